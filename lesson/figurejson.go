@@ -1,0 +1,49 @@
+package lesson
+
+// The JSON a figure carries in <script type="application/json"
+// class="landscape-data">: SPEC §6, plus what the page script needs. The
+// script in layouts/ reads exactly these fields.
+
+type figureJSON struct {
+	ID             string                `json:"id"`
+	Title          string                `json:"title,omitempty"`
+	Function       string                `json:"function"`
+	Dim            int                   `json:"dim"` // 1 or 2
+	Domain         map[string][2]float64 `json:"domain"`
+	Runs           []runJSON             `json:"runs"`
+	CriticalPoints []criticalJSON        `json:"critical_points"`
+	Sweeps         []sweepJSON           `json:"sweeps"`
+}
+
+type runJSON struct {
+	Label     string         `json:"label"`
+	Optimizer string         `json:"optimizer"`
+	Params    map[string]any `json:"params"`
+	Points    [][]float64    `json:"points"`    // steps+1 points, start first; 1-D points are [x]
+	Loss      []float64      `json:"loss"`      // loss at each point
+	GradNorm  []float64      `json:"grad_norm"` // gradient norm at each point
+	Diverged  bool           `json:"diverged"`
+	StoppedAt *int           `json:"stopped_at"`
+	Color     string         `json:"color"` // CSS colour, as drawn
+	Sweep     *sweepRef      `json:"sweep"` // nil unless the run is one value of a sweep
+}
+
+type criticalJSON struct {
+	X     float64 `json:"x"`
+	Y     float64 `json:"y,omitempty"`
+	Value float64 `json:"value"`
+	Kind  string  `json:"kind"`
+}
+
+// sweepJSON is one list-valued setting: Runs[k] is the index of the run for
+// Values[k]. Only one of them shows at a time; the first at load.
+type sweepJSON struct {
+	Setting string    `json:"setting"`
+	Values  []float64 `json:"values"`
+	Runs    []int     `json:"runs"`
+}
+
+type sweepRef struct {
+	Sweep int `json:"sweep"` // index into sweeps
+	Index int `json:"index"` // index into that sweep's values
+}

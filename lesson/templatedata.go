@@ -1,0 +1,91 @@
+package lesson
+
+import "html/template"
+
+// This file is the contract between the site build and the theme in
+// layouts/: the values every template receives. Templates may use any field;
+// the build fills every one.
+
+// Link is a titled address relative to the site root, such as
+// "concepts/saddle-points/" (always with a trailing slash for pages; "" is
+// the home page).
+type Link struct {
+	Title string
+	URL   string
+}
+
+// SiteData is what layouts know of the whole course.
+type SiteData struct {
+	Title       string
+	Description string
+	BaseURL     string // absolute, with a trailing slash; "" when unknown
+	Language    string // for <html lang>, default "en"
+	LiveReload  bool   // true only under cmd/serve: include the reload script
+	Sections    []SectionData
+}
+
+// SectionData is one folder of lessons, in weight order.
+type SectionData struct {
+	Title   string
+	URL     string
+	Summary string        // the section's description
+	Content template.HTML // body of the folder's _index.md, rendered
+	Lessons []Link
+}
+
+// PageData is handed to index.html, section.html, lesson.html and 404.html
+// (each executed as the "base" template after cloning base.html).
+type PageData struct {
+	Site        SiteData
+	Kind        string // "home", "section", "lesson" or "404"
+	Title       string
+	Description string
+	URL         string        // this page, relative to the site root
+	Root        string        // relative prefix from this page to the site root: "", "../", "../../"
+	Content     template.HTML // rendered Markdown
+	TOC         []TOCEntry    // the page's h2/h3 headings, for a table of contents
+	Section     *SectionData  // the lesson's section (lesson and section pages)
+	Prev, Next  *Link         // neighbouring lessons across the whole course, in reading order
+	HasMath     bool          // the page holds MathML
+	HasFigures  bool          // the page holds landscape figures: include landscape.js
+}
+
+// TOCEntry is one heading.
+type TOCEntry struct {
+	Level int // 2 or 3
+	ID    string
+	Title string
+}
+
+// FigureData is handed to figure.html, once per landscape directive.
+type FigureData struct {
+	ID       string        // unique on the page; also the figure's element id
+	Title    string        // caption; may be ""
+	Function string        // the function's display name, e.g. "rosenbrock" or "x^2+y^2"
+	Formula  template.HTML // the function's formula as MathML, or ""
+	Dim      int           // 1 or 2
+	Steps    int           // the largest step count of any run
+	Main     template.HTML // the landscape (2-D) or curve (1-D) SVG, from svgviz
+	Loss     template.HTML // the loss-per-step SVG, from svgviz
+	Runs     []FigureRun
+	Sweeps   []Sweep
+	JSON     template.JS // the figure's data (SPEC §6), already safe for <script type="application/json">
+}
+
+// FigureRun is one run's row in the no-JavaScript table of final values.
+type FigureRun struct {
+	Index  int // position in the JSON runs array and data-run in the SVG
+	Label  string
+	Color  string // CSS colour of the run's path
+	Final  string // final point, formatted, e.g. "(0.9999, 0.9998)"
+	Loss   string // final loss, formatted
+	Status string // "200 steps", "diverged at step 37"
+	Hidden bool   // a sweep variant other than the first: hidden until selected
+}
+
+// Sweep is one list-valued setting: a slider picks which of its runs shows.
+type Sweep struct {
+	ID      int      // sweep index, matches "sweeps" in the JSON
+	Setting string   // "lr"
+	Values  []string // formatted values, in slider order
+}
