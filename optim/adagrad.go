@@ -1,0 +1,77 @@
+package optim
+
+import "math"
+
+// Adagrad divides each coordinate's step by the root of its summed squared
+// gradients: torch.optim.Adagrad with no learning-rate decay and a zero
+// initial accumulator.
+//
+//	s ← s + g²;  x ← x − lr·g / (√s + ε)
+type Adagrad struct {
+	LR, Eps float64
+
+	sum []float64
+}
+
+var _ Stepper = (*Adagrad)(nil)
+
+// Step takes one step.
+func (o *Adagrad) Step(x, grad []float64) {
+	if o.sum == nil {
+		o.sum = make([]float64, len(x))
+	}
+	for i := range x {
+		o.sum[i] += grad[i] * grad[i]
+		x[i] += -o.LR * grad[i] / (math.Sqrt(o.sum[i]) + o.Eps)
+	}
+}
+
+// RMSprop divides by the root of a moving average of squared gradients:
+// torch.optim.RMSprop(alpha=Rho), not centred, without momentum.
+//
+//	v ← ρv + (1−ρ)g²;  x ← x − lr·g / (√v + ε)
+type RMSprop struct {
+	LR, Rho, Eps float64
+
+	avg []float64
+}
+
+var _ Stepper = (*RMSprop)(nil)
+
+// Step takes one step.
+func (o *RMSprop) Step(x, grad []float64) {
+	if o.avg == nil {
+		o.avg = make([]float64, len(x))
+	}
+	for i := range x {
+		o.avg[i] = o.avg[i]*o.Rho + (1-o.Rho)*grad[i]*grad[i]
+		x[i] += -o.LR * grad[i] / (math.Sqrt(o.avg[i]) + o.Eps)
+	}
+}
+
+// Adadelta scales steps by the ratio of two moving RMS values, so that the
+// step has the units of x: torch.optim.Adadelta.
+//
+//	v ← ρv + (1−ρ)g²;  d ← √(u+ε)/√(v+ε) · g;  u ← ρu + (1−ρ)d²;  x ← x − lr·d
+type Adadelta struct {
+	LR, Rho, Eps float64
+
+	sq, acc []float64
+}
+
+var _ Stepper = (*Adadelta)(nil)
+
+// Step takes one step.
+func (o *Adadelta) Step(x, grad []float64) {
+	if o.sq == nil {
+		o.sq = make([]float64, len(x))
+		o.acc = make([]float64, len(x))
+	}
+	for i := range x {
+		o.sq[i] = o.sq[i]*o.Rho + (1-o.Rho)*grad[i]*grad[i]
+		std := math.Sqrt(o.sq[i] + o.Eps)
+		d := math.Sqrt(o.acc[i]+o.Eps) / std * grad[i]
+		o.acc[i] = o.acc[i]*o.Rho + (1-o.Rho)*d*d
+		x[i] += -o.LR * d
+	}
+}

@@ -1,0 +1,137 @@
+package optim
+
+import "math"
+
+// jet is a value with its exact first and second derivatives with respect
+// to x and y: forward-mode automatic differentiation to second order. Every
+// arithmetic rule below is the chain rule; nothing is approximated.
+type jet struct {
+	v             float64 // value
+	gx, gy        float64 // gradient
+	hxx, hxy, hyy float64 // Hessian (symmetric)
+}
+
+// chain1 applies a function with derivatives d1 = φ'(u), d2 = φ”(u) to u.
+func chain1(u jet, v, d1, d2 float64) jet {
+	return jet{
+		v:   v,
+		gx:  d1 * u.gx,
+		gy:  d1 * u.gy,
+		hxx: d1*u.hxx + d2*u.gx*u.gx,
+		hxy: d1*u.hxy + d2*u.gx*u.gy,
+		hyy: d1*u.hyy + d2*u.gy*u.gy,
+	}
+}
+
+// chain2 applies a function φ(a, b) given its value and its partial
+// derivatives fa, fb, faa, fab, fbb at (a, b).
+func chain2(a, b jet, v, fa, fb, faa, fab, fbb float64) jet {
+	return jet{
+		v:   v,
+		gx:  fa*a.gx + fb*b.gx,
+		gy:  fa*a.gy + fb*b.gy,
+		hxx: fa*a.hxx + fb*b.hxx + faa*a.gx*a.gx + 2*fab*a.gx*b.gx + fbb*b.gx*b.gx,
+		hxy: fa*a.hxy + fb*b.hxy + faa*a.gx*a.gy + fab*(a.gx*b.gy+a.gy*b.gx) + fbb*b.gx*b.gy,
+		hyy: fa*a.hyy + fb*b.hyy + faa*a.gy*a.gy + 2*fab*a.gy*b.gy + fbb*b.gy*b.gy,
+	}
+}
+
+func jetBinary(op opcode, a, b jet) jet {
+	switch op {
+	case opAdd:
+		return jet{a.v + b.v, a.gx + b.gx, a.gy + b.gy, a.hxx + b.hxx, a.hxy + b.hxy, a.hyy + b.hyy}
+	case opSub:
+		return jet{a.v - b.v, a.gx - b.gx, a.gy - b.gy, a.hxx - b.hxx, a.hxy - b.hxy, a.hyy - b.hyy}
+	case opMul:
+		return chain2(a, b, a.v*b.v, b.v, a.v, 0, 1, 0)
+	case opDiv:
+		q := a.v / b.v
+		return chain2(a, b, q, 1/b.v, -q/b.v, 0, -1/(b.v*b.v), 2*q/(b.v*b.v))
+	case opPow:
+		// a^b = exp(b log a) for a variable exponent.
+		v := math.Pow(a.v, b.v)
+		la := math.Log(a.v)
+		pa := math.Pow(a.v, b.v-1)
+		return chain2(a, b, v,
+			b.v*pa, v*la,
+			b.v*(b.v-1)*math.Pow(a.v, b.v-2), pa*(1+b.v*la), v*la*la)
+	}
+	panic("optim: not a binary opcode")
+}
+
+func jetUnary(op opcode, u jet, c float64) jet {
+	x := u.v
+	switch op {
+	case opSquare:
+		return chain1(u, x*x, 2*x, 2)
+	case opPowC:
+		return chain1(u, powConst(x, c), c*math.Pow(x, c-1), c*(c-1)*math.Pow(x, c-2))
+	case opNeg:
+		return jet{-u.v, -u.gx, -u.gy, -u.hxx, -u.hxy, -u.hyy}
+	case opSin:
+		s, co := math.Sincos(x)
+		return chain1(u, s, co, -s)
+	case opCos:
+		s, co := math.Sincos(x)
+		return chain1(u, co, -s, -co)
+	case opTan:
+		t := math.Tan(x)
+		d := 1 + t*t
+		return chain1(u, t, d, 2*t*d)
+	case opExp:
+		e := math.Exp(x)
+		return chain1(u, e, e, e)
+	case opLog:
+		return chain1(u, math.Log(x), 1/x, -1/(x*x))
+	case opSqrt:
+		s := math.Sqrt(x)
+		return chain1(u, s, 0.5/s, -0.25/(s*x))
+	case opAbs:
+		sign := 1.0
+		if x < 0 {
+			sign = -1
+		} else if x == 0 {
+			sign = 0 // the subgradient torch uses at a kink
+		}
+		return chain1(u, math.Abs(x), sign, 0)
+	case opTanh:
+		t := math.Tanh(x)
+		d := 1 - t*t
+		return chain1(u, t, d, -2*t*d)
+	case opSinh:
+		return chain1(u, math.Sinh(x), math.Cosh(x), math.Sinh(x))
+	case opCosh:
+		return chain1(u, math.Cosh(x), math.Sinh(x), math.Cosh(x))
+	case opAtan:
+		d := 1 / (1 + x*x)
+		return chain1(u, math.Atan(x), d, -2*x*d*d)
+	}
+	panic("optim: not a unary opcode")
+}
+
+// evalJet computes the value, gradient and Hessian at (x, y).
+func (p *program) evalJet(x, y float64) jet {
+	var small [16]jet
+	stack := small[:0]
+	if p.depth > len(small) {
+		stack = make([]jet, 0, p.depth)
+	}
+	for _, in := range p.code {
+		switch in.op {
+		case opConst:
+			stack = append(stack, jet{v: in.val})
+		case opX:
+			stack = append(stack, jet{v: x, gx: 1})
+		case opY:
+			stack = append(stack, jet{v: y, gy: 1})
+		case opAdd, opSub, opMul, opDiv, opPow:
+			n := len(stack) - 1
+			stack[n-1] = jetBinary(in.op, stack[n-1], stack[n])
+			stack = stack[:n]
+		default:
+			n := len(stack) - 1
+			stack[n] = jetUnary(in.op, stack[n], in.val)
+		}
+	}
+	return stack[0]
+}

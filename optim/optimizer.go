@@ -1,0 +1,170 @@
+package optim
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// Stepper is an optimizer: Step moves x in place, once, given the gradient
+// at x. It keeps whatever state its rule needs between calls; a fresh
+// Stepper starts a fresh run. Step must not keep grad.
+type Stepper interface {
+	Step(x, grad []float64)
+}
+
+// Setting is one of an optimizer's settings. Flags (amsgrad) are 0 or 1.
+type Setting struct {
+	Name     string
+	Default  float64
+	Required bool // no default: a run must set it
+	Flag     bool // true or false, stored as 1 or 0
+	Positive bool // must be > 0 (learning rates, eps)
+	Unit     bool // must lie in [0, 1) (decay rates)
+}
+
+// Method describes an optimizer by name: its settings and how to make one.
+type Method struct {
+	Name     string
+	Torch    string // the torch.optim twin, or "" for ours
+	Settings []Setting
+	// New returns a fresh optimizer for settings s (every setting present).
+	// obj is the objective, for methods that need more than the gradient.
+	New func(s map[string]float64, obj Objective) Stepper
+	// Path, for methods run by gonum, returns the iterates after start.
+	Path func(obj Objective, start []float64, steps int) [][]float64
+}
+
+var (
+	lr      = func(d float64) Setting { return Setting{Name: "lr", Default: d, Positive: true} }
+	eps     = func(d float64) Setting { return Setting{Name: "eps", Default: d, Positive: true} }
+	beta1   = Setting{Name: "beta1", Default: 0.9, Unit: true}
+	beta2   = Setting{Name: "beta2", Default: 0.999, Unit: true}
+	adamSet = []Setting{lr(0.001), beta1, beta2, eps(1e-8), {Name: "amsgrad", Flag: true}}
+)
+
+var methods = []Method{
+	{Name: "gd", Torch: "SGD", Settings: []Setting{{Name: "lr", Required: true, Positive: true}},
+		New: func(s map[string]float64, _ Objective) Stepper { return &SGD{LR: s["lr"]} }},
+	{Name: "momentum", Torch: "SGD(momentum, dampening)",
+		Settings: []Setting{{Name: "lr", Required: true, Positive: true}, {Name: "momentum", Default: 0.9, Unit: true}, {Name: "dampening", Default: 0, Unit: true}},
+		New: func(s map[string]float64, _ Objective) Stepper {
+			return &SGD{LR: s["lr"], Momentum: s["momentum"], Dampening: s["dampening"]}
+		}},
+	{Name: "nesterov", Torch: "SGD(nesterov=True)",
+		Settings: []Setting{{Name: "lr", Required: true, Positive: true}, {Name: "momentum", Default: 0.9, Unit: true}},
+		New: func(s map[string]float64, _ Objective) Stepper {
+			return &SGD{LR: s["lr"], Momentum: s["momentum"], Nesterov: true}
+		}},
+	{Name: "adagrad", Torch: "Adagrad", Settings: []Setting{lr(0.01), eps(1e-10)},
+		New: func(s map[string]float64, _ Objective) Stepper { return &Adagrad{LR: s["lr"], Eps: s["eps"]} }},
+	{Name: "rmsprop", Torch: "RMSprop(alpha=rho)",
+		Settings: []Setting{lr(0.01), {Name: "rho", Default: 0.99, Unit: true}, eps(1e-8)},
+		New: func(s map[string]float64, _ Objective) Stepper {
+			return &RMSprop{LR: s["lr"], Rho: s["rho"], Eps: s["eps"]}
+		}},
+	{Name: "adam", Torch: "Adam", Settings: adamSet,
+		New: func(s map[string]float64, _ Objective) Stepper {
+			return &Adam{LR: s["lr"], Beta1: s["beta1"], Beta2: s["beta2"], Eps: s["eps"], AMSGrad: s["amsgrad"] != 0}
+		}},
+	{Name: "adamw", Torch: "AdamW", Settings: append(slices.Clone(adamSet), Setting{Name: "weight_decay", Default: 0.01}),
+		New: func(s map[string]float64, _ Objective) Stepper {
+			return &Adam{LR: s["lr"], Beta1: s["beta1"], Beta2: s["beta2"], Eps: s["eps"], AMSGrad: s["amsgrad"] != 0,
+				WeightDecay: s["weight_decay"], Decoupled: true}
+		}},
+	{Name: "adadelta", Torch: "Adadelta",
+		Settings: []Setting{lr(1.0), {Name: "rho", Default: 0.9, Unit: true}, eps(1e-6)},
+		New: func(s map[string]float64, _ Objective) Stepper {
+			return &Adadelta{LR: s["lr"], Rho: s["rho"], Eps: s["eps"]}
+		}},
+	{Name: "adamax", Torch: "Adamax", Settings: []Setting{lr(0.002), beta1, beta2, eps(1e-8)},
+		New: func(s map[string]float64, _ Objective) Stepper {
+			return &Adamax{LR: s["lr"], Beta1: s["beta1"], Beta2: s["beta2"], Eps: s["eps"]}
+		}},
+	{Name: "nadam", Torch: "NAdam", Settings: []Setting{lr(0.002), beta1, beta2, eps(1e-8), {Name: "momentum_decay", Default: 0.004}},
+		New: func(s map[string]float64, _ Objective) Stepper {
+			return &NAdam{LR: s["lr"], Beta1: s["beta1"], Beta2: s["beta2"], Eps: s["eps"], MomentumDecay: s["momentum_decay"]}
+		}},
+	{Name: "ema-momentum", Settings: []Setting{{Name: "lr", Required: true, Positive: true}, {Name: "beta", Default: 0.9, Unit: true}},
+		New: func(s map[string]float64, _ Objective) Stepper { return &EMAMomentum{LR: s["lr"], Beta: s["beta"]} }},
+	{Name: "newton", Settings: []Setting{lr(1)},
+		New: func(s map[string]float64, obj Objective) Stepper { return &Newton{LR: s["lr"], Obj: obj} }},
+	{Name: "bfgs", Path: bfgsPath},
+	{Name: "nelder-mead", Path: nelderMeadPath},
+}
+
+// MethodNames lists the optimizer names in order.
+func MethodNames() []string {
+	names := make([]string, len(methods))
+	for i, m := range methods {
+		names[i] = m.Name
+	}
+	return names
+}
+
+// LookupMethod finds an optimizer by name.
+func LookupMethod(name string) (*Method, error) {
+	for i := range methods {
+		if methods[i].Name == name {
+			return &methods[i], nil
+		}
+	}
+	return nil, fmt.Errorf("unknown optimizer %q; the optimizers are %s", name, strings.Join(MethodNames(), ", "))
+}
+
+// Setting returns the named setting; ok is false if the method has none.
+func (m *Method) Setting(name string) (Setting, bool) {
+	for _, s := range m.Settings {
+		if s.Name == name {
+			return s, true
+		}
+	}
+	return Setting{}, false
+}
+
+// Resolve checks given settings against the method and fills in defaults.
+// The error names the first offending setting and what is allowed.
+func (m *Method) Resolve(given map[string]float64) (map[string]float64, error) {
+	out := make(map[string]float64, len(m.Settings))
+	names := make([]string, 0, len(given))
+	for k := range given {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	for _, k := range names {
+		s, ok := m.Setting(k)
+		if !ok {
+			if len(m.Settings) == 0 {
+				return nil, fmt.Errorf("%s takes no settings, but %q was given", m.Name, k)
+			}
+			var allowed []string
+			for _, s := range m.Settings {
+				allowed = append(allowed, s.Name)
+			}
+			return nil, fmt.Errorf("%s has no setting %q; its settings are %s", m.Name, k, strings.Join(allowed, ", "))
+		}
+		v := given[k]
+		switch {
+		case math.IsNaN(v) || math.IsInf(v, 0):
+			return nil, fmt.Errorf("%s: %s must be a finite number", m.Name, k)
+		case s.Positive && v <= 0:
+			return nil, fmt.Errorf("%s: %s must be greater than 0, not %v", m.Name, k, v)
+		case s.Unit && (v < 0 || v >= 1):
+			return nil, fmt.Errorf("%s: %s must be at least 0 and less than 1, not %v", m.Name, k, v)
+		case !s.Positive && !s.Unit && !s.Flag && v < 0:
+			return nil, fmt.Errorf("%s: %s must not be negative, not %v", m.Name, k, v)
+		}
+		out[k] = v
+	}
+	for _, s := range m.Settings {
+		if _, ok := out[s.Name]; ok {
+			continue
+		}
+		if s.Required {
+			return nil, fmt.Errorf("%s needs a learning rate: set %s (for example %s: 0.01)", m.Name, s.Name, s.Name)
+		}
+		out[s.Name] = s.Default
+	}
+	return out, nil
+}

@@ -1,0 +1,89 @@
+package optim
+
+import (
+	"math"
+)
+
+// MaxSteps bounds the steps of one run, far above what a figure can show.
+const MaxSteps = 100000
+
+// Trajectory is one run: the point at every step and what was measured there.
+type Trajectory struct {
+	Points   [][]float64 // steps+1 points, start first; only the finite prefix if diverged
+	Loss     []float64   // f at each point
+	GradNorm []float64   // |∇f| at each point (the full gradient, even for batch runs)
+	// StoppedAt is the first step whose point or loss was not finite, or -1.
+	StoppedAt int
+}
+
+// Diverged reports whether the run stopped early.
+func (t *Trajectory) Diverged() bool { return t.StoppedAt >= 0 }
+
+// Run takes steps steps of opt from start on obj. If stepGrad is not nil it
+// supplies the gradient each step uses (a mini-batch); otherwise the full
+// gradient is used. The run stops at the first point or loss that is not
+// finite and keeps what came before (SPEC §2).
+func Run(obj Objective, opt Stepper, start []float64, steps int, stepGrad func(grad, x []float64)) Trajectory {
+	if len(start) != obj.Dim() {
+		panic(badLength)
+	}
+	x := append([]float64(nil), start...)
+	grad := make([]float64, len(x))
+	t := Trajectory{StoppedAt: -1}
+	for k := 0; k <= steps; k++ {
+		if k > 0 {
+			if stepGrad != nil {
+				stepGrad(grad, x)
+			} else {
+				obj.Grad(grad, x)
+			}
+			opt.Step(x, grad)
+		}
+		loss := obj.Func(x)
+		if !finite(x) || math.IsNaN(loss) || math.IsInf(loss, 0) {
+			t.StoppedAt = k
+			break
+		}
+		obj.Grad(grad, x)
+		t.Points = append(t.Points, append([]float64(nil), x...))
+		t.Loss = append(t.Loss, loss)
+		t.GradNorm = append(t.GradNorm, norm(grad))
+	}
+	return t
+}
+
+// RunPath turns the iterates of a method run outside the step loop (BFGS,
+// Nelder–Mead) into a Trajectory with the same stopping rule.
+func RunPath(obj Objective, start []float64, path [][]float64) Trajectory {
+	t := Trajectory{StoppedAt: -1}
+	grad := make([]float64, len(start))
+	for k, x := range append([][]float64{start}, path...) {
+		loss := obj.Func(x)
+		if !finite(x) || math.IsNaN(loss) || math.IsInf(loss, 0) {
+			t.StoppedAt = k
+			break
+		}
+		obj.Grad(grad, x)
+		t.Points = append(t.Points, append([]float64(nil), x...))
+		t.Loss = append(t.Loss, loss)
+		t.GradNorm = append(t.GradNorm, norm(grad))
+	}
+	return t
+}
+
+func finite(x []float64) bool {
+	for _, v := range x {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+func norm(v []float64) float64 {
+	s := 0.0
+	for _, x := range v {
+		s += x * x
+	}
+	return math.Sqrt(s)
+}
