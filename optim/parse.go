@@ -233,8 +233,8 @@ func (p *parser) name() *node {
 			p.fail(p.pos, fmt.Sprintf("expected \"(\" after the function %s", name))
 		}
 		arg := p.expr()
-		if p.accept(",") {
-			p.fail(p.pos-1, fmt.Sprintf("%s takes one argument", name))
+		if comma := p.pos; p.accept(",") {
+			p.fail(comma, fmt.Sprintf("%s takes one argument", name))
 		}
 		if !p.accept(")") {
 			p.fail(p.pos, fmt.Sprintf("unexpected %s; expected \")\" to close %s(", p.describe(), name))
