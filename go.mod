@@ -2,6 +2,18 @@ module descent
 
 go 1.26.8
 
-require gonum.org/v1/gonum v0.17.0
+require (
+	github.com/alecthomas/chroma/v2 v2.27.0
+	github.com/gohugoio/hugo-goldmark-extensions/passthrough v0.5.0
+	github.com/wyatt915/treeblood v0.1.16
+	github.com/yuin/goldmark v1.8.7
+	github.com/yuin/goldmark-highlighting/v2 v2.0.0-20230729083705-37449abec8cc
+	golang.org/x/sys v0.30.0
+	gonum.org/v1/gonum v0.17.0
+	gopkg.in/yaml.v3 v3.0.1
+)
 
-require golang.org/x/tools v0.30.0 // indirect
+require (
+	github.com/dlclark/regexp2/v2 v2.2.1 // indirect
+	golang.org/x/tools v0.30.0 // indirect
+)

@@ -1,5 +1,10 @@
 package lesson
 
+import (
+	"math"
+	"strconv"
+)
+
 // The JSON a figure carries in <script type="application/json"
 // class="landscape-data">: SPEC §6, plus what the page script needs. The
 // script in layouts/ reads exactly these fields.
@@ -21,7 +26,7 @@ type runJSON struct {
 	Params    map[string]any `json:"params"`
 	Points    [][]float64    `json:"points"`    // steps+1 points, start first; 1-D points are [x]
 	Loss      []float64      `json:"loss"`      // loss at each point
-	GradNorm  []float64      `json:"grad_norm"` // gradient norm at each point
+	GradNorm  []jsonFloat    `json:"grad_norm"` // gradient norm at each point; null where it overflowed
 	Diverged  bool           `json:"diverged"`
 	StoppedAt *int           `json:"stopped_at"`
 	Color     string         `json:"color"` // CSS colour, as drawn
@@ -46,4 +51,23 @@ type sweepJSON struct {
 type sweepRef struct {
 	Sweep int `json:"sweep"` // index into sweeps
 	Index int `json:"index"` // index into that sweep's values
+}
+
+// jsonFloat is a number that may overflow: JSON has no Inf, so it is null.
+type jsonFloat float64
+
+func (f jsonFloat) MarshalJSON() ([]byte, error) {
+	v := float64(f)
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return []byte("null"), nil
+	}
+	return strconv.AppendFloat(nil, v, 'g', -1, 64), nil
+}
+
+func jsonFloats(vs []float64) []jsonFloat {
+	out := make([]jsonFloat, len(vs))
+	for i, v := range vs {
+		out[i] = jsonFloat(v)
+	}
+	return out
 }

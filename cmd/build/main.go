@@ -1,0 +1,78 @@
+// Command build turns a course into a static site.
+//
+// Usage:
+//
+//	go run ./cmd/build [-content DIR] [-layouts DIR] [-out DIR] [-drafts] [-baseURL URL]
+//
+// It reads the lessons in -content (default content), renders them with the
+// templates in -layouts (default layouts; files it lacks come from the
+// built-in theme) and replaces -out (default public) with the new site in
+// one step. A failed build prints every error as FILE:LINE: message, leaves
+// -out as it was and exits 1; bad flags exit 2.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"os/signal"
+
+	"descent/lesson"
+)
+
+func main() {
+	log.SetPrefix("build: ")
+	log.SetFlags(0)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+type config struct {
+	content, layouts, out, baseURL string
+	drafts                         bool
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var c config
+	fs.StringVar(&c.content, "content", "content", "the course's lessons")
+	fs.StringVar(&c.layouts, "layouts", "layouts", "templates and static files overriding the built-in theme")
+	fs.StringVar(&c.out, "out", "public", "the output folder, replaced as a whole")
+	fs.StringVar(&c.baseURL, "baseURL", "", "the site's address, overriding the site file's baseURL")
+	fs.BoolVar(&c.drafts, "drafts", false, "include lessons marked draft: true")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "build: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return 2
+	}
+	opt, err := lesson.CommandOptions(c.content, c.layouts, c.out)
+	if err != nil {
+		fmt.Fprintln(stderr, "build:", err)
+		return 2
+	}
+	opt.Drafts, opt.BaseURL = c.drafts, c.baseURL
+	sum, err := lesson.Build(ctx, opt)
+	if err != nil {
+		var errs lesson.Errors
+		if errors.As(err, &errs) {
+			for _, e := range errs {
+				fmt.Fprintln(stderr, e)
+			}
+			fmt.Fprintf(stderr, "build failed: %d error(s); %s was left as it was\n", len(errs), c.out)
+		} else {
+			fmt.Fprintf(stderr, "build failed: %v; %s was left as it was\n", err, c.out)
+		}
+		return 1
+	}
+	fmt.Fprint(stdout, sum.Table(c.out))
+	return 0
+}

@@ -1,0 +1,260 @@
+package lesson
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"math"
+	"strconv"
+	"strings"
+
+	"descent/optim"
+	"descent/svgviz"
+)
+
+// computeFigure runs every optimizer of a checked directive and draws the
+// result. It never reads the page: everything it needs is in s and id, so a
+// figure can be cached by the hash of its directive.
+func computeFigure(s *figureSpec, id string, crit *criticalCache) (*FigureData, error) {
+	out := &figureJSON{ID: id, Title: s.Title, Function: s.Function, Dim: s.Dim,
+		Domain: map[string][2]float64{"x": s.Domain.X}, Runs: []runJSON{}, Sweeps: []sweepJSON{}}
+	if s.Dim == 2 {
+		out.Domain["y"] = s.Domain.Y
+	}
+	fd := &FigureData{ID: id, Title: s.Title, Function: s.Function, Dim: s.Dim}
+	if s.Catalog != nil {
+		fd.Formula = ""
+	}
+	var vizRuns []svgviz.Run
+	color := 0
+	for _, r := range s.Runs {
+		starts := r.Starts
+		if starts == nil {
+			starts = s.Starts
+		}
+		steps := s.Steps
+		if r.Steps > 0 {
+			steps = r.Steps
+		}
+		values := r.Values
+		if len(values) == 0 {
+			values = []float64{math.NaN()}
+		}
+		for si, start := range starts {
+			sweep := -1
+			if r.Sweep != "" {
+				sweep = len(out.Sweeps)
+				out.Sweeps = append(out.Sweeps, sweepJSON{Setting: r.Sweep, Values: r.Values})
+				fd.Sweeps = append(fd.Sweeps, Sweep{ID: sweep, Setting: r.Sweep, Values: formatAll(r.Values)})
+			}
+			for vi, v := range values {
+				given := maps(r.Given)
+				if r.Sweep != "" {
+					given[r.Sweep] = v
+				}
+				settings, err := r.Method.Resolve(given)
+				if err != nil {
+					return nil, err // decodeFigure checked every value; this is a bug
+				}
+				tr := runOne(s, r, settings, start, steps)
+				label := runLabel(r, given, start, len(starts) > 1 && si >= 0)
+				params := map[string]any{}
+				for k, x := range settings {
+					if set, _ := r.Method.Setting(k); set.Flag {
+						params[k] = x != 0
+					} else {
+						params[k] = x
+					}
+				}
+				if r.Batch > 0 {
+					params["batch"] = r.Batch
+				}
+				idx := len(out.Runs)
+				rj := runJSON{Label: label, Optimizer: r.Method.Name, Params: params,
+					Points: tr.Points, Loss: tr.Loss, GradNorm: jsonFloats(tr.GradNorm),
+					Diverged: tr.Diverged(), Color: svgviz.Color(color)}
+				if tr.Diverged() {
+					k := tr.StoppedAt
+					rj.StoppedAt = &k
+				}
+				if sweep >= 0 {
+					rj.Sweep = &sweepRef{Sweep: sweep, Index: vi}
+					out.Sweeps[sweep].Runs = append(out.Sweeps[sweep].Runs, idx)
+				}
+				if rj.Points == nil {
+					rj.Points, rj.Loss, rj.GradNorm = [][]float64{}, []float64{}, []jsonFloat{}
+				}
+				out.Runs = append(out.Runs, rj)
+				vizRuns = append(vizRuns, svgviz.Run{Label: label, Color: color, Points: tr.Points,
+					Loss: tr.Loss, Diverged: tr.Diverged(), StoppedAt: tr.StoppedAt})
+				fd.Runs = append(fd.Runs, finalRow(idx, label, svgviz.Color(color), tr, vi > 0))
+				fd.Steps = max(fd.Steps, steps)
+			}
+			color++
+		}
+	}
+	cps := crit.get(s)
+	var vizCrit []svgviz.Critical
+	for _, c := range cps {
+		cj := criticalJSON{X: c.X[0], Value: c.Value, Kind: c.Kind}
+		vc := svgviz.Critical{X: c.X[0], Value: c.Value, Kind: c.Kind}
+		if len(c.X) > 1 {
+			cj.Y, vc.Y = c.X[1], c.X[1]
+		}
+		out.CriticalPoints = append(out.CriticalPoints, cj)
+		vizCrit = append(vizCrit, vc)
+	}
+	if out.CriticalPoints == nil {
+		out.CriticalPoints = []criticalJSON{}
+	}
+	var main, loss bytes.Buffer
+	desc := describeFigure(s, len(vizRuns))
+	if s.Dim == 2 {
+		l := svgviz.Landscape{ID: id + "-map", Title: s.Title, Desc: desc, Levels: s.Levels, Runs: vizRuns, Critical: vizCrit}
+		l.Grid.Domain = svgviz.Domain{X0: s.Domain.X[0], X1: s.Domain.X[1], Y0: s.Domain.Y[0], Y1: s.Domain.Y[1]}
+		l.Grid = sampleGrid(s, l.PlotRect())
+		if err := l.WriteSVG(&main); err != nil {
+			return nil, err
+		}
+	} else {
+		c := svgviz.Curve{ID: id + "-map", Title: s.Title, Desc: desc, Runs: vizRuns, Critical: vizCrit}
+		c.Xs, c.Ys = sampleCurve(s, 800)
+		if err := c.WriteSVG(&main); err != nil {
+			return nil, err
+		}
+	}
+	lp := svgviz.LossPlot{ID: id + "-loss", Title: "Loss per step", Desc: "Loss per step of each run in " + orDefault(s.Title, "this figure") + ".", Runs: vizRuns}
+	if err := lp.WriteSVG(&loss); err != nil {
+		return nil, err
+	}
+	fd.Main, fd.Loss = template.HTML(main.String()), template.HTML(loss.String())
+	js, err := json.Marshal(out)
+	if err != nil {
+		return nil, err
+	}
+	fd.JSON = template.JS(js)
+	return fd, nil
+}
+
+// runOne takes the steps of one run.
+func runOne(s *figureSpec, r runSpec, settings map[string]float64, start []float64, steps int) optim.Trajectory {
+	if r.Method.Path != nil {
+		return optim.RunPath(s.Obj, start, r.Method.Path(s.Obj, start, steps))
+	}
+	var batch func(grad, x []float64)
+	if r.Batch > 0 && s.Regress != nil {
+		batch = s.Regress.MiniBatches(r.Batch, s.Seed)
+	}
+	return optim.Run(s.Obj, r.Method.New(settings, s.Obj), start, steps, batch)
+}
+
+// runLabel is the author's label, or the optimizer with the settings the
+// author wrote ("adam, lr=0.05"), and the start when a run has several.
+func runLabel(r runSpec, given map[string]float64, start []float64, showStart bool) string {
+	label := r.Label
+	if label == "" {
+		parts := []string{r.Method.Name}
+		for _, set := range r.Method.Settings {
+			if v, ok := given[set.Name]; ok {
+				if set.Flag {
+					parts = append(parts, fmt.Sprintf("%s=%t", set.Name, v != 0))
+				} else {
+					parts = append(parts, set.Name+"="+formatNum(v))
+				}
+			}
+		}
+		if r.Batch > 0 {
+			parts = append(parts, "batch="+strconv.Itoa(r.Batch))
+		}
+		label = strings.Join(parts, ", ")
+	} else if r.Sweep != "" {
+		label += ", " + r.Sweep + "=" + formatNum(given[r.Sweep])
+	}
+	if showStart {
+		label += " from " + formatPoint(start)
+	}
+	return label
+}
+
+func finalRow(idx int, label, color string, tr optim.Trajectory, hidden bool) FigureRun {
+	row := FigureRun{Index: idx, Label: label, Color: color, Hidden: hidden, Final: "—", Loss: "—"}
+	if n := len(tr.Points); n > 0 {
+		row.Final = formatPoint(tr.Points[n-1])
+		row.Loss = strconv.FormatFloat(tr.Loss[n-1], 'g', 5, 64)
+	}
+	if tr.Diverged() {
+		row.Status = fmt.Sprintf("diverged at step %d", tr.StoppedAt)
+	} else {
+		row.Status = fmt.Sprintf("%d steps", len(tr.Points)-1)
+	}
+	return row
+}
+
+func formatNum(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+func formatAll(vs []float64) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = formatNum(v)
+	}
+	return out
+}
+
+func formatPoint(p []float64) string {
+	parts := make([]string, len(p))
+	for i, v := range p {
+		parts[i] = strconv.FormatFloat(v, 'g', 5, 64)
+	}
+	if len(p) == 1 {
+		return parts[0]
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
+}
+
+func orDefault(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
+}
+
+func describeFigure(s *figureSpec, runs int) string {
+	what := "Contour plot of " + s.Function
+	if s.Dim == 1 {
+		what = "Graph of " + s.Function
+	}
+	return fmt.Sprintf("%s with %d optimizer run(s); the table below the figure lists each run's final point and loss.", what, runs)
+}
+
+// sampleGrid evaluates f at about one point per pixel of the plot, at most
+// 400 a side.
+func sampleGrid(s *figureSpec, plot svgviz.Rect) svgviz.Grid {
+	nx := min(400, max(50, int(math.Ceil(plot.W))))
+	ny := min(400, max(50, int(math.Ceil(plot.H))))
+	xs, ys := linspace(s.Domain.X, nx), linspace(s.Domain.Y, ny)
+	return svgviz.Grid{
+		Domain: svgviz.Domain{X0: s.Domain.X[0], X1: s.Domain.X[1], Y0: s.Domain.Y[0], Y1: s.Domain.Y[1]},
+		NX:     nx, NY: ny, Values: optim.EvalGrid(s.Obj, xs, ys),
+	}
+}
+
+func sampleCurve(s *figureSpec, n int) (xs, ys []float64) {
+	xs = linspace(s.Domain.X, n)
+	ys = make([]float64, n)
+	p := []float64{0}
+	for i, x := range xs {
+		p[0] = x
+		ys[i] = s.Obj.Func(p)
+	}
+	return xs, ys
+}
+
+func linspace(iv [2]float64, n int) []float64 {
+	out := make([]float64, n)
+	for i := range out {
+		out[i] = iv[0] + float64(i)*(iv[1]-iv[0])/float64(n-1)
+	}
+	out[n-1] = iv[1]
+	return out
+}

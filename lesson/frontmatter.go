@@ -1,0 +1,84 @@
+package lesson
+
+import (
+	"bytes"
+	"regexp"
+)
+
+// frontMatter is what a lesson or section file may say about itself.
+type frontMatter struct {
+	Title       string
+	Description string
+	Weight      int
+	Draft       bool
+	Slug        string
+}
+
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// splitFrontMatter separates a leading "---" block from the body. It returns
+// the YAML, the body, and the file line on which the body starts.
+func splitFrontMatter(src []byte, l *errorList) (fm, body []byte, bodyLine int, ok bool) {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	if !bytes.HasPrefix(src, []byte("---\n")) && !bytes.HasPrefix(src, []byte("---\r\n")) {
+		return nil, src, 1, true
+	}
+	rest := src[bytes.IndexByte(src, '\n')+1:]
+	line := 2
+	for off := 0; off < len(rest); {
+		end := bytes.IndexByte(rest[off:], '\n')
+		var ln []byte
+		if end < 0 {
+			ln, end = rest[off:], len(rest)
+		} else {
+			ln, end = rest[off:off+end], off+end+1
+		}
+		if t := bytes.TrimRight(ln, " \t\r"); string(t) == "---" || string(t) == "..." {
+			return rest[:off], rest[end:], line + 1, true
+		}
+		off = end
+		line++
+	}
+	l.add(1, "", "front matter starts with --- but never ends; close it with a line of ---")
+	return nil, nil, 0, false
+}
+
+// decodeFrontMatter checks every key of the front matter.
+func decodeFrontMatter(src []byte, l *errorList) (frontMatter, bool) {
+	var fm frontMatter
+	before := len(l.errs)
+	root, ok := parseYAML(src, 1, l)
+	if !ok {
+		return fm, false
+	}
+	pairs, ok := mapping(root, 1, "", l)
+	if !ok {
+		return fm, false
+	}
+	for _, p := range pairs {
+		line := 1 + p.line
+		var err error
+		switch p.key {
+		case "title":
+			fm.Title, err = scalarText(p.val)
+		case "description":
+			fm.Description, err = scalarText(p.val)
+		case "weight":
+			fm.Weight, err = integer(p.val)
+		case "draft":
+			fm.Draft, err = boolean(p.val)
+		case "slug":
+			fm.Slug, err = scalarText(p.val)
+			if err == nil && !slugRE.MatchString(fm.Slug) {
+				l.add(line, p.key, "%q is not a slug; use lower-case letters, digits and single hyphens, such as %q", fm.Slug, "saddle-points")
+			}
+		default:
+			l.add(line, p.key, "unknown front matter key; the keys are title, description, weight, draft and slug")
+			continue
+		}
+		if err != nil {
+			l.add(line, p.key, "%v", err)
+		}
+	}
+	return fm, len(l.errs) == before
+}

@@ -1,0 +1,186 @@
+package lesson
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
+	"github.com/yuin/goldmark"
+	highlighting "github.com/yuin/goldmark-highlighting/v2"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+)
+
+// Landscape is the node that replaces a ```landscape fenced block. Source
+// is the block's YAML; Line is the file line of its first YAML line. The
+// build fills HTML before rendering.
+type Landscape struct {
+	ast.BaseBlock
+	Source []byte
+	Line   int
+	HTML   []byte
+	spec   *figureSpec
+	id     string
+	key    string
+}
+
+// KindLandscape is the node kind of Landscape.
+var KindLandscape = ast.NewNodeKind("Landscape")
+
+// Kind implements ast.Node.
+func (n *Landscape) Kind() ast.NodeKind { return KindLandscape }
+
+// Dump implements ast.Node.
+func (n *Landscape) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+
+// mathNode replaces a passthrough $…$ or $$…$$ with its MathML.
+type mathNode struct {
+	ast.BaseInline
+	HTML []byte
+}
+
+var kindMath = ast.NewNodeKind("DescentMath")
+
+func (n *mathNode) Kind() ast.NodeKind         { return kindMath }
+func (n *mathNode) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+
+// landscapeTransformer swaps every fenced block whose info string is
+// "landscape" for a Landscape node, leaving other code blocks alone.
+type landscapeTransformer struct{}
+
+func (landscapeTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	src := reader.Source()
+	var blocks []*ast.FencedCodeBlock
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if fb, ok := n.(*ast.FencedCodeBlock); ok && entering {
+			if fb.Info != nil && strings.TrimSpace(string(fb.Info.Segment.Value(src))) == "landscape" {
+				blocks = append(blocks, fb)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, fb := range blocks {
+		var body bytes.Buffer
+		lines := fb.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			body.Write(seg.Value(src))
+		}
+		n := &Landscape{Source: body.Bytes()}
+		// The line after the opening fence, counted from the body's start.
+		n.Line = bytes.Count(src[:fb.Info.Segment.Start], []byte("\n")) + 2
+		fb.Parent().ReplaceChild(fb.Parent(), fb, n)
+	}
+}
+
+// nodeRenderer writes our precomputed nodes.
+type nodeRenderer struct{}
+
+func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindLandscape, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			w.Write(n.(*Landscape).HTML)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	reg.Register(kindMath, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			w.Write(n.(*mathNode).HTML)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	// A display formula standing alone becomes a block; its math node
+	// inside renders the MathML.
+	reg.Register(passthrough.KindPassthroughBlock, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			w.WriteString(`<div class="math-display">`)
+		} else {
+			w.WriteString("</div>\n")
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// newMarkdown configures goldmark: GFM, heading ids, math passthrough,
+// highlighting with CSS classes, and our nodes. Raw HTML is escaped unless
+// unsafe is set by the site file.
+func newMarkdown(unsafe bool) goldmark.Markdown {
+	opts := []renderer.Option{
+		renderer.WithNodeRenderers(util.Prioritized(nodeRenderer{}, 50)),
+	}
+	if unsafe {
+		opts = append(opts, html.WithUnsafe())
+	}
+	return goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			passthrough.New(passthrough.Config{
+				InlineDelimiters: []passthrough.Delimiters{{Open: "$", Close: "$"}},
+				BlockDelimiters:  []passthrough.Delimiters{{Open: "$$", Close: "$$"}},
+			}),
+			highlighting.NewHighlighting(
+				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+				highlighting.WithGuessLanguage(false),
+			),
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(landscapeTransformer{}, 100)),
+		),
+		goldmark.WithRendererOptions(opts...),
+	)
+}
+
+// headings lists the h2 and h3 headings of doc for a table of contents.
+func headings(doc ast.Node, src []byte) []TOCEntry {
+	var toc []TOCEntry
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !ok || !entering || h.Level < 2 || h.Level > 3 {
+			return ast.WalkContinue, nil
+		}
+		id, _ := h.AttributeString("id")
+		idb, _ := id.([]byte)
+		toc = append(toc, TOCEntry{Level: h.Level, ID: string(idb), Title: plainText(h, src)})
+		return ast.WalkSkipChildren, nil
+	})
+	return toc
+}
+
+// plainText is a node's text without markup; formulas keep their TeX.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.CodeSpan:
+			for g := t.FirstChild(); g != nil; g = g.NextSibling() {
+				if tx, ok := g.(*ast.Text); ok {
+					b.Write(tx.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *passthrough.PassthroughInline:
+			b.Write(t.Segment.Value(src))
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}

@@ -1,0 +1,97 @@
+package lesson
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"golang.org/x/sys/unix"
+)
+
+// siteWriter writes a site into a temporary folder next to the output and
+// swaps it in at the end, so the output is always either the old site or
+// the new one. Folders left behind by a build that was killed are removed
+// by the next.
+type siteWriter struct {
+	out, tmp string
+	mu       sync.Mutex
+	dirs     map[string]bool
+	done     bool
+}
+
+const tmpMarker = ".descent-tmp-"
+
+func newSiteWriter(out string) (*siteWriter, error) {
+	out = filepath.Clean(out)
+	parent, base := filepath.Dir(out), filepath.Base(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	stale, _ := filepath.Glob(filepath.Join(parent, "."+base+tmpMarker+"*"))
+	for _, s := range stale {
+		os.RemoveAll(s)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+tmpMarker)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	return &siteWriter{out: out, tmp: tmp, dirs: map[string]bool{}}, nil
+}
+
+// write stores one file; rel uses forward slashes. Safe for concurrent use.
+func (w *siteWriter) write(rel string, data []byte) error {
+	if strings.Contains(rel, "..") {
+		return errors.New("lesson: output path escapes the site: " + rel)
+	}
+	p := filepath.Join(w.tmp, filepath.FromSlash(rel))
+	dir := filepath.Dir(p)
+	w.mu.Lock()
+	known := w.dirs[dir]
+	w.dirs[dir] = true
+	w.mu.Unlock()
+	if !known {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	}
+	return os.WriteFile(p, data, 0o644)
+}
+
+// commit swaps the new site in. With RENAME_EXCHANGE the swap is one atomic
+// step; where the file system lacks it, two renames leave a brief moment
+// with no output folder, but never a mixed one.
+func (w *siteWriter) commit() error {
+	if _, err := os.Lstat(w.out); errors.Is(err, os.ErrNotExist) {
+		if err := os.Rename(w.tmp, w.out); err != nil {
+			return err
+		}
+		w.done = true
+		return nil
+	}
+	err := unix.Renameat2(unix.AT_FDCWD, w.tmp, unix.AT_FDCWD, w.out, unix.RENAME_EXCHANGE)
+	if err != nil {
+		old := w.tmp + "-old"
+		if err := os.Rename(w.out, old); err != nil {
+			return err
+		}
+		if err := os.Rename(w.tmp, w.out); err != nil {
+			os.Rename(old, w.out)
+			return err
+		}
+		w.tmp = old
+	}
+	// w.tmp now holds the previous site.
+	return nil
+}
+
+// abandon removes the temporary folder (after commit: the old site).
+func (w *siteWriter) abandon() {
+	if !w.done {
+		os.RemoveAll(w.tmp)
+	}
+}

@@ -1,0 +1,173 @@
+package lesson
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/yuin/goldmark"
+)
+
+func (c *course) siteData(live bool) SiteData {
+	sd := SiteData{Title: c.site.Title, Description: c.site.Description, BaseURL: c.site.BaseURL,
+		Language: c.site.Language, LiveReload: live}
+	for _, s := range c.sections {
+		sd.Sections = append(sd.Sections, c.sectionData(s))
+	}
+	return sd
+}
+
+func (c *course) sectionData(s *section) SectionData {
+	d := SectionData{Title: s.fm.Title, URL: s.url, Summary: s.fm.Description}
+	for _, p := range s.pages {
+		d.Lessons = append(d.Lessons, Link{Title: p.fm.Title, URL: p.url})
+	}
+	return d
+}
+
+// rootPrefix is the relative path from a page at url to the site root.
+func rootPrefix(url string) string {
+	return strings.Repeat("../", strings.Count(url, "/"))
+}
+
+// renderPage executes the page's template into the site writer.
+func renderPage(w *siteWriter, t *theme, md goldmark.Markdown, site SiteData, c *course, p *parsed) *Error {
+	pg := p.pg
+	var body bytes.Buffer
+	if err := md.Renderer().Render(&body, p.src, p.doc); err != nil {
+		return &Error{File: pg.name, Msg: "rendering Markdown: " + err.Error()}
+	}
+	data := PageData{Site: site, Title: pg.fm.Title, Description: pg.fm.Description, URL: pg.url,
+		Root: rootPrefix(pg.url), Content: template.HTML(body.String()), TOC: p.toc,
+		HasMath: p.math > 0, HasFigures: len(p.figures) > 0}
+	if data.Description == "" {
+		data.Description = site.Description
+	}
+	switch {
+	case pg.isHome:
+		data.Kind = "home"
+	case pg.section != nil && pg.url == pg.section.url:
+		data.Kind = "section"
+		sd := c.sectionData(pg.section)
+		sd.Content = data.Content
+		data.Section = &sd
+	default:
+		data.Kind = "lesson"
+		sd := c.sectionData(pg.section)
+		data.Section = &sd
+		data.Prev, data.Next = c.neighbours(pg)
+	}
+	var out bytes.Buffer
+	if err := t.kinds[data.Kind].ExecuteTemplate(&out, "base", data); err != nil {
+		return &Error{File: t.name(pageKinds[data.Kind]), Msg: err.Error()}
+	}
+	if err := w.write(path.Join(pg.url, "index.html"), out.Bytes()); err != nil {
+		return &Error{File: w.out, Msg: err.Error()}
+	}
+	return nil
+}
+
+// neighbours are the lessons before and after pg in reading order.
+func (c *course) neighbours(pg *page) (prev, next *Link) {
+	var all []*page
+	for _, s := range c.sections {
+		all = append(all, s.pages...)
+	}
+	for i, p := range all {
+		if p != pg {
+			continue
+		}
+		if i > 0 {
+			prev = &Link{Title: all[i-1].fm.Title, URL: all[i-1].url}
+		}
+		if i+1 < len(all) {
+			next = &Link{Title: all[i+1].fm.Title, URL: all[i+1].url}
+		}
+	}
+	return prev, next
+}
+
+// writeExtras writes the 404 page, the sitemap, the theme's static files and
+// the course's own files. It returns the number of files copied.
+func writeExtras(w *siteWriter, t *theme, opt Options, c *course, site SiteData) (int, error) {
+	root := "/"
+	if site.BaseURL != "" {
+		if i := strings.Index(strings.TrimPrefix(strings.TrimPrefix(site.BaseURL, "https://"), "http://"), "/"); i >= 0 {
+			root = strings.TrimPrefix(strings.TrimPrefix(site.BaseURL, "https://"), "http://")[i:]
+		}
+	}
+	var out bytes.Buffer
+	data := PageData{Site: site, Kind: "404", Title: "Page not found", URL: "404.html", Root: root}
+	if err := t.kinds["404"].ExecuteTemplate(&out, "base", data); err != nil {
+		return 0, &Error{File: t.name("404.html"), Msg: err.Error()}
+	}
+	if err := w.write("404.html", out.Bytes()); err != nil {
+		return 0, err
+	}
+	if err := w.write("sitemap.xml", sitemap(site.BaseURL, c)); err != nil {
+		return 0, err
+	}
+	n := 0
+	err := fs.WalkDir(t.fsys, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || ignored(p) {
+			return err
+		}
+		b, err := fs.ReadFile(t.fsys, p)
+		if err != nil {
+			return err
+		}
+		n++
+		return w.write(strings.TrimPrefix(p, "static/"), b)
+	})
+	if err != nil {
+		return n, &Error{File: t.name("static"), Msg: err.Error()}
+	}
+	if opt.Layouts != nil {
+		// Static files only in the author's layouts are not in the overlay walk
+		// when the built-in theme has no static folder entry for them.
+		_ = fs.WalkDir(opt.Layouts, "static", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || ignored(p) {
+				return nil
+			}
+			b, err := fs.ReadFile(opt.Layouts, p)
+			if err == nil {
+				n++
+				err = w.write(strings.TrimPrefix(p, "static/"), b)
+			}
+			return err
+		})
+	}
+	for _, p := range c.static {
+		b, err := fs.ReadFile(opt.Content, p)
+		if err != nil {
+			return n, &Error{File: path.Join(opt.ContentDir, p), Msg: "cannot read: " + cleanFSError(err)}
+		}
+		n++
+		if err := w.write(p, b); err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+// sitemap lists every page for search engines.
+func sitemap(base string, c *course) []byte {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, p := range c.allPages() {
+		loc := base + p.url
+		if base == "" {
+			loc = "/" + p.url
+		}
+		var esc bytes.Buffer
+		xml.EscapeText(&esc, []byte(loc))
+		fmt.Fprintf(&b, "  <url><loc>%s</loc></url>\n", esc.String())
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
