@@ -27,6 +27,7 @@ func parsePage(md goldmark.Markdown, m *mathRenderer, pg *page) (*parsed, Errors
 		used[h.ID] = true
 	}
 	var maths []*passthrough.PassthroughInline
+	var blocks []*passthrough.PassthroughBlock
 	ast.Walk(p.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -36,6 +37,8 @@ func parsePage(md goldmark.Markdown, m *mathRenderer, pg *page) (*parsed, Errors
 			p.figures = append(p.figures, n)
 		case *passthrough.PassthroughInline:
 			maths = append(maths, n)
+		case *passthrough.PassthroughBlock:
+			blocks = append(blocks, n)
 		}
 		return ast.WalkContinue, nil
 	})
@@ -55,20 +58,31 @@ func parsePage(md goldmark.Markdown, m *mathRenderer, pg *page) (*parsed, Errors
 		used[id] = true
 		n.spec, n.id, n.key = spec, id, figureKey(id, n.Source)
 	}
-	for _, n := range maths {
-		raw := string(n.Segment.Value(p.src))
-		display := n.Delimiters != nil && n.Delimiters.Open == "$$"
-		tex := strings.TrimSuffix(strings.TrimPrefix(raw, n.Delimiters.Open), n.Delimiters.Close)
-		html, err := m.render(tex, display)
+	convert := func(seg text.Segment, d *passthrough.Delimiters) (*mathNode, bool) {
+		raw := string(seg.Value(p.src))
+		tex := strings.TrimSuffix(strings.TrimPrefix(raw, d.Open), d.Close)
+		html, err := m.render(tex, d.Open == "$$")
 		if err != nil {
-			line := lineOf(n.Segment.Start)
-			lineStart := bytes.LastIndexByte(p.src[:n.Segment.Start], '\n') + 1
-			col := len([]rune(string(p.src[lineStart:n.Segment.Start]))) + 1
-			l.add(line, "", "col %d: %v", col, err)
+			lineStart := bytes.LastIndexByte(p.src[:seg.Start], '\n') + 1
+			col := len([]rune(string(p.src[lineStart:seg.Start]))) + 1
+			l.add(lineOf(seg.Start), "", "col %d: %v", col, err)
+			return nil, false
+		}
+		p.math++
+		return &mathNode{HTML: []byte(html)}, true
+	}
+	for _, n := range maths {
+		if mn, ok := convert(n.Segment, n.Delimiters); ok {
+			n.Parent().ReplaceChild(n.Parent(), n, mn)
+		}
+	}
+	for _, n := range blocks {
+		if n.Lines().Len() == 0 {
 			continue
 		}
-		n.Parent().ReplaceChild(n.Parent(), n, &mathNode{HTML: []byte(html)})
-		p.math++
+		if mn, ok := convert(n.Lines().At(0), n.Delimiters); ok {
+			n.AppendChild(n, mn)
+		}
 	}
 	return p, l.errs
 }
