@@ -1,6 +1,7 @@
 package lesson
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -35,6 +36,8 @@ type figureSpec struct {
 	Steps    int
 	Runs     []runSpec
 	Levels   svgviz.Levels
+
+	startGiven bool // start: was written, even if wrongly
 }
 
 // runSpec is one entry of runs:, before sweeps and starts expand it.
@@ -103,6 +106,7 @@ func decodeFigure(src []byte, base int, l *errorList) (*figureSpec, bool) {
 		s.Steps = decodeSteps(p, base, "steps", l)
 	}
 	if p, ok := byKey["start"]; ok {
+		s.startGiven = true
 		s.Starts = decodeStarts(p.val, s.Dim, base, p.line, "start", l)
 	}
 	if p, ok := byKey["contours"]; ok {
@@ -503,7 +507,17 @@ func (s *figureSpec) decodeRuns(p pair, base int, l *errorList) {
 		}
 		for _, v := range vals {
 			if err := trial(v); err != nil {
-				l.add(base+opt.line, prefix, "%v", err)
+				key, line := prefix, base+opt.line
+				var se *optim.SettingError
+				if errors.As(err, &se) {
+					key += "." + se.Setting
+					for _, q := range pairs {
+						if q.key == se.Setting {
+							line = base + q.line
+						}
+					}
+				}
+				l.add(line, key, "%v", err)
 				ok = false
 				break
 			}
@@ -512,7 +526,7 @@ func (s *figureSpec) decodeRuns(p pair, base int, l *errorList) {
 			l.add(base+opt.line, prefix+".batch", "%s uses the full function; mini-batches need a step optimizer such as gd", r.Method.Name)
 			ok = false
 		}
-		if ok && r.Starts == nil && s.Starts == nil {
+		if ok && r.Starts == nil && s.Starts == nil && !s.startGiven {
 			l.add(base+opt.line, "start", "missing; give the figure a start point (start: [x, y]) or give each run its own")
 			ok = false
 		}

@@ -123,6 +123,15 @@ func (m *Method) Setting(name string) (Setting, bool) {
 	return Setting{}, false
 }
 
+// SettingError is a setting an optimizer does not take or a value it
+// cannot use.
+type SettingError struct {
+	Setting string
+	Msg     string
+}
+
+func (e *SettingError) Error() string { return e.Msg }
+
 // Resolve checks given settings against the method and fills in defaults.
 // The error names the first offending setting and what is allowed.
 func (m *Method) Resolve(given map[string]float64) (map[string]float64, error) {
@@ -136,24 +145,24 @@ func (m *Method) Resolve(given map[string]float64) (map[string]float64, error) {
 		s, ok := m.Setting(k)
 		if !ok {
 			if len(m.Settings) == 0 {
-				return nil, fmt.Errorf("%s takes no settings, but %q was given", m.Name, k)
+				return nil, &SettingError{k, fmt.Sprintf("%s takes no settings, but %q was given", m.Name, k)}
 			}
 			var allowed []string
 			for _, s := range m.Settings {
 				allowed = append(allowed, s.Name)
 			}
-			return nil, fmt.Errorf("%s has no setting %q; its settings are %s", m.Name, k, strings.Join(allowed, ", "))
+			return nil, &SettingError{k, fmt.Sprintf("%s has no setting %q; its settings are %s", m.Name, k, strings.Join(allowed, ", "))}
 		}
 		v := given[k]
 		switch {
 		case math.IsNaN(v) || math.IsInf(v, 0):
-			return nil, fmt.Errorf("%s: %s must be a finite number", m.Name, k)
+			return nil, &SettingError{k, fmt.Sprintf("%s must be a finite number", k)}
 		case s.Positive && v <= 0:
-			return nil, fmt.Errorf("%s: %s must be greater than 0, not %v", m.Name, k, v)
+			return nil, &SettingError{k, fmt.Sprintf("%s must be greater than 0, not %v", k, v)}
 		case s.Unit && (v < 0 || v >= 1):
-			return nil, fmt.Errorf("%s: %s must be at least 0 and less than 1, not %v", m.Name, k, v)
+			return nil, &SettingError{k, fmt.Sprintf("%s must be at least 0 and less than 1, not %v", k, v)}
 		case !s.Positive && !s.Unit && !s.Flag && v < 0:
-			return nil, fmt.Errorf("%s: %s must not be negative, not %v", m.Name, k, v)
+			return nil, &SettingError{k, fmt.Sprintf("%s must not be negative, not %v", k, v)}
 		}
 		out[k] = v
 	}
@@ -162,7 +171,7 @@ func (m *Method) Resolve(given map[string]float64) (map[string]float64, error) {
 			continue
 		}
 		if s.Required {
-			return nil, fmt.Errorf("%s needs a learning rate: set %s (for example %s: 0.01)", m.Name, s.Name, s.Name)
+			return nil, &SettingError{s.Name, fmt.Sprintf("missing; %s has no default %s, so set one (for example %s: 0.01)", m.Name, s.Name, s.Name)}
 		}
 		out[s.Name] = s.Default
 	}

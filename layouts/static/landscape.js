@@ -1,0 +1,307 @@
+// Descent: step-through controls for landscape figures. No framework, no
+// network. The page works without this script: it shows every path and a
+// table of final values. With it, a figure has a current step k (0..N); each
+// run's progress path is drawn from step 0 to k and its markers sit at step k
+// (a run that stopped early stays at its last point). At load k is N, so the
+// picture matches the table, unless this tab saved another state for the
+// figure (sessionStorage, so a live reload keeps it).
+(function () {
+  "use strict";
+
+  var STEPS_PER_SECOND = 30;
+  var SVGNS = "http://www.w3.org/2000/svg";
+
+  function num(el, name) { return parseFloat(el.getAttribute(name)); }
+
+  // fmt writes a number to about 4 significant digits.
+  function fmt(v) {
+    if (typeof v !== "number" || !isFinite(v)) return String(v);
+    var a = Math.abs(v);
+    if (a !== 0 && (a >= 1e5 || a < 1e-3)) return v.toExponential(3).replace(/\.?0+e/, "e");
+    return String(parseFloat(v.toPrecision(4)));
+  }
+
+  // plot reads the world-to-viewBox map of a plot SVG (see svgviz) and adds
+  // a clip path, the plot rectangle grown by 8 units as svgviz clips trails,
+  // so that progress paths and markers leave the plot as the trails do.
+  function plot(svg, id) {
+    if (!svg || !svg.hasAttribute("data-plot")) return null;
+    var p = svg.getAttribute("data-plot").trim().split(/[\s,]+/).map(Number);
+    var x0 = num(svg, "data-x0"), x1 = num(svg, "data-x1");
+    var y0 = num(svg, "data-y0"), y1 = num(svg, "data-y1");
+    var log = svg.getAttribute("data-yscale") === "log";
+    var cp = document.createElementNS(SVGNS, "clipPath"), rect = document.createElementNS(SVGNS, "rect");
+    cp.id = id;
+    [["x", p[0] - 8], ["y", p[1] - 8], ["width", p[2] + 16], ["height", p[3] + 16]].forEach(function (a) {
+      rect.setAttribute(a[0], a[1]);
+    });
+    cp.appendChild(rect);
+    svg.insertBefore(cp, svg.firstChild);
+    function clamp(v) { return Math.max(-1e5, Math.min(1e5, v)); }
+    return {
+      svg: svg, clip: "url(#" + id + ")",
+      at: function (x, y) {
+        if (log) y = y > 0 ? Math.log10(y) : y0;
+        return [clamp(p[0] + (x - x0) / (x1 - x0) * p[2]),
+                clamp(p[1] + (y1 - y) / (y1 - y0) * p[3])];
+      }
+    };
+  }
+
+  function r1(v) { return Math.round(v * 10) / 10; }
+
+  // layer holds one run's drawing in one plot: screen points and elements.
+  function layer(pl, i, pts) {
+    var g = pl.svg.querySelector('g.run[data-run="' + i + '"]');
+    if (!g) return null;
+    var segs = pts.map(function (q, j) { return (j ? "L" : "M") + r1(q[0]) + " " + r1(q[1]); });
+    var l = { g: g, segs: segs, pts: pts, progress: g.querySelector("path.progress"),
+              markers: g.querySelectorAll("circle.marker") };
+    if (l.progress) l.progress.setAttribute("clip-path", pl.clip);
+    for (var m = 0; m < l.markers.length; m++) l.markers[m].setAttribute("clip-path", pl.clip);
+    return l;
+  }
+
+  function drawLayer(l, j) {
+    if (!l || !l.pts.length) return;
+    if (l.progress) l.progress.setAttribute("d", l.segs.slice(0, j + 1).join(""));
+    for (var m = 0; m < l.markers.length; m++) {
+      l.markers[m].setAttribute("cx", r1(l.pts[j][0]));
+      l.markers[m].setAttribute("cy", r1(l.pts[j][1]));
+    }
+  }
+
+  // show hides or shows an SVG element (over any display attribute) or a
+  // table row.
+  function show(el, on) {
+    if (el instanceof SVGElement) el.style.display = on ? "inline" : "none";
+    else el.hidden = !on;
+  }
+
+  function storageKey(fig) { return "descent:" + location.pathname + "#" + fig.id; }
+
+  function load(key) {
+    try { return JSON.parse(sessionStorage.getItem(key) || "null"); } catch (e) { return null; }
+  }
+
+  function save(key, value) {
+    try { sessionStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* private mode, quota */ }
+  }
+
+  function init(fig) {
+    var script = fig.querySelector("script.landscape-data");
+    var data;
+    try { data = JSON.parse(script.textContent); } catch (e) { return; }
+    var runs = data.runs || [], sweeps = data.sweeps || [];
+    if (!runs.length) return;
+
+    var main = plot(fig.querySelector(".landscape-main svg[data-plot]"), fig.id + "-clip-main");
+    var loss = plot(fig.querySelector(".landscape-loss svg[data-plot]"), fig.id + "-clip-loss");
+    var cursor = loss && loss.svg.querySelector("line.cursor");
+    var N = 0;
+    runs.forEach(function (r) { N = Math.max(N, r.points.length - 1); });
+
+    var layers = runs.map(function (r, i) {
+      return {
+        main: main && layer(main, i, r.points.map(function (p, j) {
+          return main.at(p[0], p.length === 1 ? r.loss[j] : p[1]);
+        })),
+        loss: loss && layer(loss, i, r.loss.map(function (l, j) { return loss.at(j, l); })),
+        items: fig.querySelectorAll('.legend-item[data-run="' + i + '"], tr[data-run="' + i + '"]') };
+    });
+
+    var controls = fig.querySelector(".landscape-controls");
+    var slider = fig.querySelector("input.landscape-step");
+    var speed = fig.querySelector("select.landscape-speed");
+    var playBtn = fig.querySelector('button[data-action="play"]');
+    var readout = fig.querySelector(".landscape-readout");
+    var sweepInputs = fig.querySelectorAll("input.landscape-sweep");
+    var key = storageKey(fig);
+
+    var state = { k: N, sel: sweeps.map(function () { return 0; }) };
+    var saved = load(key);
+    if (saved && typeof saved.k === "number" && saved.k >= 0 && saved.k <= N) state.k = Math.floor(saved.k);
+    if (saved && Array.isArray(saved.sel)) {
+      state.sel = state.sel.map(function (v, s) {
+        var w = saved.sel[s];
+        return typeof w === "number" && w >= 0 && w < sweeps[s].runs.length ? w : v;
+      });
+    }
+
+    var playing = false, last = 0, acc = 0, lastAnnounce = 0;
+
+    function visible(i) {
+      for (var s = 0; s < sweeps.length; s++) {
+        var at = sweeps[s].runs.indexOf(i);
+        if (at >= 0 && at !== state.sel[s]) return false;
+      }
+      return true;
+    }
+
+    function sweepLabel(s) {
+      var input = fig.querySelector('input.landscape-sweep[data-sweep="' + s + '"]');
+      var list = input && input.list;
+      var opt = list && list.options[state.sel[s]];
+      return opt ? opt.label : fmt(sweeps[s].values[state.sel[s]]);
+    }
+
+    function applySweeps() {
+      layers.forEach(function (l, i) {
+        var on = visible(i);
+        if (l.main) show(l.main.g, on);
+        if (l.loss) show(l.loss.g, on);
+        for (var m = 0; m < l.items.length; m++) show(l.items[m], on);
+      });
+      for (var s = 0; s < sweepInputs.length; s++) {
+        var input = sweepInputs[s], id = +input.getAttribute("data-sweep");
+        if (!sweeps[id]) continue;
+        input.value = state.sel[id];
+        input.setAttribute("aria-valuetext", sweepLabel(id));
+        var out = fig.querySelector('output[data-sweep="' + id + '"]');
+        if (out) out.value = sweepLabel(id);
+      }
+    }
+
+    function announce() {
+      var k = state.k;
+      readout.textContent = "";
+      var head = document.createElement("span");
+      head.className = "landscape-readout-step";
+      head.textContent = "Step " + k + " / " + N;
+      readout.appendChild(head);
+      runs.forEach(function (r, i) {
+        if (!visible(i)) return;
+        var j = Math.min(k, r.points.length - 1), p = r.points[j];
+        var line = document.createElement("span");
+        line.className = "landscape-readout-run";
+        var sw = document.createElement("span");
+        sw.className = "swatch";
+        sw.setAttribute("aria-hidden", "true");
+        sw.style.background = r.color || "currentColor";
+        line.appendChild(sw);
+        var text = !p ? r.label + ": no finite point" :
+          r.label + ": (" + p.map(fmt).join(", ") + "), loss\u00a0" + fmt(r.loss[j]) +
+          ", |∇f|\u00a0" + fmt(r.grad_norm ? r.grad_norm[j] : NaN);
+        if (r.diverged && k >= r.points.length) text += ", diverged at step " + r.stopped_at;
+        line.appendChild(document.createTextNode(text));
+        readout.appendChild(line);
+      });
+    }
+
+    function draw(force) {
+      var k = state.k;
+      layers.forEach(function (l, i) {
+        var j = Math.min(k, runs[i].points.length - 1);
+        drawLayer(l.main, j);
+        drawLayer(l.loss, j);
+      });
+      if (cursor) {
+        var x = r1(loss.at(k, 1)[0]);
+        cursor.setAttribute("x1", x);
+        cursor.setAttribute("x2", x);
+      }
+      slider.value = k;
+      slider.setAttribute("aria-valuetext", "Step " + k + " of " + N);
+      var now = performance.now();
+      if (force || !playing || now - lastAnnounce > 500) {
+        lastAnnounce = now;
+        announce();
+        save(key, state);
+      }
+    }
+
+    function setPlaying(on) {
+      if (on === playing) return;
+      playing = on;
+      fig.classList.toggle("is-playing", on);
+      playBtn.setAttribute("aria-label", on ? "Pause" : "Play");
+      if (on) {
+        if (state.k >= N) { state.k = 0; draw(true); }
+        last = performance.now();
+        acc = 0;
+        requestAnimationFrame(tick);
+      } else {
+        draw(true);
+      }
+    }
+
+    function tick(now) {
+      if (!playing) return;
+      acc += (now - last) / 1000 * STEPS_PER_SECOND * parseFloat(speed.value || "1");
+      last = now;
+      if (acc >= 1) {
+        var n = Math.floor(acc);
+        acc -= n;
+        state.k = Math.min(N, state.k + n);
+        draw(false);
+      }
+      if (state.k >= N) setPlaying(false);
+      else requestAnimationFrame(tick);
+    }
+
+    function go(k) {
+      setPlaying(false);
+      state.k = Math.max(0, Math.min(N, k));
+      draw(true);
+    }
+
+    var actions = {
+      first: function () { go(0); },
+      back: function () { go(state.k - 1); },
+      play: function () { setPlaying(!playing); },
+      forward: function () { go(state.k + 1); },
+      last: function () { go(N); }
+    };
+
+    controls.addEventListener("click", function (e) {
+      var b = e.target.closest("button[data-action]");
+      if (b && actions[b.getAttribute("data-action")]) actions[b.getAttribute("data-action")]();
+    });
+    slider.addEventListener("input", function () { go(parseInt(slider.value, 10)); });
+    Array.prototype.forEach.call(sweepInputs, function (input) {
+      input.addEventListener("input", function () {
+        var s = +input.getAttribute("data-sweep");
+        state.sel[s] = parseInt(input.value, 10);
+        applySweeps();
+        draw(true);
+      });
+    });
+
+    // Keys act only while the figure or one of its controls has focus; keys
+    // a focused control handles itself (arrows on a slider, Space on a
+    // button) are left to it.
+    fig.addEventListener("keydown", function (e) {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      var t = e.target, tag = t.tagName;
+      var range = tag === "INPUT" && t.type === "range";
+      var own = tag === "SELECT" || (tag === "INPUT" && !range) || tag === "TEXTAREA";
+      var button = tag === "BUTTON" || tag === "A";
+      var act;
+      switch (e.key) {
+        case "ArrowLeft": if (!range && !own) act = actions.back; break;
+        case "ArrowRight": if (!range && !own) act = actions.forward; break;
+        case "Home": if (!range && !own) act = actions.first; break;
+        case "End": if (!range && !own) act = actions.last; break;
+        case " ": case "Spacebar": if (!button && !own) act = actions.play; break;
+      }
+      if (act) { e.preventDefault(); act(); }
+    });
+
+    window.addEventListener("pagehide", function () { save(key, state); });
+
+    slider.max = N;
+    controls.hidden = false;
+    fig.classList.add("landscape-live");
+    applySweeps();
+    draw(true);
+  }
+
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll("figure.landscape"), function (fig) {
+      try { init(fig); } catch (e) { if (window.console) console.error("landscape " + fig.id + ":", e); }
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

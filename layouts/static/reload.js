@@ -1,0 +1,89 @@
+// Descent live reload, included only under `descent serve`. The server sends
+// Server-Sent Events: "reload" after a good rebuild, "errors" (a JSON array of
+// "FILE:LINE: message" strings) after a failed one, "ok" when the errors are
+// gone. Each message carries the build number as its id: after a reconnect
+// (the server restarted), a build number other than the one this page was
+// loaded with means the page is stale, so it reloads. The scroll position is
+// kept across reloads.
+(function () {
+  "use strict";
+  var SCROLL = "descent:scroll:" + location.pathname;
+  var build = null, box = null;
+
+  function store(f) { try { return f(window.sessionStorage); } catch (e) { return null; } }
+
+  window.addEventListener("beforeunload", function () {
+    store(function (s) { s.setItem(SCROLL, String(window.scrollY)); });
+  });
+  window.addEventListener("load", function () {
+    var nav = performance.getEntriesByType && performance.getEntriesByType("navigation")[0];
+    var y = store(function (s) { var v = s.getItem(SCROLL); s.removeItem(SCROLL); return v; });
+    if (y !== null && nav && nav.type === "reload") window.scrollTo(0, parseFloat(y) || 0);
+  });
+
+  function hide() {
+    if (box) box.remove();
+    box = null;
+  }
+
+  function showErrors(list) {
+    hide();
+    box = document.createElement("div");
+    box.setAttribute("role", "alert");
+    box.id = "descent-errors";
+    box.style.cssText = "position:fixed;z-index:2147483647;left:1rem;right:1rem;bottom:1rem;" +
+      "max-height:60vh;overflow:auto;padding:1rem 1.25rem;border-radius:8px;" +
+      "background:#2b0f0f;color:#fff;border:2px solid #ff8a80;box-shadow:0 4px 24px rgba(0,0,0,.4);" +
+      "font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,'Liberation Mono',monospace";
+    var head = document.createElement("p");
+    head.style.cssText = "margin:0 0 .5rem;font-weight:bold;color:#ffb4ab";
+    head.textContent = "Build failed: " + list.length + (list.length === 1 ? " error" : " errors") +
+      " (the page shows the last good build)";
+    var close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "Dismiss";
+    close.style.cssText = "float:right;margin:0 0 .5rem 1rem;font:inherit;padding:.2rem .7rem;" +
+      "color:#2b0f0f;background:#fff;border:0;border-radius:4px;cursor:pointer";
+    close.addEventListener("click", hide);
+    var ul = document.createElement("ul");
+    ul.style.cssText = "margin:0;padding:0;list-style:none;white-space:pre-wrap;overflow-wrap:anywhere";
+    list.forEach(function (msg) {
+      var li = document.createElement("li");
+      li.style.cssText = "padding:.15rem 0;border-top:1px solid #5c2b2b";
+      li.textContent = msg;
+      ul.appendChild(li);
+    });
+    box.appendChild(close);
+    box.appendChild(head);
+    box.appendChild(ul);
+    document.body.appendChild(box);
+  }
+
+  document.addEventListener("keydown", function (e) {
+    if (box && e.key === "Escape") hide();
+  });
+
+  if (!window.EventSource) return;
+  var events = new EventSource("/_descent/events");
+
+  // stale reports whether a message comes from a build other than the one
+  // this page was loaded with.
+  function stale(e) {
+    if (!e.lastEventId) return false;
+    if (build === null) { build = e.lastEventId; return false; }
+    return e.lastEventId !== build;
+  }
+
+  events.addEventListener("reload", function () { location.reload(); });
+  events.addEventListener("ok", function (e) {
+    if (stale(e)) location.reload();
+    else hide();
+  });
+  events.addEventListener("errors", function (e) {
+    var list;
+    try { list = JSON.parse(e.data); } catch (err) { list = [String(e.data)]; }
+    if (!Array.isArray(list)) list = [String(list)];
+    stale(e);
+    showErrors(list);
+  });
+})();

@@ -1,0 +1,119 @@
+package lesson
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// lessonCourse is a one-lesson course whose lesson is src.
+func lessonCourse(src string) fstest.MapFS {
+	return fstest.MapFS{
+		"_index.md":      {Data: []byte("---\ntitle: Home\n---\n")},
+		"s/_index.md":    {Data: []byte("---\ntitle: S\n---\n")},
+		"s/lesson.md":    {Data: []byte(src)},
+		"s/neighbour.md": {Data: []byte("---\ntitle: Fine\n---\nFine.\n")},
+	}
+}
+
+func figureLesson(yaml string) string {
+	return "---\ntitle: L\n---\nText.\n\n```landscape\n" + yaml + "```\n"
+}
+
+// good is a valid directive; cases change one thing. Its lines sit at
+// lesson lines 7 onward.
+const good = `function: rosenbrock
+start: [-1.5, 2.5]
+steps: 10
+runs:
+  - optimizer: gd
+    lr: 0.001
+`
+
+var badInputs = []struct {
+	name, src string
+	want      []string
+}{
+	{"unterminated front matter", "---\ntitle: L\nText.\n", []string{`content/s/lesson.md:1: front matter starts with --- but never ends; close it with a line of ---`}},
+	{"front matter wrong type", "---\ntitle: L\nweight: heavy\n---\nx\n", []string{`content/s/lesson.md:3: weight: expected a whole number, found the text "heavy"`}},
+	{"front matter unknown key", "---\ntitle: L\nauthor: me\n---\nx\n", []string{`content/s/lesson.md:3: author: unknown front matter key; the keys are title, description, weight, draft and slug`}},
+	{"front matter draft not bool", "---\ntitle: L\ndraft: maybe\n---\nx\n", []string{`content/s/lesson.md:3: draft: expected true or false, found the text "maybe"`}},
+	{"front matter bad slug", "---\ntitle: L\nslug: My Slug\n---\nx\n", []string{`content/s/lesson.md:3: slug: "My Slug" is not a slug; use lower-case letters, digits and single hyphens, such as "saddle-points"`}},
+	{"front matter not a mapping", "---\n- a\n- b\n---\nx\n", []string{`content/s/lesson.md:2: expected a mapping of keys to values, found a list`}},
+	{"front matter bad YAML", "---\ntitle: [unclosed\n---\nx\n", []string{`content/s/lesson.md:2: YAML: did not find expected ',' or ']'`}},
+	{"front matter duplicate key", "---\ntitle: L\ntitle: M\n---\nx\n", []string{`content/s/lesson.md:3: title: appears twice; keep one`}},
+	{"directive bad YAML", figureLesson("function: rosenbrock\nstart: [1, 2\n"), []string{`content/s/lesson.md:7: YAML: did not find expected ',' or ']'`}},
+	{"directive not a mapping", figureLesson("- rosenbrock\n"), []string{`content/s/lesson.md:7: expected a mapping of keys to values, found a list`}},
+	{"directive unknown key", figureLesson(good + "colour: red\n"), []string{`content/s/lesson.md:13: colour: unknown key; a landscape block takes title, function, params, domain, start, steps, runs, contours`}},
+	{"missing function", figureLesson("start: [0, 0]\nruns: [{optimizer: gd, lr: 0.1}]\n"), []string{`content/s/lesson.md:7: function: missing; name a catalog function (function: rosenbrock) or write an expression (function: "x^2 + 3*y^2")`}},
+	{"unknown function", figureLesson(strings.Replace(good, "rosenbrock", "rosenbrok", 1)), []string{`content/s/lesson.md:7: function: unknown function "rosenbrok"; the catalog has quadratic, saddle, monkey-saddle, rosenbrock, himmelblau, beale, booth, matyas, goldstein-price, rastrigin, ackley, three-hump-camel, six-hump-camel, styblinski-tang, levi, mccormick, easom, plateau, sine-bowl, wiggle, or write an expression in x and y`}},
+	{"bad expression", figureLesson(strings.Replace(good, "rosenbrock", `"x^2 + * y"`, 1)), []string{`content/s/lesson.md:7: function: col 7: unexpected '*'; expected a number, x, y, a function or "("`}},
+	{"expression case-sensitive", figureLesson(strings.Replace(good, "rosenbrock", `"Sin(x) + y^2"`, 1)), []string{`content/s/lesson.md:7: function: col 1: unknown function "Sin"; the functions are sin cos tan exp log sqrt abs tanh sinh cosh atan`}},
+	{"unknown param", figureLesson(good + "params: {c: 3}\n"), []string{`content/s/lesson.md:13: params: rosenbrock has no parameter "c"; its parameters are a, b`}},
+	{"param not a number", figureLesson(good + "params: {a: one}\n"), []string{`content/s/lesson.md:13: params.a: expected a number, found the text "one"`}},
+	{"params on expression", figureLesson(strings.Replace(good, "rosenbrock", `"x^2+y^2"`, 1) + "params: {a: 1}\n"), []string{`content/s/lesson.md:13: params: only catalog functions take params; write the numbers into the expression`}},
+	{"empty domain", figureLesson(good + "domain: {x: [1, 1], y: [0, 1]}\n"), []string{`content/s/lesson.md:13: domain.x: the interval [1, 1] is empty or inverted; write the lower bound first`}},
+	{"inverted domain", figureLesson(good + "domain: {x: [-2, 2], y: [3, -1]}\n"), []string{`content/s/lesson.md:13: domain.y: the interval [3, -1] is empty or inverted; write the lower bound first`}},
+	{"domain not an interval", figureLesson(good + "domain: {x: [-2, 2, 4], y: [0, 1]}\n"), []string{`content/s/lesson.md:13: domain.x: expected an interval [low, high], found a list`}},
+	{"domain unknown axis", figureLesson(good + "domain: {z: [0, 1]}\n"), []string{`content/s/lesson.md:13: domain.z: unknown key; domain takes x and y, such as {x: [-2, 2], y: [-1, 3]}`}},
+	{"domain y for 1-D", figureLesson("function: \"x^2\"\nstart: 1\ndomain: {x: [-1, 1], y: [0, 1]}\nruns: [{optimizer: gd, lr: 0.1}]\n"), []string{`content/s/lesson.md:9: domain.y: this function has one variable; its domain is {x: [a, b]}`}},
+	{"zero steps", figureLesson(strings.Replace(good, "steps: 10", "steps: 0", 1)), []string{`content/s/lesson.md:9: steps: must be at least 1, not 0`}},
+	{"negative steps", figureLesson(strings.Replace(good, "steps: 10", "steps: -5", 1)), []string{`content/s/lesson.md:9: steps: must be at least 1, not -5`}},
+	{"fractional steps", figureLesson(strings.Replace(good, "steps: 10", "steps: 2.5", 1)), []string{`content/s/lesson.md:9: steps: expected a whole number, found 2.5`}},
+	{"too many steps", figureLesson(strings.Replace(good, "steps: 10", "steps: 1000000", 1)), []string{`content/s/lesson.md:9: steps: 1000000 steps is more than the limit of 5000`}},
+	{"steps as text", figureLesson(strings.Replace(good, "steps: 10", "steps: many", 1)), []string{`content/s/lesson.md:9: steps: expected a whole number, found the text "many"`}},
+	{"start wrong dimension", figureLesson(strings.Replace(good, "[-1.5, 2.5]", "[1, 2, 3]", 1)), []string{`content/s/lesson.md:8: start: a point here has 2 coordinates [x, y], not 3`}},
+	{"start 1-D for 2-D", figureLesson(strings.Replace(good, "[-1.5, 2.5]", "1.5", 1)), []string{`content/s/lesson.md:8: start: expected a point such as [-1.5, 2.5] or a list of points [[-1.5, 2.5], [1, -0.5]], found 1.5`}},
+	{"start text", figureLesson(strings.Replace(good, "[-1.5, 2.5]", "origin", 1)), []string{`content/s/lesson.md:8: start: expected a point such as [-1.5, 2.5] or a list of points [[-1.5, 2.5], [1, -0.5]], found the text "origin"`}},
+	{"missing start", figureLesson(strings.Replace(good, "start: [-1.5, 2.5]\n", "", 1)), []string{`content/s/lesson.md:10: start: missing; give the figure a start point (start: [x, y]) or give each run its own`}},
+	{"missing runs", figureLesson("function: rosenbrock\nstart: [0, 0]\n"), []string{`content/s/lesson.md:7: runs: missing; list at least one run, such as runs: [{optimizer: gd, lr: 0.01}]`}},
+	{"runs not a list", figureLesson("function: rosenbrock\nstart: [0, 0]\nruns: gd\n"), []string{"content/s/lesson.md:9: runs: expected a list of runs, such as\n  - optimizer: gd\n    lr: 0.01"}},
+	{"unknown optimizer", figureLesson(strings.Replace(good, "optimizer: gd", "optimizer: adamm", 1)), []string{`content/s/lesson.md:11: runs[0].optimizer: unknown optimizer "adamm"; the optimizers are gd, momentum, nesterov, adagrad, rmsprop, adam, adamw, adadelta, adamax, nadam, ema-momentum, newton, bfgs, nelder-mead`}},
+	{"missing optimizer", figureLesson(strings.Replace(good, "  - optimizer: gd\n    lr", "  - lr", 1)), []string{`content/s/lesson.md:11: runs[0].optimizer: missing; name one of gd, momentum, nesterov, adagrad, rmsprop, adam, adamw, adadelta, adamax, nadam, ema-momentum, newton, bfgs, nelder-mead`}},
+	{"gd without lr", figureLesson(strings.Replace(good, "    lr: 0.001\n", "", 1)), []string{`content/s/lesson.md:11: runs[0].lr: missing; gd has no default lr, so set one (for example lr: 0.01)`}},
+	{"setting not taken", figureLesson(good + "    momentum: 0.9\n"), []string{`content/s/lesson.md:13: runs[0].momentum: gd has no setting "momentum"; its settings are lr; a run also takes label, start, steps and batch`}},
+	{"lr as text", figureLesson(strings.Replace(good, "lr: 0.001", "lr: fast", 1)), []string{`content/s/lesson.md:12: runs[0].lr: expected a number, found the text "fast"`}},
+	{"negative lr", figureLesson(strings.Replace(good, "lr: 0.001", "lr: -0.1", 1)), []string{`content/s/lesson.md:12: runs[0].lr: lr must be greater than 0, not -0.1`}},
+	{"momentum of 1", figureLesson(strings.Replace(good, "optimizer: gd", "optimizer: momentum", 1) + "    momentum: 1\n"), []string{`content/s/lesson.md:13: runs[0].momentum: momentum must be at least 0 and less than 1, not 1`}},
+	{"amsgrad not bool", figureLesson(strings.Replace(good, "optimizer: gd", "optimizer: adam", 1) + "    amsgrad: 1\n"), []string{`content/s/lesson.md:13: runs[0].amsgrad: expected true or false, found 1`}},
+	{"two sweeps", figureLesson(strings.Replace(good, "optimizer: gd\n    lr: 0.001", "optimizer: momentum\n    lr: [0.001, 0.002]\n    momentum: [0.5, 0.9]", 1)), []string{`content/s/lesson.md:13: runs[0].momentum: a run sweeps one setting at a time, and lr already does; make a second run`}},
+	{"sweep with text", figureLesson(strings.Replace(good, "lr: 0.001", "lr: [0.001, fast]", 1)), []string{`content/s/lesson.md:12: runs[0].lr: expected a number, found the text "fast"`}},
+	{"batch without data", figureLesson(good + "    batch: 4\n"), []string{`content/s/lesson.md:13: runs[0].batch: only the linear-regression function has data to batch; remove batch`}},
+	{"levels out of range", figureLesson(good + "contours: {levels: 0}\n"), []string{`content/s/lesson.md:13: contours.levels: the count must be between 1 and 200, not 0`}},
+	{"bad scale", figureLesson(good + "contours: {scale: cubic}\n"), []string{`content/s/lesson.md:13: contours.scale: expected auto, linear or log`}},
+	{"levels unsorted", figureLesson(good + "contours: {levels: [3, 1, 2]}\n"), []string{`content/s/lesson.md:13: contours.levels: list the levels in increasing order`}},
+	{"regression unknown key", figureLesson("function: {linear-regression: {n: 10, colour: 1}}\nstart: [0, 0]\nruns: [{optimizer: gd, lr: 0.1}]\n"), []string{`content/s/lesson.md:7: function.linear-regression.colour: unknown key; linear-regression takes n, seed, intercept, slope and noise`}},
+	{"regression n zero", figureLesson("function: {linear-regression: {n: 0}}\nstart: [0, 0]\nruns: [{optimizer: gd, lr: 0.1}]\n"), []string{`content/s/lesson.md:7: function.linear-regression.n: n must be between 1 and 100000, not 0`}},
+	{"unsupported math", "---\ntitle: L\n---\nThe rate $\\foo{x}$ here.\n", []string{`content/s/lesson.md:4: col 10: math: unsupported command in "\\foo{x}"`}},
+	{"not UTF-8", "---\ntitle: L\n---\nbad \xff byte\n", []string{`content/s/lesson.md:4: the file is not valid UTF-8; save it as UTF-8`}},
+	{"too many runs", figureLesson(strings.Replace(good, "lr: 0.001", "lr: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25]", 1)), []string{`content/s/lesson.md:12: runs[0].lr: a sweep lists between 1 and 24 values`}},
+}
+
+func TestBadInputs(t *testing.T) {
+	t.Parallel()
+	for _, tt := range badInputs {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			out := filepath.Join(t.TempDir(), "public")
+			_, err := Build(context.Background(), Options{Content: lessonCourse(tt.src), Out: out})
+			var errs Errors
+			if !errors.As(err, &errs) {
+				t.Fatalf("want author errors, got %v", err)
+			}
+			var got []string
+			for _, e := range errs {
+				got = append(got, e.Error())
+			}
+			if tt.want == nil {
+				t.Logf("CASE %s => %q", tt.name, got)
+				return
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}

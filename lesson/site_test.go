@@ -1,0 +1,265 @@
+package lesson
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
+)
+
+// courseFS turns a txtar archive into a content folder.
+func courseFS(archive string) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for _, f := range txtar.Parse([]byte(archive)).Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	return fsys
+}
+
+func build(t *testing.T, archive string) (string, error) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	_, err := Build(context.Background(), Options{Content: courseFS(archive), Out: out})
+	return out, err
+}
+
+func readOut(t *testing.T, out, rel string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(out, rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+var dataRE = regexp.MustCompile(`(?s)<script type="application/json" class="landscape-data">(.*?)</script>`)
+
+// figures returns the JSON of every figure on a built page.
+func figures(t *testing.T, html string) []map[string]any {
+	t.Helper()
+	var out []map[string]any
+	for _, m := range dataRE.FindAllStringSubmatch(html, -1) {
+		var v map[string]any
+		if err := json.Unmarshal([]byte(m[1]), &v); err != nil {
+			t.Fatalf("figure JSON: %v\n%s", err, m[1])
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+const smallCourse = `
+-- site.yaml --
+title: Test course
+baseURL: https://example.org/course/
+-- _index.md --
+---
+title: Home
+---
+Welcome.
+-- basics/_index.md --
+---
+title: Basics
+weight: 1
+---
+The basics.
+-- basics/valley.md --
+---
+title: The valley
+description: Momentum in a valley.
+weight: 2
+---
+## Setting
+
+Rosenbrock's function is $(a-x)^2 + b(y-x^2)^2$.
+
+$$
+f(x, y) = (1 - x)^2 + 100 (y - x^2)^2
+$$
+
+` + "```landscape" + `
+title: Momentum on Rosenbrock
+function: rosenbrock
+domain: {x: [-2, 2], y: [-1, 3]}
+start: [-1.5, 2.5]
+steps: 50
+runs:
+  - optimizer: gd
+    lr: 1e-3
+  - optimizer: momentum
+    lr: 0.001
+    label: heavy ball
+  - optimizer: adam
+    lr: [0.01, 0.05]
+` + "```" + `
+
+## Too far
+
+` + "```landscape" + `
+function: rosenbrock
+start: [-0.5, 1.5]
+steps: 100
+runs:
+  - optimizer: gd
+    lr: 0.01
+` + "```" + `
+-- basics/first.md --
+---
+title: First steps
+weight: 1
+---
+Gradient descent on a curve.
+
+` + "```landscape" + `
+function: "x^2"
+domain: {x: [-2, 2]}
+start: [1.5, -1]
+steps: 10
+runs:
+  - optimizer: gd
+    lr: 0.1
+` + "```" + `
+-- basics/draft.md --
+---
+title: Not yet
+draft: true
+---
+Hidden.
+-- basics/diagram.svg --
+<svg xmlns="http://www.w3.org/2000/svg"/>
+`
+
+func TestBuildSite(t *testing.T) {
+	t.Parallel()
+	out, err := build(t, smallCourse)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"index.html", "basics/index.html", "basics/valley/index.html", "basics/first/index.html",
+		"404.html", "sitemap.xml", "style.css", "landscape.js", "basics/diagram.svg"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("missing %s", f)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "basics/not-yet")); err == nil {
+		t.Error("a draft was built")
+	}
+	page := readOut(t, out, "basics/valley/index.html")
+	for _, want := range []string{`<figure class="landscape landscape-dim2" id="momentum-on-rosenbrock"`, `<math`, `display="block"`, `id="setting"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("valley page lacks %s", want)
+		}
+	}
+	figs := figures(t, page)
+	if len(figs) != 2 {
+		t.Fatalf("%d figures, want 2", len(figs))
+	}
+	f := figs[0]
+	if f["id"] != "momentum-on-rosenbrock" || f["function"] != "rosenbrock" {
+		t.Errorf("figure id/function: %v %v", f["id"], f["function"])
+	}
+	runs := f["runs"].([]any)
+	if len(runs) != 4 {
+		t.Fatalf("%d runs, want 4 (gd, momentum, and adam swept over two rates)", len(runs))
+	}
+	gd := runs[0].(map[string]any)
+	if gd["label"] != "gd, lr=0.001" || len(gd["points"].([]any)) != 51 || gd["stopped_at"] != nil || gd["diverged"] != false {
+		t.Errorf("gd run: label %v, %d points, stopped_at %v", gd["label"], len(gd["points"].([]any)), gd["stopped_at"])
+	}
+	mom := runs[1].(map[string]any)
+	params := mom["params"].(map[string]any)
+	if mom["label"] != "heavy ball" || params["momentum"] != 0.9 || params["dampening"] != 0.0 || params["lr"] != 0.001 {
+		t.Errorf("momentum run: %v %v", mom["label"], params)
+	}
+	adam := runs[3].(map[string]any)
+	if adam["label"] != "adam, lr=0.05" || adam["params"].(map[string]any)["amsgrad"] != false {
+		t.Errorf("adam sweep run: %v %v", adam["label"], adam["params"])
+	}
+	sweeps := f["sweeps"].([]any)
+	if len(sweeps) != 1 || sweeps[0].(map[string]any)["setting"] != "lr" {
+		t.Errorf("sweeps: %v", sweeps)
+	}
+	cps := f["critical_points"].([]any)
+	if len(cps) != 1 || cps[0].(map[string]any)["kind"] != "minimum" || cps[0].(map[string]any)["x"] != 1.0 {
+		t.Errorf("critical points: %v", cps)
+	}
+	// The second figure diverges, as the seed's largest learning rate does.
+	div := figs[1]["runs"].([]any)[0].(map[string]any)
+	if div["diverged"] != true || div["stopped_at"] == nil {
+		t.Errorf("lr 0.01 on Rosenbrock from (-0.5, 1.5) should diverge: %v", div["stopped_at"])
+	}
+	if got := len(div["points"].([]any)); float64(got) != div["stopped_at"].(float64) {
+		t.Errorf("a diverged run keeps steps 0…stopped_at−1: %d points, stopped at %v", got, div["stopped_at"])
+	}
+	first := figures(t, readOut(t, out, "basics/first/index.html"))[0]
+	if first["dim"] != 1.0 || len(first["runs"].([]any)) != 2 {
+		t.Errorf("1-D figure: dim %v, %d runs", first["dim"], len(first["runs"].([]any)))
+	}
+	if p := first["runs"].([]any)[0].(map[string]any)["points"].([]any)[0].([]any); len(p) != 1 {
+		t.Errorf("a 1-D point is [x], got %v", p)
+	}
+	sm := readOut(t, out, "sitemap.xml")
+	if !strings.Contains(sm, "<loc>https://example.org/course/basics/valley/</loc>") {
+		t.Errorf("sitemap:\n%s", sm)
+	}
+	// Previous/next links follow weights: first steps, then the valley.
+	if !strings.Contains(page, "first/") {
+		t.Error("the valley page has no link back to First steps")
+	}
+}
+
+// TestFailedBuildKeepsOutput checks that a failed build leaves the previous
+// site byte for byte.
+func TestFailedBuildKeepsOutput(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(context.Background(), Options{Content: courseFS(smallCourse), Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, out)
+	broken := strings.Replace(smallCourse, "lr: 1e-3", "lr: fast", 1)
+	_, err := Build(context.Background(), Options{Content: courseFS(broken), Out: out})
+	var errs Errors
+	if !errors.As(err, &errs) || len(errs) != 1 {
+		t.Fatalf("want one error, got %v", err)
+	}
+	if after := snapshot(t, out); !equalMaps(before, after) {
+		t.Error("a failed build changed the output")
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".*"))
+	if len(leftovers) != 0 {
+		t.Errorf("temporary folders left behind: %v", leftovers)
+	}
+}
+
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := os.ReadFile(p)
+			m[p] = string(b)
+		}
+		return nil
+	})
+	return m
+}
+
+func equalMaps(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
