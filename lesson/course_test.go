@@ -1,0 +1,136 @@
+package lesson
+
+import (
+	"context"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestSampleCourse builds the course in ../content, checks that every lesson
+// teaches with a figure or a formula, and that the figures reproducing the
+// seed lessons' experiments end where the seeds' own code ends. The seed
+// values were computed by re-running the seeds' NumPy code
+// (optim/testdata/gen_seeds.py).
+func TestSampleCourse(t *testing.T) {
+	if _, err := os.Stat("../content/site.yaml"); err != nil {
+		t.Skip("no sample course")
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	sum, err := Build(context.Background(), Options{Content: os.DirFS("../content"), Out: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Figures < 30 {
+		t.Errorf("the course has %d figures, want at least 30", sum.Figures)
+	}
+	var runs []map[string]any
+	optimizers := map[string]bool{}
+	lessons := 0
+	filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.Name() != "index.html" || strings.Count(strings.TrimPrefix(p, out), "/") != 3 {
+			return nil
+		}
+		lessons++
+		b, _ := os.ReadFile(p)
+		page := string(b)
+		figs := figures(t, page)
+		if len(figs) == 0 && !strings.Contains(page, "<math") {
+			t.Errorf("%s has neither a figure nor a formula", strings.TrimPrefix(p, out))
+		}
+		for _, f := range figs {
+			for _, r := range f["runs"].([]any) {
+				run := r.(map[string]any)
+				run["function"] = f["function"]
+				runs = append(runs, run)
+				optimizers[run["optimizer"].(string)] = true
+			}
+		}
+		return nil
+	})
+	if lessons < 12 {
+		t.Errorf("%d lessons, want at least 12", lessons)
+	}
+	for _, name := range []string{"gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw", "adadelta", "adamax", "nadam"} {
+		if !optimizers[name] {
+			t.Errorf("no figure uses %s", name)
+		}
+	}
+
+	var seeds struct {
+		Runs []struct {
+			Name      string         `json:"name"`
+			Function  string         `json:"function"`
+			Start     []float64      `json:"start"`
+			Optimizer string         `json:"optimizer"`
+			Settings  map[string]any `json:"settings"`
+			Steps     int            `json:"steps"`
+			Final     []float64      `json:"final"`
+			FinalLoss float64        `json:"final_loss"`
+			StoppedAt *int           `json:"stopped_at"`
+		} `json:"runs"`
+	}
+	b, err := os.ReadFile("../optim/testdata/seeds.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &seeds); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range seeds.Runs {
+		if s.Function == "linear-regression" {
+			continue // the seed draws its data with NumPy's generator; ours is PCG
+		}
+		found := false
+		for _, r := range runs {
+			pts := r["points"].([]any)
+			if r["function"] != s.Function || r["optimizer"] != s.Optimizer || len(pts) == 0 ||
+				!reflect.DeepEqual(toFloats(pts[0]), s.Start) || !settingsMatch(r["params"].(map[string]any), s.Settings) {
+				continue
+			}
+			steps := len(pts) - 1
+			if r["stopped_at"] != nil {
+				steps = int(r["stopped_at"].(float64))
+			}
+			if (s.StoppedAt == nil && steps != s.Steps) || (s.StoppedAt != nil && steps != *s.StoppedAt) {
+				continue
+			}
+			found = true
+			last := toFloats(pts[len(pts)-1])
+			for i := range last {
+				if math.Abs(last[i]-s.Final[i]) > 1e-9*math.Max(1, math.Abs(s.Final[i])) {
+					t.Errorf("%s: the course's figure ends at %v, the seed's code at %v", s.Name, last, s.Final)
+				}
+			}
+			loss := r["loss"].([]any)
+			if got := loss[len(loss)-1].(float64); math.Abs(got-s.FinalLoss) > 1e-9*math.Max(1, math.Abs(s.FinalLoss)) {
+				t.Errorf("%s: final loss %v, the seed's %v", s.Name, got, s.FinalLoss)
+			}
+		}
+		if !found {
+			t.Errorf("no figure reproduces the seed experiment %s (%s from %v, %s %v, %d steps)", s.Name, s.Function, s.Start, s.Optimizer, s.Settings, s.Steps)
+		}
+	}
+}
+
+func toFloats(v any) []float64 {
+	var out []float64
+	for _, x := range v.([]any) {
+		out = append(out, x.(float64))
+	}
+	return out
+}
+
+// settingsMatch reports whether every seed setting is in force in the run.
+func settingsMatch(params, seed map[string]any) bool {
+	for k, v := range seed {
+		if params[k] != v {
+			return false
+		}
+	}
+	return true
+}
