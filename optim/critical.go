@@ -93,6 +93,11 @@ func cmpFloat(a, b float64) int {
 	return 0
 }
 
+// gradHesser computes the gradient and Hessian together, more cheaply than apart.
+type gradHesser interface {
+	GradHess(grad []float64, hess *mat.SymDense, x []float64)
+}
+
 // newtonSolve runs Newton's method on the gradient from x0. It succeeds when
 // the step becomes negligible next to the domain and the gradient is tiny.
 func newtonSolve(f Objective, x0 []float64, scale float64) ([]float64, bool) {
@@ -100,9 +105,14 @@ func newtonSolve(f Objective, x0 []float64, scale float64) ([]float64, bool) {
 	x := slices.Clone(x0)
 	g := make([]float64, dim)
 	h := mat.NewSymDense(dim, nil)
+	gh, fused := f.(gradHesser)
 	for iter := 0; iter < 60; iter++ {
-		f.Grad(g, x)
-		f.Hess(h, x)
+		if fused {
+			gh.GradHess(g, h, x)
+		} else {
+			f.Grad(g, x)
+			f.Hess(h, x)
+		}
 		var dx []float64
 		if dim == 1 {
 			if h.At(0, 0) == 0 {
@@ -122,7 +132,7 @@ func newtonSolve(f Objective, x0 []float64, scale float64) ([]float64, bool) {
 			x[i] -= dx[i]
 			step = math.Max(step, math.Abs(dx[i]))
 		}
-		if !finite(x) || step > 10*scale {
+		if !finite(x) || step > scale {
 			return nil, false
 		}
 		if step <= 1e-12*scale {

@@ -108,3 +108,15 @@ func (e *Expr) EvalGrid(dst, xs, ys []float64) {
 		e.prog.evalRow(dst[j*len(xs):(j+1)*len(xs)], xs, y, stack)
 	}
 }
+
+// GradHess sets grad and hess at x from one evaluation.
+func (e *Expr) GradHess(grad []float64, hess *mat.SymDense, x []float64) {
+	j := e.prog.evalJet(e.xy(x))
+	grad[0] = j.gx
+	hess.SetSym(0, 0, j.hxx)
+	if e.dim == 2 {
+		grad[1] = j.gy
+		hess.SetSym(0, 1, j.hxy)
+		hess.SetSym(1, 1, j.hyy)
+	}
+}
