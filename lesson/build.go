@@ -140,7 +140,7 @@ func Build(ctx context.Context, opt Options) (Summary, error) {
 	for i, j := range jobs {
 		var b bytes.Buffer
 		if err := theme.figure.ExecuteTemplate(&b, "figure", results[i]); err != nil {
-			return sum, &Error{File: theme.name("figure.html"), Msg: err.Error()}
+			return sum, Errors{templateError(theme.dir, err)}
 		}
 		j.n.HTML = b.Bytes()
 		keep[j.n.key] = true

@@ -3,7 +3,10 @@ package lesson
 import (
 	"cmp"
 	"fmt"
+	"path"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -42,12 +45,27 @@ func (es Errors) Error() string {
 	return strings.Join(lines, "\n")
 }
 
+// sorted orders errors by file and line and drops repeats (a broken
+// template fails the same way on every page).
 func (es Errors) sorted() Errors {
 	out := slices.Clone(es)
 	slices.SortStableFunc(out, func(a, b *Error) int {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
 	})
-	return out
+	return slices.CompactFunc(out, func(a, b *Error) bool { return a.Error() == b.Error() })
+}
+
+var templateErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:\d+:)? ?(.*)$`)
+
+// templateError turns "template: lesson.html:12:3: msg" into an Error at
+// that line of that file in the layouts folder.
+func templateError(dir string, err error) *Error {
+	m := templateErrRE.FindStringSubmatch(err.Error())
+	if m == nil {
+		return &Error{File: dir, Msg: err.Error()}
+	}
+	line, _ := strconv.Atoi(m[2])
+	return &Error{File: path.Join(dir, m[1]), Line: line, Msg: m[3]}
 }
 
 // errorList collects errors from one file.

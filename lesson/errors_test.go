@@ -33,6 +33,15 @@ runs:
     lr: 0.001
 `
 
+// lessonWithFiles is a course with extra files beside the lesson.
+func lessonWithFiles(files map[string]string) fstest.MapFS {
+	fsys := lessonCourse("---\ntitle: L\n---\nText.\n")
+	for k, v := range files {
+		fsys[k] = &fstest.MapFile{Data: []byte(v)}
+	}
+	return fsys
+}
+
 var badInputs = []struct {
 	name, src string
 	want      []string
@@ -88,8 +97,64 @@ var badInputs = []struct {
 	{"regression unknown key", figureLesson("function: {linear-regression: {n: 10, colour: 1}}\nstart: [0, 0]\nruns: [{optimizer: gd, lr: 0.1}]\n"), []string{`content/s/lesson.md:7: function.linear-regression.colour: unknown key; linear-regression takes n, seed, intercept, slope and noise`}},
 	{"regression n zero", figureLesson("function: {linear-regression: {n: 0}}\nstart: [0, 0]\nruns: [{optimizer: gd, lr: 0.1}]\n"), []string{`content/s/lesson.md:7: function.linear-regression.n: n must be between 1 and 100000, not 0`}},
 	{"unsupported math", "---\ntitle: L\n---\nThe rate $\\foo{x}$ here.\n", []string{`content/s/lesson.md:4: col 10: math: unsupported command in "\\foo{x}"`}},
+	{"empty file", "", []string{`content/s/lesson.md:1: the file is empty; start it with front matter (---, title: ..., ---) and write the lesson below`}},
+	{"only front matter", "---\ntitle: L\n---\n\n", []string{`content/s/lesson.md:1: the lesson has no text after its front matter; write the lesson below the closing ---`}},
 	{"not UTF-8", "---\ntitle: L\n---\nbad \xff byte\n", []string{`content/s/lesson.md:4: the file is not valid UTF-8; save it as UTF-8`}},
 	{"too many runs", figureLesson(strings.Replace(good, "lr: 0.001", "lr: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25]", 1)), []string{`content/s/lesson.md:12: runs[0].lr: a sweep lists between 1 and 24 values`}},
+}
+
+// TestBadCourses covers mistakes that span files.
+func TestBadCourses(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"duplicate slug", map[string]string{"s/other.md": "---\ntitle: O\nslug: lesson\n---\nText.\n"},
+			`content/s/other.md:1: slug: the slug "lesson" is taken by content/s/lesson.md; set a different slug in the front matter`},
+		{"lesson outside a section", map[string]string{"stray.md": "---\ntitle: O\n---\nText.\n"},
+			`content/stray.md:1: lessons live in section folders; move this file into a folder such as concepts/`},
+		{"nested folder", map[string]string{"s/deeper/x.md": "---\ntitle: O\n---\nText.\n"},
+			`content/s/deeper: folders nest one level deep: sections are folders of lessons directly under the content folder`},
+		{"site file unknown key", map[string]string{"site.yaml": "title: T\ntheme: dark\n"},
+			`content/site.yaml:2: theme: unknown key; the site file takes title, description, baseURL, language and unsafe_html`},
+		{"site file wrong type", map[string]string{"site.yaml": "title: T\nunsafe_html: sometimes\n"},
+			`content/site.yaml:2: unsafe_html: expected true or false, found the text "sometimes"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			_, err := Build(context.Background(), Options{Content: lessonWithFiles(tt.files), Out: filepath.Join(t.TempDir(), "out")})
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("got  %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestBadLayouts checks that a broken or missing template names its file.
+func TestBadLayouts(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		layouts fstest.MapFS
+		want    string
+	}{
+		{"template syntax", fstest.MapFS{"lesson.html": {Data: []byte(`{{define "main"}}{{.Title}{{end}}`)}},
+			`layouts/lesson.html:1: bad character U+007D '}'`},
+		{"unknown field", fstest.MapFS{"lesson.html": {Data: []byte(`{{define "main"}}{{.Author}}{{end}}`)}},
+			`layouts/lesson.html:1: executing "main" at <.Author>: can't evaluate field Author in type lesson.PageData`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			_, err := Build(context.Background(), Options{Content: lessonCourse("---\ntitle: L\n---\nText.\n"), Layouts: tt.layouts, Out: filepath.Join(t.TempDir(), "out")})
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("got  %v\nwant %s", err, tt.want)
+			}
+		})
+	}
 }
 
 func TestBadInputs(t *testing.T) {

@@ -1,6 +1,7 @@
 package lesson
 
 import (
+	"bytes"
 	"cmp"
 	"io/fs"
 	"path"
@@ -101,6 +102,14 @@ func load(fsys fs.FS, dir string, drafts bool) (*course, Errors) {
 		}
 		pg, perrs := loadPage(src, p, name(p))
 		errs = append(errs, perrs...)
+		if pg != nil && path.Base(p) != "_index.md" && len(bytes.TrimSpace(pg.body)) == 0 {
+			msg := "the lesson has no text after its front matter; write the lesson below the closing ---"
+			if len(bytes.TrimSpace(src)) == 0 {
+				msg = "the file is empty; start it with front matter (---, title: ..., ---) and write the lesson below"
+			}
+			errs = append(errs, &Error{File: name(p), Line: 1, Msg: msg})
+			return nil
+		}
 		if pg == nil || (pg.fm.Draft && !drafts) {
 			return nil
 		}

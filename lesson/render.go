@@ -63,7 +63,7 @@ func renderPage(w *siteWriter, t *theme, md goldmark.Markdown, site SiteData, c 
 	}
 	var out bytes.Buffer
 	if err := t.kinds[data.Kind].ExecuteTemplate(&out, "base", data); err != nil {
-		return &Error{File: t.name(pageKinds[data.Kind]), Msg: err.Error()}
+		return templateError(t.dir, err)
 	}
 	if err := w.write(path.Join(pg.url, "index.html"), out.Bytes()); err != nil {
 		return &Error{File: w.out, Msg: err.Error()}
@@ -103,7 +103,7 @@ func writeExtras(w *siteWriter, t *theme, opt Options, c *course, site SiteData)
 	var out bytes.Buffer
 	data := PageData{Site: site, Kind: "404", Title: "Page not found", URL: "404.html", Root: root}
 	if err := t.kinds["404"].ExecuteTemplate(&out, "base", data); err != nil {
-		return 0, &Error{File: t.name("404.html"), Msg: err.Error()}
+		return 0, templateError(t.dir, err)
 	}
 	if err := w.write("404.html", out.Bytes()); err != nil {
 		return 0, err

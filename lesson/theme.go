@@ -53,7 +53,7 @@ func loadTheme(user fs.FS, dir string) (*theme, error) {
 		}
 		out, err := into.Parse(string(src))
 		if err != nil {
-			errs = append(errs, &Error{File: t.name(file), Msg: err.Error()})
+			errs = append(errs, templateError(t.dir, err))
 			return nil
 		}
 		return out

@@ -1,0 +1,73 @@
+package svgviz
+
+import "math"
+
+// Point is a position in world or screen coordinates.
+type Point struct{ X, Y float64 }
+
+// Contour is a polyline. Closed contours have c[0] == c[len(c)-1].
+type Contour []Point
+
+// Closed reports whether c ends where it starts.
+func (c Contour) Closed() bool { return len(c) > 2 && c[0] == c[len(c)-1] }
+
+// Contours extracts the isolines of g at level as polylines in world
+// coordinates, by marching squares with linear interpolation. A saddle cell
+// (diagonal corners on the same side) is resolved by the average of its four
+// corners. Cells touching a non-finite value yield nothing, so isolines stop
+// at the domain's edge and at undefined regions. The lower side lies on the
+// left of each polyline (y up): closed rings around a minimum run
+// counterclockwise. The result is deterministic.
+func Contours(g Grid, level float64) []Contour {
+	if !g.ok() || !isFinite(level) {
+		return nil
+	}
+	d := g.Domain
+	dx, dy := (d.X1-d.X0)/float64(g.NX-1), (d.Y1-d.Y0)/float64(g.NY-1)
+	t := newTracer(g.NX, g.NY, g.Values, d.X0, d.Y0, dx, dy, []float64{level}, true)
+	return t.trace(0)
+}
+
+// sublevelRings returns, for each level c, the closed rings bounding the
+// region where f < c inside the domain. Undefined samples lie outside every
+// region, the boundary passing halfway between them and their defined
+// neighbours, and the grid is padded with +Inf, so every ring closes, along
+// the domain's edge if need be. With finite set, one more entry follows the levels: the rings
+// bounding the region where f is finite, or nil when f is finite everywhere.
+func sublevelRings(g Grid, levels []float64, finite bool) [][]Contour {
+	nx, ny := g.NX+2, g.NY+2
+	v := make([]float64, nx*ny)
+	inf, nan := math.Inf(1), math.NaN()
+	allFinite := true
+	for j := range ny {
+		for i := range nx {
+			val := inf
+			if i > 0 && j > 0 && i <= g.NX && j <= g.NY {
+				val = g.Values[(j-1)*g.NX+i-1]
+				if !isFinite(val) {
+					val, allFinite = nan, false
+				}
+			}
+			v[j*nx+i] = val
+		}
+	}
+	ls := levels
+	if finite && !allFinite {
+		ls = append(levels[:len(levels):len(levels)], inf)
+	}
+	d := g.Domain
+	dx, dy := (d.X1-d.X0)/float64(g.NX-1), (d.Y1-d.Y0)/float64(g.NY-1)
+	t := newTracer(nx, ny, v, d.X0-dx, d.Y0-dy, dx, dy, ls, false)
+	out := make([][]Contour, len(levels), len(levels)+1)
+	for k := range ls {
+		if k < len(levels) {
+			out[k] = t.trace(k)
+		} else {
+			out = append(out, t.trace(k))
+		}
+	}
+	if finite && allFinite {
+		out = append(out, nil)
+	}
+	return out
+}

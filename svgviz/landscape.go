@@ -1,0 +1,140 @@
+package svgviz
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+)
+
+// Landscape is a contour plot of a 2-D function with optimizer runs on it.
+type Landscape struct {
+	// ID prefixes every element id, so it must be unique on an HTML page.
+	// Title and Desc go to <title> and <desc>; Title is also shown above the
+	// plot, and an empty Desc is generated from the data.
+	ID, Title, Desc string
+	Grid            Grid
+	Levels          Levels
+	Runs            []Run // 2-D points; others are skipped
+	Critical        []Critical
+	// Width and Height are the viewBox size; 0 means 640 wide and a height
+	// that fits the plot. The plot keeps equal axis scales unless the domain
+	// is more than 2.5 times wider than tall or 1.25 times taller than wide.
+	Width, Height int
+}
+
+// Errors of WriteSVG.
+var (
+	ErrGrid   = errors.New("svgviz: grid needs at least 2×2 samples and NX·NY values")
+	ErrDomain = errors.New("svgviz: domain must be finite with X0 < X1 and Y0 < Y1")
+)
+
+func (d Domain) valid() bool {
+	return isFinite(d.X0) && isFinite(d.X1) && isFinite(d.Y0) && isFinite(d.Y1) && d.X0 < d.X1 && d.Y0 < d.Y1
+}
+
+// PlotRect returns the plot rectangle in viewBox units, so a caller can
+// sample about one grid point per pixel. It depends on the domain, the size,
+// the title and the legend, not on the grid's values.
+func (l Landscape) PlotRect() Rect {
+	fr, _ := l.frame()
+	return fr.plot
+}
+
+// frame lays the figure out around its legend.
+func (l Landscape) frame() (frame, legend) {
+	d := l.Grid.Domain
+	aspect := (d.Y1 - d.Y0) / (d.X1 - d.X0)
+	lg := newLegend(l.Runs, criticalKindsOf(l.Critical), true)
+	s := frameSpec{
+		width: l.Width, height: l.Height,
+		aspect:      aspect,
+		fixedAspect: aspect >= minAspect && aspect <= maxAspect,
+		title:       l.Title != "",
+		legendW:     lg.w, legendH: lg.h,
+	}
+	s.left = yLabelRoom(linearTicks(d.Y0, d.Y1, 7))
+	return layout(s), lg
+}
+
+// WriteSVG writes the landscape as one <svg> element: filled bands between
+// contour levels with isolines, axes, critical points, runs and a legend.
+func (l Landscape) WriteSVG(w io.Writer) error {
+	g := l.Grid
+	if !g.ok() {
+		return ErrGrid
+	}
+	d := g.Domain
+	if !d.valid() {
+		return ErrDomain
+	}
+	levels := ChooseLevels(g, l.Levels)
+	fr, lg := l.frame()
+	v := view{fr.plot, d.X0, d.X1, d.Y0, d.Y1}
+
+	var sw svgWriter
+	sw.open(header{id: l.ID, title: l.Title, kind: "Contour plot", desc: l.desc(levels), fr: fr, v: v})
+	sw.clipped()
+	sw.writeBands(g, levels, v)
+	sw.writeCritical(l.Critical, func(c Critical) (Point, bool) {
+		return v.toScreen(c.X, c.Y), isFinite(c.X) && isFinite(c.Y)
+	})
+	for i, r := range l.Runs {
+		pts := screenPoints(len(r.Points), func(k int) (Point, bool) {
+			p := r.Points[k]
+			if len(p) < 2 {
+				return Point{}, false
+			}
+			return v.toScreen(p[0], p[1]), true
+		})
+		sw.writeRun(i, r, pts, fr.plot, trailOpts{start: true, divLabel: true, dots: 3})
+	}
+	sw.close("g")
+	sw.writeAxes(v, axes{
+		x:     linearTicks(d.X0, d.X1, tickCount(fr.plot.W)),
+		y:     linearTicks(d.Y0, d.Y1, tickCount(fr.plot.H)),
+		xName: "x", yName: "y",
+	})
+	lg.write(&sw, fr.legend)
+	return sw.flush(w)
+}
+
+// tickCount returns how many ticks suit an axis of the given length.
+func tickCount(length float64) int { return max(3, int(length/60)) }
+
+// desc returns Desc, or a description generated from the data.
+func (l Landscape) desc(levels []float64) string {
+	if l.Desc != "" {
+		return l.Desc
+	}
+	d := l.Grid.Domain
+	var b strings.Builder
+	fmt.Fprintf(&b, "Contour plot over x from %s to %s and y from %s to %s with %d levels.",
+		formatValue(d.X0), formatValue(d.X1), formatValue(d.Y0), formatValue(d.Y1), len(levels))
+	describeRuns(&b, l.Runs, func(p []float64) string {
+		if len(p) < 2 {
+			return "?"
+		}
+		return "(" + formatValue(p[0]) + ", " + formatValue(p[1]) + ")"
+	})
+	return b.String()
+}
+
+// describeRuns appends one sentence per run: where it started and ended,
+// and its final loss or where it diverged.
+func describeRuns(b *strings.Builder, runs []Run, point func([]float64) string) {
+	for i, r := range runs {
+		fmt.Fprintf(b, " %s", r.label(i))
+		if len(r.Points) > 0 && point != nil {
+			fmt.Fprintf(b, ": from %s to %s", point(r.Points[0]), point(r.Points[len(r.Points)-1]))
+		}
+		if r.Diverged {
+			fmt.Fprintf(b, ", diverged at step %d.", r.StoppedAt)
+		} else if n := len(r.Loss); n > 0 && !math.IsNaN(r.Loss[n-1]) {
+			fmt.Fprintf(b, ", final loss %s.", formatValue(r.Loss[n-1]))
+		} else {
+			b.WriteString(".")
+		}
+	}
+}

@@ -1,0 +1,121 @@
+package svgviz
+
+import (
+	"fmt"
+	"math"
+)
+
+// Run is one optimizer trajectory. Points are [x,y] (2-D) or [x] (1-D);
+// Loss[k] is f at Points[k]. Diverged runs stopped at step StoppedAt (their
+// Points hold the finite prefix). Color is a palette index (see [Color]).
+type Run struct {
+	Label     string
+	Color     int
+	Points    [][]float64
+	Loss      []float64
+	Diverged  bool
+	StoppedAt int
+}
+
+// label returns the run's legend text, "run N" when it has none.
+func (r Run) label(i int) string {
+	if r.Label != "" {
+		return r.Label
+	}
+	return fmt.Sprintf("run %d", i+1)
+}
+
+// Marker sizes, in viewBox units.
+const (
+	startR  = 4   // hollow start circle
+	endR    = 2.5 // filled end dot
+	markerR = 4.5 // the movable current-step marker
+	crossR  = 4   // half-size of the divergence ×
+	dotGap  = 2   // step dots closer than this to the last one are dropped
+)
+
+// trailOpts says how to draw a run.
+type trailOpts struct {
+	start    bool    // hollow circle at the first point
+	dots     float64 // diameter of a dot at every visited point; 0 for none
+	divLabel bool    // "diverged at step k" beside the ×
+	thin     bool    // a thin, faint trail (when dots carry the path)
+}
+
+// writeRun draws run i from its screen points (the finite prefix, in step
+// order) as the page script expects: a g.run holding path.trail,
+// path.progress, the start, end or divergence marks, and circle.marker at the
+// final point.
+func (w *svgWriter) writeRun(i int, r Run, pts []Point, plot Rect, o trailOpts) {
+	col := Color(r.Color)
+	w.printf(`<g class="run" data-run="%d" fill="none" stroke="%s">`, i, col)
+	var d pathData
+	for _, piece := range clipPolyline(pts, plot.grow(8)) {
+		d.polyline(simplify(piece, simplifyTol), false)
+	}
+	style := `stroke-width="1.75"`
+	if o.thin {
+		style = `stroke-width="1" stroke-opacity=".6"`
+	}
+	w.printf(`<path class="trail" %s stroke-linejoin="round" d="%s"/>`, style, d.String())
+	if o.dots > 0 && len(pts) > 0 {
+		var dots pathData
+		last := Point{math.Inf(1), 0}
+		for _, p := range pts {
+			if inside(p, plot.grow(4)) && sqDist(p, last) >= dotGap*dotGap {
+				dots.dot(p.X, p.Y)
+				last = p
+			}
+		}
+		w.printf(`<path class="steps" stroke-width="%s" stroke-linecap="round" d="%s"/>`, formatCoord(o.dots), dots.String())
+	}
+	w.printf(`<path class="progress" stroke-width="2.5" stroke-linejoin="round" d=""/>`)
+	if len(pts) == 0 {
+		w.printf(`<circle class="marker" r="0"/></g>`)
+		return
+	}
+	first, end := pts[0], pts[len(pts)-1]
+	if o.start {
+		w.printf(`<circle class="start" cx="%s" cy="%s" r="%d" fill="#fff" stroke-width="1.5"/>`,
+			formatCoord(first.X), formatCoord(first.Y), startR)
+	}
+	if r.Diverged {
+		var x pathData
+		x.moveTo(end.X-crossR, end.Y-crossR)
+		x.lineTo(end.X+crossR, end.Y+crossR)
+		x.moveTo(end.X+crossR, end.Y-crossR)
+		x.lineTo(end.X-crossR, end.Y+crossR)
+		w.printf(`<path class="diverged" stroke-width="2.5" d="%s"/>`, x.String())
+		if o.divLabel {
+			tx, anchor := end.X+8, "start"
+			if end.X > plot.X+plot.W-130 {
+				tx, anchor = end.X-8, "end"
+			}
+			ty := end.Y - 6
+			if ty < plot.Y+14 {
+				ty = end.Y + 16
+			}
+			w.printf(`<text class="diverged" x="%s" y="%s" text-anchor="%s" fill="%s" stroke="#fff" stroke-width="3" paint-order="stroke">diverged at step %d</text>`,
+				formatCoord(tx), formatCoord(ty), anchor, col, r.StoppedAt)
+		}
+	} else {
+		w.printf(`<circle class="end" cx="%s" cy="%s" r="%s" fill="%s" stroke="none"/>`,
+			formatCoord(end.X), formatCoord(end.Y), formatCoord(endR), col)
+	}
+	w.printf(`<circle class="marker" cx="%s" cy="%s" r="%s" fill="%s" stroke="#fff" stroke-width="1.5"/></g>`,
+		formatCoord(end.X), formatCoord(end.Y), formatCoord(markerR), col)
+}
+
+// screenPoints maps a run's points with at, stopping at the first point that
+// is missing or not finite on screen.
+func screenPoints(n int, at func(k int) (Point, bool)) []Point {
+	pts := make([]Point, 0, n)
+	for k := range n {
+		p, ok := at(k)
+		if !ok || !isFinite(p.X) || !isFinite(p.Y) {
+			break
+		}
+		pts = append(pts, p)
+	}
+	return pts
+}

@@ -1,0 +1,78 @@
+package svgviz
+
+// simplify returns the points of pts that the Ramer–Douglas–Peucker algorithm
+// keeps at tolerance tol: every dropped point lies within tol of the segment
+// between the kept points around it. The ends are always kept, so a closed
+// polyline stays closed. The result is a new slice.
+func simplify(pts []Point, tol float64) []Point {
+	var s simplifier
+	return append([]Point(nil), s.run(pts, tol)...)
+}
+
+// A simplifier runs simplify with reusable buffers; the result of run is
+// valid until the next call.
+type simplifier struct {
+	keep  []bool
+	stack []span
+	out   []Point
+}
+
+type span struct{ a, b int }
+
+func (s *simplifier) run(pts []Point, tol float64) []Point {
+	n := len(pts)
+	if n < 3 {
+		return append(s.out[:0], pts...)
+	}
+	if cap(s.keep) < n {
+		s.keep = make([]bool, n)
+	}
+	keep := s.keep[:n]
+	clear(keep)
+	keep[0], keep[n-1] = true, true
+	s.stack = append(s.stack[:0], span{0, n - 1})
+	if pts[0] == pts[n-1] {
+		// A ring: its chord is a point, so split it in two halves first.
+		keep[n/2] = true
+		s.stack = append(s.stack[:0], span{0, n / 2}, span{n / 2, n - 1})
+	}
+	tol2 := tol * tol
+	for len(s.stack) > 0 {
+		sp := s.stack[len(s.stack)-1]
+		s.stack = s.stack[:len(s.stack)-1]
+		far, best := -1, tol2
+		for k := sp.a + 1; k < sp.b; k++ {
+			if d := sqSegDist(pts[k], pts[sp.a], pts[sp.b]); d > best {
+				far, best = k, d
+			}
+		}
+		if far >= 0 {
+			keep[far] = true
+			s.stack = append(s.stack, span{sp.a, far}, span{far, sp.b})
+		}
+	}
+	s.out = s.out[:0]
+	for k, p := range pts {
+		if keep[k] {
+			s.out = append(s.out, p)
+		}
+	}
+	return s.out
+}
+
+func sqDist(p, q Point) float64 {
+	dx, dy := p.X-q.X, p.Y-q.Y
+	return dx*dx + dy*dy
+}
+
+// sqSegDist returns the squared distance from p to the segment ab.
+func sqSegDist(p, a, b Point) float64 {
+	dx, dy := b.X-a.X, b.Y-a.Y
+	l2 := dx*dx + dy*dy
+	if l2 == 0 {
+		return sqDist(p, a)
+	}
+	t := ((p.X-a.X)*dx + (p.Y-a.Y)*dy) / l2
+	t = min(max(t, 0), 1)
+	return sqDist(p, Point{a.X + t*dx, a.Y + t*dy})
+}

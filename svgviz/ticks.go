@@ -1,0 +1,125 @@
+package svgviz
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// A tick is a labelled position on an axis, in the axis's world units
+// (log10 units on a log axis).
+type tick struct {
+	at    float64
+	label string
+}
+
+// niceStep returns the 1-2-5 step (1, 2 or 5 times a power of ten) that cuts
+// span into at most n intervals, or as few more as the step allows.
+func niceStep(span float64, n int) float64 {
+	if !(span > 0) || n < 1 {
+		return 1
+	}
+	raw := span / float64(n)
+	p := math.Pow(10, math.Floor(math.Log10(raw)))
+	for _, m := range []float64{1, 2, 5, 10} {
+		if m*p >= raw*(1-1e-9) {
+			return m * p
+		}
+	}
+	return 10 * p
+}
+
+// linearTicks returns the multiples of a 1-2-5 step inside [lo, hi], about
+// maxTicks of them and never fewer than two when lo < hi.
+func linearTicks(lo, hi float64, maxTicks int) []tick {
+	if !(hi > lo) {
+		return []tick{{lo, formatNumber(lo, 1)}}
+	}
+	for n := max(maxTicks-1, 1); ; n++ {
+		step := niceStep(hi-lo, n)
+		first := math.Ceil(lo/step - 1e-9)
+		last := math.Floor(hi/step + 1e-9)
+		if last-first < 1 && n < 64 {
+			continue
+		}
+		var ts []tick
+		for k := first; k <= last; k++ {
+			v := k * step
+			ts = append(ts, tick{v, formatNumber(v, step)})
+		}
+		return ts
+	}
+}
+
+// logTicks returns ticks at powers of ten inside [lo, hi] (log10 units),
+// thinned to multiples of 1, 2, 3, 5, 10, … decades to keep at most
+// maxTicks, with 2 and 5 times a power of ten added when
+// fewer than two powers fit.
+func logTicks(lo, hi float64, maxTicks int) []tick {
+	first, last := math.Ceil(lo-1e-9), math.Floor(hi+1e-9)
+	var ts []tick
+	if last-first >= 1 {
+		var every float64
+		for _, every = range []float64{1, 2, 3, 5, 10, 20, 50, 100} {
+			if (last-first)/every+1 <= float64(maxTicks) {
+				break
+			}
+		}
+		for k := math.Ceil(first/every) * every; k <= last; k += every {
+			ts = append(ts, tick{k, powerLabel(int(k))})
+		}
+		return ts
+	}
+	for k := math.Floor(lo); k <= last+1; k++ {
+		for _, m := range []float64{1, 2, 5} {
+			at := k + math.Log10(m)
+			if at >= lo-1e-9 && at <= hi+1e-9 {
+				v := m * math.Pow(10, k)
+				ts = append(ts, tick{at, formatNumber(v, math.Pow(10, k))})
+			}
+		}
+	}
+	return ts
+}
+
+// powerLabel writes 10^k plainly for small k and as 10 with a superscript
+// exponent otherwise.
+func powerLabel(k int) string {
+	if k >= -2 && k <= 3 {
+		return formatNumber(math.Pow(10, float64(k)), math.Pow(10, float64(k)))
+	}
+	const sup = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+	var b strings.Builder
+	b.WriteString("10")
+	if k < 0 {
+		b.WriteString("⁻")
+		k = -k
+	}
+	for _, c := range strconv.Itoa(k) {
+		d := int(c - '0')
+		b.WriteString(string([]rune(sup)[d]))
+	}
+	return b.String()
+}
+
+// formatNumber writes v with as many decimals as step needs, a true minus sign
+// and no negative zero; very large or small magnitudes get an exponent.
+func formatNumber(v, step float64) string {
+	if math.Abs(v) < step*1e-6 {
+		return "0"
+	}
+	var s string
+	if a := math.Abs(v); a >= 1e6 || a < 1e-4 {
+		s = strconv.FormatFloat(v, 'g', 3, 64)
+		s = strings.Replace(s, "e+0", "e", 1)
+		s = strings.Replace(s, "e-0", "e-", 1)
+		s = strings.Replace(s, "e+", "e", 1)
+	} else {
+		dec := 0
+		if step > 0 && step < 1 {
+			dec = int(math.Ceil(-math.Log10(step) - 1e-9))
+		}
+		s = strconv.FormatFloat(v, 'f', dec, 64)
+	}
+	return strings.ReplaceAll(s, "-", "−")
+}
