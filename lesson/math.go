@@ -90,6 +90,7 @@ func isLetterAt(s string, i int) bool {
 func canonicalMathML(raw, tex string) (string, error) {
 	dec := xml.NewDecoder(strings.NewReader(raw))
 	dec.Strict = false
+	dec.Entity = xml.HTMLEntity
 	var b bytes.Buffer
 	skip := 0
 	for {
@@ -117,6 +118,9 @@ func canonicalMathML(raw, tex string) (string, error) {
 				if a.Name.Local == "style" && strings.Contains(a.Value, "dtls") {
 					continue
 				}
+				if a.Name.Local == "style" {
+					a.Value = sortedStyle(a.Value)
+				}
 				local := a.Name.Local
 				if a.Name.Space == "xmlns" || local == "xmlns" {
 					continue // implied in HTML
@@ -142,4 +146,17 @@ func canonicalMathML(raw, tex string) (string, error) {
 	}
 	// <semantics> only wrapped the annotation; drop its opening tag too.
 	return strings.Replace(b.String(), "<semantics>", "", 1), nil
+}
+
+// sortedStyle puts CSS declarations in a fixed order: treeblood builds some
+// style attributes from a map.
+func sortedStyle(style string) string {
+	var decls []string
+	for _, d := range strings.Split(style, ";") {
+		if d = strings.TrimSpace(d); d != "" {
+			decls = append(decls, d)
+		}
+	}
+	slices.Sort(decls)
+	return strings.Join(decls, ";")
 }
