@@ -1,0 +1,137 @@
+package lesson
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestMain lets the kill test run a build in a child process.
+func TestMain(m *testing.M) {
+	if args := os.Getenv("DESCENT_CHILD_BUILD"); args != "" {
+		content, out, _ := strings.Cut(args, "|")
+		if _, err := Build(context.Background(), Options{Content: os.DirFS(content), Out: out}); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// writeCourse writes a course of n lessons, a few with figures; version
+// changes every page.
+func writeCourse(t *testing.T, dir string, n int, version string) {
+	t.Helper()
+	write := func(rel, s string) {
+		p := filepath.Join(dir, rel)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("site.yaml", "title: Kill test "+version+"\n")
+	for s := range 5 {
+		write(fmt.Sprintf("s%d/_index.md", s), fmt.Sprintf("---\ntitle: Section %d\nweight: %d\n---\nVersion %s.\n", s, s, version))
+	}
+	for i := range n {
+		body := fmt.Sprintf("---\ntitle: Lesson %d\nweight: %d\n---\n## Version %s\n\nSome prose with $x^%d$ in it.\n", i, i, version, i%9)
+		if i%10 == 0 {
+			body += fmt.Sprintf("\n```landscape\nfunction: quadratic\nstart: [1, %d]\nsteps: 20\nruns:\n  - optimizer: gd\n    lr: 0.1\n```\n", i%3)
+		}
+		write(fmt.Sprintf("s%d/l%03d.md", i%5, i), body)
+	}
+}
+
+// TestKilledBuild kills a build at random moments, over and over, and
+// checks that the output is always exactly the old site or exactly the new
+// one, and that the next build clears what the killed ones left.
+func TestKilledBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills builds for several seconds")
+	}
+	dir := t.TempDir()
+	var contents, sites [2]string
+	var snaps [2]map[string]string
+	for v := range 2 {
+		contents[v] = filepath.Join(dir, fmt.Sprintf("content%d", v))
+		writeCourse(t, contents[v], 150, fmt.Sprint(v))
+		sites[v] = filepath.Join(dir, fmt.Sprintf("ref%d", v))
+		if _, err := Build(context.Background(), Options{Content: os.DirFS(contents[v]), Out: sites[v]}); err != nil {
+			t.Fatal(err)
+		}
+		snaps[v] = relSnapshot(t, sites[v])
+	}
+	out := filepath.Join(dir, "public")
+	if _, err := Build(context.Background(), Options{Content: os.DirFS(contents[0]), Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	state := 0
+	// How long one child build takes, to spread the kills over it.
+	start := time.Now()
+	if err := childBuild(contents[1], out).Run(); err != nil {
+		t.Fatal(err)
+	}
+	took := time.Since(start)
+	state = 1
+	rng := rand.New(rand.NewPCG(1, 2))
+	kills, swaps := 0, 0
+	for i := range 25 {
+		target := 1 - state
+		cmd := childBuild(contents[target], out)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(rng.Float64() * 1.5 * float64(took)))
+		killed := cmd.Process.Kill() == nil
+		cmd.Wait()
+		if killed && cmd.ProcessState != nil && !cmd.ProcessState.Exited() {
+			kills++
+		}
+		got := relSnapshot(t, out)
+		switch {
+		case equalMaps(got, snaps[state]):
+		case equalMaps(got, snaps[target]):
+			state = target
+			swaps++
+		default:
+			t.Fatalf("kill %d: the output is neither the old site nor the new one", i)
+		}
+	}
+	if swaps == 0 {
+		t.Error("no build finished between kills; the new site was never checked")
+	}
+	if kills < 10 {
+		t.Errorf("only %d of 25 builds were killed mid-way; the test did not test much", kills)
+	}
+	t.Logf("%d builds killed mid-way, %d finished (a build takes %v); the output was always one whole site", kills, swaps, took.Round(time.Millisecond))
+	if _, err := Build(context.Background(), Options{Content: os.DirFS(contents[0]), Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".public"+tmpMarker+"*")); len(left) != 0 {
+		t.Errorf("the next build left %d temporary folders: %v", len(left), left)
+	}
+}
+
+func childBuild(content, out string) *exec.Cmd {
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "DESCENT_CHILD_BUILD="+content+"|"+out)
+	return cmd
+}
+
+// relSnapshot maps each file's path relative to dir to its contents.
+func relSnapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	for p, data := range snapshot(t, dir) {
+		rel, _ := filepath.Rel(dir, p)
+		m[rel] = data
+	}
+	return m
+}
