@@ -1,9 +1,11 @@
 package optim
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParseValues(t *testing.T) {
@@ -77,6 +79,9 @@ func FuzzParseExpr(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
+		// A hang is a bug: crash the worker so the fuzzer keeps the input.
+		watchdog := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("input hangs: %q", src)) })
+		defer watchdog.Stop()
 		e, err := ParseExpr(src)
 		if err != nil {
 			if !IsSyntaxError(err) {
