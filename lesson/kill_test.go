@@ -82,7 +82,10 @@ func TestKilledBuild(t *testing.T) {
 	state = 1
 	rng := rand.New(rand.NewPCG(1, 2))
 	kills, swaps := 0, 0
-	for i := range 25 {
+	// Until both outcomes have been seen often enough, however loaded the
+	// machine: at least 25 kills, at most 80.
+	i := 0
+	for ; i < 80 && (i < 25 || kills < 10 || swaps < 3); i++ {
 		target := 1 - state
 		cmd := childBuild(contents[target], out)
 		if err := cmd.Start(); err != nil {
@@ -104,13 +107,10 @@ func TestKilledBuild(t *testing.T) {
 			t.Fatalf("kill %d: the output is neither the old site nor the new one", i)
 		}
 	}
-	if swaps == 0 {
-		t.Error("no build finished between kills; the new site was never checked")
+	if swaps == 0 || kills < 10 {
+		t.Errorf("in %d tries, %d builds were killed mid-way and %d finished; the test did not test much", i, kills, swaps)
 	}
-	if kills < 10 {
-		t.Errorf("only %d of 25 builds were killed mid-way; the test did not test much", kills)
-	}
-	t.Logf("%d builds killed mid-way, %d finished (a build takes %v); the output was always one whole site", kills, swaps, took.Round(time.Millisecond))
+	t.Logf("%d tries: %d builds killed mid-way, %d finished (a build takes %v); the output was always one whole site", i, kills, swaps, took.Round(time.Millisecond))
 	if _, err := Build(context.Background(), Options{Content: os.DirFS(contents[0]), Out: out}); err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -47,13 +48,24 @@ type course struct {
 	home     *page
 	sections []*section
 	static   []string // other files, copied as they are
+	reading  readingOrder
 }
 
-// ignored reports files an author's editor or system leaves behind.
-func ignored(name string) bool {
-	base := path.Base(name)
-	return strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") || strings.HasPrefix(base, "#") ||
-		strings.HasSuffix(base, ".swp") || strings.HasSuffix(base, ".tmp")
+// Ignored reports the files editors and systems leave beside a lesson,
+// which a build skips and a watcher need not rebuild for: hidden files
+// (.#lock, .one.md.swp), backups (one.md~), autosaves (#one.md#), swap and
+// temporary files, vim's write test "4913" and JetBrains' safe-write copies.
+func Ignored(name string) bool {
+	base := path.Base(filepath.ToSlash(name))
+	if strings.HasPrefix(base, ".") || strings.HasPrefix(base, "#") || strings.HasSuffix(base, "~") || base == "4913" {
+		return true
+	}
+	for _, ext := range []string{".swp", ".swo", ".swx", ".tmp", "___jb_tmp___", "___jb_old___"} {
+		if strings.HasSuffix(base, ext) {
+			return true
+		}
+	}
+	return false
 }
 
 // load reads the course's structure: the site file, sections and lessons.
@@ -72,7 +84,7 @@ func load(fsys fs.FS, dir string, drafts bool) (*course, Errors) {
 			errs = append(errs, &Error{File: name(p), Msg: "cannot read: " + cleanFSError(err)})
 			return nil
 		}
-		if p != "." && ignored(p) {
+		if p != "." && Ignored(p) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -85,8 +97,8 @@ func load(fsys fs.FS, dir string, drafts bool) (*course, Errors) {
 			}
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			return nil // a link may loop; authors keep real files in the course
+		if !d.Type().IsRegular() {
+			return nil // a link may loop and a pipe may block; a course is real files
 		}
 		if p == siteFile {
 			return nil

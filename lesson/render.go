@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 )
@@ -52,12 +53,12 @@ func renderPage(w *siteWriter, t *theme, md goldmark.Markdown, site SiteData, c 
 		data.Kind = "home"
 	case pg.section != nil && pg.url == pg.section.url:
 		data.Kind = "section"
-		sd := c.sectionData(pg.section)
+		sd := site.Sections[c.order().section[pg.section]]
 		sd.Content = data.Content
 		data.Section = &sd
 	default:
 		data.Kind = "lesson"
-		sd := c.sectionData(pg.section)
+		sd := site.Sections[c.order().section[pg.section]]
 		data.Section = &sd
 		data.Prev, data.Next = c.neighbours(pg)
 	}
@@ -71,22 +72,42 @@ func renderPage(w *siteWriter, t *theme, md goldmark.Markdown, site SiteData, c 
 	return nil
 }
 
+// readingOrder numbers the sections and the lessons across the course
+// once, so that each page finds its section and neighbours in constant time.
+type readingOrder struct {
+	once    sync.Once
+	lessons []*page
+	lesson  map[*page]int
+	section map[*section]int // index in course.sections and SiteData.Sections
+}
+
+func (c *course) order() *readingOrder {
+	o := &c.reading
+	o.once.Do(func() {
+		o.lesson, o.section = map[*page]int{}, map[*section]int{}
+		for i, s := range c.sections {
+			o.section[s] = i
+			for _, p := range s.pages {
+				o.lesson[p] = len(o.lessons)
+				o.lessons = append(o.lessons, p)
+			}
+		}
+	})
+	return o
+}
+
 // neighbours are the lessons before and after pg in reading order.
 func (c *course) neighbours(pg *page) (prev, next *Link) {
-	var all []*page
-	for _, s := range c.sections {
-		all = append(all, s.pages...)
+	o := c.order()
+	i, ok := o.lesson[pg]
+	if !ok {
+		return nil, nil
 	}
-	for i, p := range all {
-		if p != pg {
-			continue
-		}
-		if i > 0 {
-			prev = &Link{Title: all[i-1].fm.Title, URL: all[i-1].url}
-		}
-		if i+1 < len(all) {
-			next = &Link{Title: all[i+1].fm.Title, URL: all[i+1].url}
-		}
+	if i > 0 {
+		prev = &Link{Title: o.lessons[i-1].fm.Title, URL: o.lessons[i-1].url}
+	}
+	if i+1 < len(o.lessons) {
+		next = &Link{Title: o.lessons[i+1].fm.Title, URL: o.lessons[i+1].url}
 	}
 	return prev, next
 }
@@ -113,7 +134,7 @@ func writeExtras(w *siteWriter, t *theme, opt Options, c *course, site SiteData)
 	}
 	n := 0
 	err := fs.WalkDir(t.fsys, "static", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || ignored(p) {
+		if err != nil || d.IsDir() || Ignored(p) {
 			return err
 		}
 		b, err := fs.ReadFile(t.fsys, p)
@@ -130,7 +151,7 @@ func writeExtras(w *siteWriter, t *theme, opt Options, c *course, site SiteData)
 		// Static files only in the author's layouts are not in the overlay walk
 		// when the built-in theme has no static folder entry for them.
 		_ = fs.WalkDir(opt.Layouts, "static", func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || ignored(p) {
+			if err != nil || d.IsDir() || Ignored(p) {
 				return nil
 			}
 			b, err := fs.ReadFile(opt.Layouts, p)

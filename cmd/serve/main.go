@@ -1,0 +1,59 @@
+// Command serve previews a course: it builds it, serves it, rebuilds it on
+// every change and reloads the open browser tabs.
+//
+// Usage:
+//
+//	go run ./cmd/serve [-content DIR] [-layouts DIR] [-out DIR] [-addr HOST:PORT] [-drafts]
+//
+// It listens on -addr (default 127.0.0.1:1313), builds -content (default
+// content) with -layouts (default layouts) into -out (default: a temporary
+// folder of its own, removed on exit, so public/ from cmd/build is never
+// touched), and watches both folders. Each change rebuilds the site; open
+// tabs reload once the new pages are in place. A failed build keeps the last
+// good pages, prints the errors and shows them over the page. Ctrl-C stops
+// it (exit 0); bad flags exit 2; a listener that cannot start exits 1.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	log.SetPrefix("serve: ")
+	log.SetFlags(0)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+type config struct {
+	content, layouts, out, addr string
+	drafts                      bool
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var c config
+	fs.StringVar(&c.content, "content", "content", "the course's lessons")
+	fs.StringVar(&c.layouts, "layouts", "layouts", "templates and static files overriding the built-in theme")
+	fs.StringVar(&c.out, "out", "", "the output folder, replaced on each build (default: a temporary folder)")
+	fs.StringVar(&c.addr, "addr", "127.0.0.1:1313", "the address to listen on")
+	fs.BoolVar(&c.drafts, "drafts", false, "include lessons marked draft: true")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "serve: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return 2
+	}
+	return serve(ctx, c, stdout, stderr)
+}

@@ -1,0 +1,125 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"descent/lesson"
+)
+
+// serve runs the preview until ctx is done and returns the exit code.
+func serve(ctx context.Context, c config, stdout, stderr io.Writer) int {
+	out := c.out
+	if out == "" {
+		dir, err := os.MkdirTemp("", "descent-serve-")
+		if err != nil {
+			fmt.Fprintln(stderr, "serve:", err)
+			return 1
+		}
+		defer os.RemoveAll(dir)
+		out = filepath.Join(dir, "site")
+	}
+	opt, err := lesson.CommandOptions(c.content, c.layouts, out)
+	if err != nil {
+		fmt.Fprintln(stderr, "serve:", err)
+		return 2
+	}
+	opt.Drafts, opt.LiveReload, opt.Cache = c.drafts, true, &lesson.Cache{}
+	if !loopback(c.addr) {
+		fmt.Fprintf(stderr, "serve: warning: %s is not a loopback address: anyone who can reach this machine can read the course\n", c.addr)
+	}
+
+	ln, err := net.Listen("tcp", c.addr)
+	if err != nil {
+		fmt.Fprintln(stderr, "serve:", err)
+		return 1
+	}
+	defer ln.Close()
+	url := "http://" + ln.Addr().String() + "/"
+	opt.BaseURL = url
+
+	roots := []string{c.content}
+	if opt.Layouts != nil {
+		roots = append(roots, c.layouts)
+	}
+	w, err := newWatcher(roots, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "serve: watching for changes:", err)
+		return 1
+	}
+	defer w.close()
+
+	s := newServer(opt, stdout, stderr)
+	s.build(ctx, nil)
+	if ctx.Err() != nil {
+		return 0
+	}
+	fmt.Fprintf(stdout, "Serving %s at %s (Ctrl-C to stop)\n", c.content, url)
+
+	srv := &http.Server{
+		Handler:           s.handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		WriteTimeout:      time.Minute, // the event stream clears it
+		IdleTimeout:       2 * time.Minute,
+	}
+	srv.RegisterOnShutdown(s.hub.close)
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	var wg sync.WaitGroup
+	batches := make(chan []string)
+	wg.Go(func() { w.run(ctx, batches) })
+	wg.Go(func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case changed := <-batches:
+				s.build(ctx, changed)
+			}
+		}
+	})
+
+	code := 0
+	select {
+	case <-ctx.Done():
+	case err := <-served:
+		fmt.Fprintln(stderr, "serve:", err)
+		code = 1
+	}
+	stop()
+	s.hub.close()
+	shutdown, cancel := context.WithTimeout(context.WithoutCancel(ctx), 3*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		srv.Close()
+	}
+	if code == 0 {
+		<-served
+	}
+	wg.Wait()
+	return code
+}
+
+// loopback reports whether addr listens only on this machine.
+func loopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
