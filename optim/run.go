@@ -39,17 +39,26 @@ func Run(obj Objective, opt Stepper, start []float64, steps int, stepGrad func(g
 			}
 			opt.Step(x, grad)
 		}
-		loss := obj.Func(x)
-		if !finite(x) || math.IsNaN(loss) || math.IsInf(loss, 0) {
-			t.StoppedAt = k
+		if !t.record(obj, k, x, grad) {
 			break
 		}
-		obj.Grad(grad, x)
-		t.Points = append(t.Points, append([]float64(nil), x...))
-		t.Loss = append(t.Loss, loss)
-		t.GradNorm = append(t.GradNorm, norm(grad))
 	}
 	return t
+}
+
+// record appends step k at x, or marks the run stopped there if x or its
+// loss is not finite. grad is scratch space.
+func (t *Trajectory) record(obj Objective, k int, x, grad []float64) bool {
+	loss := obj.Func(x)
+	if !finite(x) || math.IsNaN(loss) || math.IsInf(loss, 0) {
+		t.StoppedAt = k
+		return false
+	}
+	obj.Grad(grad, x)
+	t.Points = append(t.Points, append([]float64(nil), x...))
+	t.Loss = append(t.Loss, loss)
+	t.GradNorm = append(t.GradNorm, norm(grad))
+	return true
 }
 
 // RunPath turns the iterates of a method run outside the step loop (BFGS,
@@ -58,15 +67,9 @@ func RunPath(obj Objective, start []float64, path [][]float64) Trajectory {
 	t := Trajectory{StoppedAt: -1}
 	grad := make([]float64, len(start))
 	for k, x := range append([][]float64{start}, path...) {
-		loss := obj.Func(x)
-		if !finite(x) || math.IsNaN(loss) || math.IsInf(loss, 0) {
-			t.StoppedAt = k
+		if !t.record(obj, k, x, grad) {
 			break
 		}
-		obj.Grad(grad, x)
-		t.Points = append(t.Points, append([]float64(nil), x...))
-		t.Loss = append(t.Loss, loss)
-		t.GradNorm = append(t.GradNorm, norm(grad))
 	}
 	return t
 }
