@@ -214,6 +214,9 @@
       if (on === playing) return;
       playing = on;
       fig.classList.toggle("is-playing", on);
+      // While playing the readout still updates for sighted readers, but a
+      // screen reader hears only where the run stops.
+      readout.setAttribute("aria-live", on ? "off" : "polite");
       playBtn.setAttribute("aria-label", on ? "Pause" : "Play");
       if (on) {
         if (state.k >= N) { state.k = 0; draw(true); }
@@ -296,10 +299,16 @@
     draw(true);
   }
 
+  // Each figure is set up in a task of its own, so a page of many figures
+  // never blocks input for long.
   function start() {
-    Array.prototype.forEach.call(document.querySelectorAll("figure.landscape"), function (fig) {
+    var figs = Array.prototype.slice.call(document.querySelectorAll("figure.landscape"));
+    (function next() {
+      var fig = figs.shift();
+      if (!fig) return;
       try { init(fig); } catch (e) { if (window.console) console.error("landscape " + fig.id + ":", e); }
-    });
+      setTimeout(next, 0);
+    })();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
