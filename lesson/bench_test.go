@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"testing/fstest"
 )
 
 // BenchmarkSampleCourse builds ../content cold (a fresh figure cache each
@@ -31,4 +32,83 @@ func BenchmarkSampleCourse(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkCourse builds the course in $DESCENT_BENCH_COURSE cold and warm
+// (every figure in an on-disk cache), for profiling a large generated
+// course (go run ./bench/gencourse); $DESCENT_BENCH_LAYOUTS may name a
+// layouts folder.
+func BenchmarkCourse(b *testing.B) {
+	dir := os.Getenv("DESCENT_BENCH_COURSE")
+	if dir == "" {
+		b.Skip("DESCENT_BENCH_COURSE is not set")
+	}
+	opt := Options{Content: os.DirFS(dir), Out: filepath.Join(b.TempDir(), "public")}
+	if l := os.Getenv("DESCENT_BENCH_LAYOUTS"); l != "" {
+		opt.Layouts = os.DirFS(l)
+	}
+	b.Run("cold", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := Build(context.Background(), opt); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("warm", func(b *testing.B) {
+		var err error
+		if opt.Cache, err = OpenCache(b.TempDir()); err != nil {
+			b.Fatal(err)
+		}
+		Build(context.Background(), opt)
+		for b.Loop() {
+			if _, err := Build(context.Background(), opt); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// benchLesson is one lesson as bench/gencourse writes them: prose, a code
+// block, formulas and two figures of four runs of 300 steps.
+const benchLesson = "---\ntitle: A lesson\n---\n\nGradient descent walks against the gradient, $\\theta - \\eta \\nabla L$, step by step.\n\n" +
+	"$$\n\\theta_{t+1} = \\theta_t - \\eta \\nabla L(\\theta_t)\n$$\n\n```python\nfor step in range(steps):\n    x = x - lr * grad(x)\n```\n\n" +
+	"```landscape\ntitle: Himmelblau\nfunction: himmelblau\nstart: [-1, 4]\nsteps: 300\nruns:\n  - optimizer: gd\n    lr: 0.01\n" +
+	"  - optimizer: momentum\n    lr: 0.001\n    momentum: 0.9\n  - optimizer: rmsprop\n    lr: 0.05\n  - optimizer: adam\n    lr: 0.2\n```\n\n" +
+	"## Rosenbrock\n\n```landscape\ntitle: Rosenbrock\nfunction: rosenbrock\nstart: [-1.5, 2.5]\nsteps: 300\nruns:\n  - optimizer: gd\n    lr: 0.001\n" +
+	"  - optimizer: momentum\n    lr: 0.0001\n    momentum: 0.9\n  - optimizer: rmsprop\n    lr: 0.02\n  - optimizer: adam\n    lr: 0.08\n```\n"
+
+// BenchmarkLesson builds a one-lesson course end to end, with nothing
+// cached: parsing, formulas, two figures (grids, contours, critical points,
+// runs, SVG, JSON) and the page.
+func BenchmarkLesson(b *testing.B) {
+	content := fstest.MapFS{
+		"site.yaml":     {Data: []byte("title: Bench\n")},
+		"s/_index.md":   {Data: []byte("---\ntitle: S\n---\n")},
+		"s/lesson-1.md": {Data: []byte(benchLesson)},
+	}
+	out := filepath.Join(b.TempDir(), "public")
+	for b.Loop() {
+		if _, err := Build(context.Background(), Options{Content: content, Out: out}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFigure computes the lesson's first figure as a large course
+// does: its contour layer and critical points already shared.
+func BenchmarkFigure(b *testing.B) {
+	l := &errorList{file: "bench"}
+	src := []byte("function: himmelblau\nstart: [-1, 4]\nsteps: 300\nruns:\n  - optimizer: gd\n    lr: 0.01\n" +
+		"  - optimizer: momentum\n    lr: 0.001\n    momentum: 0.9\n  - optimizer: rmsprop\n    lr: 0.05\n  - optimizer: adam\n    lr: 0.2\n")
+	spec, ok := decodeFigure(src, 0, l)
+	if !ok {
+		b.Fatal(l.errs)
+	}
+	var crit criticalCache
+	var layers layerCache
+	for b.Loop() {
+		if _, err := computeFigure(spec, "fig", &crit, &layers); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"path"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -26,7 +28,7 @@ type Options struct {
 	Drafts     bool   // include pages with draft: true
 	BaseURL    string // overrides the site file's baseURL when not empty
 	LiveReload bool   // pages include the preview's reload script
-	Cache      *Cache // figures kept between builds; nil for none
+	Cache      *Cache // figures and pages kept between builds; nil for none
 }
 
 // Summary says what a build made.
@@ -58,7 +60,7 @@ func Build(ctx context.Context, opt Options) (Summary, error) {
 		opt.ContentDir = "content"
 	}
 	if opt.Cache == nil {
-		opt.Cache = &Cache{}
+		opt.Cache = &Cache{none: true}
 	}
 	theme, err := loadTheme(opt.Layouts, opt.LayoutsDir)
 	if err != nil {
@@ -73,12 +75,27 @@ func Build(ctx context.Context, opt Options) (Summary, error) {
 	}
 	md := newMarkdown(c.site.UnsafeHTML)
 	math := &mathRenderer{}
+	site := c.siteData(opt.LiveReload)
 
-	// Parse every page, decode every directive and convert every formula.
+	// Pages unchanged since the last build into opt.Out are linked from it.
 	pages := c.allPages()
+	keys := make([]string, len(pages))
+	if !opt.Cache.none {
+		keys = pageKeys(pages, theme, site, c.site)
+	}
+	last := opt.Cache.site(opt.Out)
+	reused := make([]bool, len(pages))
+	for i, pg := range pages {
+		_, reused[i] = last.reusable(opt.Out, pageFile(pg), keys[i])
+	}
+
+	// Parse every other page, decode every directive and convert every formula.
 	parsedPages := make([]*parsed, len(pages))
 	var mu sync.Mutex
 	parallel(len(pages), func(i int) {
+		if reused[i] {
+			return
+		}
 		p, perrs := parsePage(md, math, pages[i])
 		parsedPages[i] = p
 		mu.Lock()
@@ -89,46 +106,101 @@ func Build(ctx context.Context, opt Options) (Summary, error) {
 		return sum, err
 	}
 
-	// Compute every figure, cached by the hash of its directive.
+	// Compute every figure, cached by the hash of its directive, and render
+	// each page into a temporary folder as soon as its figures are ready, so
+	// that a figure's HTML is held only until its page is written. After the
+	// first error nothing more is rendered, but every figure is still
+	// computed, to report every mistake.
+	var w *siteWriter
+	if len(errs) == 0 {
+		if w, err = newSiteWriter(opt.Out); err != nil {
+			return sum, err
+		}
+		defer w.abandon()
+	}
 	type job struct {
-		p *parsed
-		n *Landscape
+		page int
+		n    *Landscape
 	}
 	var jobs []job
-	for _, p := range parsedPages {
+	pending := make([]atomic.Int32, len(pages))
+	for i, p := range parsedPages {
 		if p == nil {
 			continue
 		}
 		for _, n := range p.figures {
-			jobs = append(jobs, job{p, n})
+			jobs = append(jobs, job{i, n})
+		}
+		pending[i].Store(int32(len(p.figures)))
+	}
+	var failed atomic.Bool
+	failed.Store(len(errs) > 0)
+	fail := func(e *Error) {
+		failed.Store(true)
+		mu.Lock()
+		errs = append(errs, e)
+		mu.Unlock()
+	}
+	render := func(i int) {
+		if failed.Load() {
+			return
+		}
+		if reused[i] {
+			rel := pageFile(pages[i])
+			if err := w.link(filepath.Join(opt.Out, filepath.FromSlash(rel)), rel); err != nil {
+				fail(&Error{File: w.out, Msg: err.Error()})
+			}
+			return
+		}
+		p := parsedPages[i]
+		if err := renderPage(w, theme, md, site, c, p); err != nil {
+			fail(err)
+		}
+		p.doc = nil
+		for _, n := range p.figures {
+			n.HTML = nil
 		}
 	}
 	var cached atomic.Int64
-	results := make([]*FigureData, len(jobs))
-	parallel(len(jobs), func(i int) {
-		j := jobs[i]
+	var layers layerCache
+	parallel(len(jobs)+len(pages), func(t int) {
+		if t >= len(jobs) { // a page without figures
+			if i := t - len(jobs); parsedPages[i] == nil || len(parsedPages[i].figures) == 0 {
+				render(i)
+			}
+			return
+		}
+		j := jobs[t]
 		if j.n.spec == nil {
 			return
 		}
-		if fd, ok := opt.Cache.get(j.n.key); ok {
-			results[i] = fd
+		fd, ok := opt.Cache.get(j.n.key)
+		if ok {
 			cached.Add(1)
-			return
-		}
-		fd, err := safeCompute(j.n.spec, j.n.id, &opt.Cache.crit)
-		if err != nil {
-			mu.Lock()
-			errs = append(errs, &Error{File: j.p.pg.name, Line: j.n.Line - 1, Key: "landscape " + quote(j.n.id), Msg: err.Error()})
-			mu.Unlock()
-			return
-		}
-		if fd.Formula == "" && j.n.spec.Catalog != nil {
-			if m, err := math.render(j.n.spec.Catalog.TeX, false); err == nil {
-				fd.Formula = template.HTML(m)
+		} else {
+			var err error
+			fd, err = safeCompute(j.n.spec, j.n.id, &opt.Cache.crit, &layers)
+			if err != nil {
+				fail(&Error{File: pages[j.page].name, Line: j.n.Line - 1, Key: "landscape " + quote(j.n.id), Msg: err.Error()})
+				return
 			}
+			if fd.Formula == "" && j.n.spec.Catalog != nil {
+				if m, err := math.render(j.n.spec.Catalog.TeX, false); err == nil {
+					fd.Formula = template.HTML(m)
+				}
+			}
+			opt.Cache.put(j.n.key, fd)
 		}
-		opt.Cache.put(j.n.key, fd)
-		results[i] = fd
+		var b bytes.Buffer
+		b.Grow(len(fd.Main) + len(fd.Loss) + len(fd.JSON) + 16384)
+		if err := theme.figure.ExecuteTemplate(&b, "figure", fd); err != nil {
+			fail(templateError(theme.dir, err))
+			return
+		}
+		j.n.HTML = b.Bytes()
+		if pending[j.page].Add(-1) == 0 {
+			render(j.page)
+		}
 	})
 	if len(errs) > 0 {
 		return sum, errs.sorted()
@@ -136,35 +208,29 @@ func Build(ctx context.Context, opt Options) (Summary, error) {
 	if err := ctx.Err(); err != nil {
 		return sum, err
 	}
+
+	// Remember what each page was made of, for the cache and the next build.
 	keep := map[string]bool{}
-	for i, j := range jobs {
-		var b bytes.Buffer
-		if err := theme.figure.ExecuteTemplate(&b, "figure", results[i]); err != nil {
-			return sum, Errors{templateError(theme.dir, err)}
+	next := siteRecord{}
+	for i, pg := range pages {
+		rec := last[pageFile(pg)]
+		if !reused[i] {
+			p := parsedPages[i]
+			rec = pageRecord{Key: keys[i], Formulas: p.math}
+			for _, n := range p.figures {
+				rec.Figures = append(rec.Figures, n.key)
+			}
+		} else {
+			sum.FiguresCached += len(rec.Figures)
 		}
-		j.n.HTML = b.Bytes()
-		keep[j.n.key] = true
+		for _, k := range rec.Figures {
+			keep[k] = true
+		}
+		sum.Figures += len(rec.Figures)
+		sum.Formulas += rec.Formulas
+		next[pageFile(pg)] = rec
 	}
 	opt.Cache.retain(keep)
-
-	// Render pages into a temporary folder and swap it in.
-	w, err := newSiteWriter(opt.Out)
-	if err != nil {
-		return sum, err
-	}
-	defer w.abandon()
-	site := c.siteData(opt.LiveReload)
-	var renderErrs Errors
-	parallel(len(parsedPages), func(i int) {
-		if err := renderPage(w, theme, md, site, c, parsedPages[i]); err != nil {
-			mu.Lock()
-			renderErrs = append(renderErrs, err)
-			mu.Unlock()
-		}
-	})
-	if len(renderErrs) > 0 {
-		return sum, renderErrs.sorted()
-	}
 	n, err := writeExtras(w, theme, opt, c, site)
 	if err != nil {
 		return sum, err
@@ -175,25 +241,22 @@ func Build(ctx context.Context, opt Options) (Summary, error) {
 	if err := w.commit(); err != nil {
 		return sum, err
 	}
+	opt.Cache.setSite(opt.Out, stamped(opt.Out, next))
 	sum.Pages = len(pages) + 1 // and the 404 page
-	sum.Figures = len(jobs)
-	sum.FiguresCached = int(cached.Load())
+	sum.FiguresCached += int(cached.Load())
 	sum.Static = n
-	for _, p := range parsedPages {
-		sum.Formulas += p.math
-	}
 	sum.Duration = time.Since(start)
 	return sum, nil
 }
 
 // safeCompute turns a panic inside one figure into an error for that figure.
-func safeCompute(s *figureSpec, id string, crit *criticalCache) (fd *FigureData, err error) {
+func safeCompute(s *figureSpec, id string, crit *criticalCache, layers *layerCache) (fd *FigureData, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			fd, err = nil, fmt.Errorf("internal error while computing the figure (please report it): %v\n%s", r, firstFrames(debug.Stack()))
 		}
 	}()
-	return computeFigure(s, id, crit)
+	return computeFigure(s, id, crit, layers)
 }
 
 func firstFrames(stack []byte) string {
@@ -221,6 +284,9 @@ func parallel(n int, f func(i int)) {
 	}
 	wg.Wait()
 }
+
+// pageFile is where a page is written in the site.
+func pageFile(pg *page) string { return path.Join(pg.url, "index.html") }
 
 func (c *course) allPages() []*page {
 	pages := []*page{c.home}

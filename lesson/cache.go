@@ -2,25 +2,37 @@ package lesson
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"math"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
 	"sync"
 
 	"descent/optim"
+	"descent/svgviz"
 )
 
-// Cache keeps computed figures between builds of one process (cmd/serve),
-// keyed by the hash of the directive's text and the figure's id. Its zero
-// value is ready; it is safe for concurrent use.
+// Cache keeps computed figures between builds, keyed by the hash of the
+// directive's text and the figure's id. Its zero value keeps them in memory,
+// for the builds of one process (cmd/serve); OpenCache keeps them in a folder
+// instead, for later processes (cmd/build). It is safe for concurrent use.
 type Cache struct {
 	mu      sync.Mutex
 	figures map[string]*FigureData
 	crit    criticalCache
+	sites   map[string]siteRecord // by absolute output folder
+	disk    *diskCache            // nil: in memory
+	none    bool                  // keep nothing: a build without a cache
 }
 
 // cacheVersion changes whenever computeFigure's output would change for the
-// same directive.
-const cacheVersion = "descent-figure-1"
+// same directive. Entries on disk are also tied to the executable that wrote
+// them (diskCache), so a forgotten change here cannot serve stale figures.
+const cacheVersion = "descent-figure-2"
 
 func figureKey(id string, src []byte) string {
 	h := sha256.New()
@@ -30,14 +42,27 @@ func figureKey(id string, src []byte) string {
 }
 
 func (c *Cache) get(key string) (*FigureData, bool) {
+	if c.none {
+		return nil, false
+	}
+	if c.disk != nil {
+		return c.disk.get(key)
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	f, ok := c.figures[key]
 	return f, ok
 }
 
-// put stores f and returns the number of figures kept.
+// put stores f.
 func (c *Cache) put(key string, f *FigureData) {
+	if c.none {
+		return
+	}
+	if c.disk != nil {
+		c.disk.put(key, f)
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.figures == nil {
@@ -47,7 +72,8 @@ func (c *Cache) put(key string, f *FigureData) {
 }
 
 // retain drops every figure whose key is not in keep, so a long preview
-// session holds only the figures of the current course.
+// session holds only the figures of the current course. A folder is shared
+// by every course built with it; it forgets figures by age instead.
 func (c *Cache) retain(keep map[string]bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -56,6 +82,82 @@ func (c *Cache) retain(keep map[string]bool) {
 			delete(c.figures, k)
 		}
 	}
+}
+
+// site returns the record of the last build into out, or nil.
+func (c *Cache) site(out string) siteRecord {
+	if c.disk != nil {
+		var r siteRecord
+		if !c.disk.read(c.disk.sitePath(out), &r) {
+			return nil
+		}
+		return r
+	}
+	abs, _ := filepath.Abs(out)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.sites[abs]
+}
+
+// setSite remembers r as the record of the site now in out.
+func (c *Cache) setSite(out string, r siteRecord) {
+	if c.none {
+		return
+	}
+	if c.disk != nil {
+		c.disk.write(c.disk.sitePath(out), r)
+		return
+	}
+	abs, _ := filepath.Abs(out)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.sites == nil {
+		c.sites = map[string]siteRecord{}
+	}
+	c.sites[abs] = r
+}
+
+// functionKey names the function a figure draws exactly: figures with the
+// same key have the same values everywhere. Numbers are written in full
+// ('g', -1 reads back as the same float64).
+func functionKey(s *figureSpec) string {
+	var b strings.Builder
+	num := func(v float64) { b.WriteString(strconv.FormatFloat(v, 'g', -1, 64)); b.WriteByte(',') }
+	switch {
+	case s.Catalog != nil:
+		b.WriteString("catalog:" + s.Catalog.Name + "|")
+		keys := make([]string, 0, len(s.Catalog.Params))
+		for k := range s.Catalog.Params {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			b.WriteString(k + "=")
+			num(s.Catalog.Params[k])
+		}
+	case s.Regress != nil:
+		// The data are all there is to the function; hash them.
+		h := sha256.New()
+		var buf [8]byte
+		for _, vs := range [][]float64{s.Regress.T, s.Regress.U} {
+			binary.LittleEndian.PutUint64(buf[:], uint64(len(vs)))
+			h.Write(buf[:])
+			for _, v := range vs {
+				binary.LittleEndian.PutUint64(buf[:], math.Float64bits(v))
+				h.Write(buf[:])
+			}
+		}
+		b.WriteString("regression:" + hex.EncodeToString(h.Sum(nil)))
+	default:
+		b.WriteString("expr:" + s.Function)
+	}
+	fmt.Fprintf(&b, "|dim=%d|x=", s.Dim)
+	num(s.Domain.X[0])
+	num(s.Domain.X[1])
+	b.WriteString("y=")
+	num(s.Domain.Y[0])
+	num(s.Domain.Y[1])
+	return b.String()
 }
 
 // criticalCache shares critical points between figures of the same function
@@ -71,13 +173,7 @@ type critEntry struct {
 }
 
 func (c *criticalCache) get(s *figureSpec) []optim.CriticalPoint {
-	key := fmt.Sprintf("%s|%v|%v|%v", s.Function, s.Domain, s.Dim, s.Seed)
-	if s.Catalog != nil {
-		key += fmt.Sprint(s.Catalog.Params)
-	}
-	if s.Regress != nil {
-		key += fmt.Sprint(len(s.Regress.T), s.Regress.U[0])
-	}
+	key := functionKey(s)
 	c.mu.Lock()
 	if c.byFn == nil {
 		c.byFn = map[string]*critEntry{}
@@ -96,4 +192,45 @@ func (c *criticalCache) get(s *figureSpec) []optim.CriticalPoint {
 		e.cps = optim.CriticalPoints(s.Obj, s.Domain, 48, known)
 	})
 	return e.cps
+}
+
+// layerCache shares contour layers within one build: the grid is sampled
+// and contoured once per function, domain, levels and plot size, however
+// many figures draw it (a course draws the catalog's functions again and
+// again).
+type layerCache struct {
+	mu sync.Mutex
+	m  map[string]*layerEntry
+}
+
+type layerEntry struct {
+	once  sync.Once
+	layer *svgviz.ContourLayer
+	err   error
+}
+
+// get returns the layer of s's function for a plot rectangle.
+func (c *layerCache) get(s *figureSpec, plot svgviz.Rect) (*svgviz.ContourLayer, error) {
+	var b strings.Builder
+	b.WriteString(functionKey(s))
+	fmt.Fprintf(&b, "|levels=%s,%d,", s.Levels.Scale, s.Levels.Count)
+	for _, v := range s.Levels.Values {
+		b.WriteString(strconv.FormatFloat(v, 'g', -1, 64) + ",")
+	}
+	fmt.Fprintf(&b, "|plot=%v,%v", plot.W, plot.H)
+	key := b.String()
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = map[string]*layerEntry{}
+	}
+	e := c.m[key]
+	if e == nil {
+		e = &layerEntry{}
+		c.m[key] = e
+	}
+	c.mu.Unlock()
+	e.once.Do(func() {
+		e.layer, e.err = svgviz.NewContourLayer(sampleGrid(s, plot), s.Levels, plot.W, plot.H)
+	})
+	return e.layer, e.err
 }

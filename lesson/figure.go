@@ -2,12 +2,13 @@ package lesson
 
 import (
 	"bytes"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"html/template"
 	"math"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"descent/optim"
 	"descent/svgviz"
@@ -15,8 +16,9 @@ import (
 
 // computeFigure runs every optimizer of a checked directive and draws the
 // result. It never reads the page: everything it needs is in s and id, so a
-// figure can be cached by the hash of its directive.
-func computeFigure(s *figureSpec, id string, crit *criticalCache) (*FigureData, error) {
+// figure can be cached by the hash of its directive. Critical points and
+// contour layers come from caches shared with the build's other figures.
+func computeFigure(s *figureSpec, id string, crit *criticalCache, layers *layerCache) (*FigureData, error) {
 	out := &figureJSON{ID: id, Title: s.Title, Function: s.Function, Dim: s.Dim,
 		Domain: map[string][2]float64{"x": s.Domain.X}, Runs: []runJSON{}, Sweeps: []sweepJSON{}}
 	if s.Dim == 2 {
@@ -26,6 +28,17 @@ func computeFigure(s *figureSpec, id string, crit *criticalCache) (*FigureData, 
 	if s.Catalog != nil {
 		fd.Formula = ""
 	}
+	// Critical points take about as long as the contours: find them
+	// meanwhile. A panic there is raised again here, for safeCompute.
+	var cps []optim.CriticalPoint
+	var critPanic any
+	critDone := make(chan struct{})
+	go func() {
+		defer close(critDone)
+		defer func() { critPanic = recover() }()
+		cps = crit.get(s)
+	}()
+	defer func() { <-critDone }()
 	var vizRuns []svgviz.Run
 	color := 0
 	for _, r := range s.Runs {
@@ -94,7 +107,21 @@ func computeFigure(s *figureSpec, id string, crit *criticalCache) (*FigureData, 
 			color++
 		}
 	}
-	cps := crit.get(s)
+	var early *svgviz.ContourLayer // drawn before the critical points are known
+	var earlyPlot svgviz.Rect
+	if s.Dim == 2 {
+		if plot, ok := kindFreePlot(s, vizRuns); ok {
+			var err error
+			if early, err = layers.get(s, plot); err != nil {
+				return nil, err
+			}
+			earlyPlot = plot
+		}
+	}
+	<-critDone
+	if critPanic != nil {
+		panic(critPanic)
+	}
 	var vizCrit []svgviz.Critical
 	for _, c := range cps {
 		cj := criticalJSON{X: c.X[0], Value: c.Value, Kind: c.Kind}
@@ -113,7 +140,17 @@ func computeFigure(s *figureSpec, id string, crit *criticalCache) (*FigureData, 
 	if s.Dim == 2 {
 		l := svgviz.Landscape{ID: id + "-map", Title: s.Title, Desc: desc, Levels: s.Levels, Runs: vizRuns, Critical: vizCrit}
 		l.Grid.Domain = svgviz.Domain{X0: s.Domain.X[0], X1: s.Domain.X[1], Y0: s.Domain.Y[0], Y1: s.Domain.Y[1]}
-		l.Grid = sampleGrid(s, l.PlotRect())
+		layer, plot := early, l.PlotRect()
+		if layer == nil || plot != earlyPlot {
+			var err error
+			if layer, err = layers.get(s, plot); err != nil {
+				return nil, err
+			}
+		}
+		if layer == nil {
+			return nil, errors.New("contouring failed in another figure of the same function")
+		}
+		l.Layer = layer
 		if err := l.WriteSVG(&main); err != nil {
 			return nil, err
 		}
@@ -129,12 +166,29 @@ func computeFigure(s *figureSpec, id string, crit *criticalCache) (*FigureData, 
 		return nil, err
 	}
 	fd.Main, fd.Loss = template.HTML(main.String()), template.HTML(loss.String())
-	js, err := json.Marshal(out)
+	size := 4096 // up to 100 bytes a step: a point, its loss and gradient norm
+	for _, r := range out.Runs {
+		size += 100 * len(r.Points)
+	}
+	js, err := appendFigureJSON(make([]byte, 0, size), out)
 	if err != nil {
 		return nil, err
 	}
-	fd.JSON = template.JS(js)
+	fd.JSON = template.JS(unsafe.String(unsafe.SliceData(js), len(js))) // js is never written again
 	return fd, nil
+}
+
+// kindFreePlot returns the plot rectangle of s's landscape if it is the same
+// whichever kinds of critical point the legend will list, so that the
+// contours can be drawn before the critical points are found.
+func kindFreePlot(s *figureSpec, runs []svgviz.Run) (svgviz.Rect, bool) {
+	l := svgviz.Landscape{Title: s.Title, Runs: runs}
+	l.Grid.Domain = svgviz.Domain{X0: s.Domain.X[0], X1: s.Domain.X[1], Y0: s.Domain.Y[0], Y1: s.Domain.Y[1]}
+	none := l.PlotRect()
+	for _, k := range []string{optim.KindMinimum, optim.KindMaximum, optim.KindSaddle, optim.KindDegenerate} {
+		l.Critical = append(l.Critical, svgviz.Critical{Kind: k})
+	}
+	return none, l.PlotRect() == none
 }
 
 // runOne takes the steps of one run.

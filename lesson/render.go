@@ -35,11 +35,24 @@ func rootPrefix(url string) string {
 	return strings.Repeat("../", strings.Count(url, "/"))
 }
 
+// pageBuffers recycles renderPage's buffers, sized up front: pages with
+// figures run to hundreds of kilobytes, and a buffer grown by doubling
+// leaves twice that in garbage.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // renderPage executes the page's template into the site writer.
 func renderPage(w *siteWriter, t *theme, md goldmark.Markdown, site SiteData, c *course, p *parsed) *Error {
 	pg := p.pg
-	var body bytes.Buffer
-	if err := md.Renderer().Render(&body, p.src, p.doc); err != nil {
+	size := 2*len(p.src) + 4096
+	for _, n := range p.figures {
+		size += len(n.HTML)
+	}
+	body, out := pageBuffers.Get().(*bytes.Buffer), pageBuffers.Get().(*bytes.Buffer)
+	defer pageBuffers.Put(body)
+	defer pageBuffers.Put(out)
+	body.Reset()
+	body.Grow(size)
+	if err := md.Renderer().Render(body, p.src, p.doc); err != nil {
 		return &Error{File: pg.name, Msg: "rendering Markdown: " + err.Error()}
 	}
 	data := PageData{Site: site, Title: pg.fm.Title, Description: pg.fm.Description, URL: pg.url,
@@ -62,8 +75,9 @@ func renderPage(w *siteWriter, t *theme, md goldmark.Markdown, site SiteData, c 
 		data.Section = &sd
 		data.Prev, data.Next = c.neighbours(pg)
 	}
-	var out bytes.Buffer
-	if err := t.kinds[data.Kind].ExecuteTemplate(&out, "base", data); err != nil {
+	out.Reset()
+	out.Grow(body.Len() + 16384)
+	if err := t.kinds[data.Kind].ExecuteTemplate(out, "base", data); err != nil {
 		return templateError(t.dir, err)
 	}
 	if err := w.write(path.Join(pg.url, "index.html"), out.Bytes()); err != nil {

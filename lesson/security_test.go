@@ -77,7 +77,7 @@ func TestPanicInFigure(t *testing.T) {
 	m, _ := optim.LookupMethod("gd")
 	spec := &figureSpec{Function: "quadratic", Obj: panicky{f}, Dim: 2, Domain: f.Domain,
 		Starts: [][]float64{{1, 1}}, Steps: 3, Runs: []runSpec{{Method: m, Given: map[string]float64{"lr": 0.1}}}}
-	_, err := safeCompute(spec, "fig", &criticalCache{})
+	_, err := safeCompute(spec, "fig", &criticalCache{}, &layerCache{})
 	if err == nil || !strings.HasPrefix(err.Error(), "internal error while computing the figure (please report it): boom") {
 		t.Errorf("got %v", err)
 	}
@@ -115,7 +115,7 @@ func FuzzDirective(f *testing.F) {
 				return // valid but slow; computing is covered by other tests
 			}
 		}
-		if _, err := safeCompute(spec, "f", &criticalCache{}); err != nil && strings.Contains(err.Error(), "internal error") {
+		if _, err := safeCompute(spec, "f", &criticalCache{}, &layerCache{}); err != nil && strings.Contains(err.Error(), "internal error") {
 			t.Fatalf("%q: %v", src, err)
 		}
 	})

@@ -9,7 +9,7 @@ import (
 
 // Stepper is an optimizer: Step moves x in place, once, given the gradient
 // at x. It keeps whatever state its rule needs between calls; a fresh
-// Stepper starts a fresh run. Step must not keep grad.
+// Stepper starts a fresh run. Step must neither modify nor keep grad.
 type Stepper interface {
 	Step(x, grad []float64)
 }

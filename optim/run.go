@@ -32,10 +32,10 @@ func Run(obj Objective, opt Stepper, start []float64, steps int, stepGrad func(g
 	t := Trajectory{StoppedAt: -1}
 	for k := 0; k <= steps; k++ {
 		if k > 0 {
+			// Without mini-batches, grad already holds ∇f(x): record
+			// computed it for the gradient norm of the step before.
 			if stepGrad != nil {
 				stepGrad(grad, x)
-			} else {
-				obj.Grad(grad, x)
 			}
 			opt.Step(x, grad)
 		}

@@ -1,5 +1,12 @@
 package svgviz
 
+import (
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+)
+
 // Tolerances for drawn geometry, in viewBox units.
 const (
 	simplifyTol = 0.25 // polylines are simplified within this distance
@@ -7,7 +14,8 @@ const (
 )
 
 // writeBands draws the filled bands between levels with thin isolines on
-// their edges.
+// their edges, for a group that sets the fill rule and the stroke
+// (writeLayer).
 //
 // The region where f is defined is painted in the top band's colour; then,
 // from the highest level down, the region where f < level is filled in the
@@ -17,8 +25,12 @@ const (
 // region and stay blank. Each level is one path whose stroke is its isoline;
 // the fill of the next level down can cover at most the inner half of that
 // stroke, where two levels run within a quarter pixel of each other.
+//
+// Levels are traced and drawn on every core, each worker with its own
+// scratch space, and written in order, so the bytes do not depend on the
+// number of cores.
 func (w *svgWriter) writeBands(g Grid, levels []float64, v view) {
-	rings := sublevelRings(g, levels, true)
+	t, fin := sublevelTracer(g, levels, true)
 	n := len(levels)
 	color := func(band int) string {
 		if n == 0 {
@@ -26,30 +38,54 @@ func (w *svgWriter) writeBands(g Grid, levels []float64, v view) {
 		}
 		return bandColor(float64(band) / float64(n))
 	}
-	w.printf(`<g fill-rule="evenodd" stroke="#000" stroke-opacity=".25" stroke-width=".5">`)
-	if finite := rings[n]; finite == nil {
+	jobs := make([]int, 0, n+1) // levels to draw, in order
+	if fin >= 0 {
+		jobs = append(jobs, fin)
+	}
+	for k := n - 1; k >= 0; k-- {
+		jobs = append(jobs, k)
+	}
+	paths := make([][]byte, len(jobs))
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(jobs)/8))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for i := range workers {
+		tw := t
+		if i > 0 {
+			tw = t.scratch()
+		}
+		wg.Go(func() {
+			var rp ringPather
+			var buf []Point // each level's rings in turn
+			for {
+				j := int(next.Add(1)) - 1
+				if j >= len(jobs) {
+					return
+				}
+				var rings []Contour
+				rings, buf = tw.traceInto(jobs[j], buf)
+				paths[j] = slices.Clone(rp.path(rings, v))
+			}
+		})
+	}
+	wg.Wait()
+	if fin < 0 {
 		p := v.plot
 		w.printf(`<rect x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="none"/>`,
 			formatCoord(p.X), formatCoord(p.Y), formatCoord(p.W), formatCoord(p.H), color(n))
-	} else if d := ringsPath(finite, v); d != "" {
-		w.printf(`<path fill="%s" d="%s"/>`, color(n), d)
 	}
-	var rp ringPather
-	for k := n - 1; k >= 0; k-- {
-		if d := rp.path(rings[k], v); len(d) > 0 {
-			w.printf(`<path fill="%s" d="`, color(k))
-			w.Write(d)
-			w.WriteString(`"/>`)
+	for j, d := range paths {
+		if len(d) == 0 {
+			continue
 		}
+		band := jobs[j]
+		if band == fin {
+			band = n
+		}
+		w.printf(`<path fill="%s" d="`, color(band))
+		w.Write(d)
+		w.WriteString(`"/>`)
 	}
-	w.printf(`</g>`)
-}
-
-// ringsPath returns the path data of world rings mapped to screen and
-// simplified, leaving out rings too small to see.
-func ringsPath(rings []Contour, v view) string {
-	var rp ringPather
-	return string(rp.path(rings, v))
 }
 
 // A ringPather builds ring path data with reusable buffers; the result of

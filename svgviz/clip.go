@@ -4,6 +4,9 @@ package svgviz
 // pieces inside it. Drawing is clipped to the plot anyway; cutting first keeps
 // far-away points (a diverging run's) out of the path data.
 func clipPolyline(pts []Point, r Rect) [][]Point {
+	if len(pts) > 0 && allInside(pts, r) {
+		return [][]Point{pts} // what the loop below returns, without copying
+	}
 	var out [][]Point
 	var cur []Point
 	flush := func() {
@@ -35,6 +38,15 @@ func clipPolyline(pts []Point, r Rect) [][]Point {
 	}
 	flush()
 	return out
+}
+
+func allInside(pts []Point, r Rect) bool {
+	for _, p := range pts {
+		if !inside(p, r) {
+			return false
+		}
+	}
+	return true
 }
 
 func inside(p Point, r Rect) bool {

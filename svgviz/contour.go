@@ -35,6 +35,23 @@ func Contours(g Grid, level float64) []Contour {
 // the domain's edge if need be. With finite set, one more entry follows the levels: the rings
 // bounding the region where f is finite, or nil when f is finite everywhere.
 func sublevelRings(g Grid, levels []float64, finite bool) [][]Contour {
+	t, fin := sublevelTracer(g, levels, finite)
+	out := make([][]Contour, len(levels), len(levels)+1)
+	for k := range levels {
+		out[k] = t.trace(k)
+	}
+	if finite && fin < 0 {
+		out = append(out, nil)
+	} else if finite {
+		out = append(out, t.trace(fin))
+	}
+	return out
+}
+
+// sublevelTracer prepares the tracing of sublevelRings: trace(k) gives level
+// k's rings. With finite set and f undefined somewhere, fin is the level
+// whose rings bound the region where f is finite; otherwise it is -1.
+func sublevelTracer(g Grid, levels []float64, finite bool) (t *tracer, fin int) {
 	nx, ny := g.NX+2, g.NY+2
 	v := make([]float64, nx*ny)
 	inf, nan := math.Inf(1), math.NaN()
@@ -51,23 +68,11 @@ func sublevelRings(g Grid, levels []float64, finite bool) [][]Contour {
 			v[j*nx+i] = val
 		}
 	}
-	ls := levels
+	ls, fin := levels, -1
 	if finite && !allFinite {
-		ls = append(levels[:len(levels):len(levels)], inf)
+		ls, fin = append(levels[:len(levels):len(levels)], inf), len(levels)
 	}
 	d := g.Domain
 	dx, dy := (d.X1-d.X0)/float64(g.NX-1), (d.Y1-d.Y0)/float64(g.NY-1)
-	t := newTracer(nx, ny, v, d.X0-dx, d.Y0-dy, dx, dy, ls, false)
-	out := make([][]Contour, len(levels), len(levels)+1)
-	for k := range ls {
-		if k < len(levels) {
-			out[k] = t.trace(k)
-		} else {
-			out = append(out, t.trace(k))
-		}
-	}
-	if finite && allFinite {
-		out = append(out, nil)
-	}
-	return out
+	return newTracer(nx, ny, v, d.X0-dx, d.Y0-dy, dx, dy, ls, false), fin
 }

@@ -18,6 +18,10 @@ type Landscape struct {
 	Levels          Levels
 	Runs            []Run // 2-D points; others are skipped
 	Critical        []Critical
+	// Layer, when not nil, is drawn instead of contouring Grid, whose
+	// Values may then be empty: a layer made by NewContourLayer for this
+	// landscape's Grid.Domain and PlotRect size, shared between figures.
+	Layer *ContourLayer
 	// Width and Height are the viewBox size; 0 means 640 wide and a height
 	// that fits the plot. The plot keeps equal axis scales unless the domain
 	// is more than 2.5 times wider than tall or 1.25 times taller than wide.
@@ -61,22 +65,30 @@ func (l Landscape) frame() (frame, legend) {
 // WriteSVG writes the landscape as one <svg> element: filled bands between
 // contour levels with isolines, axes, critical points, runs and a legend.
 func (l Landscape) WriteSVG(w io.Writer) error {
-	g := l.Grid
-	if !g.ok() {
+	if l.Layer == nil && !l.Grid.ok() {
 		return ErrGrid
 	}
-	d := g.Domain
+	d := l.Grid.Domain
 	if !d.valid() {
 		return ErrDomain
 	}
-	levels := ChooseLevels(g, l.Levels)
 	fr, lg := l.frame()
+	layer := l.Layer
+	if layer == nil {
+		var err error
+		if layer, err = NewContourLayer(l.Grid, l.Levels, fr.plot.W, fr.plot.H); err != nil {
+			return err
+		}
+	} else if !layer.fits(d, fr.plot) {
+		return ErrLayer
+	}
 	v := view{fr.plot, d.X0, d.X1, d.Y0, d.Y1}
 
 	var sw svgWriter
-	sw.open(header{id: l.ID, title: l.Title, kind: "Contour plot", desc: l.desc(levels), fr: fr, v: v})
+	sw.Grow(len(layer.body) + 4096 + 2048*len(l.Runs) + 64*len(l.Critical))
+	sw.open(header{id: l.ID, title: l.Title, kind: "Contour plot", desc: l.desc(layer.levels), fr: fr, v: v})
 	sw.clipped()
-	sw.writeBands(g, levels, v)
+	sw.writeLayer(layer, fr.plot)
 	sw.writeCritical(l.Critical, func(c Critical) (Point, bool) {
 		return v.toScreen(c.X, c.Y), isFinite(c.X) && isFinite(c.Y)
 	})
@@ -104,14 +116,14 @@ func (l Landscape) WriteSVG(w io.Writer) error {
 func tickCount(length float64) int { return max(3, int(length/60)) }
 
 // desc returns Desc, or a description generated from the data.
-func (l Landscape) desc(levels []float64) string {
+func (l Landscape) desc(levels int) string {
 	if l.Desc != "" {
 		return l.Desc
 	}
 	d := l.Grid.Domain
 	var b strings.Builder
 	fmt.Fprintf(&b, "Contour plot over x from %s to %s and y from %s to %s with %d levels.",
-		formatValue(d.X0), formatValue(d.X1), formatValue(d.Y0), formatValue(d.Y1), len(levels))
+		formatValue(d.X0), formatValue(d.X1), formatValue(d.Y0), formatValue(d.Y1), levels)
 	describeRuns(&b, l.Runs, func(p []float64) string {
 		if len(p) < 2 {
 			return "?"

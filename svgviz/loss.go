@@ -126,6 +126,7 @@ func (p LossPlot) WriteSVG(w io.Writer) error {
 	}
 
 	var sw svgWriter
+	sw.Grow(4096 + 1024*len(p.Runs))
 	sw.open(header{id: p.ID, title: p.Title, kind: "Loss per step", desc: p.desc(scale),
 		fr: fr, v: v, yscale: scale})
 	sw.clipped()

@@ -1,6 +1,9 @@
 package svgviz
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // A tracer runs marching squares over a lattice for a sorted list of levels.
 //
@@ -26,8 +29,8 @@ type tracer struct {
 	starts []int   // level k's cells are cells[starts[k]:starts[k+1]]
 
 	segs    []segment
-	startAt []int32 // by edge number: the segment leaving that edge, or -1
-	endAt   []int32 // by edge number: the segment entering that edge, or -1
+	startAt []int32 // by edge number: 1 + the segment leaving that edge, or 0
+	endAt   []int32 // by edge number: 1 + the segment entering that edge, or 0
 	used    []bool
 	ends    []int // end of each polyline's points in trace
 }
@@ -90,10 +93,17 @@ func newTracer(nx, ny int, v []float64, x0, y0, dx, dy float64, levels []float64
 	nEdges := (nx-1)*ny + nx*(ny-1)
 	t.startAt = make([]int32, nEdges)
 	t.endAt = make([]int32, nEdges)
-	for e := range t.startAt {
-		t.startAt[e], t.endAt[e] = -1, -1
-	}
 	return t
+}
+
+// scratch returns a tracer sharing t's lattice, bands and cells, with
+// scratch space of its own, to trace other levels at the same time.
+func (t *tracer) scratch() *tracer {
+	c := &tracer{nx: t.nx, ny: t.ny, v: t.v, band: t.band, x0: t.x0, y0: t.y0, dx: t.dx, dy: t.dy,
+		levels: t.levels, cells: t.cells, starts: t.starts}
+	c.startAt = make([]int32, len(t.startAt))
+	c.endAt = make([]int32, len(t.endAt))
+	return c
 }
 
 // cellBands returns the least and greatest band of the corners of the cell
@@ -196,6 +206,14 @@ func (t *tracer) point(e int32, c float64) Point {
 // trace returns the polylines of level k: open ones first, then closed
 // rings, each group in scan order of its first segment.
 func (t *tracer) trace(k int) []Contour {
+	cs, _ := t.traceInto(k, nil)
+	return cs
+}
+
+// traceInto is trace with the polylines' points stored in buf, which it
+// returns, grown as needed, for the next call: the polylines are valid until
+// buf is used again.
+func (t *tracer) traceInto(k int, buf []Point) ([]Contour, []Point) {
 	c := t.levels[k]
 	t.segs = t.segs[:0]
 	for _, cell := range t.cells[t.starts[k]:t.starts[k+1]] {
@@ -233,17 +251,17 @@ func (t *tracer) trace(k int) []Contour {
 	// Every segment adds one point to its polyline, and every polyline
 	// has one more, so the points of all polylines share one array.
 	t.ends = t.ends[:0]
-	pts := make([]Point, 0, 2*len(t.segs))
+	pts := slices.Grow(buf[:0], 2*len(t.segs))
 	walk := func(s int) {
 		pts = append(pts, t.point(t.segs[s].from, c))
-		for cur := int32(s); cur >= 0 && !used[cur]; cur = t.startAt[t.segs[cur].to] {
+		for cur := int32(s); cur >= 0 && !used[cur]; cur = t.startAt[t.segs[cur].to] - 1 {
 			used[cur] = true
 			pts = append(pts, t.point(t.segs[cur].to, c))
 		}
 		t.ends = append(t.ends, len(pts))
 	}
 	for s, sg := range t.segs {
-		if !used[s] && t.endAt[sg.from] < 0 {
+		if !used[s] && t.endAt[sg.from] == 0 {
 			walk(s)
 		}
 	}
@@ -253,7 +271,7 @@ func (t *tracer) trace(k int) []Contour {
 		}
 	}
 	for _, sg := range t.segs {
-		t.startAt[sg.from], t.endAt[sg.to] = -1, -1
+		t.startAt[sg.from], t.endAt[sg.to] = 0, 0
 	}
 	out := make([]Contour, len(t.ends))
 	start := 0
@@ -261,11 +279,11 @@ func (t *tracer) trace(k int) []Contour {
 		out[k] = Contour(pts[start:end:end])
 		start = end
 	}
-	return out
+	return out, pts
 }
 
 func (t *tracer) add(from, to int32) {
-	t.startAt[from] = int32(len(t.segs))
-	t.endAt[to] = int32(len(t.segs))
+	t.startAt[from] = int32(len(t.segs)) + 1
+	t.endAt[to] = int32(len(t.segs)) + 1
 	t.segs = append(t.segs, segment{from, to})
 }

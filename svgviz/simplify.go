@@ -40,11 +40,9 @@ func (s *simplifier) run(pts []Point, tol float64) []Point {
 	for len(s.stack) > 0 {
 		sp := s.stack[len(s.stack)-1]
 		s.stack = s.stack[:len(s.stack)-1]
-		far, best := -1, tol2
-		for k := sp.a + 1; k < sp.b; k++ {
-			if d := sqSegDist(pts[k], pts[sp.a], pts[sp.b]); d > best {
-				far, best = k, d
-			}
+		far := farthest(pts[sp.a:sp.b+1], tol2)
+		if far >= 0 {
+			far += sp.a
 		}
 		if far >= 0 {
 			keep[far] = true
@@ -58,6 +56,27 @@ func (s *simplifier) run(pts []Point, tol float64) []Point {
 		}
 	}
 	return s.out
+}
+
+// farthest returns the index of the inner point of pts farthest from the
+// segment between its ends, or -1 if none is farther than √tol2. Distances
+// are sqSegDist's, with the segment's terms worked out once.
+func farthest(pts []Point, tol2 float64) int {
+	a, b := pts[0], pts[len(pts)-1]
+	dx, dy := b.X-a.X, b.Y-a.Y
+	l2 := dx*dx + dy*dy
+	far, best := -1, tol2
+	for k := 1; k < len(pts)-1; k++ {
+		p, q := pts[k], a
+		if l2 != 0 {
+			t := min(max(((p.X-a.X)*dx+(p.Y-a.Y)*dy)/l2, 0), 1)
+			q = Point{a.X + t*dx, a.Y + t*dy}
+		}
+		if d := sqDist(p, q); d > best {
+			far, best = k, d
+		}
+	}
+	return far
 }
 
 func sqDist(p, q Point) float64 {

@@ -1,0 +1,148 @@
+#!/bin/sh
+# bench/run.sh times whole builds and prints the table of docs/performance.md.
+#
+# Usage: bench/run.sh [WORKDIR]      (from anywhere; RUNS=5 by default;
+#        PARTS="sample c1000 plain seed" by default, any subset)
+#
+# Each build runs under /usr/bin/time -v; the table gives the median wall
+# time and the median peak resident memory of RUNS runs:
+#   sample   the sample course (content/), cold: no cache, no previous output
+#   c1000    1,000 generated lessons with 2,000 figures (bench/gencourse),
+#            cold (empty -cache folder, no previous output), then warm (the
+#            same build again: nothing changed, the cache full)
+#   plain    4,000 plain pages, Descent (no cache) and Hugo alternating, the
+#            output folder removed before each build
+#   seed     the seed figure: bench/seedfig (Descent) against bench/seedfig.py
+#            (matplotlib), in-process medians (compute, render, save; not
+#            imports), and whole processes timed by Python's perf_counter
+# With SECTIONNAV=1 it also times c1000 cold and plain with navigation that
+# lists only the current section's lessons (bench/layouts-sectionnav, and
+# gencourse -nav section for Hugo).
+set -eu
+RUNS=${RUNS:-5}
+PARTS=${PARTS:-sample c1000 plain seed}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+W=${1:-$(mktemp -d)}
+mkdir -p "$W"
+cd "$ROOT"
+R="$W/results.txt"
+: >"$R"
+want() { case " $PARTS " in *" $1 "*) return 0 ;; esac; return 1; }
+
+go build -o "$W/descent" ./cmd/build
+go build -o "$W/seedfig" ./bench/seedfig
+go build -o "$W/gencourse" ./bench/gencourse
+if want c1000; then [ -d "$W/c1000" ] || "$W/gencourse" -n 1000 -out "$W/c1000"; fi
+if want plain; then [ -d "$W/plain" ] || "$W/gencourse" -n 4000 -plain -out "$W/plain" -hugo "$W/plain-hugo"; fi
+
+# measure LABEL COMMAND...: run it under /usr/bin/time -v, record the wall
+# time in seconds and the peak RSS in MiB.
+measure() {
+	label=$1
+	shift
+	if ! /usr/bin/time -v "$@" >"$W/out.txt" 2>"$W/time.txt"; then
+		cat "$W/out.txt" "$W/time.txt" >&2
+		exit 1
+	fi
+	awk -v label="$label" '
+		/Elapsed \(wall clock\)/ { n = split($NF, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i] }
+		/Maximum resident set size/ { rss = $NF / 1024 }
+		END { printf "%s %.3f %.0f\n", label, s, rss }' "$W/time.txt" >>"$R"
+}
+
+if want sample; then
+	echo "sample course" >&2
+	for _ in $(seq "$RUNS"); do
+		rm -rf "$W/out-sample"
+		measure sample "$W/descent" -cache "" -content content -layouts layouts -out "$W/out-sample"
+	done
+fi
+
+if want c1000; then
+	echo "1,000 lessons, cold and warm" >&2
+	for _ in $(seq "$RUNS"); do
+		rm -rf "$W/out-c1000" "$W/cache"
+		measure c1000-cold "$W/descent" -cache "$W/cache" -content "$W/c1000" -out "$W/out-c1000"
+		measure c1000-warm "$W/descent" -cache "$W/cache" -content "$W/c1000" -out "$W/out-c1000"
+	done
+fi
+
+if want plain; then
+	echo "4,000 plain pages, Descent and Hugo" >&2
+	for _ in $(seq "$RUNS"); do
+		rm -rf "$W/out-plain" "$W/out-hugo"
+		measure plain-descent "$W/descent" -cache "" -content "$W/plain" -out "$W/out-plain"
+		measure plain-hugo hugo --quiet -s "$W/plain-hugo" -d "$W/out-hugo"
+	done
+fi
+
+if [ "${SECTIONNAV:-}" = 1 ] && want c1000 && want plain; then
+	echo "the same with section navigation" >&2
+	[ -d "$W/plain-hugo-section" ] || "$W/gencourse" -n 4000 -plain -nav section -out "$W/plain-unused" -hugo "$W/plain-hugo-section"
+	for _ in $(seq "$RUNS"); do
+		rm -rf "$W/out-c1000" "$W/cache"
+		measure c1000-cold-sectionnav "$W/descent" -cache "$W/cache" -layouts bench/layouts-sectionnav -content "$W/c1000" -out "$W/out-c1000"
+		rm -rf "$W/out-plain" "$W/out-hugo"
+		measure plain-descent-sectionnav "$W/descent" -cache "" -layouts bench/layouts-sectionnav -content "$W/plain" -out "$W/out-plain"
+		measure plain-hugo-sectionnav hugo --quiet -s "$W/plain-hugo-section" -d "$W/out-hugo"
+	done
+fi
+
+if want seed; then
+	echo "seed figure" >&2
+	"$W/seedfig" -reps 31 -out "$W/seed-descent.svg" >"$W/seed-descent.json"
+	/usr/bin/python3 bench/seedfig.py 9 "$W/seed-mpl.svg" >"$W/seed-mpl.json"
+	for _ in $(seq "$RUNS"); do
+		measure seed-process-descent "$W/seedfig" -reps 1 -out "$W/seed-descent.svg"
+		measure seed-process-matplotlib /usr/bin/python3 bench/seedfig.py 1 "$W/seed-mpl.svg"
+	done
+/usr/bin/python3 - "$W" >"$W/seed-process.json" <<'EOF'
+# Whole processes, timed more finely than /usr/bin/time's hundredths.
+import json, statistics, subprocess, sys, time
+w = sys.argv[1]
+cmds = {"descent": [f"{w}/seedfig", "-reps", "1", "-out", f"{w}/seed-descent.svg"],
+        "matplotlib": ["/usr/bin/python3", "bench/seedfig.py", "1", f"{w}/seed-mpl.svg"]}
+out = {}
+for name, cmd in cmds.items():
+    ts = []
+    for _ in range(11):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        ts.append(time.perf_counter() - t0)
+    out[name] = statistics.median(ts) * 1000
+print(json.dumps(out))
+EOF
+fi
+
+# The table: medians by label, in the order first measured.
+echo
+echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u +%Y-%m-%d), $(go version | cut -d' ' -f3), $(hugo version | cut -d' ' -f2), RUNS=$RUNS"
+echo
+/usr/bin/python3 - "$W" <<'EOF'
+import json, os, statistics, sys
+w = sys.argv[1]
+runs = {}
+for line in open(f"{w}/results.txt"):
+    label, wall, rss = line.split()
+    runs.setdefault(label, []).append((float(wall), float(rss)))
+med = {label: (statistics.median(x[0] for x in v), statistics.median(x[1] for x in v)) for label, v in runs.items()}
+print(f"{'build':<26} {'wall (s)':>10} {'RSS (MiB)':>10} {'runs':>5}")
+for label, (wall, rss) in med.items():
+    print(f"{label:<26} {wall:>10.3f} {rss:>10.0f} {len(runs[label]):>5}")
+print()
+for suffix in ("", "-sectionnav"):
+    if "plain-descent" + suffix in med:
+        print(f"plain pages{suffix}, Descent/Hugo wall (medians): {med['plain-descent' + suffix][0] / med['plain-hugo' + suffix][0]:.2f}")
+if not os.path.exists(f"{w}/seed-descent.json"):
+    sys.exit()
+p = json.load(open(f"{w}/seed-process.json"))
+print(f"seed figure, whole processes (start, imports, compute, render, save; medians of 11): "
+      f"Descent {p['descent']:.1f} ms, matplotlib {p['matplotlib']:.1f} ms: {p['matplotlib'] / p['descent']:.1f}x")
+d, m = (json.load(open(f"{w}/seed-{k}.json")) for k in ("descent", "mpl"))
+print(f"seed figure, in process: Descent {d['median_ms']:.1f} ms, matplotlib {m['median_ms']:.1f} ms: "
+      f"{m['median_ms'] / d['median_ms']:.1f}x faster; SVG {d['bytes']:,} against {m['bytes']:,} bytes: "
+      f"{d['bytes'] / m['bytes']:.3f} of the size")
+same = all(abs(a - b) < 1e-9 for p, q in zip(d["finals"], m["finals"]) for a, b in zip(p, q))
+print(f"seed figure, final points agree within 1e-9: {same}")
+EOF
+echo "raw numbers: $R"

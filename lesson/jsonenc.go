@@ -1,0 +1,144 @@
+package lesson
+
+import (
+	"encoding/json"
+	"errors"
+	"math"
+	"strconv"
+)
+
+// appendFigureJSON appends json.Marshal(f) to b, byte for byte, faster: a
+// figure's data is mostly its runs' numbers (four runs of 300 steps hold
+// 4,800 of them), which encoding/json reaches through reflection and, for
+// grad_norm, a MarshalJSON method whose output it then re-scans. Everything
+// else (strings, the params maps, critical points, sweeps) still goes
+// through encoding/json. TestFigureJSON holds the two to the same bytes.
+func appendFigureJSON(b []byte, f *figureJSON) ([]byte, error) {
+	var err error
+	field := func(name string, v any) {
+		if err != nil {
+			return
+		}
+		b = append(b, name...)
+		var js []byte
+		js, err = json.Marshal(v)
+		b = append(b, js...)
+	}
+	b = append(b, '{')
+	field(`"id":`, f.ID)
+	if f.Title != "" {
+		field(`,"title":`, f.Title)
+	}
+	field(`,"function":`, f.Function)
+	b = append(b, `,"dim":`...)
+	b = strconv.AppendInt(b, int64(f.Dim), 10)
+	field(`,"domain":`, f.Domain)
+	b = append(b, `,"runs":`...)
+	if f.Runs == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i := range f.Runs {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			r := &f.Runs[i]
+			field(`{"label":`, r.Label)
+			field(`,"optimizer":`, r.Optimizer)
+			field(`,"params":`, r.Params)
+			b = append(b, `,"points":`...)
+			b = appendPoints(b, r.Points)
+			b = append(b, `,"loss":`...)
+			b = appendFloats(b, r.Loss)
+			if !allFinite(r.Loss) || !allFinite(r.Points...) {
+				err = errors.New("lesson: a run holds a number that is not finite")
+			}
+			b = append(b, `,"grad_norm":`...)
+			b = appendJSONFloats(b, r.GradNorm)
+			b = append(b, `,"diverged":`...)
+			b = strconv.AppendBool(b, r.Diverged)
+			field(`,"stopped_at":`, r.StoppedAt)
+			field(`,"color":`, r.Color)
+			field(`,"sweep":`, r.Sweep)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	field(`,"critical_points":`, f.CriticalPoints)
+	field(`,"sweeps":`, f.Sweeps)
+	b = append(b, '}')
+	return b, err
+}
+
+func appendPoints(b []byte, pts [][]float64) []byte {
+	if pts == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, p := range pts {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendFloats(b, p)
+	}
+	return append(b, ']')
+}
+
+func allFinite(vss ...[]float64) bool {
+	for _, vs := range vss {
+		for _, v := range vs {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// appendFloats writes vs as encoding/json does; the numbers must be finite.
+func appendFloats(b []byte, vs []float64) []byte {
+	if vs == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, v := range vs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendFloat(b, v)
+	}
+	return append(b, ']')
+}
+
+// appendFloat formats v as encoding/json does (ES6 number to string).
+func appendFloat(b []byte, v float64) []byte {
+	abs, format := math.Abs(v), byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, v, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1] // e-09 → e-9
+		b = b[:n-1]
+	}
+	return b
+}
+
+// appendJSONFloats writes vs as their MarshalJSON methods do.
+func appendJSONFloats(b []byte, vs []jsonFloat) []byte {
+	if vs == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, v := range vs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if f := float64(v); math.IsNaN(f) || math.IsInf(f, 0) {
+			b = append(b, "null"...)
+		} else {
+			b = strconv.AppendFloat(b, f, 'g', -1, 64)
+		}
+	}
+	return append(b, ']')
+}
