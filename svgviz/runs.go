@@ -50,7 +50,8 @@ func (w *svgWriter) writeRun(i int, r Run, pts []Point, plot Rect, o trailOpts) 
 	col := Color(r.Color)
 	w.printf(`<g class="run" data-run="%d" fill="none" stroke="%s">`, i, col)
 	var d pathData
-	for _, piece := range clipPolyline(pts, plot.grow(8)) {
+	pieces := clipPolyline(pts, plot.grow(8))
+	for _, piece := range pieces {
 		d.polyline(simplify(piece, simplifyTol), false)
 	}
 	style := `stroke-width="1.75"`
@@ -80,6 +81,15 @@ func (w *svgWriter) writeRun(i int, r Run, pts []Point, plot Rect, o trailOpts) 
 			formatCoord(first.X), formatCoord(first.Y), startR)
 	}
 	if r.Diverged {
+		// A diverging run's last finite point is usually far off the plot:
+		// mark it where its trail leaves the plot, so the reader sees it.
+		if !inside(end, plot.grow(8)) {
+			end = clampTo(end, plot)
+			if n := len(pieces); n > 0 {
+				last := pieces[n-1]
+				end = clampTo(last[len(last)-1], plot)
+			}
+		}
 		var x pathData
 		x.moveTo(end.X-crossR, end.Y-crossR)
 		x.lineTo(end.X+crossR, end.Y+crossR)
@@ -118,4 +128,9 @@ func screenPoints(n int, at func(k int) (Point, bool)) []Point {
 		pts = append(pts, p)
 	}
 	return pts
+}
+
+// clampTo moves p to the nearest point of r.
+func clampTo(p Point, r Rect) Point {
+	return Point{math.Min(math.Max(p.X, r.X), r.X+r.W), math.Min(math.Max(p.Y, r.Y), r.Y+r.H)}
 }
