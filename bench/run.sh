@@ -16,7 +16,7 @@
 #            (matplotlib), in-process medians (compute, render, save; not
 #            imports), and whole processes timed by Python's perf_counter
 # With SECTIONNAV=1 it also times c1000 cold and plain with navigation that
-# lists only the current section's lessons (bench/layouts-sectionnav, and
+# lists only the current section's lessons (the default theme now, and
 # gencourse -nav section for Hugo).
 set -eu
 RUNS=${RUNS:-5}
@@ -81,9 +81,9 @@ if [ "${SECTIONNAV:-}" = 1 ] && want c1000 && want plain; then
 	[ -d "$W/plain-hugo-section" ] || "$W/gencourse" -n 4000 -plain -nav section -out "$W/plain-unused" -hugo "$W/plain-hugo-section"
 	for _ in $(seq "$RUNS"); do
 		rm -rf "$W/out-c1000" "$W/cache"
-		measure c1000-cold-sectionnav "$W/descent" -cache "$W/cache" -layouts bench/layouts-sectionnav -content "$W/c1000" -out "$W/out-c1000"
+		measure c1000-cold-sectionnav "$W/descent" -cache "$W/cache" -content "$W/c1000" -out "$W/out-c1000"
 		rm -rf "$W/out-plain" "$W/out-hugo"
-		measure plain-descent-sectionnav "$W/descent" -cache "" -layouts bench/layouts-sectionnav -content "$W/plain" -out "$W/out-plain"
+		measure plain-descent-sectionnav "$W/descent" -cache "" -content "$W/plain" -out "$W/out-plain"
 		measure plain-hugo-sectionnav hugo --quiet -s "$W/plain-hugo-section" -d "$W/out-hugo"
 	done
 fi

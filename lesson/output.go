@@ -43,10 +43,10 @@ func newSiteWriter(out string) (*siteWriter, error) {
 	return &siteWriter{out: out, tmp: tmp, dirs: map[string]bool{}}, nil
 }
 
-// write stores one file; rel uses forward slashes. Safe for concurrent use.
-func (w *siteWriter) write(rel string, data []byte) error {
+// path returns where rel goes in the temporary folder, making its folder.
+func (w *siteWriter) path(rel string) (string, error) {
 	if strings.Contains(rel, "..") {
-		return errors.New("lesson: output path escapes the site: " + rel)
+		return "", errors.New("lesson: output path escapes the site: " + rel)
 	}
 	p := filepath.Join(w.tmp, filepath.FromSlash(rel))
 	dir := filepath.Dir(p)
@@ -56,8 +56,17 @@ func (w *siteWriter) write(rel string, data []byte) error {
 	w.mu.Unlock()
 	if !known {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
+			return "", err
 		}
+	}
+	return p, nil
+}
+
+// write stores one file; rel uses forward slashes. Safe for concurrent use.
+func (w *siteWriter) write(rel string, data []byte) error {
+	p, err := w.path(rel)
+	if err != nil {
+		return err
 	}
 	return os.WriteFile(p, data, 0o644)
 }

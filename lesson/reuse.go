@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"syscall"
 )
 
@@ -137,19 +136,9 @@ func stamped(out string, pages siteRecord) siteRecord {
 // link puts the file at src into the site as rel: a hard link, or a copy
 // where the file system refuses one. Safe for concurrent use.
 func (w *siteWriter) link(src, rel string) error {
-	if strings.Contains(rel, "..") {
-		return errors.New("lesson: output path escapes the site: " + rel)
-	}
-	p := filepath.Join(w.tmp, filepath.FromSlash(rel))
-	dir := filepath.Dir(p)
-	w.mu.Lock()
-	known := w.dirs[dir]
-	w.dirs[dir] = true
-	w.mu.Unlock()
-	if !known {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
+	p, err := w.path(rel)
+	if err != nil {
+		return err
 	}
 	if os.Link(src, p) == nil {
 		return nil
