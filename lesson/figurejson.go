@@ -2,7 +2,6 @@ package lesson
 
 import (
 	"math"
-	"strconv"
 )
 
 // The JSON a figure carries in <script type="application/json"
@@ -56,12 +55,14 @@ type sweepRef struct {
 // jsonFloat is a number that may overflow: JSON has no Inf, so it is null.
 type jsonFloat float64
 
-func (f jsonFloat) MarshalJSON() ([]byte, error) {
-	v := float64(f)
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return []byte("null"), nil
+func (f jsonFloat) MarshalJSON() ([]byte, error) { return f.append(nil), nil }
+
+// append writes f as encoding/json writes a float64, or null.
+func (f jsonFloat) append(b []byte) []byte {
+	if v := float64(f); !math.IsNaN(v) && !math.IsInf(v, 0) {
+		return appendFloat(b, v)
 	}
-	return strconv.AppendFloat(nil, v, 'g', -1, 64), nil
+	return append(b, "null"...)
 }
 
 func jsonFloats(vs []float64) []jsonFloat {

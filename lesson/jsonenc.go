@@ -134,11 +134,7 @@ func appendJSONFloats(b []byte, vs []jsonFloat) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		if f := float64(v); math.IsNaN(f) || math.IsInf(f, 0) {
-			b = append(b, "null"...)
-		} else {
-			b = strconv.AppendFloat(b, f, 'g', -1, 64)
-		}
+		b = v.append(b)
 	}
 	return append(b, ']')
 }
