@@ -189,7 +189,7 @@ func (c *criticalCache) get(s *figureSpec) []optim.CriticalPoint {
 		if s.Catalog != nil {
 			known = s.Catalog.Minima
 		}
-		e.cps = optim.CriticalPoints(s.Obj, s.Domain, 48, known)
+		e.cps = optim.CriticalPoints(s.Obj, s.Domain, optim.CriticalGrid, known)
 	})
 	return e.cps
 }

@@ -2,6 +2,7 @@ package optim
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 
 	"gonum.org/v1/gonum/mat"
@@ -22,16 +23,26 @@ type CriticalPoint struct {
 	Kind  string
 }
 
+// CriticalGrid is the number of samples a side CriticalPoints is given in a
+// build: finer than any figure's contours need to separate two critical
+// points, and about a millisecond for a catalog function.
+const CriticalGrid = 256
+
 // MaxCriticalPoints bounds the list; a domain with more (a wide Rastrigin)
 // keeps the lowest ones.
 const MaxCriticalPoints = 2000
 
-// CriticalPoints finds every critical point of f inside d: Newton's method
-// on ∇f = 0 from a lattice of seeds, deduplicated and classified by the
-// Hessian's eigenvalues. Known minima from the published tables are added
-// where Newton cannot reach them (Ackley's minimum is a kink). The result is
-// sorted by x, then y.
-func CriticalPoints(f Objective, d Domain, seedsPerAxis int, known []Minimum) []CriticalPoint {
+// CriticalPoints finds the critical points of f inside d that a grid of
+// samples×samples values resolves, and classifies them by the Hessian's
+// eigenvalues. In two dimensions Newton's method on ∇f = 0 starts from the
+// grid's own critical nodes (see gridCandidates): a handful of seeds, each
+// within a cell of its point, instead of a lattice of seeds that mostly
+// rediscover the same points. In one dimension, where seeds are cheap, it
+// starts from every sample, so it also finds critical points that do not
+// change the curve's shape (x³ at 0). Known minima from the published tables
+// are added where Newton cannot reach them (Ackley's minimum is a kink). The
+// result is sorted by x, then y.
+func CriticalPoints(f Objective, d Domain, samples int, known []Minimum) []CriticalPoint {
 	dim := f.Dim()
 	lo := []float64{d.X[0], d.Y[0]}[:dim]
 	hi := []float64{d.X[1], d.Y[1]}[:dim]
@@ -39,24 +50,18 @@ func CriticalPoints(f Objective, d Domain, seedsPerAxis int, known []Minimum) []
 	for i := range lo {
 		scale = math.Max(scale, hi[i]-lo[i])
 	}
-	if seedsPerAxis < 2 {
-		seedsPerAxis = 2
-	}
+	samples = max(samples, 3)
+	var seeds [][]float64
 	if dim == 1 {
-		seedsPerAxis *= 8
+		for i := range samples {
+			// Seeds sit at cell centres, so they never start on the domain's edge.
+			seeds = append(seeds, []float64{lo[0] + (float64(i)+0.5)*(hi[0]-lo[0])/float64(samples)})
+		}
+	} else {
+		seeds = gridCandidates(f, d, samples)
 	}
 	var found []CriticalPoint
-	seed := make([]float64, dim)
-	nseeds := seedsPerAxis
-	if dim == 2 {
-		nseeds *= seedsPerAxis
-	}
-	for s := 0; s < nseeds; s++ {
-		// Seeds sit at cell centres, so they never start on the domain's edge.
-		seed[0] = lo[0] + (float64(s%seedsPerAxis)+0.5)*(hi[0]-lo[0])/float64(seedsPerAxis)
-		if dim == 2 {
-			seed[1] = lo[1] + (float64(s/seedsPerAxis)+0.5)*(hi[1]-lo[1])/float64(seedsPerAxis)
-		}
+	for _, seed := range seeds {
 		x, ok := newtonSolve(f, seed, scale)
 		if !ok || !inside(x, lo, hi) || isNear(found, x, 1e-6*scale) {
 			continue
@@ -81,6 +86,77 @@ func CriticalPoints(f Objective, d Domain, seedsPerAxis int, known []Minimum) []
 		return 0
 	})
 	return found
+}
+
+// gridCandidates samples f on n×n nodes covering d, plus a ring of nodes
+// outside it so that a point on d's edge has all its neighbours, and returns
+// the nodes inside d that are critical on the grid: those whose eight
+// neighbours, taken in turn around them, are all above or all below (an
+// extremum), or switch between above and below four or more times (a
+// saddle; a monkey saddle switches six times). Ties are broken by node index
+// ("simulation of simplicity"), so a plateau gives no candidates, and a
+// neighbour whose value is not a number counts as above. This is the
+// piecewise-linear notion of a critical point (Banchoff 1967): every
+// nondegenerate critical point the grid resolves leaves one nearby.
+func gridCandidates(f Objective, d Domain, n int) [][]float64 {
+	hx := (d.X[1] - d.X[0]) / float64(n-1)
+	hy := (d.Y[1] - d.Y[0]) / float64(n-1)
+	m := n + 2
+	xs, ys := make([]float64, m), make([]float64, m)
+	for i := range m {
+		xs[i] = d.X[0] + float64(i-1)*hx
+		ys[i] = d.Y[0] + float64(i-1)*hy
+	}
+	v := EvalGrid(f, xs, ys)
+	var seeds [][]float64
+	for j := 1; j <= n; j++ {
+		for i := 1; i <= n; i++ {
+			c := j*m + i
+			if ringChanges(v, c, m) != 2 {
+				seeds = append(seeds, []float64{xs[i], ys[j]})
+			}
+		}
+	}
+	return seeds
+}
+
+// ringChanges counts how often the eight neighbours of node c in a grid of
+// rows of m values switch between above and below it, in turn around it: 2
+// at a regular node, 0 at an extremum, 4 or more at a saddle. A neighbour
+// with an equal value is above when it comes later in v; one that is not a
+// number is above. A node that is not a number counts as regular.
+func ringChanges(v []float64, c, m int) int {
+	vc := v[c]
+	if math.IsNaN(vc) {
+		return 2
+	}
+	// Neighbours after c are above unless below; those before, unless not above.
+	var ring uint8
+	if !(v[c+1] < vc) {
+		ring |= 1
+	}
+	if !(v[c+m+1] < vc) {
+		ring |= 2
+	}
+	if !(v[c+m] < vc) {
+		ring |= 4
+	}
+	if !(v[c+m-1] < vc) {
+		ring |= 8
+	}
+	if !(v[c-1] <= vc) {
+		ring |= 16
+	}
+	if !(v[c-m-1] <= vc) {
+		ring |= 32
+	}
+	if !(v[c-m] <= vc) {
+		ring |= 64
+	}
+	if !(v[c-m+1] <= vc) {
+		ring |= 128
+	}
+	return bits.OnesCount8(ring ^ bits.RotateLeft8(ring, 1))
 }
 
 func cmpFloat(a, b float64) int {

@@ -26,6 +26,11 @@ func TestCriticalPointCounts(t *testing.T) {
 		{"six-hump-camel", Domain{X: [2]float64{-3, 3}, Y: [2]float64{-2, 2}}, map[string]int{KindMinimum: 6, KindSaddle: 7, KindMaximum: 2}},
 		{"quadratic", sq(-2, 2), map[string]int{KindMinimum: 1}},
 		{"saddle", sq(-2, 2), map[string]int{KindSaddle: 1}},
+		// On the domain's corner and edge: the grid is padded, so the edge nodes have neighbours.
+		{"quadratic", sq(0, 2), map[string]int{KindMinimum: 1}},
+		{"saddle", Domain{X: [2]float64{-1, 1}, Y: [2]float64{0, 1}}, map[string]int{KindSaddle: 1}},
+		// No critical point inside.
+		{"quadratic", sq(1, 2), map[string]int{}},
 		{"monkey-saddle", sq(-2, 2), map[string]int{KindDegenerate: 1}},
 		{"rosenbrock", Domain{X: [2]float64{-2, 2}, Y: [2]float64{-1, 3}}, map[string]int{KindMinimum: 1}},
 		{"booth", sq(-10, 10), map[string]int{KindMinimum: 1}},
@@ -45,7 +50,7 @@ func TestCriticalPointCounts(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := countKinds(CriticalPoints(f, tt.domain, 64, f.Minima))
+			got := countKinds(CriticalPoints(f, tt.domain, CriticalGrid, f.Minima))
 			for _, k := range []string{KindMinimum, KindSaddle, KindMaximum, KindDegenerate} {
 				if got[k] != tt.want[k] {
 					t.Errorf("%s: %d %s points, want %d (all: %v)", tt.name, got[k], k, tt.want[k], got)
@@ -65,7 +70,7 @@ func TestPublishedMinima(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cps := CriticalPoints(f, f.Domain, 64, nil)
+		cps := CriticalPoints(f, f.Domain, CriticalGrid, nil)
 		for _, m := range f.Minima {
 			tol := math.Max(m.Tol, 1e-12)
 			if got := f.Func(m.X); math.Abs(got-m.F) > 10*tol*math.Max(1, math.Abs(m.F)) {
@@ -88,5 +93,17 @@ func TestPublishedMinima(t *testing.T) {
 				t.Errorf("%s: no minimum found within %g of the table's %v", name, tol, m.X)
 			}
 		}
+	}
+}
+
+// BenchmarkCriticalPoints times the seed figure's critical points:
+// Himmelblau's function on [-5, 5]², sampled on the grid a build uses.
+func BenchmarkCriticalPoints(b *testing.B) {
+	f, err := Lookup("himmelblau", nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		CriticalPoints(f, f.Domain, CriticalGrid, f.Minima)
 	}
 }

@@ -46,7 +46,7 @@ func ExampleRun() {
 func ExampleCriticalPoints() {
 	f, _ := optim.Lookup("himmelblau", nil)
 	kinds := map[string]int{}
-	for _, c := range optim.CriticalPoints(f, f.Domain, 48, f.Minima) {
+	for _, c := range optim.CriticalPoints(f, f.Domain, optim.CriticalGrid, f.Minima) {
 		kinds[c.Kind]++
 	}
 	fmt.Println(kinds)

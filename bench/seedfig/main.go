@@ -78,7 +78,7 @@ func figure() ([]byte, [][]float64) {
 	}
 	d := f.Domain
 	crit := make(chan []optim.CriticalPoint, 1)
-	go func() { crit <- optim.CriticalPoints(f, d, 48, f.Minima) }()
+	go func() { crit <- optim.CriticalPoints(f, d, optim.CriticalGrid, f.Minima) }()
 	xs, ys := linspace(d.X, grid), linspace(d.Y, grid)
 	l := svgviz.Landscape{
 		ID: "seed", Title: "Four optimizers on Himmelblau's function",
