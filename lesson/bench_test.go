@@ -2,8 +2,11 @@ package lesson
 
 import (
 	"context"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -61,6 +64,40 @@ func BenchmarkCourse(b *testing.B) {
 		}
 		Build(context.Background(), opt)
 		for b.Loop() {
+			if _, err := Build(context.Background(), opt); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	// edit is cmd/serve's rebuild after a save: one lesson's text changed,
+	// the in-memory cache and the previous site in memory.
+	b.Run("edit", func(b *testing.B) {
+		content := fstest.MapFS{}
+		err := fs.WalkDir(os.DirFS(dir), ".", func(name string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := os.ReadFile(filepath.Join(dir, name))
+			content[name] = &fstest.MapFile{Data: data}
+			return err
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		var edited string
+		for name := range content {
+			if strings.HasSuffix(name, ".md") && !strings.HasSuffix(name, "_index.md") && (edited == "" || name < edited) {
+				edited = name
+			}
+		}
+		original := string(content[edited].Data)
+		opt := opt
+		opt.Content, opt.Cache, opt.Out, opt.Memory = content, &Cache{}, "", &MemorySite{}
+		Build(context.Background(), opt)
+		i := 0
+		for b.Loop() {
+			i++
+			content[edited] = &fstest.MapFile{Data: []byte(original + fmt.Sprintf("\n\nEdit %d.\n", i))}
 			if _, err := Build(context.Background(), opt); err != nil {
 				b.Fatal(err)
 			}

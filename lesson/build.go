@@ -3,11 +3,11 @@ package lesson
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"path"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -18,17 +18,18 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// Options configure one build. Content and Out are required.
+// Options configure one build. Content is required, and Out or Memory.
 type Options struct {
-	Content    fs.FS  // the course
-	ContentDir string // how error messages name the content folder, e.g. "content"
-	Layouts    fs.FS  // templates and static files overriding the built-in theme; nil for none
-	LayoutsDir string // how error messages name the layouts folder
-	Out        string // the output folder, replaced as a whole
-	Drafts     bool   // include pages with draft: true
-	BaseURL    string // overrides the site file's baseURL when not empty
-	LiveReload bool   // pages include the preview's reload script
-	Cache      *Cache // figures and pages kept between builds; nil for none
+	Content    fs.FS       // the course
+	ContentDir string      // how error messages name the content folder, e.g. "content"
+	Layouts    fs.FS       // templates and static files overriding the built-in theme; nil for none
+	LayoutsDir string      // how error messages name the layouts folder
+	Out        string      // the output folder, replaced as a whole
+	Memory     *MemorySite // with Out empty: where the site goes instead of a folder
+	Drafts     bool        // include pages with draft: true
+	BaseURL    string      // overrides the site file's baseURL when not empty
+	LiveReload bool        // pages include the preview's reload script
+	Cache      *Cache      // figures and pages kept between builds; nil for none
 }
 
 // Summary says what a build made.
@@ -51,11 +52,15 @@ type parsed struct {
 	math    int
 }
 
-// Build builds the course into opt.Out. On any error it returns Errors
-// (every mistake found, sorted) and leaves opt.Out untouched.
+// Build builds the course into opt.Out (or opt.Memory). On any error it
+// returns Errors (every mistake found, sorted) and leaves the previous site
+// untouched.
 func Build(ctx context.Context, opt Options) (Summary, error) {
 	start := time.Now()
 	var sum Summary
+	if opt.Out == "" && opt.Memory == nil {
+		return sum, errors.New("lesson: no output folder")
+	}
 	if opt.ContentDir == "" {
 		opt.ContentDir = "content"
 	}
@@ -77,16 +82,23 @@ func Build(ctx context.Context, opt Options) (Summary, error) {
 	math := &mathRenderer{}
 	site := c.siteData(opt.LiveReload)
 
-	// Pages unchanged since the last build into opt.Out are linked from it.
+	// Pages unchanged since the last build into the same place are taken
+	// from it.
 	pages := c.allPages()
 	keys := make([]string, len(pages))
-	if !opt.Cache.none {
+	if !opt.Cache.none || opt.Memory != nil {
 		keys = pageKeys(pages, theme, site, c.site)
 	}
-	last := opt.Cache.site(opt.Out)
+	var last siteRecord
+	reusable := func(rel, key string) bool { _, ok := last.reusable(opt.Out, rel, key); return ok }
+	if opt.Memory != nil {
+		last, reusable = opt.Memory.records(), opt.Memory.reusable
+	} else {
+		last = opt.Cache.site(opt.Out)
+	}
 	reused := make([]bool, len(pages))
 	for i, pg := range pages {
-		_, reused[i] = last.reusable(opt.Out, pageFile(pg), keys[i])
+		reused[i] = reusable(pageFile(pg), keys[i])
 	}
 
 	// Parse every other page, decode every directive and convert every formula.
@@ -111,9 +123,11 @@ func Build(ctx context.Context, opt Options) (Summary, error) {
 	// that a figure's HTML is held only until its page is written. After the
 	// first error nothing more is rendered, but every figure is still
 	// computed, to report every mistake.
-	var w *siteWriter
+	var w output
 	if len(errs) == 0 {
-		if w, err = newSiteWriter(opt.Out); err != nil {
+		if opt.Memory != nil {
+			w = opt.Memory.writer()
+		} else if w, err = newSiteWriter(opt.Out, opt.Cache); err != nil {
 			return sum, err
 		}
 		defer w.abandon()
@@ -146,9 +160,8 @@ func Build(ctx context.Context, opt Options) (Summary, error) {
 			return
 		}
 		if reused[i] {
-			rel := pageFile(pages[i])
-			if err := w.link(filepath.Join(opt.Out, filepath.FromSlash(rel)), rel); err != nil {
-				fail(&Error{File: w.out, Msg: err.Error()})
+			if err := w.reuse(pageFile(pages[i])); err != nil {
+				fail(&Error{File: w.name(), Msg: err.Error()})
 			}
 			return
 		}
@@ -238,10 +251,9 @@ func Build(ctx context.Context, opt Options) (Summary, error) {
 	if err := ctx.Err(); err != nil {
 		return sum, err
 	}
-	if err := w.commit(); err != nil {
+	if err := w.commit(next); err != nil {
 		return sum, err
 	}
-	opt.Cache.setSite(opt.Out, stamped(opt.Out, next))
 	sum.Pages = len(pages) + 1 // and the 404 page
 	sum.FiguresCached += int(cached.Load())
 	sum.Static = n

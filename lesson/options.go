@@ -8,7 +8,8 @@ import (
 )
 
 // CommandOptions makes build options from the commands' folder flags,
-// refusing an output folder that would swallow the course.
+// refusing an output folder that would swallow the course. An empty out
+// leaves Out empty, for the caller to set Memory.
 func CommandOptions(content, layouts, out string) (Options, error) {
 	var opt Options
 	info, err := os.Stat(content)
@@ -18,7 +19,8 @@ func CommandOptions(content, layouts, out string) (Options, error) {
 	absOut, _ := filepath.Abs(out)
 	for _, dir := range []string{content, layouts, "."} {
 		abs, _ := filepath.Abs(dir)
-		if absOut == abs || strings.HasPrefix(abs+string(filepath.Separator), absOut+string(filepath.Separator)) {
+		swallows := absOut == abs || strings.HasPrefix(abs+string(filepath.Separator), absOut+string(filepath.Separator))
+		if out != "" && swallows {
 			return opt, fmt.Errorf("-out %s would replace %s; choose an output folder of its own, such as public", out, dir)
 		}
 	}

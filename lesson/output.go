@@ -10,12 +10,30 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// output is where a build puts the site: a folder (siteWriter) or memory
+// (memoryWriter). Nothing a build writes is visible until commit, and
+// abandon drops it all. write and reuse are safe for concurrent use.
+type output interface {
+	// name says where the site goes, for error messages.
+	name() string
+	// write stores one file; rel uses forward slashes. It keeps no
+	// reference to data.
+	write(rel string, data []byte) error
+	// reuse puts the previous site's rel into the new one unchanged.
+	reuse(rel string) error
+	// commit replaces the previous site with the new one, whose pages
+	// were made as next records.
+	commit(next siteRecord) error
+	abandon()
+}
+
 // siteWriter writes a site into a temporary folder next to the output and
 // swaps it in at the end, so the output is always either the old site or
 // the new one. Folders left behind by a build that was killed are removed
 // by the next.
 type siteWriter struct {
 	out, tmp string
+	cache    *Cache // remembers what the site's pages were made of
 	mu       sync.Mutex
 	dirs     map[string]bool
 	done     bool
@@ -23,7 +41,7 @@ type siteWriter struct {
 
 const tmpMarker = ".descent-tmp-"
 
-func newSiteWriter(out string) (*siteWriter, error) {
+func newSiteWriter(out string, cache *Cache) (*siteWriter, error) {
 	out = filepath.Clean(out)
 	parent, base := filepath.Dir(out), filepath.Base(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -40,8 +58,10 @@ func newSiteWriter(out string) (*siteWriter, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	return &siteWriter{out: out, tmp: tmp, dirs: map[string]bool{}}, nil
+	return &siteWriter{out: out, tmp: tmp, cache: cache, dirs: map[string]bool{}}, nil
 }
+
+func (w *siteWriter) name() string { return w.out }
 
 // path returns where rel goes in the temporary folder, making its folder.
 func (w *siteWriter) path(rel string) (string, error) {
@@ -62,7 +82,6 @@ func (w *siteWriter) path(rel string) (string, error) {
 	return p, nil
 }
 
-// write stores one file; rel uses forward slashes. Safe for concurrent use.
 func (w *siteWriter) write(rel string, data []byte) error {
 	p, err := w.path(rel)
 	if err != nil {
@@ -73,8 +92,17 @@ func (w *siteWriter) write(rel string, data []byte) error {
 
 // commit swaps the new site in. With RENAME_EXCHANGE the swap is one atomic
 // step; where the file system lacks it, two renames leave a brief moment
-// with no output folder, but never a mixed one.
-func (w *siteWriter) commit() error {
+// with no output folder, but never a mixed one. The pages' records go to
+// the cache with the files they describe, for the next build to link.
+func (w *siteWriter) commit(next siteRecord) error {
+	if err := w.swap(); err != nil {
+		return err
+	}
+	w.cache.setSite(w.out, stamped(w.out, next))
+	return nil
+}
+
+func (w *siteWriter) swap() error {
 	if _, err := os.Lstat(w.out); errors.Is(err, os.ErrNotExist) {
 		if err := os.Rename(w.tmp, w.out); err != nil {
 			return err

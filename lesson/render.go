@@ -41,7 +41,7 @@ func rootPrefix(url string) string {
 var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // renderPage executes the page's template into the site writer.
-func renderPage(w *siteWriter, t *theme, md goldmark.Markdown, site SiteData, c *course, p *parsed) *Error {
+func renderPage(w output, t *theme, md goldmark.Markdown, site SiteData, c *course, p *parsed) *Error {
 	pg := p.pg
 	size := 2*len(p.src) + 4096
 	for _, n := range p.figures {
@@ -81,7 +81,7 @@ func renderPage(w *siteWriter, t *theme, md goldmark.Markdown, site SiteData, c 
 		return templateError(t.dir, err)
 	}
 	if err := w.write(path.Join(pg.url, "index.html"), out.Bytes()); err != nil {
-		return &Error{File: w.out, Msg: err.Error()}
+		return &Error{File: w.name(), Msg: err.Error()}
 	}
 	return nil
 }
@@ -128,7 +128,7 @@ func (c *course) neighbours(pg *page) (prev, next *Link) {
 
 // writeExtras writes the 404 page, the sitemap, the theme's static files and
 // the course's own files. It returns the number of files copied.
-func writeExtras(w *siteWriter, t *theme, opt Options, c *course, site SiteData) (int, error) {
+func writeExtras(w output, t *theme, opt Options, c *course, site SiteData) (int, error) {
 	root := "/"
 	if site.BaseURL != "" {
 		if i := strings.Index(strings.TrimPrefix(strings.TrimPrefix(site.BaseURL, "https://"), "http://"), "/"); i >= 0 {

@@ -133,9 +133,10 @@ func stamped(out string, pages siteRecord) siteRecord {
 	return r
 }
 
-// link puts the file at src into the site as rel: a hard link, or a copy
-// where the file system refuses one. Safe for concurrent use.
-func (w *siteWriter) link(src, rel string) error {
+// reuse links the previous site's rel into the new one: a hard link, or a
+// copy where the file system refuses one.
+func (w *siteWriter) reuse(rel string) error {
+	src := filepath.Join(w.out, filepath.FromSlash(rel))
 	p, err := w.path(rel)
 	if err != nil {
 		return err

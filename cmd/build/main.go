@@ -62,6 +62,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
+	if c.out == "" {
+		fmt.Fprintln(stderr, "build: -out is empty; name an output folder, such as public")
+		return 2
+	}
 	opt, err := lesson.CommandOptions(c.content, c.layouts, c.out)
 	if err != nil {
 		fmt.Fprintln(stderr, "build:", err)

@@ -64,7 +64,7 @@ func TestRun(t *testing.T) {
 		t.Error("a failed build changed the site")
 	}
 
-	for _, bad := range [][]string{{"-nope"}, {"extra-arg"}, {"-out", content}, {"-out", "."}} {
+	for _, bad := range [][]string{{"-nope"}, {"extra-arg"}, {"-out", content}, {"-out", "."}, {"-out", ""}} {
 		if code := run(context.Background(), append([]string{"-content", content}, bad...), &stdout, &stderr); code != 2 {
 			t.Errorf("%v: exit %d, want 2", bad, code)
 		}

@@ -106,6 +106,12 @@ var urlLine = regexp.MustCompile(`at (http://\S+/) `)
 // at 127.0.0.1:0 and waits until it serves.
 func start(t *testing.T, course string, args ...string) *preview {
 	t.Helper()
+	return startWithin(t, timeout, course, args...)
+}
+
+// startWithin is start for a course whose first build may take up to wait.
+func startWithin(t *testing.T, wait time.Duration, course string, args ...string) *preview {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	p := &preview{stdout: &syncBuffer{}, stderr: &syncBuffer{}}
 	args = append([]string{"-addr", "127.0.0.1:0",
@@ -127,7 +133,7 @@ func start(t *testing.T, course string, args ...string) *preview {
 		})
 	}
 	t.Cleanup(p.stop)
-	deadline := time.Now().Add(timeout)
+	deadline := time.Now().Add(wait)
 	for {
 		if m := urlLine.FindStringSubmatch(p.stdout.String()); m != nil {
 			p.url = m[1]

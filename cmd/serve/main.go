@@ -6,9 +6,9 @@
 //	go run ./cmd/serve [-content DIR] [-layouts DIR] [-out DIR] [-addr HOST:PORT] [-drafts]
 //
 // It listens on -addr (default 127.0.0.1:1313), builds -content (default
-// content) with -layouts (default layouts) into -out (default: a temporary
-// folder of its own, removed on exit, so public/ from cmd/build is never
-// touched), and watches both folders. Each change rebuilds the site; open
+// content) with -layouts (default layouts) into memory, or into the folder
+// -out (public/ from cmd/build is never touched unless named), and watches
+// both folders. Each change rebuilds the site; open
 // tabs reload once the new pages are in place. A failed build keeps the last
 // good pages, prints the errors and shows them over the page. Ctrl-C stops
 // it (exit 0); bad flags exit 2; a listener that cannot start exits 1.
@@ -44,7 +44,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var c config
 	fs.StringVar(&c.content, "content", "content", "the course's lessons")
 	fs.StringVar(&c.layouts, "layouts", "layouts", "templates and static files overriding the built-in theme")
-	fs.StringVar(&c.out, "out", "", "the output folder, replaced on each build (default: a temporary folder)")
+	fs.StringVar(&c.out, "out", "", "write the site to this folder, replaced on each build (default: keep it in memory)")
 	fs.StringVar(&c.addr, "addr", "127.0.0.1:1313", "the address to listen on")
 	fs.BoolVar(&c.drafts, "drafts", false, "include lessons marked draft: true")
 	if err := fs.Parse(args); err != nil {

@@ -7,8 +7,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
-	"path/filepath"
 	"sync"
 	"time"
 
@@ -17,20 +15,15 @@ import (
 
 // serve runs the preview until ctx is done and returns the exit code.
 func serve(ctx context.Context, c config, stdout, stderr io.Writer) int {
-	out := c.out
-	if out == "" {
-		dir, err := os.MkdirTemp("", "descent-serve-")
-		if err != nil {
-			fmt.Fprintln(stderr, "serve:", err)
-			return 1
-		}
-		defer os.RemoveAll(dir)
-		out = filepath.Join(dir, "site")
-	}
-	opt, err := lesson.CommandOptions(c.content, c.layouts, out)
+	// Without -out the site stays in memory: a rebuild then costs only
+	// what changed, however large the course.
+	opt, err := lesson.CommandOptions(c.content, c.layouts, c.out)
 	if err != nil {
 		fmt.Fprintln(stderr, "serve:", err)
 		return 2
+	}
+	if c.out == "" {
+		opt.Memory = &lesson.MemorySite{}
 	}
 	opt.Drafts, opt.LiveReload, opt.Cache = c.drafts, true, &lesson.Cache{}
 	if !loopback(c.addr) {

@@ -38,7 +38,7 @@ func newServer(opt lesson.Options, stdout, stderr io.Writer) *server {
 }
 
 // build rebuilds the site, reports the outcome in the terminal and tells
-// the open tabs. Build swaps the new folder in before it returns, so a tab
+// the open tabs. Build swaps the new site in before it returns, so a tab
 // that reloads on the event gets the new pages.
 func (s *server) build(ctx context.Context, changed []string) {
 	sum, err := safeBuild(ctx, s.opt)
@@ -112,8 +112,9 @@ func (s *server) handler() http.Handler {
 	return mux
 }
 
-// serveSite serves the output folder. The folder is swapped whole on each
-// build, so it is opened by name on each request, never held open.
+// serveSite serves the last good build: the site in memory, or the output
+// folder. The folder is swapped whole on each build, so it is opened by
+// name on each request, never held open.
 func (s *server) serveSite(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	s.mu.Lock()
@@ -124,6 +125,9 @@ func (s *server) serveSite(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	fsys := os.DirFS(s.opt.Out)
+	if s.opt.Memory != nil {
+		fsys = s.opt.Memory.FS()
+	}
 	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
 	if name == "" {
 		name = "."

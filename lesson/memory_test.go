@@ -1,0 +1,91 @@
+package lesson
+
+import (
+	"context"
+	"io/fs"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// memSnapshot reads every file of a MemorySite, by slash path.
+func memSnapshot(t *testing.T, fsys fs.FS) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(fsys, p)
+		m[filepath.FromSlash(p)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// A build into memory makes the same files as a build into a folder, keeps
+// unchanged pages, and a failed build leaves the site as it was.
+func TestMemorySite(t *testing.T) {
+	t.Parallel()
+	content := courseFS(smallCourse)
+	site := &MemorySite{}
+	opt := Options{Content: content, Memory: site, Cache: &Cache{}, LiveReload: true}
+	check := func(step string) fs.FS {
+		t.Helper()
+		if _, err := Build(context.Background(), opt); err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		fresh := filepath.Join(t.TempDir(), "public")
+		if _, err := Build(context.Background(), Options{Content: content, Out: fresh, LiveReload: true}); err != nil {
+			t.Fatal(err)
+		}
+		got := site.FS()
+		if !equalMaps(memSnapshot(t, got), relSnapshot(t, fresh)) {
+			t.Errorf("%s: the site in memory differs from a build into a folder", step)
+		}
+		if err := fstest.TestFS(got, "index.html", "basics/valley/index.html", "404.html"); err != nil {
+			t.Errorf("%s: %v", step, err)
+		}
+		return got
+	}
+	same := func(a, b fs.FS, rel string) bool {
+		return a.(*memFS).files[rel] == b.(*memFS).files[rel]
+	}
+
+	first := check("first build")
+	second := check("nothing changed")
+	if !same(first, second, "basics/valley/index.html") {
+		t.Error("nothing changed, yet a page was rendered again")
+	}
+	valley := content["basics/valley.md"]
+	content["basics/valley.md"] = &fstest.MapFile{Data: []byte(strings.Replace(string(valley.Data), "## Too far", "## Much too far", 1))}
+	third := check("prose changed")
+	if same(second, third, "basics/valley/index.html") || !same(second, third, "basics/first/index.html") {
+		t.Error("after one lesson changed, want that page rendered again and the others kept")
+	}
+	if b, _ := fs.ReadFile(second, "basics/valley/index.html"); strings.Contains(string(b), "Much too far") {
+		t.Error("a later build changed the site an earlier FS returned")
+	}
+
+	content["basics/valley.md"] = &fstest.MapFile{Data: []byte("---\ntitle: [\n---\n")}
+	if _, err := Build(context.Background(), opt); err == nil {
+		t.Fatal("a broken lesson built")
+	}
+	if site.FS() != third {
+		t.Error("a failed build replaced the site")
+	}
+}
+
+// An empty MemorySite is an empty file system.
+func TestMemorySiteEmpty(t *testing.T) {
+	if err := fstest.TestFS((&MemorySite{}).FS()); err != nil {
+		t.Error(err)
+	}
+	if _, err := fs.Stat((&MemorySite{}).FS(), "index.html"); err == nil {
+		t.Error("an empty site has index.html")
+	}
+}
