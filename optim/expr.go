@@ -72,14 +72,20 @@ func (e *Expr) Func(x []float64) float64 {
 
 // Grad sets grad to ∇f(x).
 func (e *Expr) Grad(grad, x []float64) {
+	e.FuncGrad(grad, x)
+}
+
+// FuncGrad sets grad to ∇f(x) and returns f(x), from one evaluation.
+func (e *Expr) FuncGrad(grad, x []float64) float64 {
 	if len(grad) != e.dim {
 		panic(badLength)
 	}
-	j := e.prog.evalJet(e.xy(x))
-	grad[0] = j.gx
+	d := e.prog.evalDual(e.xy(x))
+	grad[0] = d.gx
 	if e.dim == 2 {
-		grad[1] = j.gy
+		grad[1] = d.gy
 	}
+	return d.v
 }
 
 // Hess sets dst to the Hessian of f at x.

@@ -60,32 +60,44 @@ func jetBinary(op opcode, a, b jet) jet {
 }
 
 func jetUnary(op opcode, u jet, c float64) jet {
-	x := u.v
+	if op == opNeg {
+		return jet{-u.v, -u.gx, -u.gy, -u.hxx, -u.hxy, -u.hyy}
+	}
+	v, d1, d2 := derivatives(op, u.v, c, true)
+	return chain1(u, v, d1, d2)
+}
+
+// derivatives returns φ(x), φ'(x) and, when second is set, φ''(x) for the
+// unary operator op (not opNeg). Jets and duals share it, so their values
+// and gradients agree bit for bit.
+func derivatives(op opcode, x, c float64, second bool) (v, d1, d2 float64) {
 	switch op {
 	case opSquare:
-		return chain1(u, x*x, 2*x, 2)
+		return x * x, 2 * x, 2
 	case opPowC:
-		return chain1(u, powConst(x, c), c*math.Pow(x, c-1), c*(c-1)*math.Pow(x, c-2))
-	case opNeg:
-		return jet{-u.v, -u.gx, -u.gy, -u.hxx, -u.hxy, -u.hyy}
+		v, d1 = powConst(x, c), c*math.Pow(x, c-1)
+		if second {
+			d2 = c * (c - 1) * math.Pow(x, c-2)
+		}
+		return v, d1, d2
 	case opSin:
 		s, co := math.Sincos(x)
-		return chain1(u, s, co, -s)
+		return s, co, -s
 	case opCos:
 		s, co := math.Sincos(x)
-		return chain1(u, co, -s, -co)
+		return co, -s, -co
 	case opTan:
 		t := math.Tan(x)
 		d := 1 + t*t
-		return chain1(u, t, d, 2*t*d)
+		return t, d, 2 * t * d
 	case opExp:
 		e := math.Exp(x)
-		return chain1(u, e, e, e)
+		return e, e, e
 	case opLog:
-		return chain1(u, math.Log(x), 1/x, -1/(x*x))
+		return math.Log(x), 1 / x, -1 / (x * x)
 	case opSqrt:
 		s := math.Sqrt(x)
-		return chain1(u, s, 0.5/s, -0.25/(s*x))
+		return s, 0.5 / s, -0.25 / (s * x)
 	case opAbs:
 		sign := 1.0
 		if x < 0 {
@@ -93,18 +105,18 @@ func jetUnary(op opcode, u jet, c float64) jet {
 		} else if x == 0 {
 			sign = 0 // the subgradient torch uses at a kink
 		}
-		return chain1(u, math.Abs(x), sign, 0)
+		return math.Abs(x), sign, 0
 	case opTanh:
 		t := math.Tanh(x)
 		d := 1 - t*t
-		return chain1(u, t, d, -2*t*d)
+		return t, d, -2 * t * d
 	case opSinh:
-		return chain1(u, math.Sinh(x), math.Cosh(x), math.Sinh(x))
+		return math.Sinh(x), math.Cosh(x), math.Sinh(x)
 	case opCosh:
-		return chain1(u, math.Cosh(x), math.Sinh(x), math.Cosh(x))
+		return math.Cosh(x), math.Sinh(x), math.Cosh(x)
 	case opAtan:
 		d := 1 / (1 + x*x)
-		return chain1(u, math.Atan(x), d, -2*x*d*d)
+		return math.Atan(x), d, -2 * x * d * d
 	}
 	panic("optim: not a unary opcode")
 }

@@ -14,6 +14,13 @@ type Objective interface {
 	Hess(dst *mat.SymDense, x []float64)
 }
 
+// FuncGrader is implemented by objectives that compute the value and the
+// gradient together more cheaply than apart. FuncGrad sets grad to ∇f(x)
+// and returns f(x).
+type FuncGrader interface {
+	FuncGrad(grad, x []float64) float64
+}
+
 // GridEvaluator is implemented by objectives of two variables that can fill
 // a grid faster than point by point.
 type GridEvaluator interface {

@@ -14,6 +14,8 @@ type Trajectory struct {
 	GradNorm []float64   // |∇f| at each point (the full gradient, even for batch runs)
 	// StoppedAt is the first step whose point or loss was not finite, or -1.
 	StoppedAt int
+
+	coords []float64 // backs Points, a block at a time, not a slice per point
 }
 
 // Diverged reports whether the run stopped early.
@@ -49,13 +51,26 @@ func Run(obj Objective, opt Stepper, start []float64, steps int, stepGrad func(g
 // record appends step k at x, or marks the run stopped there if x or its
 // loss is not finite. grad is scratch space.
 func (t *Trajectory) record(obj Objective, k int, x, grad []float64) bool {
-	loss := obj.Func(x)
+	var loss float64
+	fg, fused := obj.(FuncGrader)
+	if fused {
+		loss = fg.FuncGrad(grad, x)
+	} else {
+		loss = obj.Func(x)
+	}
 	if !finite(x) || math.IsNaN(loss) || math.IsInf(loss, 0) {
 		t.StoppedAt = k
 		return false
 	}
-	obj.Grad(grad, x)
-	t.Points = append(t.Points, append([]float64(nil), x...))
+	if !fused {
+		obj.Grad(grad, x)
+	}
+	if cap(t.coords)-len(t.coords) < len(x) {
+		t.coords = make([]float64, 0, max(64, 2*cap(t.coords)))
+	}
+	n := len(t.coords)
+	t.coords = append(t.coords, x...)
+	t.Points = append(t.Points, t.coords[n:n+len(x):n+len(x)])
 	t.Loss = append(t.Loss, loss)
 	t.GradNorm = append(t.GradNorm, norm(grad))
 	return true
