@@ -67,7 +67,7 @@ func jetUnary(op opcode, u jet, c float64) jet {
 	return chain1(u, v, d1, d2)
 }
 
-// derivatives returns φ(x), φ'(x) and, when second is set, φ''(x) for the
+// derivatives returns φ(x), φ'(x) and, when second is set, φ”(x) for the
 // unary operator op (not opNeg). Jets and duals share it, so their values
 // and gradients agree bit for bit.
 func derivatives(op opcode, x, c float64, second bool) (v, d1, d2 float64) {
