@@ -109,11 +109,15 @@ func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 }
 
 // newMarkdown configures goldmark: GFM, heading ids, math passthrough,
-// highlighting with CSS classes, and our nodes. Raw HTML is escaped unless
+// highlighting with CSS classes (each distinct block once), and our nodes. Raw HTML is escaped unless
 // unsafe is set by the site file.
 func newMarkdown(unsafe bool) goldmark.Markdown {
+	code := newCodeMemo(
+		highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+		highlighting.WithGuessLanguage(false),
+	)
 	opts := []renderer.Option{
-		renderer.WithNodeRenderers(util.Prioritized(nodeRenderer{}, 50)),
+		renderer.WithNodeRenderers(util.Prioritized(nodeRenderer{}, 50), util.Prioritized(code, 200)),
 	}
 	if unsafe {
 		opts = append(opts, html.WithUnsafe())
@@ -125,10 +129,6 @@ func newMarkdown(unsafe bool) goldmark.Markdown {
 				InlineDelimiters: []passthrough.Delimiters{{Open: "$", Close: "$"}},
 				BlockDelimiters:  []passthrough.Delimiters{{Open: "$$", Close: "$$"}},
 			}),
-			highlighting.NewHighlighting(
-				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
-				highlighting.WithGuessLanguage(false),
-			),
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
