@@ -2,6 +2,8 @@ package optim
 
 import (
 	"errors"
+	"runtime"
+	"sync"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -101,19 +103,30 @@ func (e *Expr) Hess(dst *mat.SymDense, x []float64) {
 	}
 }
 
-// EvalGrid sets dst[j*len(xs)+i] = f(xs[i], ys[j]), a row at a time.
+// EvalGrid sets dst[j*len(xs)+i] = f(xs[i], ys[j]), a row at a time, the
+// rows of a large grid shared among the cores.
 func (e *Expr) EvalGrid(dst, xs, ys []float64) {
 	if len(dst) != len(xs)*len(ys) {
 		panic(badLength)
 	}
-	stack := make([][]float64, e.prog.depth)
-	for i := range stack {
-		stack[i] = make([]float64, len(xs))
+	workers := min(runtime.GOMAXPROCS(0), len(dst)/parallelGrid+1, len(ys))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			stack := make([][]float64, e.prog.depth)
+			for i := range stack {
+				stack[i] = make([]float64, len(xs))
+			}
+			for j := w; j < len(ys); j += workers {
+				e.prog.evalRow(dst[j*len(xs):(j+1)*len(xs)], xs, ys[j], stack)
+			}
+		})
 	}
-	for j, y := range ys {
-		e.prog.evalRow(dst[j*len(xs):(j+1)*len(xs)], xs, y, stack)
-	}
+	wg.Wait()
 }
+
+// parallelGrid is the number of grid points worth a core of their own.
+const parallelGrid = 40000
 
 // GradHess sets grad and hess at x from one evaluation.
 func (e *Expr) GradHess(grad []float64, hess *mat.SymDense, x []float64) {

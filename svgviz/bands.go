@@ -31,6 +31,7 @@ const (
 // number of cores.
 func (w *svgWriter) writeBands(g Grid, levels []float64, v view) {
 	t, fin := sublevelTracer(g, levels, true)
+	defer t.release()
 	n := len(levels)
 	color := func(band int) string {
 		if n == 0 {
@@ -53,6 +54,7 @@ func (w *svgWriter) writeBands(g Grid, levels []float64, v view) {
 		tw := t
 		if i > 0 {
 			tw = t.scratch()
+			defer tw.release()
 		}
 		wg.Go(func() {
 			var rp ringPather

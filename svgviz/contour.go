@@ -1,6 +1,9 @@
 package svgviz
 
-import "math"
+import (
+	"math"
+	"sync/atomic"
+)
 
 // Point is a position in world or screen coordinates.
 type Point struct{ X, Y float64 }
@@ -25,6 +28,7 @@ func Contours(g Grid, level float64) []Contour {
 	d := g.Domain
 	dx, dy := (d.X1-d.X0)/float64(g.NX-1), (d.Y1-d.Y0)/float64(g.NY-1)
 	t := newTracer(g.NX, g.NY, g.Values, d.X0, d.Y0, dx, dy, []float64{level}, true)
+	defer t.release()
 	return t.trace(0)
 }
 
@@ -36,6 +40,7 @@ func Contours(g Grid, level float64) []Contour {
 // bounding the region where f is finite, or nil when f is finite everywhere.
 func sublevelRings(g Grid, levels []float64, finite bool) [][]Contour {
 	t, fin := sublevelTracer(g, levels, finite)
+	defer t.release()
 	out := make([][]Contour, len(levels), len(levels)+1)
 	for k := range levels {
 		out[k] = t.trace(k)
@@ -55,19 +60,24 @@ func sublevelTracer(g Grid, levels []float64, finite bool) (t *tracer, fin int) 
 	nx, ny := g.NX+2, g.NY+2
 	v := make([]float64, nx*ny)
 	inf, nan := math.Inf(1), math.NaN()
-	allFinite := true
-	for j := range ny {
-		for i := range nx {
-			val := inf
-			if i > 0 && j > 0 && i <= g.NX && j <= g.NY {
-				val = g.Values[(j-1)*g.NX+i-1]
-				if !isFinite(val) {
-					val, allFinite = nan, false
+	var defined atomic.Bool // false once a sample is not finite
+	defined.Store(true)
+	byRows(ny, nx, func(j0, j1 int) {
+		for j := j0; j < j1; j++ {
+			for i := range nx {
+				val := inf
+				if i > 0 && j > 0 && i <= g.NX && j <= g.NY {
+					val = g.Values[(j-1)*g.NX+i-1]
+					if !isFinite(val) {
+						val = nan
+						defined.Store(false)
+					}
 				}
+				v[j*nx+i] = val
 			}
-			v[j*nx+i] = val
 		}
-	}
+	})
+	allFinite := defined.Load()
 	ls, fin := levels, -1
 	if finite && !allFinite {
 		ls, fin = append(levels[:len(levels):len(levels)], inf), len(levels)

@@ -2,7 +2,9 @@ package svgviz
 
 import (
 	"math"
+	"runtime"
 	"slices"
+	"sync"
 )
 
 // A tracer runs marching squares over a lattice for a sorted list of levels.
@@ -72,28 +74,72 @@ var caseSegs = func() (t [16][2]int8) {
 func newTracer(nx, ny int, v []float64, x0, y0, dx, dy float64, levels []float64, skipNonFinite bool) *tracer {
 	t := &tracer{nx: nx, ny: ny, v: v, x0: x0, y0: y0, dx: dx, dy: dy, levels: levels}
 	t.band = make([]int32, nx*ny)
-	b := 0 // neighbours have nearby bands: walk from the last one
-	for p, val := range v[:nx*ny] {
-		if !isFinite(val) {
-			t.band[p] = int32(len(levels)) // outside every level
-			if skipNonFinite {
-				t.band[p] = -1
+	byRows(ny, nx, func(j0, j1 int) {
+		b := 0 // neighbours have nearby bands: walk from the last one
+		for p := j0 * nx; p < j1*nx; p++ {
+			val := v[p]
+			if !isFinite(val) {
+				t.band[p] = int32(len(levels)) // outside every level
+				if skipNonFinite {
+					t.band[p] = -1
+				}
+				continue
 			}
-			continue
+			for b < len(levels) && levels[b] <= val {
+				b++
+			}
+			for b > 0 && !(levels[b-1] <= val) {
+				b--
+			}
+			t.band[p] = int32(b)
 		}
-		for b < len(levels) && levels[b] <= val {
-			b++
-		}
-		for b > 0 && !(levels[b-1] <= val) {
-			b--
-		}
-		t.band[p] = int32(b)
-	}
+	})
 	t.bucket()
-	nEdges := (nx-1)*ny + nx*(ny-1)
-	t.startAt = make([]int32, nEdges)
-	t.endAt = make([]int32, nEdges)
+	t.startAt, t.endAt = edgeTable(t.edges()), edgeTable(t.edges())
 	return t
+}
+
+func (t *tracer) edges() int { return (t.nx-1)*t.ny + t.nx*(t.ny-1) }
+
+// byRows calls fn on consecutive ranges of rows [j0, j1) covering [0, rows),
+// one range per core when the rows hold enough points to be worth it.
+func byRows(rows, perRow int, fn func(j0, j1 int)) {
+	chunks := min(runtime.GOMAXPROCS(0), rows*perRow/parallelPoints+1, rows)
+	if chunks <= 1 {
+		fn(0, rows)
+		return
+	}
+	var wg sync.WaitGroup
+	for c := range chunks {
+		wg.Go(func() { fn(c*rows/chunks, (c+1)*rows/chunks) })
+	}
+	wg.Wait()
+}
+
+// parallelPoints is the number of lattice points worth a core of their own.
+const parallelPoints = 40000
+
+// edgeTables holds the tables of released tracers. A table is all zeros
+// whenever no trace is running (traceInto clears what it set), so a
+// figure's tracers need not allocate and clear megabytes again.
+var edgeTables sync.Pool
+
+func edgeTable(n int) []int32 {
+	if e, ok := edgeTables.Get().(*[]int32); ok && len(*e) == n {
+		return *e
+	}
+	return make([]int32, n)
+}
+
+// release returns t's edge tables for other tracers; t is not to be used
+// after.
+func (t *tracer) release() {
+	for _, e := range [][]int32{t.startAt, t.endAt} {
+		if e != nil {
+			edgeTables.Put(&e)
+		}
+	}
+	t.startAt, t.endAt = nil, nil
 }
 
 // scratch returns a tracer sharing t's lattice, bands and cells, with
@@ -101,8 +147,7 @@ func newTracer(nx, ny int, v []float64, x0, y0, dx, dy float64, levels []float64
 func (t *tracer) scratch() *tracer {
 	c := &tracer{nx: t.nx, ny: t.ny, v: t.v, band: t.band, x0: t.x0, y0: t.y0, dx: t.dx, dy: t.dy,
 		levels: t.levels, cells: t.cells, starts: t.starts}
-	c.startAt = make([]int32, len(t.startAt))
-	c.endAt = make([]int32, len(t.endAt))
+	c.startAt, c.endAt = edgeTable(t.edges()), edgeTable(t.edges())
 	return c
 }
 
@@ -116,41 +161,68 @@ func (t *tracer) cellBands(p int) (lo, hi int32, ok bool) {
 	return min(b0, b1, b2, b3), max(b0, b1, b2, b3), true
 }
 
-// bucket groups the crossed cells by level with a counting sort.
+// bucket groups the crossed cells by level with a counting sort, the rows
+// of cells split among the cores: each range counts its cells per level,
+// and then fills its part of each level's group, after the ranges before
+// it, so the groups keep scan order.
 func (t *tracer) bucket() {
 	n := len(t.levels)
-	count := make([]int, n+1)
-	for j := range t.ny - 1 {
-		for i := range t.nx - 1 {
-			lo, hi, ok := t.cellBands(j*t.nx + i)
-			if ok && lo < hi {
-				count[lo]++
-				count[hi]--
+	rows := t.ny - 1
+	chunks := min(runtime.GOMAXPROCS(0), rows*t.nx/parallelPoints+1, max(rows, 1))
+	counts := make([][]int, chunks) // by range: each level's cells
+	var wg sync.WaitGroup
+	for c := range chunks {
+		wg.Go(func() {
+			diff := make([]int, n+1)
+			for j := c * rows / chunks; j < (c+1)*rows/chunks; j++ {
+				for i := range t.nx - 1 {
+					lo, hi, ok := t.cellBands(j*t.nx + i)
+					if ok && lo < hi {
+						diff[lo]++
+						diff[hi]--
+					}
+				}
 			}
-		}
+			// diff holds differences; a running sum gives each level's count.
+			run := 0
+			for k := range n {
+				run += diff[k]
+				diff[k] = run
+			}
+			counts[c] = diff[:n]
+		})
 	}
-	// count holds differences; a running sum gives each level's count.
+	wg.Wait()
 	t.starts = make([]int, n+1)
-	run, total := 0, 0
+	fills := make([][]int, chunks) // by range: where its next cell of each level goes
+	for c := range chunks {
+		fills[c] = make([]int, n)
+	}
+	total := 0
 	for k := range n {
-		run += count[k]
 		t.starts[k] = total
-		total += run
+		for c := range chunks {
+			fills[c][k] = total
+			total += counts[c][k]
+		}
 	}
 	t.starts[n] = total
 	t.cells = make([]int32, total)
-	fill := append([]int(nil), t.starts[:n]...)
-	c := int32(0)
-	for j := range t.ny - 1 {
-		for i := range t.nx - 1 {
-			lo, hi, ok := t.cellBands(j*t.nx + i)
-			for k := lo; ok && k < hi; k++ {
-				t.cells[fill[k]] = c
-				fill[k]++
+	for c := range chunks {
+		wg.Go(func() {
+			fill := fills[c]
+			for j := c * rows / chunks; j < (c+1)*rows/chunks; j++ {
+				for i := range t.nx - 1 {
+					lo, hi, ok := t.cellBands(j*t.nx + i)
+					for k := lo; ok && k < hi; k++ {
+						t.cells[fill[k]] = int32(j*(t.nx-1) + i)
+						fill[k]++
+					}
+				}
 			}
-			c++
-		}
+		})
 	}
+	wg.Wait()
 }
 
 // edge returns the number of edge e (0–3) of cell (i, j).

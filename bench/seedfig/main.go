@@ -5,7 +5,7 @@
 //
 // Usage:
 //
-//	go run ./bench/seedfig [-reps 20] [-out seedfig.svg]
+//	go run ./bench/seedfig [-reps 20] [-out seedfig.svg] [-cpuprofile FILE]
 //
 // It computes and renders the figure -reps times (grid, runs, critical
 // points, contours, SVG), writes the last SVG to -out, and prints one JSON
@@ -19,6 +19,7 @@ import (
 	"flag"
 	"log"
 	"os"
+	"runtime/pprof"
 	"slices"
 	"time"
 
@@ -50,7 +51,18 @@ func main() {
 	log.SetPrefix("seedfig: ")
 	reps := flag.Int("reps", 20, "repetitions")
 	out := flag.String("out", "seedfig.svg", "where to write the SVG")
+	profile := flag.String("cpuprofile", "", "write a CPU profile of the repetitions to this file")
 	flag.Parse()
+	if *profile != "" {
+		f, err := os.Create(*profile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			log.Fatal(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	var times []float64
 	var svg []byte
 	var finals [][]float64
