@@ -60,19 +60,30 @@ func (s *simplifier) run(pts []Point, tol float64) []Point {
 
 // farthest returns the index of the inner point of pts farthest from the
 // segment between its ends, or -1 if none is farther than √tol2. Distances
-// are sqSegDist's, with the segment's terms worked out once.
+// are compared multiplied by the segment's squared length l2, which spares
+// a division per point: the distance to the segment's line is then the
+// square of a cross product.
 func farthest(pts []Point, tol2 float64) int {
 	a, b := pts[0], pts[len(pts)-1]
 	dx, dy := b.X-a.X, b.Y-a.Y
 	l2 := dx*dx + dy*dy
-	far, best := -1, tol2
+	if l2 == 0 {
+		l2 = 1 // the segment is a point: plain distances to it
+	}
+	far, best := -1, tol2*l2
 	for k := 1; k < len(pts)-1; k++ {
-		p, q := pts[k], a
-		if l2 != 0 {
-			t := min(max(((p.X-a.X)*dx+(p.Y-a.Y)*dy)/l2, 0), 1)
-			q = Point{a.X + t*dx, a.Y + t*dy}
+		px, py := pts[k].X-a.X, pts[k].Y-a.Y
+		var d float64
+		switch dot := px*dx + py*dy; {
+		case dot <= 0: // nearest to a
+			d = (px*px + py*py) * l2
+		case dot >= l2: // nearest to b
+			d = sqDist(pts[k], b) * l2
+		default:
+			c := px*dy - py*dx
+			d = c * c
 		}
-		if d := sqDist(p, q); d > best {
+		if d > best {
 			far, best = k, d
 		}
 	}
