@@ -186,67 +186,170 @@ func (p *program) eval(x, y float64) float64 {
 
 // evalRow computes dst[i] = f(xs[i], y) for a whole row at once: the
 // interpreter's dispatch is paid once per instruction rather than once per
-// point, which makes a 400×400 grid cost about as much as compiled Go.
-// stack must hold p.depth rows of len(xs).
+// point, which makes a 400×400 grid cost about as much as compiled Go. A
+// value that is the same along the row (a constant, y, or made of them) is
+// kept as one number, and x is read where it lies, so only the work that
+// varies along the row loops over it. The arithmetic is eval's, operation
+// for operation, so the values are the same bits. stack must hold p.depth
+// rows of len(xs); the first may be dst itself.
 func (p *program) evalRow(dst, xs []float64, y float64, stack [][]float64) {
-	sp := 0
+	type slot struct {
+		row    []float64 // the values along the row, or nil when scalar
+		scalar float64
+	}
+	var small [16]slot
+	slots := small[:0]
+	if p.depth > len(small) {
+		slots = make([]slot, 0, p.depth)
+	}
 	n := len(xs)
+	if n == 0 {
+		return
+	}
+	// own returns stack row k, where slot k writes its values; row 0 is dst.
+	own := func(k int) []float64 {
+		if k == 0 {
+			return dst[:n]
+		}
+		return stack[k][:n]
+	}
 	for _, in := range p.code {
 		switch in.op {
-		case opConst, opY:
-			v := in.val
-			if in.op == opY {
-				v = y
-			}
-			s := stack[sp][:n]
-			for i := range s {
-				s[i] = v
-			}
-			sp++
+		case opConst:
+			slots = append(slots, slot{scalar: in.val})
+		case opY:
+			slots = append(slots, slot{scalar: y})
 		case opX:
-			copy(stack[sp][:n], xs)
-			sp++
+			slots = append(slots, slot{row: xs})
 		case opAdd, opSub, opMul, opDiv, opPow:
-			a, b := stack[sp-2][:n], stack[sp-1][:n]
-			switch in.op {
-			case opAdd:
-				for i := range a {
-					a[i] += b[i]
-				}
-			case opSub:
-				for i := range a {
-					a[i] -= b[i]
-				}
-			case opMul:
-				for i := range a {
-					a[i] *= b[i]
-				}
-			case opDiv:
-				for i := range a {
-					a[i] /= b[i]
-				}
+			k := len(slots) - 2
+			a, b := slots[k], slots[k+1]
+			slots = slots[:k+1]
+			switch {
+			case a.row == nil && b.row == nil:
+				slots[k] = slot{scalar: binary(in.op, a.scalar, b.scalar)}
+			case b.row == nil:
+				slots[k] = slot{row: rowScalar(in.op, own(k), a.row, b.scalar)}
+			case a.row == nil:
+				slots[k] = slot{row: scalarRow(in.op, own(k), a.scalar, b.row)}
 			default:
-				for i := range a {
-					a[i] = math.Pow(a[i], b[i])
-				}
-			}
-			sp--
-		case opSquare:
-			a := stack[sp-1][:n]
-			for i := range a {
-				a[i] *= a[i]
-			}
-		case opNeg:
-			a := stack[sp-1][:n]
-			for i := range a {
-				a[i] = -a[i]
+				slots[k] = slot{row: rowRow(in.op, own(k), a.row, b.row)}
 			}
 		default:
-			a := stack[sp-1][:n]
-			for i := range a {
-				a[i] = unary(in.op, a[i], in.val)
+			k := len(slots) - 1
+			a := slots[k]
+			if a.row == nil {
+				slots[k] = slot{scalar: unary(in.op, a.scalar, in.val)}
+				continue
 			}
+			out := own(k)
+			switch in.op {
+			case opSquare:
+				for i, v := range a.row {
+					out[i] = v * v
+				}
+			case opNeg:
+				for i, v := range a.row {
+					out[i] = -v
+				}
+			default:
+				for i, v := range a.row {
+					out[i] = unary(in.op, v, in.val)
+				}
+			}
+			slots[k] = slot{row: out}
 		}
 	}
-	copy(dst, stack[0][:n])
+	if r := slots[0].row; r == nil {
+		for i := range dst[:n] {
+			dst[i] = slots[0].scalar
+		}
+	} else if &r[0] != &dst[0] {
+		copy(dst, r) // f is x itself
+	}
+}
+
+// rowRow sets out[i] = a[i] op b[i]; out may be a or b.
+func rowRow(op opcode, out, a, b []float64) []float64 {
+	b = b[:len(a)]
+	out = out[:len(a)]
+	switch op {
+	case opAdd:
+		for i := range a {
+			out[i] = a[i] + b[i]
+		}
+	case opSub:
+		for i := range a {
+			out[i] = a[i] - b[i]
+		}
+	case opMul:
+		for i := range a {
+			out[i] = a[i] * b[i]
+		}
+	case opDiv:
+		for i := range a {
+			out[i] = a[i] / b[i]
+		}
+	default:
+		for i := range a {
+			out[i] = math.Pow(a[i], b[i])
+		}
+	}
+	return out
+}
+
+// rowScalar sets out[i] = a[i] op b; out may be a.
+func rowScalar(op opcode, out, a []float64, b float64) []float64 {
+	out = out[:len(a)]
+	switch op {
+	case opAdd:
+		for i := range a {
+			out[i] = a[i] + b
+		}
+	case opSub:
+		for i := range a {
+			out[i] = a[i] - b
+		}
+	case opMul:
+		for i := range a {
+			out[i] = a[i] * b
+		}
+	case opDiv:
+		for i := range a {
+			out[i] = a[i] / b
+		}
+	default:
+		for i := range a {
+			out[i] = math.Pow(a[i], b)
+		}
+	}
+	return out
+}
+
+// scalarRow sets out[i] = a op b[i]; out may be b.
+func scalarRow(op opcode, out []float64, a float64, b []float64) []float64 {
+	out = out[:len(b)]
+	switch op {
+	case opAdd:
+		for i := range b {
+			out[i] = a + b[i]
+		}
+	case opSub:
+		for i := range b {
+			out[i] = a - b[i]
+		}
+	case opMul:
+		for i := range b {
+			out[i] = a * b[i]
+		}
+	case opDiv:
+		for i := range b {
+			out[i] = a / b[i]
+		}
+	default:
+		for i := range b {
+			out[i] = math.Pow(a, b[i])
+		}
+	}
+	return out
 }
