@@ -67,6 +67,7 @@ func Build(ctx context.Context, opt Options) (Summary, error) {
 	if opt.Cache == nil {
 		opt.Cache = &Cache{none: true}
 	}
+	defer opt.Cache.flush()
 	theme, err := loadTheme(opt.Layouts, opt.LayoutsDir)
 	if err != nil {
 		return sum, err

@@ -32,7 +32,7 @@ type Cache struct {
 // cacheVersion changes whenever computeFigure's output would change for the
 // same directive. Entries on disk are also tied to the executable that wrote
 // them (diskCache), so a forgotten change here cannot serve stale figures.
-const cacheVersion = "descent-figure-2"
+const cacheVersion = "descent-figure-3"
 
 func figureKey(id string, src []byte) string {
 	h := sha256.New()
@@ -73,14 +73,28 @@ func (c *Cache) put(key string, f *FigureData) {
 
 // retain drops every figure whose key is not in keep, so a long preview
 // session holds only the figures of the current course. A folder is shared
-// by every course built with it; it forgets figures by age instead.
+// by every course built with it; it forgets figures by age instead, and
+// learns here which figures the build keeps in use (diskCache.flush).
 func (c *Cache) retain(keep map[string]bool) {
+	if c.disk != nil {
+		c.disk.retain(keep)
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for k := range c.figures {
 		if !keep[k] {
 			delete(c.figures, k)
 		}
+	}
+}
+
+// flush ends a build: a cache in a folder finishes the pack of the figures
+// the build computed and marks the figures it used as used. Build calls it
+// whether it succeeds or not.
+func (c *Cache) flush() {
+	if c.disk != nil {
+		c.disk.flush()
 	}
 }
 

@@ -3,6 +3,7 @@ package lesson
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -14,7 +15,8 @@ import (
 	"time"
 )
 
-// TestDiskCache stores a figure, reads it back, and ignores damaged entries.
+// TestDiskCache stores a figure, reads it back, from the pack being
+// written and from the finished pack, and ignores damaged packs.
 func TestDiskCache(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -31,34 +33,76 @@ func TestDiskCache(t *testing.T) {
 	c.put(key, fd)
 	got, ok := c.get(key)
 	if !ok || !reflect.DeepEqual(got, fd) {
-		t.Fatalf("got %+v, %v; want %+v", got, ok, fd)
+		t.Fatalf("before flush: got %+v, %v; want %+v", got, ok, fd)
+	}
+	c.flush()
+	if left, _ := filepath.Glob(filepath.Join(c.disk.dir, ".tmp-*")); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+	packs, _ := filepath.Glob(filepath.Join(c.disk.dir, "pack-*.pack"))
+	if len(packs) != 1 {
+		t.Fatalf("%d packs after one flush, want 1: %v", len(packs), packs)
+	}
+	if got, ok := c.get(key); !ok || !reflect.DeepEqual(got, fd) {
+		t.Fatalf("after flush: got %+v, %v; want %+v", got, ok, fd)
 	}
 	again, err := OpenCache(dir) // another build, the same program
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := again.get(key); !ok {
-		t.Error("a second cache on the same folder misses")
+	if got, ok := again.get(key); !ok || !reflect.DeepEqual(got, fd) {
+		t.Errorf("a second cache on the same folder: got %+v, %v", got, ok)
 	}
 
-	p := c.disk.path(key)
+	p := packs[0]
 	good, _ := os.ReadFile(p)
 	tests := []struct {
 		name string
 		data []byte
 	}{
 		{"empty", nil},
-		{"truncated", good[:len(good)-10]},
-		{"one byte flipped", func() []byte { b := slices.Clone(good); b[len(b)-5] ^= 1; return b }()},
 		{"not ours", []byte("hello, world, this is not a cache entry at all, but long enough")},
+	}
+	for n := range len(good) {
+		tests = append(tests, struct {
+			name string
+			data []byte
+		}{fmt.Sprintf("truncated to %d bytes", n), good[:n]})
+	}
+	for i := range good {
+		b := slices.Clone(good)
+		b[i] ^= 1
+		tests = append(tests, struct {
+			name string
+			data []byte
+		}{fmt.Sprintf("byte %d flipped", i), b})
 	}
 	for _, tt := range tests {
 		if err := os.WriteFile(p, tt.data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if got, ok := c.get(key); ok {
-			t.Errorf("%s: read %+v from a damaged entry", tt.name, got)
+		fresh := &Cache{disk: newDiskCache(c.disk.dir)}
+		if got, ok := fresh.get(key); ok {
+			t.Errorf("%s: read %+v from a damaged pack", tt.name, got)
 		}
+	}
+	// Damaged after its index was read.
+	for _, tt := range tests[2:] {
+		if err := os.WriteFile(p, good, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		loaded := &Cache{disk: newDiskCache(c.disk.dir)}
+		if _, ok := loaded.get(key); !ok {
+			t.Fatal("miss on the whole pack")
+		}
+		if err := os.WriteFile(p, tt.data, 0o644); err != nil { // in place: the open file sees it
+			t.Fatal(err)
+		}
+		got, ok := loaded.get(key)
+		if ok && !reflect.DeepEqual(got, fd) {
+			t.Errorf("%s after the index was read: read %+v", tt.name, got)
+		}
+		loaded.flush()
 	}
 	if left, _ := filepath.Glob(filepath.Join(c.disk.dir, ".tmp-*")); len(left) > 0 {
 		t.Errorf("temporary files left: %v", left)

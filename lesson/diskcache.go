@@ -2,39 +2,99 @@ package lesson
 
 import (
 	"bytes"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/gob"
 	"encoding/hex"
+	"errors"
 	"hash/crc32"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 )
 
-// diskCache keeps figures in a folder between processes, one file per
-// figure named by its key. The files live in a subfolder named by
-// cacheVersion and a hash of the running executable, so a build never reads
-// what a different program wrote. A file holds a header, the CRC-32C of its
-// payload (a check against damage, not against forgery: the folder is the
-// user's own) and the payload, a gob of FigureData (or, for the record of a site
-// built into a folder, a siteRecord); it is written to a temporary
-// name and renamed, so readers see whole files, and one that is damaged all
-// the same is ignored and recomputed. Files and subfolders unused for
-// maxAge are removed, at most once a day.
+// diskCache keeps figures in a folder between processes. The files live in
+// a subfolder named by cacheVersion and a hash of the running executable,
+// so a build never reads what a different program wrote.
+//
+// Figures are kept in pack files, not one file each: creating a file costs
+// far more than writing a figure's bytes. A build that computes figures
+// appends each, as it comes, to one new pack under a temporary name; at the
+// end (flush) it appends an index of its entries and a trailer and renames
+// the pack to a unique name, so readers see only whole packs, and builds
+// sharing the folder each write their own. A pack is
+//
+//	header   packHeader
+//	entries  each the gob of a FigureData, one after another
+//	index    uvarint count, then per entry: uvarint key length, key,
+//	         uvarint offset, uvarint length, the entry's CRC-32C (4 bytes)
+//	trailer  index offset (8 bytes), index length (8), CRC-32C of the
+//	         index (4), packMagic (12), all little-endian
+//
+// The CRCs are a check against damage, not against forgery: the folder is
+// the user's own. A pack or entry that is damaged all the same is ignored,
+// and its figures recomputed. The indexes are read at the first get of a
+// build, not before: a build that reuses every page reads none of them
+// until flush, where it reads them only to learn which packs it depends on.
+//
+// Files and subfolders unused for maxAge are removed, at most once a day. A
+// pack is used by a build that read an entry from it or kept a figure in it
+// (retain); flush touches those. A course whose kept figures are spread
+// over more than maxPacks packs has them copied into the build's new pack,
+// so it depends on one pack again and the others can age out.
+//
+// The record of a site built into a folder (a siteRecord) is one file per
+// output folder: a header, the CRC-32C of its payload and the gob, written
+// to a temporary name and renamed.
 type diskCache struct {
-	dir string
+	dir      string
+	maxPacks int // more packs holding a build's kept figures are merged
+
+	mu       sync.Mutex
+	loaded   bool             // the finished packs' indexes are read
+	index    map[string]entry // the finished packs' entries, by key
+	cur      *newPack         // the pack this build writes; nil before the first put
+	readFrom map[string]*pack // figures read from finished packs, by key
+	keep     map[string]bool  // the figures this build keeps (retain)
+}
+
+// pack is a finished pack file.
+type pack struct {
+	path string
+	f    *os.File // opened at the first read; nil before
+	bad  bool     // could not be opened
+}
+
+// entry locates a figure in a pack.
+type entry struct {
+	p           *pack // nil: in the pack being written
+	off, length int64
+	crc         uint32
+}
+
+// newPack is the pack a build writes, under a temporary name until flush.
+type newPack struct {
+	f       *os.File
+	size    int64
+	entries map[string]entry
+	order   []string // keys in the order written
 }
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 const (
-	diskMagic = "descent figure\n"
-	maxAge    = 30 * 24 * time.Hour
-	pruneFile = ".pruned"
+	diskMagic   = "descent figure\n"      // starts a site record
+	packHeader  = "descent figure pack\n" // starts a pack
+	packMagic   = "descent pack"          // ends a pack
+	trailerSize = 8 + 8 + 4 + len(packMagic)
+	maxAge      = 30 * 24 * time.Hour
+	pruneFile   = ".pruned"
+	maxPacks    = 16
 )
 
 // OpenCache returns a cache that keeps figures in dir (created if need be)
@@ -54,8 +114,10 @@ func OpenCache(dir string) (*Cache, error) {
 	if info, err := os.Stat(filepath.Join(dir, pruneFile)); err != nil || now.Sub(info.ModTime()) > 24*time.Hour {
 		prune(dir, sub, now)
 	}
-	return &Cache{disk: &diskCache{dir: sub}}, nil
+	return &Cache{disk: newDiskCache(sub)}, nil
 }
+
+func newDiskCache(dir string) *diskCache { return &diskCache{dir: dir, maxPacks: maxPacks} }
 
 var exeID = sync.OnceValues(func() (string, error) {
 	exe, err := os.Executable()
@@ -105,19 +167,367 @@ func prune(dir, sub string, now time.Time) {
 	}
 }
 
-func (d *diskCache) path(key string) string { return filepath.Join(d.dir, key+".fig") }
-
-// get reads a figure; a missing or damaged file is a miss.
+// get reads a figure; a missing or damaged entry is a miss.
 func (d *diskCache) get(key string) (*FigureData, bool) {
-	fd := new(FigureData)
-	if !d.read(d.path(key), fd) {
+	d.mu.Lock()
+	var f *os.File
+	e, ok := entry{}, false
+	if d.cur != nil {
+		e, ok = d.cur.entries[key]
+		f = d.cur.f
+	}
+	if !ok {
+		d.load()
+		if e, ok = d.index[key]; ok {
+			f = e.p.open()
+		}
+	}
+	d.mu.Unlock()
+	if !ok || f == nil {
 		return nil, false
+	}
+	b, ok := readEntry(f, e)
+	if !ok {
+		return nil, false
+	}
+	fd := new(FigureData)
+	if gob.NewDecoder(bytes.NewReader(b)).Decode(fd) != nil {
+		return nil, false
+	}
+	if e.p != nil {
+		d.mu.Lock()
+		if d.readFrom == nil {
+			d.readFrom = map[string]*pack{}
+		}
+		d.readFrom[key] = e.p
+		d.mu.Unlock()
 	}
 	return fd, true
 }
 
-// put writes a figure; failing to is not an error, only a later miss.
-func (d *diskCache) put(key string, fd *FigureData) { d.write(d.path(key), fd) }
+// readEntry returns e's bytes from f if their CRC is right.
+func readEntry(f *os.File, e entry) ([]byte, bool) {
+	b := make([]byte, e.length)
+	if _, err := f.ReadAt(b, e.off); err != nil || crc32.Checksum(b, castagnoli) != e.crc {
+		return nil, false
+	}
+	return b, true
+}
+
+var entryBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// put appends a figure to this build's pack; failing to is not an error,
+// only a later miss.
+func (d *diskCache) put(key string, fd *FigureData) {
+	b := entryBufs.Get().(*bytes.Buffer)
+	defer entryBufs.Put(b)
+	b.Reset()
+	if err := gob.NewEncoder(b).Encode(fd); err != nil {
+		return
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.append(key, b.Bytes(), crc32.Checksum(b.Bytes(), castagnoli))
+}
+
+// append writes one entry to this build's pack, starting it if need be.
+// d.mu is held.
+func (d *diskCache) append(key string, data []byte, crc uint32) bool {
+	if d.cur == nil {
+		f, err := os.CreateTemp(d.dir, ".tmp-pack-*")
+		if err != nil {
+			return false
+		}
+		if _, err := f.WriteString(packHeader); err != nil {
+			f.Close()
+			os.Remove(f.Name())
+			return false
+		}
+		d.cur = &newPack{f: f, size: int64(len(packHeader)), entries: map[string]entry{}}
+	}
+	c := d.cur
+	if _, ok := c.entries[key]; ok {
+		return true
+	}
+	// At the end of what was written whole: a failed write is overwritten
+	// by the next.
+	if _, err := c.f.WriteAt(data, c.size); err != nil {
+		return false
+	}
+	c.entries[key] = entry{off: c.size, length: int64(len(data)), crc: crc}
+	c.order = append(c.order, key)
+	c.size += int64(len(data))
+	return true
+}
+
+// retain learns the figures this build keeps, for flush.
+func (d *diskCache) retain(keep map[string]bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.keep = keep
+}
+
+// flush ends a build: it copies the kept figures into this build's pack if
+// they are spread over more than maxPacks packs, finishes the pack, and
+// marks the packs the build used as used. The next get reads the folder
+// afresh.
+func (d *diskCache) flush() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	keep, read := d.keep, d.readFrom
+	d.keep, d.readFrom = nil, nil
+
+	// The finished packs holding kept figures.
+	deps := map[*pack][]string{}
+	inNew := false
+	if len(keep) > 0 {
+		d.load()
+		for k := range keep {
+			if d.cur != nil {
+				if _, ok := d.cur.entries[k]; ok {
+					inNew = true
+					continue
+				}
+			}
+			if e, ok := d.index[k]; ok {
+				deps[e.p] = append(deps[e.p], k)
+			}
+		}
+	}
+	copied := map[string]bool{}
+	if n := len(deps) + b2i(inNew); n > d.maxPacks {
+		for p, keys := range deps {
+			slices.Sort(keys)
+			for _, k := range keys {
+				e := d.index[k]
+				f := p.open()
+				if f == nil {
+					break
+				}
+				if b, ok := readEntry(f, e); ok && d.append(k, b, e.crc) {
+					copied[k] = true
+				}
+			}
+		}
+	}
+	if !d.finish() {
+		clear(copied) // the copies are lost: the old packs are still used
+	}
+	used := map[*pack]bool{}
+	for p, keys := range deps {
+		for _, k := range keys {
+			if !copied[k] {
+				used[p] = true
+				break
+			}
+		}
+	}
+	for k, p := range read {
+		if !copied[k] {
+			used[p] = true
+		}
+	}
+
+	now := time.Now()
+	for p := range used {
+		os.Chtimes(p.path, now, now)
+	}
+	for _, p := range d.packs() {
+		if p.f != nil {
+			p.f.Close()
+		}
+	}
+	d.loaded, d.index = false, nil
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// packs lists the loaded packs. d.mu is held.
+func (d *diskCache) packs() []*pack {
+	seen := map[*pack]bool{}
+	var ps []*pack
+	for _, e := range d.index {
+		if !seen[e.p] {
+			seen[e.p] = true
+			ps = append(ps, e.p)
+		}
+	}
+	return ps
+}
+
+// finish writes the index and trailer of this build's pack and renames it
+// to its final name; a pack that cannot be finished is removed. d.mu is
+// held. It reports whether the pack, if any, was kept.
+func (d *diskCache) finish() bool {
+	c := d.cur
+	if c == nil {
+		return true
+	}
+	d.cur = nil
+	tmp := c.f.Name()
+	err := errors.New("empty pack")
+	if len(c.entries) > 0 {
+		idx := binary.AppendUvarint(nil, uint64(len(c.order)))
+		for _, k := range c.order {
+			e := c.entries[k]
+			idx = binary.AppendUvarint(idx, uint64(len(k)))
+			idx = append(idx, k...)
+			idx = binary.AppendUvarint(idx, uint64(e.off))
+			idx = binary.AppendUvarint(idx, uint64(e.length))
+			idx = binary.LittleEndian.AppendUint32(idx, e.crc)
+		}
+		tail := binary.LittleEndian.AppendUint64(idx, uint64(c.size))
+		tail = binary.LittleEndian.AppendUint64(tail, uint64(len(idx)))
+		tail = binary.LittleEndian.AppendUint32(tail, crc32.Checksum(idx, castagnoli))
+		tail = append(tail, packMagic...)
+		_, err = c.f.WriteAt(tail, c.size)
+		// Drop what a failed write may have left past the end.
+		if err == nil {
+			err = c.f.Truncate(c.size + int64(len(tail)))
+		}
+	}
+	if cerr := c.f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, filepath.Join(d.dir, "pack-"+rand.Text()+".pack"))
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return false
+	}
+	return true
+}
+
+// load reads the indexes of the folder's finished packs, once per build.
+// A damaged pack is left out. Where packs hold the same key, the most
+// recently used wins. d.mu is held.
+func (d *diskCache) load() {
+	if d.loaded {
+		return
+	}
+	d.loaded = true
+	d.index = map[string]entry{}
+	des, err := os.ReadDir(d.dir)
+	if err != nil {
+		return
+	}
+	type found struct {
+		p       *pack
+		mod     time.Time
+		entries map[string]entry
+	}
+	var fs []found
+	for _, de := range des {
+		name := de.Name()
+		if !strings.HasPrefix(name, "pack-") || !strings.HasSuffix(name, ".pack") {
+			continue
+		}
+		p := &pack{path: filepath.Join(d.dir, name)}
+		if mod, entries, ok := readIndex(p); ok {
+			fs = append(fs, found{p, mod, entries})
+		}
+	}
+	slices.SortFunc(fs, func(a, b found) int { return b.mod.Compare(a.mod) })
+	for _, f := range fs {
+		for k, e := range f.entries {
+			if _, ok := d.index[k]; !ok {
+				d.index[k] = e
+			}
+		}
+	}
+}
+
+// readIndex reads the entries of the pack at p.path; it reports false for
+// a pack that is damaged or not a pack.
+func readIndex(p *pack) (time.Time, map[string]entry, bool) {
+	f, err := os.Open(p.path)
+	if err != nil {
+		return time.Time{}, nil, false
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return time.Time{}, nil, false
+	}
+	size := info.Size()
+	if size < int64(len(packHeader)+trailerSize) {
+		return time.Time{}, nil, false
+	}
+	head := make([]byte, len(packHeader))
+	tail := make([]byte, trailerSize)
+	if _, err := f.ReadAt(head, 0); err != nil || string(head) != packHeader {
+		return time.Time{}, nil, false
+	}
+	if _, err := f.ReadAt(tail, size-int64(trailerSize)); err != nil || string(tail[20:]) != packMagic {
+		return time.Time{}, nil, false
+	}
+	idxOff := binary.LittleEndian.Uint64(tail)
+	idxLen := binary.LittleEndian.Uint64(tail[8:])
+	end := uint64(size - int64(trailerSize))
+	if idxOff < uint64(len(packHeader)) || idxOff > end || idxLen != end-idxOff {
+		return time.Time{}, nil, false
+	}
+	idx := make([]byte, idxLen)
+	if _, err := f.ReadAt(idx, int64(idxOff)); err != nil || crc32.Checksum(idx, castagnoli) != binary.LittleEndian.Uint32(tail[16:]) {
+		return time.Time{}, nil, false
+	}
+	n, idx, ok := uvarint(idx)
+	if !ok || n > uint64(len(idx)) {
+		return time.Time{}, nil, false
+	}
+	entries := make(map[string]entry, n)
+	for range n {
+		var kl, off, length uint64
+		if kl, idx, ok = uvarint(idx); !ok || kl > uint64(len(idx)) {
+			return time.Time{}, nil, false
+		}
+		key := string(idx[:kl])
+		idx = idx[kl:]
+		if off, idx, ok = uvarint(idx); !ok {
+			return time.Time{}, nil, false
+		}
+		if length, idx, ok = uvarint(idx); !ok || len(idx) < 4 {
+			return time.Time{}, nil, false
+		}
+		if off < uint64(len(packHeader)) || off > idxOff || length > idxOff-off {
+			return time.Time{}, nil, false
+		}
+		entries[key] = entry{p: p, off: int64(off), length: int64(length), crc: binary.LittleEndian.Uint32(idx)}
+		idx = idx[4:]
+	}
+	if len(idx) != 0 {
+		return time.Time{}, nil, false
+	}
+	return info.ModTime(), entries, true
+}
+
+func uvarint(b []byte) (uint64, []byte, bool) {
+	v, n := binary.Uvarint(b)
+	if n <= 0 {
+		return 0, b, false
+	}
+	return v, b[n:], true
+}
+
+// open returns the pack's file, opening it at the first call; nil if it
+// cannot be opened. d.mu is held.
+func (p *pack) open() *os.File {
+	if p.f == nil && !p.bad {
+		f, err := os.Open(p.path)
+		if err != nil {
+			p.bad = true
+			return nil
+		}
+		p.f = f
+	}
+	return p.f
+}
 
 // sitePath names the record of the site last built into out.
 func (d *diskCache) sitePath(out string) string {

@@ -1,0 +1,234 @@
+package lesson
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// testFigure is a figure of about size bytes, different for each i.
+func testFigure(i, size int) *FigureData {
+	return &FigureData{ID: fmt.Sprintf("f%d", i), Title: fmt.Sprintf("Figure %d", i),
+		Main: template.HTML(strings.Repeat(fmt.Sprintf("<path d=\"M%d\"/>", i), size/16)), Steps: i}
+}
+
+func testKey(i int) string { return figureKey(fmt.Sprintf("f%d", i), []byte("test")) }
+
+// packsIn lists the finished packs in dir.
+func packsIn(t *testing.T, dir string) []string {
+	t.Helper()
+	packs, err := filepath.Glob(filepath.Join(dir, "pack-*.pack"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return packs
+}
+
+// packOf maps each key in dir's packs to the pack holding it.
+func packOf(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	for _, p := range packsIn(t, dir) {
+		_, entries, ok := readIndex(&pack{path: p})
+		if !ok {
+			t.Fatalf("%s: damaged", p)
+		}
+		for k := range entries {
+			if m[k] != "" {
+				t.Fatalf("%s is in %s and %s", k, m[k], p)
+			}
+			m[k] = p
+		}
+	}
+	return m
+}
+
+// TestDiskCacheConcurrent has two caches write to one folder at the same
+// time, as two builds do, and a third read what both wrote.
+func TestDiskCacheConcurrent(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	a, b := &Cache{disk: newDiskCache(dir)}, &Cache{disk: newDiskCache(dir)}
+	const n = 60
+	var wg sync.WaitGroup
+	for w := range 4 { // two writers per cache
+		c := []*Cache{a, b}[w%2]
+		wg.Go(func() {
+			for i := w; i < 2*n; i += 4 {
+				c.put(testKey(i), testFigure(i, 20000))
+				if _, ok := c.get(testKey(i)); !ok {
+					t.Errorf("figure %d: miss right after put", i)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	wg.Go(a.flush)
+	wg.Go(b.flush)
+	wg.Wait()
+	if packs := packsIn(t, dir); len(packs) != 2 {
+		t.Errorf("%d packs, want 2: %v", len(packs), packs)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".tmp-*")); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+	c := &Cache{disk: newDiskCache(dir)}
+	for i := range 2 * n {
+		got, ok := c.get(testKey(i))
+		if !ok || !reflect.DeepEqual(got, testFigure(i, 20000)) {
+			t.Errorf("figure %d: got %v, %v", i, got != nil, ok)
+		}
+	}
+}
+
+// TestDiskCacheKeep checks which packs a build marks as used, and that the
+// kept figures are copied into one pack when they are spread over more
+// than maxPacks.
+func TestDiskCacheKeep(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	open := func() *Cache {
+		c := &Cache{disk: newDiskCache(dir)}
+		c.disk.maxPacks = 3
+		return c
+	}
+	// Five packs of two figures each: pack i holds figures 2i and 2i+1.
+	for i := range 5 {
+		c := open()
+		c.put(testKey(2*i), testFigure(2*i, 1000))
+		c.put(testKey(2*i+1), testFigure(2*i+1, 1000))
+		c.flush()
+	}
+	where := packOf(t, dir)
+	long := time.Now().Add(-10 * 24 * time.Hour)
+	age := func() {
+		for _, p := range packsIn(t, dir) {
+			os.Chtimes(p, long, long)
+		}
+	}
+	fresh := func(p string) bool {
+		info, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return time.Since(info.ModTime()) < time.Hour
+	}
+	keys := func(figs ...int) map[string]bool {
+		m := map[string]bool{}
+		for _, i := range figs {
+			m[testKey(i)] = true
+		}
+		return m
+	}
+
+	// Kept figures in three packs (not more than maxPacks), one read from a
+	// fourth: those four are used, the fifth is not; nothing is copied.
+	age()
+	c := open()
+	if _, ok := c.get(testKey(6)); !ok {
+		t.Fatal("miss")
+	}
+	c.retain(keys(0, 1, 2, 5))
+	c.flush()
+	if n := len(packsIn(t, dir)); n != 5 {
+		t.Errorf("%d packs, want 5: a build that computed nothing and copied nothing wrote one", n)
+	}
+	for i := range 5 {
+		if got, want := fresh(where[testKey(2*i)]), i < 4; got != want {
+			t.Errorf("pack %d: touched %v, want %v", i, got, want)
+		}
+	}
+
+	// Kept figures in five packs: copied into a new one, which alone is used.
+	age()
+	c = open()
+	if _, ok := c.get(testKey(0)); !ok {
+		t.Fatal("miss")
+	}
+	c.put(testKey(10), testFigure(10, 1000))
+	c.retain(keys(0, 1, 2, 4, 6, 9, 10))
+	c.flush()
+	packs := packsIn(t, dir)
+	if len(packs) != 6 {
+		t.Fatalf("%d packs, want 6", len(packs))
+	}
+	var merged string
+	for _, p := range packs {
+		if fresh(p) {
+			if merged != "" {
+				t.Errorf("%s and %s are both used", merged, p)
+			}
+			merged = p
+		}
+	}
+	_, entries, ok := readIndex(&pack{path: merged})
+	if !ok {
+		t.Fatal("the new pack is damaged")
+	}
+	got := slices.Sorted(func(yield func(string) bool) {
+		for k := range entries {
+			if !yield(k) {
+				return
+			}
+		}
+	})
+	want := slices.Sorted(func(yield func(string) bool) {
+		for k := range keys(0, 1, 2, 4, 6, 9, 10) {
+			if !yield(k) {
+				return
+			}
+		}
+	})
+	if !slices.Equal(got, want) {
+		t.Errorf("the new pack holds %d figures, want the %d kept", len(got), len(want))
+	}
+	// The old packs gone, the course's figures are all still there.
+	for _, p := range packs {
+		if p != merged {
+			os.Remove(p)
+		}
+	}
+	c = open()
+	for _, i := range []int{0, 1, 2, 4, 6, 9, 10} {
+		if got, ok := c.get(testKey(i)); !ok || !reflect.DeepEqual(got, testFigure(i, 1000)) {
+			t.Errorf("figure %d: got %v, %v after merging", i, got != nil, ok)
+		}
+	}
+	c.flush()
+}
+
+// TestDiskCacheReadOnly checks that a build that computes nothing writes
+// nothing.
+func TestDiskCacheReadOnly(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	c, err := OpenCache(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := func() []string {
+		var names []string
+		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			names = append(names, p)
+			return nil
+		})
+		return names
+	}
+	before := files()
+	if _, ok := c.get(testKey(1)); ok {
+		t.Fatal("hit in an empty cache")
+	}
+	c.retain(map[string]bool{testKey(1): true})
+	c.flush()
+	if after := files(); !slices.Equal(after, before) {
+		t.Errorf("files before: %v\nafter: %v", before, after)
+	}
+}
