@@ -31,7 +31,7 @@ const (
 // number of cores.
 func (w *svgWriter) writeBands(g Grid, levels []float64, v view) {
 	t, fin := sublevelTracer(g, levels, true)
-	defer t.release()
+	defer t.release(false)
 	n := len(levels)
 	color := func(band int) string {
 		if n == 0 {
@@ -54,7 +54,7 @@ func (w *svgWriter) writeBands(g Grid, levels []float64, v view) {
 		tw := t
 		if i > 0 {
 			tw = t.scratch()
-			defer tw.release()
+			defer tw.release(true)
 		}
 		wg.Go(func() {
 			var rp ringPather

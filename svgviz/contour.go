@@ -28,7 +28,7 @@ func Contours(g Grid, level float64) []Contour {
 	d := g.Domain
 	dx, dy := (d.X1-d.X0)/float64(g.NX-1), (d.Y1-d.Y0)/float64(g.NY-1)
 	t := newTracer(g.NX, g.NY, g.Values, d.X0, d.Y0, dx, dy, []float64{level}, true)
-	defer t.release()
+	defer t.release(false)
 	return t.trace(0)
 }
 
@@ -40,7 +40,7 @@ func Contours(g Grid, level float64) []Contour {
 // bounding the region where f is finite, or nil when f is finite everywhere.
 func sublevelRings(g Grid, levels []float64, finite bool) [][]Contour {
 	t, fin := sublevelTracer(g, levels, finite)
-	defer t.release()
+	defer t.release(false)
 	out := make([][]Contour, len(levels), len(levels)+1)
 	for k := range levels {
 		out[k] = t.trace(k)
@@ -58,7 +58,7 @@ func sublevelRings(g Grid, levels []float64, finite bool) [][]Contour {
 // whose rings bound the region where f is finite; otherwise it is -1.
 func sublevelTracer(g Grid, levels []float64, finite bool) (t *tracer, fin int) {
 	nx, ny := g.NX+2, g.NY+2
-	v := make([]float64, nx*ny)
+	v := values.get(nx * ny)
 	inf, nan := math.Inf(1), math.NaN()
 	var defined atomic.Bool // false once a sample is not finite
 	defined.Store(true)
@@ -84,5 +84,7 @@ func sublevelTracer(g Grid, levels []float64, finite bool) (t *tracer, fin int) 
 	}
 	d := g.Domain
 	dx, dy := (d.X1-d.X0)/float64(g.NX-1), (d.Y1-d.Y0)/float64(g.NY-1)
-	return newTracer(nx, ny, v, d.X0-dx, d.Y0-dy, dx, dy, ls, false), fin
+	t = newTracer(nx, ny, v, d.X0-dx, d.Y0-dy, dx, dy, ls, false)
+	t.ownsV = true
+	return t, fin
 }

@@ -125,7 +125,7 @@ func TestEdgeTablesReleasedClear(t *testing.T) {
 	}
 	released := 0
 	for {
-		e, ok := edgeTables.Get().(*[]int32)
+		e, ok := edgeTables.p.Get().(*[]int32)
 		if !ok {
 			break
 		}

@@ -22,6 +22,7 @@ import (
 type tracer struct {
 	nx, ny int       // lattice size
 	v      []float64 // values, row-major, y ascending
+	ownsV  bool      // v is the tracer's own (padded) copy, to release
 	band   []int32   // bands; -1 marks a point whose cells are skipped
 	x0, y0 float64   // world position of lattice point (0, 0)
 	dx, dy float64   // lattice spacing
@@ -73,7 +74,7 @@ var caseSegs = func() (t [16][2]int8) {
 // marks undefined samples, where they sit halfway along it.
 func newTracer(nx, ny int, v []float64, x0, y0, dx, dy float64, levels []float64, skipNonFinite bool) *tracer {
 	t := &tracer{nx: nx, ny: ny, v: v, x0: x0, y0: y0, dx: dx, dy: dy, levels: levels}
-	t.band = make([]int32, nx*ny)
+	t.band = bands.get(nx * ny)
 	byRows(ny, nx, func(j0, j1 int) {
 		b := 0 // neighbours have nearby bands: walk from the last one
 		for p := j0 * nx; p < j1*nx; p++ {
@@ -119,27 +120,48 @@ func byRows(rows, perRow int, fn func(j0, j1 int)) {
 // parallelPoints is the number of lattice points worth a core of their own.
 const parallelPoints = 40000
 
-// edgeTables holds the tables of released tracers. A table is all zeros
-// whenever no trace is running (traceInto clears what it set), so a
-// figure's tracers need not allocate and clear megabytes again.
-var edgeTables sync.Pool
+// A tracer's large arrays are reused by the next: a figure's tracers would
+// otherwise allocate and clear megabytes each. An edge table is all zeros
+// whenever no trace is running (traceInto clears what it set); bands and
+// values are written whole before they are read.
+var (
+	edgeTables slicePool[int32]
+	bands      slicePool[int32]
+	values     slicePool[float64]
+)
 
-func edgeTable(n int) []int32 {
-	if e, ok := edgeTables.Get().(*[]int32); ok && len(*e) == n {
-		return *e
-	}
-	return make([]int32, n)
-}
+func edgeTable(n int) []int32 { return edgeTables.get(n) }
 
-// release returns t's edge tables for other tracers; t is not to be used
-// after.
-func (t *tracer) release() {
-	for _, e := range [][]int32{t.startAt, t.endAt} {
-		if e != nil {
-			edgeTables.Put(&e)
+// release returns t's arrays for other tracers; t is not to be used after.
+// The scratch tracers of t release only their own edge tables.
+func (t *tracer) release(scratch bool) {
+	edgeTables.put(t.startAt)
+	edgeTables.put(t.endAt)
+	if !scratch {
+		bands.put(t.band)
+		if t.ownsV {
+			values.put(t.v)
 		}
 	}
-	t.startAt, t.endAt = nil, nil
+	*t = tracer{}
+}
+
+// slicePool keeps slices of one length for reuse.
+type slicePool[T any] struct{ p sync.Pool }
+
+// get returns a slice of n elements: a released one of that length, or a
+// new one of zeros.
+func (s *slicePool[T]) get(n int) []T {
+	if b, ok := s.p.Get().(*[]T); ok && len(*b) == n {
+		return *b
+	}
+	return make([]T, n)
+}
+
+func (s *slicePool[T]) put(b []T) {
+	if b != nil {
+		s.p.Put(&b)
+	}
 }
 
 // scratch returns a tracer sharing t's lattice, bands and cells, with
