@@ -140,3 +140,18 @@ func TestEdgeTablesReleasedClear(t *testing.T) {
 		t.Error("no edge table was released")
 	}
 }
+
+// Absurd level counts are cut to MaxLevels rather than drawn or refused.
+func TestMaxLevels(t *testing.T) {
+	g := sample(Domain{-6, 6, -6, 6}, 60, 60, himmelblau.f)
+	if n := len(ChooseLevels(g, Levels{Count: 1 << 20})); n != MaxLevels {
+		t.Errorf("%d levels, want %d", n, MaxLevels)
+	}
+	vs := make([]float64, MaxLevels+5)
+	for i := range vs {
+		vs[i] = float64(i)
+	}
+	if n := len(ChooseLevels(g, Levels{Values: vs})); n != MaxLevels {
+		t.Errorf("%d levels from values, want %d", n, MaxLevels)
+	}
+}

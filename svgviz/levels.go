@@ -19,6 +19,9 @@ type Levels struct {
 	Values []float64
 }
 
+// MaxLevels bounds the levels drawn: more are dropped, the highest first.
+const MaxLevels = 10000
+
 // DefaultLevelCount is the number of levels when Levels.Count is 0.
 const DefaultLevelCount = 30
 
@@ -41,7 +44,8 @@ func ChooseLevels(g Grid, l Levels) []float64 {
 			}
 		}
 		slices.Sort(vs)
-		return slices.Compact(vs)
+		vs = slices.Compact(vs)
+		return vs[:min(len(vs), MaxLevels)]
 	}
 	if !g.ok() {
 		return nil
@@ -50,7 +54,7 @@ func ChooseLevels(g Grid, l Levels) []float64 {
 	if !ok || !(hi > lo) {
 		return nil
 	}
-	n := l.Count
+	n := min(l.Count, MaxLevels)
 	if n <= 0 {
 		n = DefaultLevelCount
 	}

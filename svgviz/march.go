@@ -73,6 +73,9 @@ var caseSegs = func() (t [16][2]int8) {
 // marks padding, where crossings sit on the finite end of an edge, and NaN
 // marks undefined samples, where they sit halfway along it.
 func newTracer(nx, ny int, v []float64, x0, y0, dx, dy float64, levels []float64, skipNonFinite bool) *tracer {
+	if len(levels) >= 1<<16 {
+		panic("svgviz: more levels than a tracer can bucket") // bucket packs bands in 16 bits
+	}
 	t := &tracer{nx: nx, ny: ny, v: v, x0: x0, y0: y0, dx: dx, dy: dy, levels: levels}
 	t.band = bands.get(nx * ny)
 	byRows(ny, nx, func(j0, j1 int) {
@@ -191,20 +194,24 @@ func (t *tracer) bucket() {
 	n := len(t.levels)
 	rows := t.ny - 1
 	chunks := min(runtime.GOMAXPROCS(0), rows*t.nx/parallelPoints+1, max(rows, 1))
-	counts := make([][]int, chunks) // by range: each level's cells
+	counts := make([][]int, chunks)     // by range: each level's cells
+	crossed := make([][]uint64, chunks) // by range: cell<<32 | lo<<16 | hi of each crossed cell
 	var wg sync.WaitGroup
 	for c := range chunks {
 		wg.Go(func() {
 			diff := make([]int, n+1)
+			var cr []uint64
 			for j := c * rows / chunks; j < (c+1)*rows/chunks; j++ {
 				for i := range t.nx - 1 {
 					lo, hi, ok := t.cellBands(j*t.nx + i)
 					if ok && lo < hi {
 						diff[lo]++
 						diff[hi]--
+						cr = append(cr, uint64(j*(t.nx-1)+i)<<32|uint64(lo)<<16|uint64(hi))
 					}
 				}
 			}
+			crossed[c] = cr
 			// diff holds differences; a running sum gives each level's count.
 			run := 0
 			for k := range n {
@@ -233,13 +240,10 @@ func (t *tracer) bucket() {
 	for c := range chunks {
 		wg.Go(func() {
 			fill := fills[c]
-			for j := c * rows / chunks; j < (c+1)*rows/chunks; j++ {
-				for i := range t.nx - 1 {
-					lo, hi, ok := t.cellBands(j*t.nx + i)
-					for k := lo; ok && k < hi; k++ {
-						t.cells[fill[k]] = int32(j*(t.nx-1) + i)
-						fill[k]++
-					}
+			for _, x := range crossed[c] {
+				for k := x >> 16 & 0xffff; k < x&0xffff; k++ {
+					t.cells[fill[k]] = int32(x >> 32)
+					fill[k]++
 				}
 			}
 		})
