@@ -11,13 +11,12 @@
 #            cold (empty -cache folder, no previous output), then warm (the
 #            same build again: nothing changed, the cache full)
 #   plain    4,000 plain pages, Descent (no cache) and Hugo alternating, the
-#            output folder removed before each build
+#            output folder removed before each build; Hugo's layout has what
+#            Descent's theme puts on a page, the same navigation included
+#            (gencourse -nav window)
 #   seed     the seed figure: bench/seedfig (Descent) against bench/seedfig.py
 #            (matplotlib), in-process medians (compute, render, save; not
 #            imports), and whole processes timed by Python's perf_counter
-# With SECTIONNAV=1 it also times c1000 cold and plain with navigation that
-# lists only the current section's lessons (the default theme now, and
-# gencourse -nav section for Hugo).
 set -eu
 RUNS=${RUNS:-5}
 PARTS=${PARTS:-sample c1000 plain seed}
@@ -76,17 +75,6 @@ if want plain; then
 	done
 fi
 
-if [ "${SECTIONNAV:-}" = 1 ] && want c1000 && want plain; then
-	echo "the same with section navigation" >&2
-	[ -d "$W/plain-hugo-section" ] || "$W/gencourse" -n 4000 -plain -nav section -out "$W/plain-unused" -hugo "$W/plain-hugo-section"
-	for _ in $(seq "$RUNS"); do
-		rm -rf "$W/out-c1000" "$W/cache"
-		measure c1000-cold-sectionnav "$W/descent" -cache "$W/cache" -content "$W/c1000" -out "$W/out-c1000"
-		rm -rf "$W/out-plain" "$W/out-hugo"
-		measure plain-descent-sectionnav "$W/descent" -cache "" -content "$W/plain" -out "$W/out-plain"
-		measure plain-hugo-sectionnav hugo --quiet -s "$W/plain-hugo-section" -d "$W/out-hugo"
-	done
-fi
 
 if want seed; then
 	echo "seed figure" >&2
@@ -130,9 +118,8 @@ print(f"{'build':<26} {'wall (s)':>10} {'RSS (MiB)':>10} {'runs':>5}")
 for label, (wall, rss) in med.items():
     print(f"{label:<26} {wall:>10.3f} {rss:>10.0f} {len(runs[label]):>5}")
 print()
-for suffix in ("", "-sectionnav"):
-    if "plain-descent" + suffix in med:
-        print(f"plain pages{suffix}, Descent/Hugo wall (medians): {med['plain-descent' + suffix][0] / med['plain-hugo' + suffix][0]:.2f}")
+if "plain-descent" in med:
+    print(f"plain pages, Descent/Hugo wall (medians): {med['plain-descent'][0] / med['plain-hugo'][0]:.2f}")
 if not os.path.exists(f"{w}/seed-descent.json"):
     sys.exit()
 p = json.load(open(f"{w}/seed-process.json"))

@@ -69,11 +69,15 @@ func renderPage(w output, t *theme, md goldmark.Markdown, site SiteData, c *cour
 		sd := site.Sections[c.order().section[pg.section]]
 		sd.Content = data.Content
 		data.Section = &sd
+		data.NavLessons, data.NavBefore, data.NavAfter = navWindow(sd.Lessons, 0)
 	default:
 		data.Kind = "lesson"
 		sd := site.Sections[c.order().section[pg.section]]
 		data.Section = &sd
 		data.Prev, data.Next = c.neighbours(pg)
+		o := c.order()
+		at := o.lesson[pg] - o.lesson[pg.section.pages[0]]
+		data.NavLessons, data.NavBefore, data.NavAfter = navWindow(sd.Lessons, at)
 	}
 	out.Reset()
 	out.Grow(body.Len() + 16384)
@@ -84,6 +88,19 @@ func renderPage(w output, t *theme, md goldmark.Markdown, site SiteData, c *cour
 		return &Error{File: w.name(), Msg: err.Error()}
 	}
 	return nil
+}
+
+// NavWindow is the most lessons of a section the navigation lists.
+const NavWindow = 40
+
+// navWindow returns the NavWindow lessons nearest lessons[at] (all of them
+// if there are no more), and whether some were left out before and after.
+func navWindow(lessons []Link, at int) (window []Link, before, after bool) {
+	if len(lessons) <= NavWindow {
+		return lessons, false, false
+	}
+	lo := min(max(at-NavWindow/2, 0), len(lessons)-NavWindow)
+	return lessons[lo : lo+NavWindow], lo > 0, lo+NavWindow < len(lessons)
 }
 
 // readingOrder numbers the sections and the lessons across the course

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -262,4 +263,67 @@ func equalMaps(a, b map[string]string) bool {
 		}
 	}
 	return true
+}
+
+// A large section's navigation lists the NavWindow lessons nearest the page
+// and links to the section for the rest.
+func TestNavWindow(t *testing.T) {
+	t.Parallel()
+	const n = NavWindow + 10
+	content := fstest.MapFS{
+		"site.yaml":     {Data: []byte("title: Big\n")},
+		"big/_index.md": {Data: []byte("---\ntitle: Big section\n---\n")},
+	}
+	for i := 1; i <= n; i++ {
+		content[fmt.Sprintf("big/l%02d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: Lesson %d\nweight: %d\n---\n\nText.\n", i, i))}
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(context.Background(), Options{Content: content, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	nav := func(page string) string {
+		b, err := os.ReadFile(filepath.Join(out, page, "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(b)
+		return s[strings.Index(s, `<nav class="site-nav"`):strings.Index(s, "</nav>")]
+	}
+	tests := []struct {
+		page          string
+		first, last   int
+		before, after bool
+	}{
+		{"big", 1, NavWindow, false, true},
+		{"big/l01", 1, NavWindow, false, true},
+		{"big/l30", 30 - NavWindow/2, 30 + NavWindow/2 - 1, true, true},
+		{fmt.Sprintf("big/l%02d", n), n - NavWindow + 1, n, true, false},
+	}
+	for _, tt := range tests {
+		got := nav(tt.page)
+		if c := strings.Count(got, `<li><a href=`); c != NavWindow {
+			t.Errorf("%s: %d lessons listed, want %d", tt.page, c, NavWindow)
+		}
+		if !strings.Contains(got, fmt.Sprintf(">Lesson %d<", tt.first)) || !strings.Contains(got, fmt.Sprintf(">Lesson %d<", tt.last)) ||
+			strings.Contains(got, fmt.Sprintf(">Lesson %d<", tt.first-1)) || strings.Contains(got, fmt.Sprintf(">Lesson %d<", tt.last+1)) {
+			t.Errorf("%s: want lessons %d to %d listed:\n%s", tt.page, tt.first, tt.last, got)
+		}
+		more := fmt.Sprintf("… all %d lessons", n)
+		if i := strings.Index(got, more); (i >= 0 && i < strings.Index(got, ">Lesson ")) != tt.before {
+			t.Errorf("%s: a link to the rest before: %v, want %v", tt.page, !tt.before, tt.before)
+		}
+		if got, want := strings.Count(got, more), btoi(tt.before)+btoi(tt.after); got != want {
+			t.Errorf("%s: %d links to the rest, want %d", tt.page, got, want)
+		}
+		if tt.page != "big" && !strings.Contains(got, `aria-current="page">Lesson`) {
+			t.Errorf("%s: the current lesson is not marked", tt.page)
+		}
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

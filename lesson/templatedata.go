@@ -45,9 +45,16 @@ type PageData struct {
 	Content     template.HTML // rendered Markdown
 	TOC         []TOCEntry    // the page's h2/h3 headings, for a table of contents
 	Section     *SectionData  // the lesson's section (lesson and section pages)
-	Prev, Next  *Link         // neighbouring lessons across the whole course, in reading order
-	HasMath     bool          // the page holds MathML
-	HasFigures  bool          // the page holds landscape figures: include landscape.js
+	// NavLessons is what the navigation lists of the section's lessons:
+	// all of them, or in a section of more than NavWindow, the NavWindow
+	// nearest this page, so that a page's size and a build's time do not
+	// grow with the square of the section. NavBefore and NavAfter say
+	// whether lessons were left out before and after them.
+	NavLessons          []Link
+	NavBefore, NavAfter bool
+	Prev, Next          *Link // neighbouring lessons across the whole course, in reading order
+	HasMath             bool  // the page holds MathML
+	HasFigures          bool  // the page holds landscape figures: include landscape.js
 }
 
 // TOCEntry is one heading.

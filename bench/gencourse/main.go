@@ -2,7 +2,7 @@
 //
 // Usage:
 //
-//	go run ./bench/gencourse -n N -out DIR [-sections 10] [-plain [-hugo DIR] [-nav all|section]]
+//	go run ./bench/gencourse -n N -out DIR [-sections 10] [-plain [-hugo DIR] [-nav window|section|all]]
 //
 // It writes N lessons spread over -sections sections into DIR, which must
 // not exist or be empty of anything but an earlier course. Each lesson has
@@ -12,10 +12,11 @@
 // lessons are plain Markdown (no figures, no formulas) and the same pages
 // are also written as a Hugo site into -hugo (default DIR-hugo), for timing
 // Descent against Hugo. Its layout holds what Descent's default theme puts
-// on a page: with -nav all (the default) the navigation lists every lesson
-// of every section, as the theme does; with -nav section only the current
-// section's lessons, as bench/layouts-sectionnav does. The output is the
-// same for the same flags.
+// on a page. Its navigation lists, with -nav window (the default), the 40
+// lessons of the current section nearest the page, as Descent's default
+// theme does (lesson.NavWindow); with -nav section all of the current
+// section's lessons; with -nav all every lesson of every section. The
+// output is the same for the same flags.
 package main
 
 import (
@@ -39,16 +40,16 @@ func main() {
 	sections := flag.Int("sections", 10, "number of sections")
 	plain := flag.Bool("plain", false, "plain Markdown pages, and a Hugo site with the same pages")
 	hugo := flag.String("hugo", "", "with -plain: the Hugo site's folder (default: -out with -hugo appended)")
-	nav := flag.String("nav", "all", "with -plain: the Hugo site's navigation, all lessons or the current section's")
+	nav := flag.String("nav", "window", "with -plain: the Hugo site's navigation: the current section's nearest 40 lessons (window), all its lessons (section), or every lesson (all)")
 	flag.Parse()
-	if *out == "" || *n < 1 || *sections < 1 || flag.NArg() > 0 || *nav != "all" && *nav != "section" {
+	if *out == "" || *n < 1 || *sections < 1 || flag.NArg() > 0 || navLessons[*nav] == "" {
 		flag.Usage()
 		os.Exit(2)
 	}
 	if *hugo == "" {
 		*hugo = filepath.Clean(*out) + "-hugo"
 	}
-	g := &gen{n: *n, sections: min(*sections, *n), plain: *plain, sectionNav: *nav == "section", fns: functions2D()}
+	g := &gen{n: *n, sections: min(*sections, *n), plain: *plain, nav: *nav, fns: functions2D()}
 	if err := g.descent(*out); err != nil {
 		log.Fatal(err)
 	}
@@ -62,7 +63,7 @@ func main() {
 type gen struct {
 	n, sections int
 	plain       bool
-	sectionNav  bool // the Hugo site lists only the current section's lessons
+	nav         string // the Hugo site's navigation: a key of navLessons
 	fns         []*optim.Function
 }
 
@@ -248,7 +249,7 @@ func round2(v float64) float64 {
 func (g *gen) hugo(dir string) error {
 	files := map[string]string{
 		"hugo.toml":                    hugoConfig,
-		"layouts/_default/baseof.html": strings.Replace(hugoBase, "{{navLessons}}", navLessons[g.sectionNav], 1),
+		"layouts/_default/baseof.html": strings.Replace(hugoBase, "{{navLessons}}", navLessons[g.nav], 1),
 		"layouts/_default/single.html": hugoSingle,
 		"layouts/_default/list.html":   hugoList,
 		"layouts/404.html":             hugo404,
@@ -313,11 +314,28 @@ const hugoBase = `<!DOCTYPE html>
 </html>
 `
 
-// navLessons lists a section's lessons in the navigation: every section's,
-// or (true) only the current one's.
-var navLessons = map[bool]string{
-	false: navList,
-	true:  "{{if or (eq $cur .) ($cur.IsDescendant .)}}" + navList + "{{end}}",
+// navLessons lists a section's lessons in the navigation: every section's
+// (all), only the current one's (section), or the current one's 40 nearest
+// the page, with links to the section for the rest (window).
+var navLessons = map[string]string{
+	"all":     navList,
+	"section": "{{if or (eq $cur .) ($cur.IsDescendant .)}}" + navList + "{{end}}",
+	"window": `{{if or (eq $cur .) ($cur.IsDescendant .)}}
+{{- $pages := .Pages.ByWeight}}{{$n := len $pages}}{{$at := 0}}
+{{- range $i, $p := $pages}}{{if eq $p $cur}}{{$at = $i}}{{end}}{{end}}
+{{- $lo := 0}}{{if gt $n 40}}{{$lo = int (math.Min (math.Max (sub $at 20) 0) (sub $n 40))}}{{end}}
+{{- $sec := .}}
+<ol class="nav-lessons">
+{{- if gt $lo 0}}
+<li class="nav-more"><a href="{{$sec.RelPermalink}}">… all {{$n}} lessons</a></li>
+{{- end}}
+{{- range first 40 (after $lo $pages)}}
+<li><a href="{{.RelPermalink}}"{{if eq $cur .}} aria-current="page"{{end}}>{{.Title}}</a></li>
+{{- end}}
+{{- if lt (add $lo 40) $n}}
+<li class="nav-more"><a href="{{$sec.RelPermalink}}">… all {{$n}} lessons</a></li>
+{{- end}}
+</ol>{{end}}`,
 }
 
 const navList = `<ol class="nav-lessons">
