@@ -176,16 +176,6 @@ func (t *tracer) scratch() *tracer {
 	return c
 }
 
-// cellBands returns the least and greatest band of the corners of the cell
-// whose lower-left corner is point p, and false when the cell is skipped.
-func (t *tracer) cellBands(p int) (lo, hi int32, ok bool) {
-	b0, b1, b2, b3 := t.band[p], t.band[p+1], t.band[p+t.nx+1], t.band[p+t.nx]
-	if b0 < 0 || b1 < 0 || b2 < 0 || b3 < 0 {
-		return 0, 0, false
-	}
-	return min(b0, b1, b2, b3), max(b0, b1, b2, b3), true
-}
-
 // bucket groups the crossed cells by level with a counting sort, the rows
 // of cells split among the cores: each range counts its cells per level,
 // and then fills its part of each level's group, after the ranges before
@@ -201,10 +191,18 @@ func (t *tracer) bucket() {
 		wg.Go(func() {
 			diff := make([]int, n+1)
 			var cr []uint64
+			// The least and greatest band of each column's two points in
+			// the row of cells; a skipped point (-1) makes its cells' least
+			// band negative.
+			colLo, colHi := make([]int32, t.nx), make([]int32, t.nx)
 			for j := c * rows / chunks; j < (c+1)*rows/chunks; j++ {
+				below, above := t.band[j*t.nx:(j+1)*t.nx], t.band[(j+1)*t.nx:(j+2)*t.nx]
+				for i := range colLo {
+					colLo[i], colHi[i] = min(below[i], above[i]), max(below[i], above[i])
+				}
 				for i := range t.nx - 1 {
-					lo, hi, ok := t.cellBands(j*t.nx + i)
-					if ok && lo < hi {
+					lo, hi := min(colLo[i], colLo[i+1]), max(colHi[i], colHi[i+1])
+					if lo >= 0 && lo < hi {
 						diff[lo]++
 						diff[hi]--
 						cr = append(cr, uint64(j*(t.nx-1)+i)<<32|uint64(lo)<<16|uint64(hi))
