@@ -58,8 +58,8 @@ type parsed struct {
 func Build(ctx context.Context, opt Options) (Summary, error) {
 	start := time.Now()
 	var sum Summary
-	if opt.Out == "" && opt.Memory == nil {
-		return sum, errors.New("lesson: no output folder")
+	if (opt.Out == "") == (opt.Memory == nil) {
+		return sum, errors.New("lesson: Options needs either Out or Memory")
 	}
 	if opt.ContentDir == "" {
 		opt.ContentDir = "content"

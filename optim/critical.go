@@ -23,25 +23,31 @@ type CriticalPoint struct {
 	Kind  string
 }
 
-// CriticalGrid is the number of samples a side CriticalPoints is given in a
-// build: finer than any figure's contours need to separate two critical
-// points, and about a millisecond for a catalog function.
+// CriticalGrid is a good number of samples a side for CriticalPoints, the
+// one the site build uses: finer than a figure's contours need to separate
+// two critical points, and under a millisecond for a catalog function.
 const CriticalGrid = 256
 
 // MaxCriticalPoints bounds the list; a domain with more (a wide Rastrigin)
 // keeps the lowest ones.
 const MaxCriticalPoints = 2000
 
+// maxSeeds bounds the Newton solves of one search.
+const maxSeeds = 2 * MaxCriticalPoints
+
 // CriticalPoints finds the critical points of f inside d that a grid of
 // samples×samples values resolves, and classifies them by the Hessian's
 // eigenvalues. In two dimensions Newton's method on ∇f = 0 starts from the
-// grid's own critical nodes (see gridCandidates): a handful of seeds, each
-// within a cell of its point, instead of a lattice of seeds that mostly
-// rediscover the same points. In one dimension, where seeds are cheap, it
-// starts from every sample, so it also finds critical points that do not
-// change the curve's shape (x³ at 0). Known minima from the published tables
-// are added where Newton cannot reach them (Ackley's minimum is a kink). The
-// result is sorted by x, then y.
+// grid's own critical nodes (see gridCandidates): one seed within a cell of
+// each point, instead of a lattice of seeds that mostly rediscover the same
+// points. A function that oscillates faster than the grid can have tens of
+// thousands of critical nodes; then only the maxSeeds lowest are tried,
+// since only the lowest MaxCriticalPoints points are kept anyway. In one
+// dimension, where seeds are cheap, it starts from the centre of each of
+// samples cells, so it also finds critical points that do not change the
+// curve's shape (x³ at 0). Known minima from the published tables are added
+// where Newton cannot reach them (Ackley's minimum is a kink). The result is
+// sorted by x, then y.
 func CriticalPoints(f Objective, d Domain, samples int, known []Minimum) []CriticalPoint {
 	dim := f.Dim()
 	lo := []float64{d.X[0], d.Y[0]}[:dim]
@@ -58,18 +64,24 @@ func CriticalPoints(f Objective, d Domain, samples int, known []Minimum) []Criti
 			seeds = append(seeds, []float64{lo[0] + (float64(i)+0.5)*(hi[0]-lo[0])/float64(samples)})
 		}
 	} else {
-		seeds = gridCandidates(f, d, samples)
+		seeds = gridCandidates(f, d, samples, maxSeeds)
 	}
 	var found []CriticalPoint
+	same := newPointSet(1e-6 * scale)
 	for _, seed := range seeds {
 		x, ok := newtonSolve(f, seed, scale)
-		if !ok || !inside(x, lo, hi) || isNear(found, x, 1e-6*scale) {
+		if !ok || !inside(x, lo, hi) || same.near(x) {
 			continue
 		}
+		same.add(x)
 		found = append(found, CriticalPoint{X: x, Value: f.Func(x), Kind: classify(f, x)})
 	}
+	listed := newPointSet(1e-3 * scale)
+	for _, c := range found {
+		listed.add(c.X)
+	}
 	for _, m := range known {
-		if len(m.X) == dim && inside(m.X, lo, hi) && !isNear(found, m.X, 1e-3*scale) {
+		if len(m.X) == dim && inside(m.X, lo, hi) && !listed.near(m.X) {
 			found = append(found, CriticalPoint{X: slices.Clone(m.X), Value: f.Func(m.X), Kind: KindMinimum})
 		}
 	}
@@ -97,8 +109,9 @@ func CriticalPoints(f Objective, d Domain, samples int, known []Minimum) []Criti
 // ("simulation of simplicity"), so a plateau gives no candidates, and a
 // neighbour whose value is not a number counts as above. This is the
 // piecewise-linear notion of a critical point (Banchoff 1967): every
-// nondegenerate critical point the grid resolves leaves one nearby.
-func gridCandidates(f Objective, d Domain, n int) [][]float64 {
+// nondegenerate critical point the grid resolves leaves one nearby. Of
+// more than most candidates, it returns the most with the lowest values.
+func gridCandidates(f Objective, d Domain, n, most int) [][]float64 {
 	hx := (d.X[1] - d.X[0]) / float64(n-1)
 	hy := (d.Y[1] - d.Y[0]) / float64(n-1)
 	m := n + 2
@@ -108,14 +121,23 @@ func gridCandidates(f Objective, d Domain, n int) [][]float64 {
 		ys[i] = d.Y[0] + float64(i-1)*hy
 	}
 	v := EvalGrid(f, xs, ys)
-	var seeds [][]float64
+	var nodes []int
 	for j := 1; j <= n; j++ {
 		for i := 1; i <= n; i++ {
-			c := j*m + i
-			if ringChanges(v, c, m) != 2 {
-				seeds = append(seeds, []float64{xs[i], ys[j]})
+			if c := j*m + i; ringChanges(v, c, m) != 2 {
+				nodes = append(nodes, c)
 			}
 		}
+	}
+	if len(nodes) > most {
+		// The lowest, then back in scan order.
+		slices.SortStableFunc(nodes, func(a, b int) int { return cmpFloat(v[a], v[b]) })
+		nodes = nodes[:most]
+		slices.Sort(nodes)
+	}
+	seeds := make([][]float64, len(nodes))
+	for k, c := range nodes {
+		seeds[k] = []float64{xs[c%m], ys[c/m]}
 	}
 	return seeds
 }
@@ -229,14 +251,51 @@ func inside(x, lo, hi []float64) bool {
 	return true
 }
 
-func isNear(found []CriticalPoint, x []float64, tol float64) bool {
-	for _, c := range found {
-		d := 0.0
-		for i := range x {
-			d = math.Max(d, math.Abs(c.X[i]-x[i]))
-		}
-		if d <= tol {
-			return true
+// A pointSet finds whether a point lies within tol of one added before
+// (in the maximum norm), in constant time: points are kept in cells of
+// side tol, and a near one can only be in the 3^dim cells around.
+type pointSet struct {
+	tol   float64
+	cells map[[2]int64][][]float64
+}
+
+func newPointSet(tol float64) *pointSet {
+	return &pointSet{tol: tol, cells: map[[2]int64][][]float64{}}
+}
+
+func (s *pointSet) cell(x []float64) [2]int64 {
+	var c [2]int64
+	if !(s.tol > 0) {
+		return c // a domain of no width: one cell
+	}
+	for i := range x {
+		c[i] = int64(math.Floor(x[i] / s.tol))
+	}
+	return c
+}
+
+func (s *pointSet) add(x []float64) {
+	c := s.cell(x)
+	s.cells[c] = append(s.cells[c], x)
+}
+
+func (s *pointSet) near(x []float64) bool {
+	c := s.cell(x)
+	dy := int64(1)
+	if len(x) == 1 {
+		dy = 0
+	}
+	for i := c[0] - 1; i <= c[0]+1; i++ {
+		for j := c[1] - dy; j <= c[1]+dy; j++ {
+			for _, p := range s.cells[[2]int64{i, j}] {
+				d := 0.0
+				for k := range x {
+					d = math.Max(d, math.Abs(p[k]-x[k]))
+				}
+				if d <= s.tol {
+					return true
+				}
+			}
 		}
 	}
 	return false

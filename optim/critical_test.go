@@ -107,3 +107,44 @@ func BenchmarkCriticalPoints(b *testing.B) {
 		CriticalPoints(f, f.Domain, CriticalGrid, f.Minima)
 	}
 }
+
+// A function that oscillates faster than the grid has tens of thousands of
+// critical nodes; the search tries only the lowest maxSeeds of them.
+func TestCriticalPointsOscillating(t *testing.T) {
+	t.Parallel()
+	f := MustParseExpr("sin(130*x)*sin(130*y)")
+	d := sq(-3, 3)
+	seeds := gridCandidates(f, d, CriticalGrid, maxSeeds)
+	if len(seeds) != maxSeeds {
+		t.Fatalf("%d seeds, want the cap, %d", len(seeds), maxSeeds)
+	}
+	all := gridCandidates(f, d, CriticalGrid, math.MaxInt)
+	if len(all) <= maxSeeds {
+		t.Fatalf("only %d critical nodes; the test needs more than %d", len(all), maxSeeds)
+	}
+	highest := math.Inf(-1)
+	for _, s := range seeds {
+		highest = math.Max(highest, f.Func(s))
+	}
+	lower := 0
+	for _, s := range all {
+		if f.Func(s) < highest {
+			lower++
+		}
+	}
+	if lower > maxSeeds {
+		t.Errorf("%d critical nodes lie below the highest seed; the seeds are not the lowest", lower)
+	}
+	if cps := CriticalPoints(f, d, CriticalGrid, nil); len(cps) == 0 || len(cps) > MaxCriticalPoints {
+		t.Errorf("%d critical points", len(cps))
+	}
+}
+
+// BenchmarkCriticalPointsOscillating is the worst case: as many Newton
+// solves as the search allows.
+func BenchmarkCriticalPointsOscillating(b *testing.B) {
+	f := MustParseExpr("sin(130*x)*sin(130*y)")
+	for b.Loop() {
+		CriticalPoints(f, sq(-3, 3), CriticalGrid, nil)
+	}
+}

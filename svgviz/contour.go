@@ -58,7 +58,7 @@ func sublevelRings(g Grid, levels []float64, finite bool) [][]Contour {
 // whose rings bound the region where f is finite; otherwise it is -1.
 func sublevelTracer(g Grid, levels []float64, finite bool) (t *tracer, fin int) {
 	nx, ny := g.NX+2, g.NY+2
-	v := values.get(nx * ny)
+	v := valueSlices.get(nx * ny)
 	inf, nan := math.Inf(1), math.NaN()
 	var defined atomic.Bool // false once a sample is not finite
 	defined.Store(true)

@@ -10,16 +10,17 @@ import (
 // Scale is "auto", "linear" or "log"; "" means "auto". Auto picks log spacing
 // when the finite values span decades, as Rosenbrock, Beale and
 // Goldstein–Price do on their usual domains, and linear spacing otherwise.
-// Count is the number of levels; 0 means 30. Values, when non-empty, are used
-// as given (sorted, without duplicates or non-finite entries) and the other
-// fields are ignored.
+// Count is the number of levels; 0 means 30, and more than MaxLevels means
+// MaxLevels. Values, when non-empty, are used as given (sorted, without
+// duplicates or non-finite entries, the lowest MaxLevels of them) and the
+// other fields are ignored.
 type Levels struct {
 	Scale  string
 	Count  int
 	Values []float64
 }
 
-// MaxLevels bounds the levels drawn: more are dropped, the highest first.
+// MaxLevels bounds the number of levels ChooseLevels returns.
 const MaxLevels = 10000
 
 // DefaultLevelCount is the number of levels when Levels.Count is 0.

@@ -77,7 +77,7 @@ func newTracer(nx, ny int, v []float64, x0, y0, dx, dy float64, levels []float64
 		panic("svgviz: more levels than a tracer can bucket") // bucket packs bands in 16 bits
 	}
 	t := &tracer{nx: nx, ny: ny, v: v, x0: x0, y0: y0, dx: dx, dy: dy, levels: levels}
-	t.band = bands.get(nx * ny)
+	t.band = bandSlices.get(nx * ny)
 	byRows(ny, nx, func(j0, j1 int) {
 		b := 0 // neighbours have nearby bands: walk from the last one
 		for p := j0 * nx; p < j1*nx; p++ {
@@ -128,9 +128,9 @@ const parallelPoints = 40000
 // whenever no trace is running (traceInto clears what it set); bands and
 // values are written whole before they are read.
 var (
-	edgeTables slicePool[int32]
-	bands      slicePool[int32]
-	values     slicePool[float64]
+	edgeTables  slicePool[int32]
+	bandSlices  slicePool[int32]
+	valueSlices slicePool[float64]
 )
 
 func edgeTable(n int) []int32 { return edgeTables.get(n) }
@@ -141,9 +141,9 @@ func (t *tracer) release(scratch bool) {
 	edgeTables.put(t.startAt)
 	edgeTables.put(t.endAt)
 	if !scratch {
-		bands.put(t.band)
+		bandSlices.put(t.band)
 		if t.ownsV {
-			values.put(t.v)
+			valueSlices.put(t.v)
 		}
 	}
 	*t = tracer{}
