@@ -289,12 +289,25 @@ func TestStaleTab(t *testing.T) {
 	}
 }
 
-// Nothing outside the output folder is served, however the path is spelled.
+// Nothing outside the site is served, however the path is spelled, whether
+// the site is in memory or in an output folder.
 func TestPathEscapes(t *testing.T) {
 	t.Parallel()
-	course := writeCourse(t, lessonOne("Version one", 5))
-	writeFile(t, filepath.Join(course, "secret.txt"), "SECRET")
-	p := start(t, course, "-out", filepath.Join(course, "out"))
+	for _, where := range []string{"memory", "folder"} {
+		t.Run(where, func(t *testing.T) {
+			t.Parallel()
+			course := writeCourse(t, lessonOne("Version one", 5))
+			writeFile(t, filepath.Join(course, "secret.txt"), "SECRET")
+			var args []string
+			if where == "folder" {
+				args = []string{"-out", filepath.Join(course, "out")}
+			}
+			pathEscapes(t, start(t, course, args...))
+		})
+	}
+}
+
+func pathEscapes(t *testing.T, p *preview) {
 	host := strings.TrimSuffix(strings.TrimPrefix(p.url, "http://"), "/")
 	for _, target := range []string{
 		"/../secret.txt",
