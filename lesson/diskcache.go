@@ -45,8 +45,9 @@ import (
 // Files and subfolders unused for maxAge are removed, at most once a day. A
 // pack is used by a build that read an entry from it or kept a figure in it
 // (retain); flush touches those. A course whose kept figures are spread
-// over more than maxPacks packs has them copied into the build's new pack,
-// so it depends on one pack again and the others can age out.
+// over more than maxPacks packs has those outside its largest pack copied
+// into the build's new pack, so it depends on two packs again; packs left
+// with nothing that was not copied are removed, the others age out.
 //
 // The record of a site built into a folder (a siteRecord) is one file per
 // output folder: a header, the CRC-32C of its payload and the gob, written
@@ -66,6 +67,7 @@ type diskCache struct {
 // pack is a finished pack file.
 type pack struct {
 	path string
+	keys []string // every figure it holds
 	f    *os.File // opened at the first read; nil before
 	bad  bool     // could not be opened
 }
@@ -267,10 +269,13 @@ func (d *diskCache) retain(keep map[string]bool) {
 	d.keep = keep
 }
 
-// flush ends a build: it copies the kept figures into this build's pack if
-// they are spread over more than maxPacks packs, finishes the pack, and
-// marks the packs the build used as used. The next get reads the folder
-// afresh.
+// flush ends a build: if the kept figures are spread over more than
+// maxPacks packs, it copies those of all but the pack that holds most of
+// them into this build's pack, so the course depends on two packs again;
+// it finishes the pack, removes the packs whose every figure it copied
+// (nothing is lost), and marks the packs the build used as used. A preview
+// that saves one figure at a time thus keeps one large pack and merges the
+// small ones. The next get reads the folder afresh.
 func (d *diskCache) flush() {
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -295,8 +300,19 @@ func (d *diskCache) flush() {
 		}
 	}
 	copied := map[string]bool{}
+	var sources []*pack // the packs copied from
 	if n := len(deps) + b2i(inNew); n > d.maxPacks {
+		var anchor *pack // stays: it holds the most kept figures
 		for p, keys := range deps {
+			if a := deps[anchor]; anchor == nil || len(keys) > len(a) || len(keys) == len(a) && p.path < anchor.path {
+				anchor = p
+			}
+		}
+		for p, keys := range deps {
+			if p == anchor {
+				continue
+			}
+			sources = append(sources, p)
 			slices.Sort(keys)
 			for _, k := range keys {
 				e := d.index[k]
@@ -328,6 +344,11 @@ func (d *diskCache) flush() {
 		}
 	}
 
+	for _, p := range sources {
+		if !used[p] && !slices.ContainsFunc(p.keys, func(k string) bool { return !copied[k] }) {
+			os.Remove(p.path)
+		}
+	}
 	now := time.Now()
 	for p := range used {
 		os.Chtimes(p.path, now, now)
@@ -430,6 +451,9 @@ func (d *diskCache) load() {
 		}
 		p := &pack{path: filepath.Join(d.dir, name)}
 		if mod, entries, ok := readIndex(p); ok {
+			for k := range entries {
+				p.keys = append(p.keys, k)
+			}
 			fs = append(fs, found{p, mod, entries})
 		}
 	}
