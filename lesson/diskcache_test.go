@@ -246,6 +246,7 @@ func TestDiskCacheSmallPacksMerge(t *testing.T) {
 	}
 	c.flush()
 }
+
 // TestDiskCacheReadOnly checks that a build that computes nothing writes
 // nothing.
 func TestDiskCacheReadOnly(t *testing.T) {
