@@ -70,39 +70,47 @@ func BenchmarkCourse(b *testing.B) {
 		}
 	})
 	// edit is cmd/serve's rebuild after a save: one lesson's text changed,
-	// the in-memory cache and the previous site in memory.
-	b.Run("edit", func(b *testing.B) {
-		content := fstest.MapFS{}
-		err := fs.WalkDir(os.DirFS(dir), ".", func(name string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
+	// the figures in the cache folder (or, edit-memory, in memory) and the
+	// previous site in memory.
+	for _, where := range []string{"edit", "edit-memory"} {
+		b.Run(where, func(b *testing.B) {
+			content := fstest.MapFS{}
+			err := fs.WalkDir(os.DirFS(dir), ".", func(name string, d fs.DirEntry, err error) error {
+				if err != nil || d.IsDir() {
+					return err
+				}
+				data, err := os.ReadFile(filepath.Join(dir, name))
+				content[name] = &fstest.MapFile{Data: data}
 				return err
-			}
-			data, err := os.ReadFile(filepath.Join(dir, name))
-			content[name] = &fstest.MapFile{Data: data}
-			return err
-		})
-		if err != nil {
-			b.Fatal(err)
-		}
-		var edited string
-		for name := range content {
-			if strings.HasSuffix(name, ".md") && !strings.HasSuffix(name, "_index.md") && (edited == "" || name < edited) {
-				edited = name
-			}
-		}
-		original := string(content[edited].Data)
-		opt := opt
-		opt.Content, opt.Cache, opt.Out, opt.Memory = content, &Cache{}, "", &MemorySite{}
-		Build(context.Background(), opt)
-		i := 0
-		for b.Loop() {
-			i++
-			content[edited] = &fstest.MapFile{Data: []byte(original + fmt.Sprintf("\n\nEdit %d.\n", i))}
-			if _, err := Build(context.Background(), opt); err != nil {
+			})
+			if err != nil {
 				b.Fatal(err)
 			}
-		}
-	})
+			var edited string
+			for name := range content {
+				if strings.HasSuffix(name, ".md") && !strings.HasSuffix(name, "_index.md") && (edited == "" || name < edited) {
+					edited = name
+				}
+			}
+			original := string(content[edited].Data)
+			opt := opt
+			opt.Content, opt.Cache, opt.Out, opt.Memory = content, &Cache{}, "", &MemorySite{}
+			if where == "edit" {
+				if opt.Cache, err = OpenCache(b.TempDir()); err != nil {
+					b.Fatal(err)
+				}
+			}
+			Build(context.Background(), opt)
+			i := 0
+			for b.Loop() {
+				i++
+				content[edited] = &fstest.MapFile{Data: []byte(original + fmt.Sprintf("\n\nEdit %d.\n", i))}
+				if _, err := Build(context.Background(), opt); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
 
 // benchLesson is one lesson as bench/gencourse writes them: prose, a code

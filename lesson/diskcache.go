@@ -99,6 +99,16 @@ const (
 	maxPacks    = 16
 )
 
+// DefaultCacheDir is where the commands keep figures unless told otherwise:
+// descent in the user's cache folder, or "" (no cache) if there is none.
+func DefaultCacheDir() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "descent")
+}
+
 // OpenCache returns a cache that keeps figures in dir (created if need be)
 // between runs of the same executable. Builds may share dir, concurrently
 // too.

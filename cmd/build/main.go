@@ -22,7 +22,6 @@ import (
 	"log"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"runtime/debug"
 
 	"descent/lesson"
@@ -53,7 +52,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&c.out, "out", "public", "the output folder, replaced as a whole")
 	fs.StringVar(&c.baseURL, "baseURL", "", "the site's address, overriding the site file's baseURL")
 	fs.BoolVar(&c.drafts, "drafts", false, "include lessons marked draft: true")
-	fs.StringVar(&c.cache, "cache", defaultCache(), `figures kept between builds; "" for none`)
+	fs.StringVar(&c.cache, "cache", lesson.DefaultCacheDir(), `figures kept between builds; "" for none`)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -95,10 +94,3 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 // defaultCache is descent in the user's cache folder, or "" without one.
-func defaultCache() string {
-	dir, err := os.UserCacheDir()
-	if err != nil {
-		return ""
-	}
-	return filepath.Join(dir, "descent")
-}

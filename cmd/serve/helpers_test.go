@@ -103,7 +103,8 @@ type preview struct {
 var urlLine = regexp.MustCompile(`at (http://\S+/) `)
 
 // start runs cmd/serve on course (a folder holding content/ and layouts/)
-// at 127.0.0.1:0 and waits until it serves.
+// at 127.0.0.1:0, with its figure cache in course/cache, and waits until it
+// serves.
 func start(t *testing.T, course string, args ...string) *preview {
 	t.Helper()
 	return startWithin(t, timeout, course, args...)
@@ -114,7 +115,7 @@ func startWithin(t *testing.T, wait time.Duration, course string, args ...string
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	p := &preview{stdout: &syncBuffer{}, stderr: &syncBuffer{}}
-	args = append([]string{"-addr", "127.0.0.1:0",
+	args = append([]string{"-addr", "127.0.0.1:0", "-cache", filepath.Join(course, "cache"),
 		"-content", filepath.Join(course, "content"), "-layouts", filepath.Join(course, "layouts")}, args...)
 	code := make(chan int, 1)
 	go func() { code <- run(ctx, args, p.stdout, p.stderr) }()

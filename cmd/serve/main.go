@@ -3,13 +3,14 @@
 //
 // Usage:
 //
-//	go run ./cmd/serve [-content DIR] [-layouts DIR] [-out DIR] [-addr HOST:PORT] [-drafts]
+//	go run ./cmd/serve [-content DIR] [-layouts DIR] [-out DIR] [-addr HOST:PORT] [-drafts] [-cache DIR]
 //
 // It listens on -addr (default 127.0.0.1:1313), builds -content (default
 // content) with -layouts (default layouts) into memory, or into the folder
-// -out (public/ from cmd/build is never touched unless named), and watches
-// both folders. Each change rebuilds the site; open
-// tabs reload once the new pages are in place. A failed build keeps the last
+// -out (public/ from cmd/build is never touched unless named), keeps
+// computed figures in -cache (default: the folder cmd/build uses; "" keeps
+// them in memory), and watches the content and layouts folders. Each change
+// rebuilds the site; open tabs reload once the new pages are in place. A failed build keeps the last
 // good pages, prints the errors and shows them over the page. Ctrl-C stops
 // it (exit 0); bad flags exit 2; a listener that cannot start exits 1.
 package main
@@ -23,6 +24,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"descent/lesson"
 )
 
 func main() {
@@ -34,8 +37,8 @@ func main() {
 }
 
 type config struct {
-	content, layouts, out, addr string
-	drafts                      bool
+	content, layouts, out, addr, cache string
+	drafts                             bool
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -47,6 +50,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&c.out, "out", "", "write the site to this folder, replaced on each build (default: keep it in memory)")
 	fs.StringVar(&c.addr, "addr", "127.0.0.1:1313", "the address to listen on")
 	fs.BoolVar(&c.drafts, "drafts", false, "include lessons marked draft: true")
+	fs.StringVar(&c.cache, "cache", lesson.DefaultCacheDir(), `figures kept between runs, shared with build; "" to keep them in memory`)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}

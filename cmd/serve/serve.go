@@ -25,7 +25,17 @@ func serve(ctx context.Context, c config, stdout, stderr io.Writer) int {
 	if c.out == "" {
 		opt.Memory = &lesson.MemorySite{}
 	}
+	// Figures go to the folder cmd/build uses, so that a restart, or a
+	// build, finds them, and the preview does not hold them in memory as
+	// well as the pages that show them.
 	opt.Drafts, opt.LiveReload, opt.Cache = c.drafts, true, &lesson.Cache{}
+	if c.cache != "" {
+		if cache, err := lesson.OpenCache(c.cache); err != nil {
+			fmt.Fprintf(stderr, "serve: -cache: %v; keeping figures in memory\n", err)
+		} else {
+			opt.Cache = cache
+		}
+	}
 	if !loopback(c.addr) {
 		fmt.Fprintf(stderr, "serve: warning: %s is not a loopback address: anyone who can reach this machine can read the course\n", c.addr)
 	}

@@ -58,6 +58,25 @@ func TestReloadAfterBuild(t *testing.T) {
 	}
 }
 
+// Figures outlive the preview in the cache folder: a restart computes
+// none; with -cache "" they live in memory only.
+func TestRestartUsesCache(t *testing.T) {
+	t.Parallel()
+	course := writeCourse(t, lessonOne("Version one", 5))
+	for i, want := range []string{"1 figures (0 cached)", "1 figures (1 cached)"} {
+		p := start(t, course)
+		p.stop()
+		if !strings.Contains(p.stdout.String(), want) {
+			t.Errorf("start %d: want %q in\n%s", i+1, want, p.stdout)
+		}
+	}
+	p := start(t, course, "-cache", "")
+	p.stop()
+	if !strings.Contains(p.stdout.String(), "1 figures (0 cached)") {
+		t.Errorf(`-cache "": want the figure computed again:\n%s`, p.stdout)
+	}
+}
+
 // Editors and people change the course in many ways; each ends with the
 // new state served.
 func TestEdits(t *testing.T) {
