@@ -116,6 +116,10 @@ test('accessibility', { skip, timeout: 180_000 }, async (t) => {
     assert.equal(skipLink.cls, 'skip-link', 'the first Tab reaches the skip link');
     assert.ok(skipLink.bottom > 0, 'the focused skip link is on screen');
 
+    // Each figure is set up in a task of its own (landscape.js): wait for
+    // the last, or the check races the page.
+    await page.waitForFunction(() => [...document.querySelectorAll('figure.landscape')]
+      .every((f) => f.classList.contains('landscape-live')));
     const live = await page.evaluate(() => [...document.querySelectorAll('figure.landscape')].map((f) => {
       const r = f.querySelector('.landscape-readout');
       return { id: f.id, live: r && r.getAttribute('aria-live'), text: r && r.textContent };
