@@ -61,6 +61,11 @@ func renderPage(w output, t *theme, md goldmark.Markdown, site SiteData, c *cour
 	if data.Description == "" {
 		data.Description = site.Description
 	}
+	at := 0 // the page's section, for the navigation
+	if pg.section != nil {
+		at = c.order().section[pg.section]
+	}
+	data.NavSections, data.NavSectionsBefore, data.NavSectionsAfter = navWindow(site.Sections, at)
 	switch {
 	case pg.isHome:
 		data.Kind = "home"
@@ -90,17 +95,18 @@ func renderPage(w output, t *theme, md goldmark.Markdown, site SiteData, c *cour
 	return nil
 }
 
-// NavWindow is the most lessons of a section the navigation lists.
+// NavWindow is the most sections, and the most lessons of a section, the
+// navigation lists.
 const NavWindow = 40
 
-// navWindow returns the NavWindow lessons nearest lessons[at] (all of them
-// if there are no more), and whether some were left out before and after.
-func navWindow(lessons []Link, at int) (window []Link, before, after bool) {
-	if len(lessons) <= NavWindow {
-		return lessons, false, false
+// navWindow returns the NavWindow items nearest items[at] (all of them if
+// there are no more), and whether some were left out before and after.
+func navWindow[T any](items []T, at int) (window []T, before, after bool) {
+	if len(items) <= NavWindow {
+		return items, false, false
 	}
-	lo := min(max(at-NavWindow/2, 0), len(lessons)-NavWindow)
-	return lessons[lo : lo+NavWindow], lo > 0, lo+NavWindow < len(lessons)
+	lo := min(max(at-NavWindow/2, 0), len(items)-NavWindow)
+	return items[lo : lo+NavWindow], lo > 0, lo+NavWindow < len(items)
 }
 
 // readingOrder numbers the sections and the lessons across the course
@@ -154,6 +160,7 @@ func writeExtras(w output, t *theme, opt Options, c *course, site SiteData) (int
 	}
 	var out bytes.Buffer
 	data := PageData{Site: site, Kind: "404", Title: "Page not found", URL: "404.html", Root: root}
+	data.NavSections, data.NavSectionsBefore, data.NavSectionsAfter = navWindow(site.Sections, 0)
 	if err := t.kinds["404"].ExecuteTemplate(&out, "base", data); err != nil {
 		return 0, templateError(t.dir, err)
 	}

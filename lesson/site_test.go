@@ -327,3 +327,61 @@ func btoi(b bool) int {
 	}
 	return 0
 }
+
+// A course of many sections lists the NavWindow sections nearest the page
+// and links to the home page, which lists them all.
+func TestNavSectionsWindow(t *testing.T) {
+	t.Parallel()
+	const n = NavWindow + 10
+	content := fstest.MapFS{"site.yaml": {Data: []byte("title: Wide\n")}}
+	for i := 1; i <= n; i++ {
+		content[fmt.Sprintf("s%02d/_index.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: Section %d\nweight: %d\n---\n", i, i))}
+		content[fmt.Sprintf("s%02d/l.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: Lesson of %d\n---\n\nText.\n", i))}
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(context.Background(), Options{Content: content, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		page          string
+		first, last   int
+		before, after bool
+	}{
+		{"", 1, NavWindow, false, true},
+		{"404.html", 1, NavWindow, false, true},
+		{"s30/l", 30 - NavWindow/2, 30 + NavWindow/2 - 1, true, true},
+		{fmt.Sprintf("s%02d", n), n - NavWindow + 1, n, true, false},
+	}
+	for _, tt := range tests {
+		file := filepath.Join(out, tt.page, "index.html")
+		if strings.HasSuffix(tt.page, ".html") {
+			file = filepath.Join(out, tt.page)
+		}
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		nav := string(b)
+		nav = nav[strings.Index(nav, `<nav class="site-nav"`):strings.Index(nav, "</nav>")]
+		if c := strings.Count(nav, `class="nav-section-title"`); c != NavWindow {
+			t.Errorf("%s: %d sections listed, want %d", tt.page, c, NavWindow)
+		}
+		for _, i := range []int{tt.first, tt.last} {
+			if !strings.Contains(nav, fmt.Sprintf(">Section %d<", i)) {
+				t.Errorf("%s: section %d not listed", tt.page, i)
+			}
+		}
+		for _, i := range []int{tt.first - 1, tt.last + 1} {
+			if strings.Contains(nav, fmt.Sprintf(">Section %d<", i)) {
+				t.Errorf("%s: section %d listed", tt.page, i)
+			}
+		}
+		more := fmt.Sprintf("… all %d sections", n)
+		if got, want := strings.Count(nav, more), btoi(tt.before)+btoi(tt.after); got != want {
+			t.Errorf("%s: %d links to all sections, want %d", tt.page, got, want)
+		}
+		if tt.before && strings.Index(nav, more) > strings.Index(nav, "nav-section-title") {
+			t.Errorf("%s: the link to the sections before comes after the first section", tt.page)
+		}
+	}
+}

@@ -52,9 +52,15 @@ type PageData struct {
 	// whether lessons were left out before and after them.
 	NavLessons          []Link
 	NavBefore, NavAfter bool
-	Prev, Next          *Link // neighbouring lessons across the whole course, in reading order
-	HasMath             bool  // the page holds MathML
-	HasFigures          bool  // the page holds landscape figures: include landscape.js
+	// NavSections is what the navigation lists of the course's sections:
+	// all of them, or the NavWindow nearest this page's (the first ones
+	// on pages outside a section); NavSectionsBefore and NavSectionsAfter
+	// say whether some were left out. The home page lists them all.
+	NavSections                         []SectionData
+	NavSectionsBefore, NavSectionsAfter bool
+	Prev, Next                          *Link // neighbouring lessons across the whole course, in reading order
+	HasMath                             bool  // the page holds MathML
+	HasFigures                          bool  // the page holds landscape figures: include landscape.js
 }
 
 // TOCEntry is one heading.
