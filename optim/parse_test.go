@@ -93,6 +93,21 @@ func FuzzParseExpr(f *testing.F) {
 		_ = e.Func(x)
 		g := make([]float64, e.Dim())
 		e.Grad(g, x)
+		// The row evaluator and the duals agree with Func and the jets, bit
+		// for bit (TestEvaluatorsAgree, here on any expression).
+		xs, ys := []float64{-2, -0.5, 0, 0.3, 1.5}, []float64{-0.7, 0, 2}
+		grid := make([]float64, len(xs)*len(ys))
+		e.EvalGrid(grid, xs, ys)
+		same := func(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }
+		for j, y := range ys {
+			for i, x := range xs {
+				want := e.Func([]float64{x, y}[:e.Dim()])
+				d, jt := e.prog.evalDual(x, y), e.prog.evalJet(x, y)
+				if !same(grid[j*len(xs)+i], want) || !same(d.v, want) || !same(d.gx, jt.gx) || !same(d.gy, jt.gy) {
+					t.Fatalf("%q at (%g, %g): Func %v, grid %v, dual %v, jet %v", src, x, y, want, grid[j*len(xs)+i], d, jt)
+				}
+			}
+		}
 	})
 }
 
