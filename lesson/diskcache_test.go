@@ -90,16 +90,12 @@ func TestDiskCacheConcurrent(t *testing.T) {
 }
 
 // TestDiskCacheKeep checks which packs a build marks as used, and that the
-// kept figures are copied into one pack when they are spread over more
-// than maxPacks.
+// kept figures outside their largest pack are copied into a new one when
+// they are spread over more than maxPacks.
 func TestDiskCacheKeep(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	open := func() *Cache {
-		c := &Cache{disk: newDiskCache(dir)}
-		c.disk.maxPacks = 3
-		return c
-	}
+	open := func() *Cache { return cacheOfFewPacks(dir) }
 	// Five packs of two figures each: pack i holds figures 2i and 2i+1.
 	for i := range 5 {
 		c := open()
@@ -205,17 +201,20 @@ func TestDiskCacheKeep(t *testing.T) {
 	c.flush()
 }
 
+// cacheOfFewPacks opens a cache in dir that merges beyond 3 packs.
+func cacheOfFewPacks(dir string) *Cache {
+	c := &Cache{disk: newDiskCache(dir)}
+	c.disk.maxPacks = 3
+	return c
+}
+
 // A preview saves one figure at a time: each build adds a pack of one
 // figure, and once they pass maxPacks they are merged into one and removed,
 // while the large first pack stays.
 func TestDiskCacheSmallPacksMerge(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	open := func() *Cache {
-		c := &Cache{disk: newDiskCache(dir)}
-		c.disk.maxPacks = 3
-		return c
-	}
+	open := func() *Cache { return cacheOfFewPacks(dir) }
 	c := open()
 	kept := map[string]bool{}
 	for i := range 20 {
