@@ -138,22 +138,3 @@ func BenchmarkLesson(b *testing.B) {
 		}
 	}
 }
-
-// BenchmarkFigure computes the lesson's first figure as a large course
-// does: its contour layer and critical points already shared.
-func BenchmarkFigure(b *testing.B) {
-	l := &errorList{file: "bench"}
-	src := []byte("function: himmelblau\nstart: [-1, 4]\nsteps: 300\nruns:\n  - optimizer: gd\n    lr: 0.01\n" +
-		"  - optimizer: momentum\n    lr: 0.001\n    momentum: 0.9\n  - optimizer: rmsprop\n    lr: 0.05\n  - optimizer: adam\n    lr: 0.2\n")
-	spec, ok := decodeFigure(src, 0, l)
-	if !ok {
-		b.Fatal(l.errs)
-	}
-	var crit criticalCache
-	var layers layerCache
-	for b.Loop() {
-		if _, err := computeFigure(spec, "fig", &crit, &layers); err != nil {
-			b.Fatal(err)
-		}
-	}
-}

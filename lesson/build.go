@@ -5,32 +5,50 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"html/template"
 	"io/fs"
 	"path"
 	"runtime"
-	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
-	"github.com/yuin/goldmark/ast"
+	"descent/diag"
+	"descent/figure"
+	"descent/markup"
+	"descent/store"
 )
 
 // Options configure one build. Content is required, and Out or Memory.
 type Options struct {
-	Content    fs.FS       // the course
-	ContentDir string      // how error messages name the content folder, e.g. "content"
-	Layouts    fs.FS       // templates and static files overriding the built-in theme; nil for none
-	LayoutsDir string      // how error messages name the layouts folder
-	Out        string      // the output folder, replaced as a whole
-	Memory     *MemorySite // with Out empty: where the site goes instead of a folder
-	Drafts     bool        // include pages with draft: true
-	BaseURL    string      // overrides the site file's baseURL when not empty
-	LiveReload bool        // pages include the preview's reload script
-	Cache      *Cache      // figures and pages kept between builds; nil for none
+	Content    fs.FS        // the course
+	ContentDir string       // how error messages name the content folder, e.g. "content"
+	Layouts    fs.FS        // templates and static files overriding the built-in theme; nil for none
+	LayoutsDir string       // how error messages name the layouts folder
+	Out        string       // the output folder, replaced as a whole
+	Memory     *MemorySite  // with Out empty: where the site goes instead of a folder
+	Drafts     bool         // include pages with draft: true
+	BaseURL    string       // overrides the site file's baseURL when not empty
+	LiveReload bool         // pages include the preview's reload script
+	Cache      *Cache       // figures and pages kept between builds; nil for none
+	Memo       *figure.Memo // critical points shared by the builds of one process; nil for none
 }
+
+// Cache keeps computed figures and the records of built sites between
+// builds (package store): its zero value in memory, OpenCache in a folder.
+type Cache = store.Cache[*figure.Data]
+
+// MemorySite keeps a built site in memory instead of a folder (package
+// store): cmd/serve's preview.
+type MemorySite = store.MemorySite
+
+// OpenCache returns a cache that keeps figures in dir between runs of the
+// same executable; builds may share dir, concurrently too.
+func OpenCache(dir string) (*Cache, error) { return store.Open[*figure.Data](dir) }
+
+// DefaultCacheDir is where the commands keep figures unless told otherwise:
+// descent in the user's cache folder, or "" if there is none.
+func DefaultCacheDir() string { return store.DefaultDir() }
 
 // Summary says what a build made.
 type Summary struct {
@@ -42,197 +60,290 @@ type Summary struct {
 	Duration      time.Duration
 }
 
-// rendered is a page after the parse phase.
+// builder is one run of Build: the course, what is known of the previous
+// site, and each page's progress through the phases.
+type builder struct {
+	opt    Options
+	theme  *theme
+	course *course
+	conv   *markup.Converter
+	site   SiteData
+	memo   *figure.Memo
+
+	pages  []*page
+	keys   []string // each page's key (pageKeys)
+	reused []bool   // the page is taken from the previous site
+	last   store.SiteRecord
+	parsed []*parsed    // nil for reused pages
+	out    store.Output // nil if the course has mistakes
+
+	mu     sync.Mutex
+	errs   Errors
+	failed atomic.Bool  // nothing more is rendered
+	cached atomic.Int64 // figures taken from the cache
+}
+
+// parsed is a page after the parse phase.
 type parsed struct {
 	pg      *page
-	src     []byte
-	doc     ast.Node
-	figures []*Landscape
-	toc     []TOCEntry
-	math    int
+	doc     *markup.Doc
+	figures []*pageFigure
+	pending atomic.Int32 // figures not yet rendered
+}
+
+// pageFigure is one landscape directive of a page.
+type pageFigure struct {
+	node *markup.Landscape
+	spec *figure.Spec // nil if the directive has mistakes
+	id   string
+	key  string
 }
 
 // Build builds the course into opt.Out (or opt.Memory). On any error it
 // returns Errors (every mistake found, sorted) and leaves the previous site
-// untouched.
+// untouched. It runs in phases: load, plan, parse, compute and render, write.
 func Build(ctx context.Context, opt Options) (Summary, error) {
 	start := time.Now()
-	var sum Summary
 	if (opt.Out == "") == (opt.Memory == nil) {
-		return sum, errors.New("lesson: Options needs either Out or Memory")
+		return Summary{}, errors.New("lesson: Options needs either Out or Memory")
 	}
+	defer opt.Cache.Flush()
+	b, err := load(opt)
+	if err != nil {
+		return Summary{}, err
+	}
+	b.plan()
+	b.parse()
+	if err := ctx.Err(); err != nil {
+		return Summary{}, err
+	}
+	if len(b.errs) == 0 {
+		if b.out, err = b.open(); err != nil {
+			return Summary{}, err
+		}
+		defer b.out.Abandon()
+	}
+	if err := b.computeAndRender(); err != nil {
+		return Summary{}, err
+	}
+	if err := ctx.Err(); err != nil {
+		return Summary{}, err
+	}
+	sum, err := b.write(ctx)
+	sum.Duration = time.Since(start)
+	return sum, err
+}
+
+// load reads the theme and the course.
+func load(opt Options) (*builder, error) {
 	if opt.ContentDir == "" {
 		opt.ContentDir = "content"
 	}
-	if opt.Cache == nil {
-		opt.Cache = &Cache{none: true}
-	}
-	defer opt.Cache.flush()
 	theme, err := loadTheme(opt.Layouts, opt.LayoutsDir)
 	if err != nil {
-		return sum, err
+		return nil, err
 	}
-	c, errs := load(opt.Content, opt.ContentDir, opt.Drafts)
+	c, errs := loadCourse(opt.Content, opt.ContentDir, opt.Drafts)
 	if opt.BaseURL != "" {
 		c.site.BaseURL = opt.BaseURL
 	}
 	if c.site.BaseURL != "" && !strings.HasSuffix(c.site.BaseURL, "/") {
 		c.site.BaseURL += "/"
 	}
-	md := newMarkdown(c.site.UnsafeHTML)
-	math := &mathRenderer{}
-	site := c.siteData(opt.LiveReload)
-
-	// Pages unchanged since the last build into the same place are taken
-	// from it.
-	pages := c.allPages()
-	keys := make([]string, len(pages))
-	if !opt.Cache.none || opt.Memory != nil {
-		keys = pageKeys(pages, theme, site, c.site)
+	memo := &figure.Memo{}
+	if opt.Memo != nil {
+		memo = opt.Memo.Renew()
 	}
-	var last siteRecord
-	reusable := func(rel, key string) bool { _, ok := last.reusable(opt.Out, rel, key); return ok }
-	if opt.Memory != nil {
-		last, reusable = opt.Memory.records(), opt.Memory.reusable
+	return &builder{opt: opt, theme: theme, course: c, conv: markup.New(c.site.UnsafeHTML),
+		site: c.siteData(opt.LiveReload), memo: memo, errs: errs}, nil
+}
+
+// plan finds the pages unchanged since the last build into the same place:
+// they are taken from it.
+func (b *builder) plan() {
+	b.pages = b.course.allPages()
+	b.keys = make([]string, len(b.pages))
+	if b.opt.Cache != nil || b.opt.Memory != nil {
+		b.keys = pageKeys(b.pages, b.theme, b.site, b.course.site)
+	}
+	reusable := func(rel, key string) bool { _, ok := b.last.Reusable(b.opt.Out, rel, key); return ok }
+	if b.opt.Memory != nil {
+		b.last, reusable = b.opt.Memory.Records(), b.opt.Memory.Reusable
 	} else {
-		last = opt.Cache.site(opt.Out)
+		b.last = b.opt.Cache.Site(b.opt.Out)
 	}
-	reused := make([]bool, len(pages))
-	for i, pg := range pages {
-		reused[i] = reusable(pageFile(pg), keys[i])
+	b.reused = make([]bool, len(b.pages))
+	for i, pg := range b.pages {
+		b.reused[i] = reusable(pageFile(pg), b.keys[i])
 	}
+}
 
-	// Parse every other page, decode every directive and convert every formula.
-	parsedPages := make([]*parsed, len(pages))
-	var mu sync.Mutex
-	parallel(len(pages), func(i int) {
-		if reused[i] {
+// parse parses every other page, decodes every directive and converts every
+// formula.
+func (b *builder) parse() {
+	b.parsed = make([]*parsed, len(b.pages))
+	parallel(len(b.pages), func(i int) {
+		if b.reused[i] {
 			return
 		}
-		p, perrs := parsePage(md, math, pages[i])
-		parsedPages[i] = p
-		mu.Lock()
-		errs = append(errs, perrs...)
-		mu.Unlock()
+		p, errs := parsePage(b.conv, b.pages[i])
+		b.parsed[i] = p
+		b.mu.Lock()
+		b.errs = append(b.errs, errs...)
+		b.mu.Unlock()
 	})
-	if err := ctx.Err(); err != nil {
-		return sum, err
-	}
+}
 
-	// Compute every figure, cached by the hash of its directive, and render
-	// each page into a temporary folder as soon as its figures are ready, so
-	// that a figure's HTML is held only until its page is written. After the
-	// first error nothing more is rendered, but every figure is still
-	// computed, to report every mistake.
-	var w output
-	if len(errs) == 0 {
-		if opt.Memory != nil {
-			w = opt.Memory.writer()
-		} else if w, err = newSiteWriter(opt.Out, opt.Cache); err != nil {
-			return sum, err
-		}
-		defer w.abandon()
+// parsePage parses a page and decodes its directives, giving each figure an
+// id unique on the page.
+func parsePage(conv *markup.Converter, pg *page) (*parsed, Errors) {
+	l := &diag.List{File: pg.name}
+	p := &parsed{pg: pg, doc: conv.Parse(pg.body, pg.bodyLine, l)}
+	used := map[string]bool{}
+	for _, h := range p.doc.TOC {
+		used[h.ID] = true
 	}
-	type job struct {
-		page int
-		n    *Landscape
-	}
-	var jobs []job
-	pending := make([]atomic.Int32, len(pages))
-	for i, p := range parsedPages {
-		if p == nil {
+	for i, n := range p.doc.Figures {
+		f := &pageFigure{node: n}
+		p.figures = append(p.figures, f)
+		spec, ok := figure.Decode(n.Source, n.Line-1, l)
+		if !ok {
 			continue
 		}
-		for _, n := range p.figures {
-			jobs = append(jobs, job{i, n})
+		id := slugify(spec.Title)
+		if id == "" {
+			id = fmt.Sprintf("figure-%d", i+1)
 		}
-		pending[i].Store(int32(len(p.figures)))
-	}
-	var failed atomic.Bool
-	failed.Store(len(errs) > 0)
-	fail := func(e *Error) {
-		failed.Store(true)
-		mu.Lock()
-		errs = append(errs, e)
-		mu.Unlock()
-	}
-	render := func(i int) {
-		if failed.Load() {
-			return
+		for base, k := id, 2; used[id]; k++ {
+			id = fmt.Sprintf("%s-%d", base, k)
 		}
-		if reused[i] {
-			if err := w.reuse(pageFile(pages[i])); err != nil {
-				fail(&Error{File: w.name(), Msg: err.Error()})
+		used[id] = true
+		f.spec, f.id, f.key = spec, id, figure.Key(id, n.Source)
+	}
+	p.pending.Store(int32(len(p.figures)))
+	return p, l.Errs
+}
+
+// fail records an error; nothing more is rendered after it.
+func (b *builder) fail(e *Error) {
+	b.failed.Store(true)
+	b.mu.Lock()
+	b.errs = append(b.errs, e)
+	b.mu.Unlock()
+}
+
+// open starts the new site: a temporary folder beside the output, or a new
+// snapshot in memory.
+func (b *builder) open() (store.Output, error) {
+	if b.opt.Memory != nil {
+		return b.opt.Memory.Writer(), nil
+	}
+	if b.opt.Cache == nil {
+		return store.NewFolder(b.opt.Out, nil)
+	}
+	return store.NewFolder(b.opt.Out, b.opt.Cache)
+}
+
+// computeAndRender computes every figure, cached by the hash of its
+// directive, and renders each page into the output as soon as its figures
+// are ready, so that a figure's HTML is held only until its page is
+// written. After the first error nothing more is rendered, but every figure
+// is still computed, to report every mistake.
+func (b *builder) computeAndRender() error {
+	b.failed.Store(len(b.errs) > 0)
+	type job struct {
+		page int
+		fig  *pageFigure
+	}
+	var jobs []job
+	for i, p := range b.parsed {
+		if p != nil {
+			for _, f := range p.figures {
+				jobs = append(jobs, job{i, f})
 			}
-			return
-		}
-		p := parsedPages[i]
-		if err := renderPage(w, theme, md, site, c, p); err != nil {
-			fail(err)
-		}
-		p.doc = nil
-		for _, n := range p.figures {
-			n.HTML = nil
 		}
 	}
-	var cached atomic.Int64
-	var layers layerCache
-	parallel(len(jobs)+len(pages), func(t int) {
+	parallel(len(jobs)+len(b.pages), func(t int) {
 		if t >= len(jobs) { // a page without figures
-			if i := t - len(jobs); parsedPages[i] == nil || len(parsedPages[i].figures) == 0 {
-				render(i)
+			if i := t - len(jobs); b.parsed[i] == nil || len(b.parsed[i].figures) == 0 {
+				b.render(i)
 			}
 			return
 		}
 		j := jobs[t]
-		if j.n.spec == nil {
-			return
-		}
-		fd, ok := opt.Cache.get(j.n.key)
-		if ok {
-			cached.Add(1)
-		} else {
-			var err error
-			fd, err = safeCompute(j.n.spec, j.n.id, &opt.Cache.crit, &layers)
-			if err != nil {
-				fail(&Error{File: pages[j.page].name, Line: j.n.Line - 1, Key: "landscape " + quote(j.n.id), Msg: err.Error()})
-				return
-			}
-			if fd.Formula == "" && j.n.spec.Catalog != nil {
-				if m, err := math.render(j.n.spec.Catalog.TeX, false); err == nil {
-					fd.Formula = template.HTML(m)
-				}
-			}
-			opt.Cache.put(j.n.key, fd)
-		}
-		var b bytes.Buffer
-		b.Grow(len(fd.Main) + len(fd.Loss) + len(fd.JSON) + 16384)
-		if err := theme.figure.ExecuteTemplate(&b, "figure", fd); err != nil {
-			fail(templateError(theme.dir, err))
-			return
-		}
-		j.n.HTML = b.Bytes()
-		if pending[j.page].Add(-1) == 0 {
-			render(j.page)
+		if j.fig.spec != nil && b.figure(b.pages[j.page], j.fig) && b.parsed[j.page].pending.Add(-1) == 0 {
+			b.render(j.page)
 		}
 	})
-	if len(errs) > 0 {
-		return sum, errs.sorted()
+	if len(b.errs) > 0 {
+		return b.errs.Sorted()
 	}
-	if err := ctx.Err(); err != nil {
-		return sum, err
-	}
+	return nil
+}
 
-	// Remember what each page was made of, for the cache and the next build.
+// figure computes one figure, or takes it from the cache, and renders its
+// HTML into its node. It reports whether it succeeded.
+func (b *builder) figure(pg *page, f *pageFigure) bool {
+	fd, ok := b.opt.Cache.Get(f.key)
+	if ok {
+		b.cached.Add(1)
+	} else {
+		var err error
+		if fd, err = figure.Compute(f.spec, f.id, b.memo); err != nil {
+			b.fail(&Error{File: pg.name, Line: f.node.Line - 1, Key: "landscape " + quote(f.id), Msg: err.Error()})
+			return false
+		}
+		if fd.Formula == "" && f.spec.Catalog != nil {
+			if m, err := b.conv.Formula(f.spec.Catalog.TeX, false); err == nil {
+				fd.Formula = m
+			}
+		}
+		b.opt.Cache.Put(f.key, fd)
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(fd.Main) + len(fd.Loss) + len(fd.JSON) + 16384)
+	if err := b.theme.figure.ExecuteTemplate(&buf, "figure", figureData(fd)); err != nil {
+		b.fail(templateError(b.theme.dir, err))
+		return false
+	}
+	f.node.HTML = buf.Bytes()
+	return true
+}
+
+// render writes page i, once its figures are ready.
+func (b *builder) render(i int) {
+	if b.failed.Load() {
+		return
+	}
+	if b.reused[i] {
+		if err := b.out.Reuse(pageFile(b.pages[i])); err != nil {
+			b.fail(&Error{File: b.out.Name(), Msg: err.Error()})
+		}
+		return
+	}
+	p := b.parsed[i]
+	if err := renderPage(b.out, b.theme, b.conv, b.site, b.course, p); err != nil {
+		b.fail(err)
+	}
+	p.doc.Release()
+	for _, f := range p.figures {
+		f.node.HTML = nil
+	}
+}
+
+// write remembers what each page was made of, for the cache and the next
+// build, writes the other files and swaps the new site in.
+func (b *builder) write(ctx context.Context) (Summary, error) {
+	var sum Summary
 	keep := map[string]bool{}
-	next := siteRecord{}
-	for i, pg := range pages {
-		rec := last[pageFile(pg)]
-		if !reused[i] {
-			p := parsedPages[i]
-			rec = pageRecord{Key: keys[i], Formulas: p.math}
-			for _, n := range p.figures {
-				rec.Figures = append(rec.Figures, n.key)
+	next := store.SiteRecord{}
+	for i, pg := range b.pages {
+		rec := b.last[pageFile(pg)]
+		if !b.reused[i] {
+			p := b.parsed[i]
+			rec = store.PageRecord{Key: b.keys[i], Formulas: p.doc.Math}
+			for _, f := range p.figures {
+				rec.Figures = append(rec.Figures, f.key)
 			}
 		} else {
 			sum.FiguresCached += len(rec.Figures)
@@ -244,37 +355,21 @@ func Build(ctx context.Context, opt Options) (Summary, error) {
 		sum.Formulas += rec.Formulas
 		next[pageFile(pg)] = rec
 	}
-	opt.Cache.retain(keep)
-	n, err := writeExtras(w, theme, opt, c, site)
+	b.opt.Cache.Retain(keep)
+	n, err := writeExtras(b.out, b.theme, b.opt, b.course, b.site)
 	if err != nil {
 		return sum, err
 	}
 	if err := ctx.Err(); err != nil {
 		return sum, err
 	}
-	if err := w.commit(next); err != nil {
+	if err := b.out.Commit(next); err != nil {
 		return sum, err
 	}
-	sum.Pages = len(pages) + 1 // and the 404 page
-	sum.FiguresCached += int(cached.Load())
+	sum.Pages = len(b.pages) + 1 // and the 404 page
+	sum.FiguresCached += int(b.cached.Load())
 	sum.Static = n
-	sum.Duration = time.Since(start)
 	return sum, nil
-}
-
-// safeCompute turns a panic inside one figure into an error for that figure.
-func safeCompute(s *figureSpec, id string, crit *criticalCache, layers *layerCache) (fd *FigureData, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			fd, err = nil, fmt.Errorf("internal error while computing the figure (please report it): %v\n%s", r, firstFrames(debug.Stack()))
-		}
-	}()
-	return computeFigure(s, id, crit, layers)
-}
-
-func firstFrames(stack []byte) string {
-	lines := strings.Split(string(stack), "\n")
-	return strings.Join(lines[:min(len(lines), 12)], "\n")
 }
 
 // parallel runs f(0) … f(n-1) on all cores.

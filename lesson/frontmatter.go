@@ -3,6 +3,9 @@ package lesson
 import (
 	"bytes"
 	"regexp"
+
+	"descent/diag"
+	"descent/yamlnode"
 )
 
 // frontMatter is what a lesson or section file may say about itself.
@@ -18,7 +21,7 @@ var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // splitFrontMatter separates a leading "---" block from the body. It returns
 // the YAML, the body, and the file line on which the body starts.
-func splitFrontMatter(src []byte, l *errorList) (fm, body []byte, bodyLine int, ok bool) {
+func splitFrontMatter(src []byte, l *diag.List) (fm, body []byte, bodyLine int, ok bool) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	if !bytes.HasPrefix(src, []byte("---\n")) && !bytes.HasPrefix(src, []byte("---\r\n")) {
 		return nil, src, 1, true
@@ -39,46 +42,46 @@ func splitFrontMatter(src []byte, l *errorList) (fm, body []byte, bodyLine int, 
 		off = end
 		line++
 	}
-	l.add(1, "", "front matter starts with --- but never ends; close it with a line of ---")
+	l.Add(1, "", "front matter starts with --- but never ends; close it with a line of ---")
 	return nil, nil, 0, false
 }
 
 // decodeFrontMatter checks every key of the front matter.
-func decodeFrontMatter(src []byte, l *errorList) (frontMatter, bool) {
+func decodeFrontMatter(src []byte, l *diag.List) (frontMatter, bool) {
 	var fm frontMatter
-	before := len(l.errs)
-	root, ok := parseYAML(src, 1, l)
+	before := len(l.Errs)
+	root, ok := yamlnode.Parse(src, 1, l)
 	if !ok {
 		return fm, false
 	}
-	pairs, ok := mapping(root, 1, "", l)
+	pairs, ok := yamlnode.Mapping(root, 1, "", l)
 	if !ok {
 		return fm, false
 	}
 	for _, p := range pairs {
-		line := 1 + p.line
+		line := 1 + p.Line
 		var err error
-		switch p.key {
+		switch p.Key {
 		case "title":
-			fm.Title, err = scalarText(p.val)
+			fm.Title, err = yamlnode.Text(p.Val)
 		case "description":
-			fm.Description, err = scalarText(p.val)
+			fm.Description, err = yamlnode.Text(p.Val)
 		case "weight":
-			fm.Weight, err = integer(p.val)
+			fm.Weight, err = yamlnode.Integer(p.Val)
 		case "draft":
-			fm.Draft, err = boolean(p.val)
+			fm.Draft, err = yamlnode.Boolean(p.Val)
 		case "slug":
-			fm.Slug, err = scalarText(p.val)
+			fm.Slug, err = yamlnode.Text(p.Val)
 			if err == nil && !slugRE.MatchString(fm.Slug) {
-				l.add(line, p.key, "%q is not a slug; use lower-case letters, digits and single hyphens, such as %q", fm.Slug, "saddle-points")
+				l.Add(line, p.Key, "%q is not a slug; use lower-case letters, digits and single hyphens, such as %q", fm.Slug, "saddle-points")
 			}
 		default:
-			l.add(line, p.key, "unknown front matter key; the keys are title, description, weight, draft and slug")
+			l.Add(line, p.Key, "unknown front matter key; the keys are title, description, weight, draft and slug")
 			continue
 		}
 		if err != nil {
-			l.add(line, p.key, "%v", err)
+			l.Add(line, p.Key, "%v", err)
 		}
 	}
-	return fm, len(l.errs) == before
+	return fm, len(l.Errs) == before
 }

@@ -114,7 +114,7 @@ func TestKilledBuild(t *testing.T) {
 	if _, err := Build(context.Background(), Options{Content: os.DirFS(contents[0]), Out: out}); err != nil {
 		t.Fatal(err)
 	}
-	if left, _ := filepath.Glob(filepath.Join(dir, ".public"+tmpMarker+"*")); len(left) != 0 {
+	if left, _ := filepath.Glob(filepath.Join(dir, ".public.descent-tmp-*")); len(left) != 0 {
 		t.Errorf("the next build left %d temporary folders: %v", len(left), left)
 	}
 }

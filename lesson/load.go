@@ -9,6 +9,9 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"descent/diag"
+	"descent/yamlnode"
 )
 
 // siteFile is the course's settings file at the root of the content folder.
@@ -68,15 +71,15 @@ func Ignored(name string) bool {
 	return false
 }
 
-// load reads the course's structure: the site file, sections and lessons.
-func load(fsys fs.FS, dir string, drafts bool) (*course, Errors) {
+// loadCourse reads the course's structure: the site file, sections and lessons.
+func loadCourse(fsys fs.FS, dir string, drafts bool) (*course, Errors) {
 	c := &course{site: siteConfig{Title: "Course", Language: "en"}}
 	var errs Errors
 	name := func(p string) string { return path.Join(dir, p) }
 	if src, err := fs.ReadFile(fsys, siteFile); err == nil {
-		l := &errorList{file: name(siteFile)}
+		l := &diag.List{File: name(siteFile)}
 		c.site = decodeSite(src, l, c.site)
-		errs = append(errs, l.errs...)
+		errs = append(errs, l.Errs...)
 	}
 	byDir := map[string]*section{}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -125,25 +128,8 @@ func load(fsys fs.FS, dir string, drafts bool) (*course, Errors) {
 		if pg == nil || (pg.fm.Draft && !drafts) {
 			return nil
 		}
-		dirName := path.Dir(p)
-		switch {
-		case p == "_index.md":
-			pg.isHome = true
-			c.home = pg
-		case dirName == ".":
-			errs = append(errs, &Error{File: name(p), Line: 1, Msg: "lessons live in section folders; move this file into a folder such as concepts/"})
-		default:
-			s := byDir[dirName]
-			if s == nil {
-				s = &section{dir: dirName}
-				byDir[dirName] = s
-			}
-			if path.Base(p) == "_index.md" {
-				s.fm, s.body, s.line, s.file = pg.fm, pg.body, pg.bodyLine, pg.name
-			} else {
-				pg.section = s
-				s.pages = append(s.pages, pg)
-			}
+		if e := c.place(pg, p, byDir); e != nil {
+			errs = append(errs, e)
 		}
 		return nil
 	})
@@ -153,6 +139,44 @@ func load(fsys fs.FS, dir string, drafts bool) (*course, Errors) {
 	if c.home == nil {
 		c.home = &page{file: "_index.md", name: name("_index.md"), isHome: true, fm: frontMatter{Title: c.site.Title}}
 	}
+	errs = append(errs, c.addSections(byDir)...)
+	slices.SortFunc(c.sections, func(a, b *section) int {
+		return cmp.Or(cmp.Compare(a.fm.Weight, b.fm.Weight), cmp.Compare(a.fm.Title, b.fm.Title), cmp.Compare(a.dir, b.dir))
+	})
+	slices.Sort(c.static)
+	return c, errs
+}
+
+// place puts the page read from p into the course: the home page, a
+// section's _index.md, or a lesson of its folder's section.
+func (c *course) place(pg *page, p string, byDir map[string]*section) *Error {
+	dirName := path.Dir(p)
+	switch {
+	case p == "_index.md":
+		pg.isHome = true
+		c.home = pg
+	case dirName == ".":
+		return &Error{File: pg.name, Line: 1, Msg: "lessons live in section folders; move this file into a folder such as concepts/"}
+	default:
+		s := byDir[dirName]
+		if s == nil {
+			s = &section{dir: dirName}
+			byDir[dirName] = s
+		}
+		if path.Base(p) == "_index.md" {
+			s.fm, s.body, s.line, s.file = pg.fm, pg.body, pg.bodyLine, pg.name
+		} else {
+			pg.section = s
+			s.pages = append(s.pages, pg)
+		}
+	}
+	return nil
+}
+
+// addSections gives each section and lesson its address and order, and adds
+// the sections to the course.
+func (c *course) addSections(byDir map[string]*section) Errors {
+	var errs Errors
 	for _, s := range byDir {
 		if s.fm.Title == "" {
 			s.fm.Title = titleFromName(s.dir)
@@ -180,27 +204,23 @@ func load(fsys fs.FS, dir string, drafts bool) (*course, Errors) {
 		})
 		c.sections = append(c.sections, s)
 	}
-	slices.SortFunc(c.sections, func(a, b *section) int {
-		return cmp.Or(cmp.Compare(a.fm.Weight, b.fm.Weight), cmp.Compare(a.fm.Title, b.fm.Title), cmp.Compare(a.dir, b.dir))
-	})
-	slices.Sort(c.static)
-	return c, errs
+	return errs
 }
 
 func loadPage(src []byte, file, name string) (*page, Errors) {
-	l := &errorList{file: name}
+	l := &diag.List{File: name}
 	if !utf8.Valid(src) {
 		line := 1 + strings.Count(string(src[:firstInvalidUTF8(src)]), "\n")
-		l.add(line, "", "the file is not valid UTF-8; save it as UTF-8")
-		return nil, l.errs
+		l.Add(line, "", "the file is not valid UTF-8; save it as UTF-8")
+		return nil, l.Errs
 	}
 	fmSrc, body, bodyLine, ok := splitFrontMatter(src, l)
 	if !ok {
-		return nil, l.errs
+		return nil, l.Errs
 	}
 	fm, ok := decodeFrontMatter(fmSrc, l)
 	if !ok {
-		return nil, l.errs
+		return nil, l.Errs
 	}
 	return &page{file: file, name: name, fm: fm, body: body, bodyLine: bodyLine}, nil
 }
@@ -216,34 +236,34 @@ func firstInvalidUTF8(b []byte) int {
 	return len(b)
 }
 
-func decodeSite(src []byte, l *errorList, c siteConfig) siteConfig {
-	root, ok := parseYAML(src, 0, l)
+func decodeSite(src []byte, l *diag.List, c siteConfig) siteConfig {
+	root, ok := yamlnode.Parse(src, 0, l)
 	if !ok {
 		return c
 	}
-	pairs, ok := mapping(root, 0, "", l)
+	pairs, ok := yamlnode.Mapping(root, 0, "", l)
 	if !ok {
 		return c
 	}
 	for _, p := range pairs {
 		var err error
-		switch p.key {
+		switch p.Key {
 		case "title":
-			c.Title, err = scalarText(p.val)
+			c.Title, err = yamlnode.Text(p.Val)
 		case "description":
-			c.Description, err = scalarText(p.val)
+			c.Description, err = yamlnode.Text(p.Val)
 		case "baseURL":
-			c.BaseURL, err = scalarText(p.val)
+			c.BaseURL, err = yamlnode.Text(p.Val)
 		case "language":
-			c.Language, err = scalarText(p.val)
+			c.Language, err = yamlnode.Text(p.Val)
 		case "unsafe_html":
-			c.UnsafeHTML, err = boolean(p.val)
+			c.UnsafeHTML, err = yamlnode.Boolean(p.Val)
 		default:
-			l.add(p.line, p.key, "unknown key; the site file takes title, description, baseURL, language and unsafe_html")
+			l.Add(p.Line, p.Key, "unknown key; the site file takes title, description, baseURL, language and unsafe_html")
 			continue
 		}
 		if err != nil {
-			l.add(p.line, p.key, "%v", err)
+			l.Add(p.Line, p.Key, "%v", err)
 		}
 	}
 	return c

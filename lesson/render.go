@@ -10,7 +10,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/yuin/goldmark"
+	"descent/markup"
+	"descent/store"
 )
 
 func (c *course) siteData(live bool) SiteData {
@@ -41,23 +42,23 @@ func rootPrefix(url string) string {
 var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // renderPage executes the page's template into the site writer.
-func renderPage(w output, t *theme, md goldmark.Markdown, site SiteData, c *course, p *parsed) *Error {
+func renderPage(w store.Output, t *theme, conv *markup.Converter, site SiteData, c *course, p *parsed) *Error {
 	pg := p.pg
-	size := 2*len(p.src) + 4096
-	for _, n := range p.figures {
-		size += len(n.HTML)
+	size := 2*len(pg.body) + 4096
+	for _, f := range p.figures {
+		size += len(f.node.HTML)
 	}
 	body, out := pageBuffers.Get().(*bytes.Buffer), pageBuffers.Get().(*bytes.Buffer)
 	defer pageBuffers.Put(body)
 	defer pageBuffers.Put(out)
 	body.Reset()
 	body.Grow(size)
-	if err := md.Renderer().Render(body, p.src, p.doc); err != nil {
+	if err := conv.Render(body, p.doc); err != nil {
 		return &Error{File: pg.name, Msg: "rendering Markdown: " + err.Error()}
 	}
 	data := PageData{Site: site, Title: pg.fm.Title, Description: pg.fm.Description, URL: pg.url,
-		Root: rootPrefix(pg.url), Content: template.HTML(body.String()), TOC: p.toc,
-		HasMath: p.math > 0, HasFigures: len(p.figures) > 0}
+		Root: rootPrefix(pg.url), Content: template.HTML(body.String()), TOC: p.doc.TOC,
+		HasMath: p.doc.Math > 0, HasFigures: len(p.figures) > 0}
 	if data.Description == "" {
 		data.Description = site.Description
 	}
@@ -89,8 +90,8 @@ func renderPage(w output, t *theme, md goldmark.Markdown, site SiteData, c *cour
 	if err := t.kinds[data.Kind].ExecuteTemplate(out, "base", data); err != nil {
 		return templateError(t.dir, err)
 	}
-	if err := w.write(path.Join(pg.url, "index.html"), out.Bytes()); err != nil {
-		return &Error{File: w.name(), Msg: err.Error()}
+	if err := w.Write(path.Join(pg.url, "index.html"), out.Bytes()); err != nil {
+		return &Error{File: w.Name(), Msg: err.Error()}
 	}
 	return nil
 }
@@ -151,7 +152,7 @@ func (c *course) neighbours(pg *page) (prev, next *Link) {
 
 // writeExtras writes the 404 page, the sitemap, the theme's static files and
 // the course's own files. It returns the number of files copied.
-func writeExtras(w output, t *theme, opt Options, c *course, site SiteData) (int, error) {
+func writeExtras(w store.Output, t *theme, opt Options, c *course, site SiteData) (int, error) {
 	root := "/"
 	if site.BaseURL != "" {
 		if i := strings.Index(strings.TrimPrefix(strings.TrimPrefix(site.BaseURL, "https://"), "http://"), "/"); i >= 0 {
@@ -164,10 +165,10 @@ func writeExtras(w output, t *theme, opt Options, c *course, site SiteData) (int
 	if err := t.kinds["404"].ExecuteTemplate(&out, "base", data); err != nil {
 		return 0, templateError(t.dir, err)
 	}
-	if err := w.write("404.html", out.Bytes()); err != nil {
+	if err := w.Write("404.html", out.Bytes()); err != nil {
 		return 0, err
 	}
-	if err := w.write("sitemap.xml", sitemap(site.BaseURL, c)); err != nil {
+	if err := w.Write("sitemap.xml", sitemap(site.BaseURL, c)); err != nil {
 		return 0, err
 	}
 	n := 0
@@ -180,7 +181,7 @@ func writeExtras(w output, t *theme, opt Options, c *course, site SiteData) (int
 			return err
 		}
 		n++
-		return w.write(strings.TrimPrefix(p, "static/"), b)
+		return w.Write(strings.TrimPrefix(p, "static/"), b)
 	})
 	if err != nil {
 		return n, &Error{File: t.name("static"), Msg: err.Error()}
@@ -195,7 +196,7 @@ func writeExtras(w output, t *theme, opt Options, c *course, site SiteData) (int
 			b, err := fs.ReadFile(opt.Layouts, p)
 			if err == nil {
 				n++
-				err = w.write(strings.TrimPrefix(p, "static/"), b)
+				err = w.Write(strings.TrimPrefix(p, "static/"), b)
 			}
 			return err
 		})
@@ -206,7 +207,7 @@ func writeExtras(w output, t *theme, opt Options, c *course, site SiteData) (int
 			return n, &Error{File: path.Join(opt.ContentDir, p), Msg: "cannot read: " + cleanFSError(err)}
 		}
 		n++
-		if err := w.write(p, b); err != nil {
+		if err := w.Write(p, b); err != nil {
 			return n, err
 		}
 	}

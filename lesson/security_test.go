@@ -1,17 +1,15 @@
 package lesson
 
 import (
+	"descent/internal/watchdog"
+
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"descent/optim"
-
-	"gonum.org/v1/gonum/mat"
+	"descent/markup"
 )
 
 // TestAuthorTextEscaped puts <script> in a page title, a figure caption and
@@ -62,65 +60,6 @@ func TestRawHTML(t *testing.T) {
 	}
 }
 
-// panicky is an objective that fails the way a bug would.
-type panicky struct{ optim.Objective }
-
-func (panicky) Grad(grad, x []float64) { panic("boom") }
-
-func (p panicky) Hess(dst *mat.SymDense, x []float64) { p.Objective.Hess(dst, x) }
-
-// TestPanicInFigure checks that a panic while computing one figure becomes
-// an error naming that figure.
-func TestPanicInFigure(t *testing.T) {
-	t.Parallel()
-	f, _ := optim.Lookup("quadratic", nil)
-	m, _ := optim.LookupMethod("gd")
-	spec := &figureSpec{Function: "quadratic", Obj: panicky{f}, Dim: 2, Domain: f.Domain,
-		Starts: [][]float64{{1, 1}}, Steps: 3, Runs: []runSpec{{Method: m, Given: map[string]float64{"lr": 0.1}}}}
-	_, err := safeCompute(spec, "fig", &criticalCache{}, &layerCache{})
-	if err == nil || !strings.HasPrefix(err.Error(), "internal error while computing the figure (please report it): boom") {
-		t.Errorf("got %v", err)
-	}
-}
-
-// watchdog crashes the fuzzing worker if one input takes more than ten
-// seconds, so that the fuzzer keeps the input as a failure: a hang is a bug.
-func watchdog(src []byte) (stop func()) {
-	t := time.AfterFunc(10*time.Second, func() {
-		panic(fmt.Sprintf("input hangs: %q", src))
-	})
-	return func() { t.Stop() }
-}
-
-// FuzzDirective checks that no directive, however malformed, panics or
-// hangs the decoder, and that what decodes computes.
-func FuzzDirective(f *testing.F) {
-	for _, s := range []string{good, "function: \"x^2\"\nstart: [1, -1]\nruns: [{optimizer: adam, lr: [0.1, 0.2]}]\n",
-		"function: {linear-regression: {n: 20}}\nstart: [0, 0]\nsteps: 5\nruns: [{optimizer: gd, lr: 0.1, batch: 4}]\n",
-		"function: himmelblau\nstart: [[-4, 4], [0, 0]]\ncontours: {levels: [1, 10, 100], scale: log}\nruns:\n  - optimizer: nadam\n"} {
-		f.Add([]byte(s))
-	}
-	f.Fuzz(func(t *testing.T, src []byte) {
-		defer watchdog(src)()
-		l := &errorList{file: "f.md"}
-		spec, ok := decodeFigure(src, 0, l)
-		if !ok {
-			if len(l.errs) == 0 {
-				t.Fatalf("rejected without an error: %q", src)
-			}
-			return
-		}
-		for _, r := range spec.Runs {
-			if r.Steps > 200 || spec.Steps > 200 || spec.Levels.Count > 60 {
-				return // valid but slow; computing is covered by other tests
-			}
-		}
-		if _, err := safeCompute(spec, "f", &criticalCache{}, &layerCache{}); err != nil && strings.Contains(err.Error(), "internal error") {
-			t.Fatalf("%q: %v", src, err)
-		}
-	})
-}
-
 // FuzzLesson feeds whole lesson files through loading and parsing.
 func FuzzLesson(f *testing.F) {
 	f.Add([]byte(figureLesson(good)))
@@ -129,10 +68,9 @@ func FuzzLesson(f *testing.F) {
 	if b, err := os.ReadFile("../content/concepts/saddle-points.md"); err == nil {
 		f.Add(b)
 	}
-	md := newMarkdown(false)
-	m := &mathRenderer{}
+	conv := markup.New(false)
 	f.Fuzz(func(t *testing.T, src []byte) {
-		defer watchdog(src)()
+		defer watchdog.Start(src)()
 		pg, errs := loadPage(src, "s/l.md", "s/l.md")
 		if pg == nil {
 			if len(errs) == 0 {
@@ -140,6 +78,6 @@ func FuzzLesson(f *testing.F) {
 			}
 			return
 		}
-		parsePage(md, m, pg)
+		parsePage(conv, pg)
 	})
 }

@@ -1,6 +1,11 @@
 package lesson
 
-import "html/template"
+import (
+	"html/template"
+
+	"descent/figure"
+	"descent/markup"
+)
 
 // This file is the contract between the site build and the theme in
 // layouts/: the values every template receives. Templates may use any field;
@@ -63,12 +68,8 @@ type PageData struct {
 	HasFigures                          bool  // the page holds landscape figures: include landscape.js
 }
 
-// TOCEntry is one heading.
-type TOCEntry struct {
-	Level int // 2 or 3
-	ID    string
-	Title string
-}
+// TOCEntry is one heading: Level (2 or 3), ID and Title.
+type TOCEntry = markup.TOCEntry
 
 // FigureData is handed to figure.html, once per landscape directive.
 type FigureData struct {
@@ -85,20 +86,20 @@ type FigureData struct {
 	JSON     template.JS // the figure's data (SPEC §6), already safe for <script type="application/json">
 }
 
-// FigureRun is one run's row in the no-JavaScript table of final values.
-type FigureRun struct {
-	Index  int // position in the JSON runs array and data-run in the SVG
-	Label  string
-	Color  string // CSS colour of the run's path
-	Final  string // final point, formatted, e.g. "(0.9999, 0.9998)"
-	Loss   string // final loss, formatted
-	Status string // "200 steps", "diverged at step 37"
-	Hidden bool   // a sweep variant other than the first: hidden until selected
-}
+// FigureRun is one run's row in the no-JavaScript table of final values:
+// Index (its position in the JSON runs and data-run in the SVG), Label,
+// Color, Final (the final point, formatted), Loss, Status ("200 steps",
+// "diverged at step 37") and Hidden (a sweep value other than the first).
+type FigureRun = figure.Row
 
-// Sweep is one list-valued setting: a slider picks which of its runs shows.
-type Sweep struct {
-	ID      int      // sweep index, matches "sweeps" in the JSON
-	Setting string   // "lr"
-	Values  []string // formatted values, in slider order
+// Sweep is one list-valued setting, whose slider picks which of its runs
+// shows: ID (its index in the JSON's "sweeps"), Setting and Values
+// (formatted, in slider order).
+type Sweep = figure.Sweep
+
+// figureData wraps a computed figure's markup for the figure template.
+func figureData(d *figure.Data) FigureData {
+	return FigureData{ID: d.ID, Title: d.Title, Function: d.Function, Formula: template.HTML(d.Formula),
+		Dim: d.Dim, Steps: d.Steps, Main: template.HTML(d.Main), Loss: template.HTML(d.Loss),
+		Runs: d.Runs, Sweeps: d.Sweeps, JSON: template.JS(d.JSON)}
 }

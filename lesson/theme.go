@@ -73,7 +73,7 @@ func loadTheme(user fs.FS, dir string) (*theme, error) {
 	}
 	t.figure = parse(template.New("figure.html"), "figure.html")
 	if len(errs) > 0 {
-		return nil, errs.sorted()
+		return nil, errs.Sorted()
 	}
 	return t, nil
 }

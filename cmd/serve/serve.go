@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"descent/figure"
 	"descent/lesson"
 )
 
@@ -28,7 +29,7 @@ func serve(ctx context.Context, c config, stdout, stderr io.Writer) int {
 	// Figures go to the folder cmd/build uses, so that a restart, or a
 	// build, finds them, and the preview does not hold them in memory as
 	// well as the pages that show them.
-	opt.Drafts, opt.LiveReload, opt.Cache = c.drafts, true, &lesson.Cache{}
+	opt.Drafts, opt.LiveReload, opt.Cache, opt.Memo = c.drafts, true, &lesson.Cache{}, &figure.Memo{}
 	if c.cache != "" {
 		if cache, err := lesson.OpenCache(c.cache); err != nil {
 			fmt.Fprintf(stderr, "serve: -cache: %v; keeping figures in memory\n", err)

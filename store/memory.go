@@ -1,4 +1,4 @@
-package lesson
+package store
 
 import (
 	"bytes"
@@ -22,7 +22,7 @@ import (
 type MemorySite struct {
 	mu    sync.RWMutex
 	site  *memFS
-	pages siteRecord
+	pages SiteRecord
 }
 
 // FS returns the site of the last good build; later builds do not change it.
@@ -35,21 +35,23 @@ func (m *MemorySite) FS() fs.FS {
 	return m.site
 }
 
-func (m *MemorySite) records() siteRecord {
+// Records returns what the pages of the last good build were made of.
+func (m *MemorySite) Records() SiteRecord {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	return m.pages
 }
 
-// reusable reports whether the site's page rel was made from key.
-func (m *MemorySite) reusable(rel, key string) bool {
+// Reusable reports whether the site's page rel was made from key.
+func (m *MemorySite) Reusable(rel, key string) bool {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	rec, ok := m.pages[rel]
 	return ok && rec.Key == key && m.site != nil && m.site.files[rel] != nil
 }
 
-func (m *MemorySite) writer() *memoryWriter {
+// Writer returns an Output that replaces the site when committed.
+func (m *MemorySite) Writer() Output {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	return &memoryWriter{site: m, prev: m.site, files: map[string]*memFile{}, now: time.Now()}
@@ -64,11 +66,11 @@ type memoryWriter struct {
 	files map[string]*memFile
 }
 
-func (w *memoryWriter) name() string { return "the preview's site in memory" }
+func (w *memoryWriter) Name() string { return "the preview's site in memory" }
 
-func (w *memoryWriter) write(rel string, data []byte) error {
+func (w *memoryWriter) Write(rel string, data []byte) error {
 	if !fs.ValidPath(rel) {
-		return errors.New("lesson: output path escapes the site: " + rel)
+		return errors.New("store: output path escapes the site: " + rel)
 	}
 	f := &memFile{data: bytes.Clone(data), modTime: w.now}
 	w.mu.Lock()
@@ -77,13 +79,13 @@ func (w *memoryWriter) write(rel string, data []byte) error {
 	return nil
 }
 
-func (w *memoryWriter) reuse(rel string) error {
+func (w *memoryWriter) Reuse(rel string) error {
 	var f *memFile
 	if w.prev != nil {
 		f = w.prev.files[rel]
 	}
 	if f == nil {
-		return errors.New("lesson: the previous site has no " + rel)
+		return errors.New("store: the previous site has no " + rel)
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -91,7 +93,7 @@ func (w *memoryWriter) reuse(rel string) error {
 	return nil
 }
 
-func (w *memoryWriter) commit(next siteRecord) error {
+func (w *memoryWriter) Commit(next SiteRecord) error {
 	site := newMemFS(w.files, w.now)
 	w.site.mu.Lock()
 	defer w.site.mu.Unlock()
@@ -99,7 +101,7 @@ func (w *memoryWriter) commit(next siteRecord) error {
 	return nil
 }
 
-func (w *memoryWriter) abandon() {}
+func (w *memoryWriter) Abandon() {}
 
 // memFS is a read-only file system of files held in memory, with their
 // folders implied by their paths, as net/http's file server needs it.

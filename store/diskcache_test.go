@@ -1,8 +1,9 @@
-package lesson
+package store
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
-	"html/template"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -17,10 +18,36 @@ import (
 // testFigure is a figure of about size bytes, different for each i.
 func testFigure(i, size int) *FigureData {
 	return &FigureData{ID: fmt.Sprintf("f%d", i), Title: fmt.Sprintf("Figure %d", i),
-		Main: template.HTML(strings.Repeat(fmt.Sprintf("<path d=\"M%d\"/>", i), size/16)), Steps: i}
+		Main: (strings.Repeat(fmt.Sprintf("<path d=\"M%d\"/>", i), size/16)), Steps: i}
 }
 
-func testKey(i int) string { return figureKey(fmt.Sprintf("f%d", i), []byte("test")) }
+func testKey(i int) string { return testKeyOf(fmt.Sprintf("f%d", i), []byte("test")) }
+
+// testKeyOf makes a key as the site build does, a hash of an id and a text.
+func testKeyOf(id string, src []byte) string {
+	h := sha256.Sum256(append([]byte(id+"\x00"), src...))
+	return hex.EncodeToString(h[:])
+}
+
+// FigureData, FigureRun and Sweep are stand-ins for the figures the site
+// build keeps: a Cache stores any gob-able value.
+type FigureData struct {
+	ID, Title, Main, JSON string
+	Steps                 int
+	Runs                  []FigureRun
+	Sweeps                []Sweep
+}
+
+type FigureRun struct {
+	Index        int
+	Label, Final string
+}
+
+type Sweep struct {
+	ID      int
+	Setting string
+	Values  []string
+}
 
 // packsIn lists the finished packs in dir.
 func packsIn(t *testing.T, dir string) []string {
@@ -56,23 +83,23 @@ func packOf(t *testing.T, dir string) map[string]string {
 func TestDiskCacheConcurrent(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	a, b := &Cache{disk: newDiskCache(dir)}, &Cache{disk: newDiskCache(dir)}
+	a, b := &Cache[*FigureData]{disk: newDiskCache[*FigureData](dir)}, &Cache[*FigureData]{disk: newDiskCache[*FigureData](dir)}
 	const n = 60
 	var wg sync.WaitGroup
 	for w := range 4 { // two writers per cache
-		c := []*Cache{a, b}[w%2]
+		c := []*Cache[*FigureData]{a, b}[w%2]
 		wg.Go(func() {
 			for i := w; i < 2*n; i += 4 {
-				c.put(testKey(i), testFigure(i, 20000))
-				if _, ok := c.get(testKey(i)); !ok {
+				c.Put(testKey(i), testFigure(i, 20000))
+				if _, ok := c.Get(testKey(i)); !ok {
 					t.Errorf("figure %d: miss right after put", i)
 				}
 			}
 		})
 	}
 	wg.Wait()
-	wg.Go(a.flush)
-	wg.Go(b.flush)
+	wg.Go(a.Flush)
+	wg.Go(b.Flush)
 	wg.Wait()
 	if packs := packsIn(t, dir); len(packs) != 2 {
 		t.Errorf("%d packs, want 2: %v", len(packs), packs)
@@ -80,9 +107,9 @@ func TestDiskCacheConcurrent(t *testing.T) {
 	if left, _ := filepath.Glob(filepath.Join(dir, ".tmp-*")); len(left) > 0 {
 		t.Errorf("temporary files left: %v", left)
 	}
-	c := &Cache{disk: newDiskCache(dir)}
+	c := &Cache[*FigureData]{disk: newDiskCache[*FigureData](dir)}
 	for i := range 2 * n {
-		got, ok := c.get(testKey(i))
+		got, ok := c.Get(testKey(i))
 		if !ok || !reflect.DeepEqual(got, testFigure(i, 20000)) {
 			t.Errorf("figure %d: got %v, %v", i, got != nil, ok)
 		}
@@ -95,13 +122,13 @@ func TestDiskCacheConcurrent(t *testing.T) {
 func TestDiskCacheKeep(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	open := func() *Cache { return cacheOfFewPacks(dir) }
+	open := func() *Cache[*FigureData] { return cacheOfFewPacks(dir) }
 	// Five packs of two figures each: pack i holds figures 2i and 2i+1.
 	for i := range 5 {
 		c := open()
-		c.put(testKey(2*i), testFigure(2*i, 1000))
-		c.put(testKey(2*i+1), testFigure(2*i+1, 1000))
-		c.flush()
+		c.Put(testKey(2*i), testFigure(2*i, 1000))
+		c.Put(testKey(2*i+1), testFigure(2*i+1, 1000))
+		c.Flush()
 	}
 	where := packOf(t, dir)
 	long := time.Now().Add(-10 * 24 * time.Hour)
@@ -129,11 +156,11 @@ func TestDiskCacheKeep(t *testing.T) {
 	// fourth: those four are used, the fifth is not; nothing is copied.
 	age()
 	c := open()
-	if _, ok := c.get(testKey(6)); !ok {
+	if _, ok := c.Get(testKey(6)); !ok {
 		t.Fatal("miss")
 	}
-	c.retain(keys(0, 1, 2, 5))
-	c.flush()
+	c.Retain(keys(0, 1, 2, 5))
+	c.Flush()
 	if n := len(packsIn(t, dir)); n != 5 {
 		t.Errorf("%d packs, want 5: a build that computed nothing and copied nothing wrote one", n)
 	}
@@ -147,12 +174,12 @@ func TestDiskCacheKeep(t *testing.T) {
 	// first are copied into a new pack, and the course uses those two.
 	age()
 	c = open()
-	if _, ok := c.get(testKey(0)); !ok {
+	if _, ok := c.Get(testKey(0)); !ok {
 		t.Fatal("miss")
 	}
-	c.put(testKey(10), testFigure(10, 1000))
-	c.retain(keys(0, 1, 2, 4, 6, 9, 10))
-	c.flush()
+	c.Put(testKey(10), testFigure(10, 1000))
+	c.Retain(keys(0, 1, 2, 4, 6, 9, 10))
+	c.Flush()
 	packs := packsIn(t, dir)
 	if len(packs) != 6 {
 		t.Fatalf("%d packs, want 6: none of the old ones was copied whole", len(packs))
@@ -194,16 +221,16 @@ func TestDiskCacheKeep(t *testing.T) {
 	}
 	c = open()
 	for _, i := range []int{0, 1, 2, 4, 6, 9, 10} {
-		if got, ok := c.get(testKey(i)); !ok || !reflect.DeepEqual(got, testFigure(i, 1000)) {
+		if got, ok := c.Get(testKey(i)); !ok || !reflect.DeepEqual(got, testFigure(i, 1000)) {
 			t.Errorf("figure %d: got %v, %v after merging", i, got != nil, ok)
 		}
 	}
-	c.flush()
+	c.Flush()
 }
 
 // cacheOfFewPacks opens a cache in dir that merges beyond 3 packs.
-func cacheOfFewPacks(dir string) *Cache {
-	c := &Cache{disk: newDiskCache(dir)}
+func cacheOfFewPacks(dir string) *Cache[*FigureData] {
+	c := &Cache[*FigureData]{disk: newDiskCache[*FigureData](dir)}
 	c.disk.maxPacks = 3
 	return c
 }
@@ -214,22 +241,22 @@ func cacheOfFewPacks(dir string) *Cache {
 func TestDiskCacheSmallPacksMerge(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	open := func() *Cache { return cacheOfFewPacks(dir) }
+	open := func() *Cache[*FigureData] { return cacheOfFewPacks(dir) }
 	c := open()
 	kept := map[string]bool{}
 	for i := range 20 {
-		c.put(testKey(i), testFigure(i, 100))
+		c.Put(testKey(i), testFigure(i, 100))
 		kept[testKey(i)] = true
 	}
-	c.retain(kept)
-	c.flush()
+	c.Retain(kept)
+	c.Flush()
 	first := packsIn(t, dir)[0]
 	for i := 20; i < 30; i++ {
 		c := open()
-		c.put(testKey(i), testFigure(i, 100))
+		c.Put(testKey(i), testFigure(i, 100))
 		kept[testKey(i)] = true
-		c.retain(kept)
-		c.flush()
+		c.Retain(kept)
+		c.Flush()
 		if n := len(packsIn(t, dir)); n > 3 {
 			t.Fatalf("after figure %d: %d packs, want at most 3", i, n)
 		}
@@ -239,11 +266,11 @@ func TestDiskCacheSmallPacksMerge(t *testing.T) {
 	}
 	c = open()
 	for i := range 30 {
-		if _, ok := c.get(testKey(i)); !ok {
+		if _, ok := c.Get(testKey(i)); !ok {
 			t.Errorf("figure %d lost", i)
 		}
 	}
-	c.flush()
+	c.Flush()
 }
 
 // TestDiskCacheReadOnly checks that a build that computes nothing writes
@@ -251,7 +278,7 @@ func TestDiskCacheSmallPacksMerge(t *testing.T) {
 func TestDiskCacheReadOnly(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	c, err := OpenCache(dir)
+	c, err := Open[*FigureData](dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -264,11 +291,11 @@ func TestDiskCacheReadOnly(t *testing.T) {
 		return names
 	}
 	before := files()
-	if _, ok := c.get(testKey(1)); ok {
+	if _, ok := c.Get(testKey(1)); ok {
 		t.Fatal("hit in an empty cache")
 	}
-	c.retain(map[string]bool{testKey(1): true})
-	c.flush()
+	c.Retain(map[string]bool{testKey(1): true})
+	c.Flush()
 	if after := files(); !slices.Equal(after, before) {
 		t.Errorf("files before: %v\nafter: %v", before, after)
 	}

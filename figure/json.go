@@ -1,4 +1,4 @@
-package lesson
+package figure
 
 import (
 	"math"

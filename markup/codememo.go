@@ -1,8 +1,9 @@
-package lesson
+package markup
 
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"sync"
 
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
@@ -49,7 +50,10 @@ func (m *codeMemo) render(w util.BufWriter, src []byte, node ast.Node, entering 
 	n := node.(*ast.FencedCodeBlock)
 	var key bytes.Buffer
 	if n.Info != nil {
-		writeField(&key, n.Info.Segment.Value(src))
+		// The info string's length first, so that it cannot run into the code.
+		info := n.Info.Segment.Value(src)
+		key.Write(binary.LittleEndian.AppendUint64(nil, uint64(len(info))))
+		key.Write(info)
 	}
 	key.WriteByte(0)
 	for i := range n.Lines().Len() {

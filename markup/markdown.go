@@ -1,4 +1,4 @@
-package lesson
+package markup
 
 import (
 	"bytes"
@@ -20,15 +20,12 @@ import (
 
 // Landscape is the node that replaces a ```landscape fenced block. Source
 // is the block's YAML; Line is the file line of its first YAML line. The
-// build fills HTML before rendering.
+// site fills HTML before rendering.
 type Landscape struct {
 	ast.BaseBlock
 	Source []byte
 	Line   int
 	HTML   []byte
-	spec   *figureSpec
-	id     string
-	key    string
 }
 
 // KindLandscape is the node kind of Landscape.

@@ -1,4 +1,4 @@
-package lesson
+package yamlnode
 
 import (
 	"errors"
@@ -8,20 +8,18 @@ import (
 	"strconv"
 	"strings"
 
+	"descent/diag"
+
 	"gopkg.in/yaml.v3"
 )
 
-// Decoding walks yaml.v3 nodes by hand rather than unmarshalling into
-// structs: every key gets checked, and every error gets the line of the key
-// at fault, which strict struct decoding cannot give for wrong types.
-
-// parseYAML parses src into a document node. A syntax error is reported at
+// Parse parses src into a document node. A syntax error is reported at
 // its line, offset by base (the file line of src's first line, minus one).
-func parseYAML(src []byte, base int, l *errorList) (*yaml.Node, bool) {
+func Parse(src []byte, base int, l *diag.List) (*yaml.Node, bool) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		line, msg := yamlErrorLine(err)
-		l.add(base+line, "", "YAML: %s", msg)
+		line, msg := errorLine(err)
+		l.Add(base+line, "", "YAML: %s", msg)
 		return nil, false
 	}
 	if len(doc.Content) == 0 {
@@ -32,7 +30,7 @@ func parseYAML(src []byte, base int, l *errorList) (*yaml.Node, bool) {
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-func yamlErrorLine(err error) (int, string) {
+func errorLine(err error) (int, string) {
 	msg := err.Error()
 	var te *yaml.TypeError
 	if errors.As(err, &te) && len(te.Errors) > 0 {
@@ -45,49 +43,52 @@ func yamlErrorLine(err error) (int, string) {
 	return 1, strings.TrimPrefix(msg, "yaml: ")
 }
 
-// pair is one key of a mapping with its value.
-type pair struct {
-	key  string
-	line int
-	val  *yaml.Node
+// Pair is one key of a mapping with its value.
+type Pair struct {
+	Key  string
+	Line int // the key's line in the YAML source
+	Val  *yaml.Node
 }
 
-// mapping returns the key/value pairs of n, reporting duplicate keys.
-func mapping(n *yaml.Node, base int, key string, l *errorList) ([]pair, bool) {
-	n = resolve(n)
+// Mapping returns the key/value pairs of n, reporting duplicate keys.
+func Mapping(n *yaml.Node, base int, key string, l *diag.List) ([]Pair, bool) {
+	n = Resolve(n)
 	if n.Kind != yaml.MappingNode {
-		l.add(base+n.Line, key, "expected a mapping of keys to values, found %s", describe(n))
+		l.Add(base+n.Line, key, "expected a mapping of keys to values, found %s", Describe(n))
 		return nil, false
 	}
-	var out []pair
+	var out []Pair
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
 		if seen[k.Value] {
-			l.add(base+k.Line, join(key, k.Value), "appears twice; keep one")
+			l.Add(base+k.Line, Join(key, k.Value), "appears twice; keep one")
 			continue
 		}
 		seen[k.Value] = true
-		out = append(out, pair{key: k.Value, line: k.Line, val: n.Content[i+1]})
+		out = append(out, Pair{Key: k.Value, Line: k.Line, Val: n.Content[i+1]})
 	}
 	return out, true
 }
 
-func resolve(n *yaml.Node) *yaml.Node {
+// Resolve follows aliases to the node they name.
+func Resolve(n *yaml.Node) *yaml.Node {
 	for n.Kind == yaml.AliasNode && n.Alias != nil {
 		n = n.Alias
 	}
 	return n
 }
 
-func join(prefix, key string) string {
+// Join names key inside prefix: "runs" and "lr" make "runs.lr".
+func Join(prefix, key string) string {
 	if prefix == "" {
 		return key
 	}
 	return prefix + "." + key
 }
 
-func describe(n *yaml.Node) string {
+// Describe says what n is, for an error message.
+func Describe(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
 		return "a mapping"
@@ -107,15 +108,16 @@ func describe(n *yaml.Node) string {
 	return "something else"
 }
 
-func isNumber(n *yaml.Node) bool {
+// IsNumber reports whether n is a YAML integer or float.
+func IsNumber(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float")
 }
 
-// number reads a finite number. YAML's 1e-3 and 0.001 are both numbers.
-func number(n *yaml.Node) (float64, error) {
-	n = resolve(n)
-	if !isNumber(n) {
-		return 0, fmt.Errorf("expected a number, found %s", describe(n))
+// Number reads a finite number. YAML's 1e-3 and 0.001 are both numbers.
+func Number(n *yaml.Node) (float64, error) {
+	n = Resolve(n)
+	if !IsNumber(n) {
+		return 0, fmt.Errorf("expected a number, found %s", Describe(n))
 	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
 	if err != nil {
@@ -130,10 +132,11 @@ func number(n *yaml.Node) (float64, error) {
 	return v, nil
 }
 
-func integer(n *yaml.Node) (int, error) {
-	v, err := number(n)
+// Integer reads a whole number.
+func Integer(n *yaml.Node) (int, error) {
+	v, err := Number(n)
 	if err != nil {
-		return 0, fmt.Errorf("expected a whole number, found %s", describe(resolve(n)))
+		return 0, fmt.Errorf("expected a whole number, found %s", Describe(Resolve(n)))
 	}
 	if v != math.Trunc(v) || math.Abs(v) > 1e15 {
 		return 0, fmt.Errorf("expected a whole number, found %s", n.Value)
@@ -141,19 +144,20 @@ func integer(n *yaml.Node) (int, error) {
 	return int(v), nil
 }
 
-func boolean(n *yaml.Node) (bool, error) {
-	n = resolve(n)
+// Boolean reads true or false.
+func Boolean(n *yaml.Node) (bool, error) {
+	n = Resolve(n)
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-		return false, fmt.Errorf("expected true or false, found %s", describe(n))
+		return false, fmt.Errorf("expected true or false, found %s", Describe(n))
 	}
 	return n.Value == "true" || n.Value == "True" || n.Value == "TRUE", nil
 }
 
-// text reads a scalar as text: a title such as 2024 is text too.
-func scalarText(n *yaml.Node) (string, error) {
-	n = resolve(n)
+// Text reads a scalar as text: a title such as 2024 is text too.
+func Text(n *yaml.Node) (string, error) {
+	n = Resolve(n)
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		return "", fmt.Errorf("expected text, found %s", describe(n))
+		return "", fmt.Errorf("expected text, found %s", Describe(n))
 	}
 	return n.Value, nil
 }

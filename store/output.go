@@ -1,4 +1,4 @@
-package lesson
+package store
 
 import (
 	"errors"
@@ -10,22 +10,34 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// output is where a build puts the site: a folder (siteWriter) or memory
-// (memoryWriter). Nothing a build writes is visible until commit, and
-// abandon drops it all. write and reuse are safe for concurrent use.
-type output interface {
-	// name says where the site goes, for error messages.
-	name() string
-	// write stores one file; rel uses forward slashes. It keeps no
+// Output is where a build puts the site: a folder (NewFolder) or memory
+// (MemorySite.Writer). Nothing a build writes is visible until Commit, and
+// Abandon drops it all. Write and Reuse are safe for concurrent use.
+type Output interface {
+	// Name says where the site goes, for error messages.
+	Name() string
+	// Write stores one file; rel uses forward slashes. It keeps no
 	// reference to data.
-	write(rel string, data []byte) error
-	// reuse puts the previous site's rel into the new one unchanged.
-	reuse(rel string) error
-	// commit replaces the previous site with the new one, whose pages
+	Write(rel string, data []byte) error
+	// Reuse puts the previous site's rel into the new one unchanged.
+	Reuse(rel string) error
+	// Commit replaces the previous site with the new one, whose pages
 	// were made as next records.
-	commit(next siteRecord) error
-	abandon()
+	Commit(next SiteRecord) error
+	// Abandon removes what is left over: the new site if it was not
+	// committed, or the previous one if it was.
+	Abandon()
 }
+
+// Records is where a folder's site records are kept: a Cache.
+type Records interface {
+	SetSite(out string, r SiteRecord)
+}
+
+var (
+	_ Output = (*siteWriter)(nil)
+	_ Output = (*memoryWriter)(nil)
+)
 
 // siteWriter writes a site into a temporary folder next to the output and
 // swaps it in at the end, so the output is always either the old site or
@@ -33,7 +45,7 @@ type output interface {
 // by the next.
 type siteWriter struct {
 	out, tmp string
-	cache    *Cache // remembers what the site's pages were made of
+	records  Records // remembers what the site's pages were made of
 	mu       sync.Mutex
 	dirs     map[string]bool
 	done     bool
@@ -41,7 +53,9 @@ type siteWriter struct {
 
 const tmpMarker = ".descent-tmp-"
 
-func newSiteWriter(out string, cache *Cache) (*siteWriter, error) {
+// NewFolder returns an Output that replaces the folder out. records, if
+// not nil, learns what the committed site's pages were made of.
+func NewFolder(out string, records Records) (Output, error) {
 	out = filepath.Clean(out)
 	parent, base := filepath.Dir(out), filepath.Base(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -58,15 +72,15 @@ func newSiteWriter(out string, cache *Cache) (*siteWriter, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	return &siteWriter{out: out, tmp: tmp, cache: cache, dirs: map[string]bool{}}, nil
+	return &siteWriter{out: out, tmp: tmp, records: records, dirs: map[string]bool{}}, nil
 }
 
-func (w *siteWriter) name() string { return w.out }
+func (w *siteWriter) Name() string { return w.out }
 
 // path returns where rel goes in the temporary folder, making its folder.
 func (w *siteWriter) path(rel string) (string, error) {
 	if strings.Contains(rel, "..") {
-		return "", errors.New("lesson: output path escapes the site: " + rel)
+		return "", errors.New("store: output path escapes the site: " + rel)
 	}
 	p := filepath.Join(w.tmp, filepath.FromSlash(rel))
 	dir := filepath.Dir(p)
@@ -82,7 +96,7 @@ func (w *siteWriter) path(rel string) (string, error) {
 	return p, nil
 }
 
-func (w *siteWriter) write(rel string, data []byte) error {
+func (w *siteWriter) Write(rel string, data []byte) error {
 	p, err := w.path(rel)
 	if err != nil {
 		return err
@@ -90,15 +104,17 @@ func (w *siteWriter) write(rel string, data []byte) error {
 	return os.WriteFile(p, data, 0o644)
 }
 
-// commit swaps the new site in. With RENAME_EXCHANGE the swap is one atomic
+// Commit swaps the new site in. With RENAME_EXCHANGE the swap is one atomic
 // step; where the file system lacks it, two renames leave a brief moment
 // with no output folder, but never a mixed one. The pages' records go to
 // the cache with the files they describe, for the next build to link.
-func (w *siteWriter) commit(next siteRecord) error {
+func (w *siteWriter) Commit(next SiteRecord) error {
 	if err := w.swap(); err != nil {
 		return err
 	}
-	w.cache.setSite(w.out, stamped(w.out, next))
+	if w.records != nil {
+		w.records.SetSite(w.out, stamped(w.out, next))
+	}
 	return nil
 }
 
@@ -126,8 +142,8 @@ func (w *siteWriter) swap() error {
 	return nil
 }
 
-// abandon removes the temporary folder (after commit: the old site).
-func (w *siteWriter) abandon() {
+// Abandon removes the temporary folder (after commit: the old site).
+func (w *siteWriter) Abandon() {
 	if !w.done {
 		os.RemoveAll(w.tmp)
 	}

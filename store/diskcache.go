@@ -1,4 +1,4 @@
-package lesson
+package store
 
 import (
 	"bytes"
@@ -18,41 +18,9 @@ import (
 	"time"
 )
 
-// diskCache keeps figures in a folder between processes. The files live in
-// a subfolder named by cacheVersion and a hash of the running executable,
-// so a build never reads what a different program wrote.
-//
-// Figures are kept in pack files, not one file each: creating a file costs
-// far more than writing a figure's bytes. A build that computes figures
-// appends each, as it comes, to one new pack under a temporary name; at the
-// end (flush) it appends an index of its entries and a trailer and renames
-// the pack to a unique name, so readers see only whole packs, and builds
-// sharing the folder each write their own. A pack is
-//
-//	header   packHeader
-//	entries  each the gob of a FigureData, one after another
-//	index    uvarint count, then per entry: uvarint key length, key,
-//	         uvarint offset, uvarint length, the entry's CRC-32C (4 bytes)
-//	trailer  index offset (8 bytes), index length (8), CRC-32C of the
-//	         index (4), packMagic (12), all little-endian
-//
-// The CRCs are a check against damage, not against forgery: the folder is
-// the user's own. A pack or entry that is damaged all the same is ignored,
-// and its figures recomputed. The indexes are read at the first get of a
-// build, not before: a build that reuses every page reads none of them
-// until flush, where it reads them only to learn which packs it depends on.
-//
-// Files and subfolders unused for maxAge are removed, at most once a day. A
-// pack is used by a build that read an entry from it or kept a figure in it
-// (retain); flush touches those. A course whose kept figures are spread
-// over more than maxPacks packs has those outside its largest pack copied
-// into the build's new pack, so it depends on two packs again; packs left
-// with nothing that was not copied are removed, the others age out.
-//
-// The record of a site built into a folder (a siteRecord) is one file per
-// output folder: a header, the CRC-32C of its payload and the gob, written
-// to a temporary name and renamed.
-type diskCache struct {
+// diskCache keeps values in a folder between processes, in the pack
+// files described in doc.go.
+type diskCache[V any] struct {
 	dir      string
 	maxPacks int // more packs holding a build's kept figures are merged
 
@@ -90,18 +58,19 @@ type newPack struct {
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 const (
-	diskMagic   = "descent figure\n"      // starts a site record
-	packHeader  = "descent figure pack\n" // starts a pack
-	packMagic   = "descent pack"          // ends a pack
-	trailerSize = 8 + 8 + 4 + len(packMagic)
-	maxAge      = 30 * 24 * time.Hour
-	pruneFile   = ".pruned"
-	maxPacks    = 16
+	formatVersion = "descent-figure-3"      // names the cache's subfolders; change it with the pack format
+	diskMagic     = "descent figure\n"      // starts a site record
+	packHeader    = "descent figure pack\n" // starts a pack
+	packMagic     = "descent pack"          // ends a pack
+	trailerSize   = 8 + 8 + 4 + len(packMagic)
+	maxAge        = 30 * 24 * time.Hour
+	pruneFile     = ".pruned"
+	maxPacks      = 16
 )
 
-// DefaultCacheDir is where the commands keep figures unless told otherwise:
+// DefaultDir is where the commands keep figures unless told otherwise:
 // descent in the user's cache folder, or "" (no cache) if there is none.
-func DefaultCacheDir() string {
+func DefaultDir() string {
 	dir, err := os.UserCacheDir()
 	if err != nil {
 		return ""
@@ -109,15 +78,15 @@ func DefaultCacheDir() string {
 	return filepath.Join(dir, "descent")
 }
 
-// OpenCache returns a cache that keeps figures in dir (created if need be)
+// Open returns a cache that keeps values in dir (created if need be)
 // between runs of the same executable. Builds may share dir, concurrently
 // too.
-func OpenCache(dir string) (*Cache, error) {
-	id, err := executableID()
+func Open[V any](dir string) (*Cache[V], error) {
+	id, err := ExecutableID()
 	if err != nil {
 		return nil, err
 	}
-	sub := filepath.Join(dir, cacheVersion+"-"+id)
+	sub := filepath.Join(dir, formatVersion+"-"+id)
 	if err := os.MkdirAll(sub, 0o755); err != nil {
 		return nil, err
 	}
@@ -126,10 +95,12 @@ func OpenCache(dir string) (*Cache, error) {
 	if info, err := os.Stat(filepath.Join(dir, pruneFile)); err != nil || now.Sub(info.ModTime()) > 24*time.Hour {
 		prune(dir, sub, now)
 	}
-	return &Cache{disk: newDiskCache(sub)}, nil
+	return &Cache[V]{disk: newDiskCache[V](sub)}, nil
 }
 
-func newDiskCache(dir string) *diskCache { return &diskCache{dir: dir, maxPacks: maxPacks} }
+func newDiskCache[V any](dir string) *diskCache[V] {
+	return &diskCache[V]{dir: dir, maxPacks: maxPacks}
+}
 
 var exeID = sync.OnceValues(func() (string, error) {
 	exe, err := os.Executable()
@@ -148,8 +119,10 @@ var exeID = sync.OnceValues(func() (string, error) {
 	return hex.EncodeToString(h.Sum(nil))[:16], nil
 })
 
-// executableID is a short hash of the running program's file.
-func executableID() (string, error) { return exeID() }
+// ExecutableID is a short hash of the running program's file: what a
+// cache folder and a page's key are tied to, so that a changed program
+// never reuses what an old one made.
+func ExecutableID() (string, error) { return exeID() }
 
 // prune removes other versions' folders and this version's files that have
 // not been used for maxAge, and temporary files a killed build left.
@@ -180,7 +153,8 @@ func prune(dir, sub string, now time.Time) {
 }
 
 // get reads a figure; a missing or damaged entry is a miss.
-func (d *diskCache) get(key string) (*FigureData, bool) {
+func (d *diskCache[V]) get(key string) (V, bool) {
+	var zero V
 	d.mu.Lock()
 	var f *os.File
 	e, ok := entry{}, false
@@ -196,15 +170,15 @@ func (d *diskCache) get(key string) (*FigureData, bool) {
 	}
 	d.mu.Unlock()
 	if !ok || f == nil {
-		return nil, false
+		return zero, false
 	}
 	b, ok := readEntry(f, e)
 	if !ok {
-		return nil, false
+		return zero, false
 	}
-	fd := new(FigureData)
-	if gob.NewDecoder(bytes.NewReader(b)).Decode(fd) != nil {
-		return nil, false
+	var v V
+	if gob.NewDecoder(bytes.NewReader(b)).Decode(&v) != nil {
+		return zero, false
 	}
 	if e.p != nil {
 		d.mu.Lock()
@@ -214,7 +188,7 @@ func (d *diskCache) get(key string) (*FigureData, bool) {
 		d.readFrom[key] = e.p
 		d.mu.Unlock()
 	}
-	return fd, true
+	return v, true
 }
 
 // readEntry returns e's bytes from f if their CRC is right.
@@ -230,11 +204,11 @@ var entryBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // put appends a figure to this build's pack; failing to is not an error,
 // only a later miss.
-func (d *diskCache) put(key string, fd *FigureData) {
+func (d *diskCache[V]) put(key string, v V) {
 	b := entryBufs.Get().(*bytes.Buffer)
 	defer entryBufs.Put(b)
 	b.Reset()
-	if err := gob.NewEncoder(b).Encode(fd); err != nil {
+	if err := gob.NewEncoder(b).Encode(v); err != nil {
 		return
 	}
 	d.mu.Lock()
@@ -244,7 +218,7 @@ func (d *diskCache) put(key string, fd *FigureData) {
 
 // append writes one entry to this build's pack, starting it if need be.
 // d.mu is held.
-func (d *diskCache) append(key string, data []byte, crc uint32) bool {
+func (d *diskCache[V]) append(key string, data []byte, crc uint32) bool {
 	if d.cur == nil {
 		f, err := os.CreateTemp(d.dir, ".tmp-pack-*")
 		if err != nil {
@@ -273,7 +247,7 @@ func (d *diskCache) append(key string, data []byte, crc uint32) bool {
 }
 
 // retain learns the figures this build keeps, for flush.
-func (d *diskCache) retain(keep map[string]bool) {
+func (d *diskCache[V]) retain(keep map[string]bool) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.keep = keep
@@ -286,7 +260,7 @@ func (d *diskCache) retain(keep map[string]bool) {
 // (nothing is lost), and marks the packs the build used as used. A preview
 // that saves one figure at a time thus keeps one large pack and merges the
 // small ones. The next get reads the folder afresh.
-func (d *diskCache) flush() {
+func (d *diskCache[V]) flush() {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	keep, read := d.keep, d.readFrom
@@ -379,7 +353,7 @@ func b2i(b bool) int {
 }
 
 // packs lists the loaded packs. d.mu is held.
-func (d *diskCache) packs() []*pack {
+func (d *diskCache[V]) packs() []*pack {
 	seen := map[*pack]bool{}
 	var ps []*pack
 	for _, e := range d.index {
@@ -394,7 +368,7 @@ func (d *diskCache) packs() []*pack {
 // finish writes the index and trailer of this build's pack and renames it
 // to its final name; a pack that cannot be finished is removed. d.mu is
 // held. It reports whether the pack, if any, was kept.
-func (d *diskCache) finish() bool {
+func (d *diskCache[V]) finish() bool {
 	c := d.cur
 	if c == nil {
 		return true
@@ -438,7 +412,7 @@ func (d *diskCache) finish() bool {
 // load reads the indexes of the folder's finished packs, once per build.
 // A damaged pack is left out. Where packs hold the same key, the most
 // recently used wins. d.mu is held.
-func (d *diskCache) load() {
+func (d *diskCache[V]) load() {
 	if d.loaded {
 		return
 	}
@@ -564,7 +538,7 @@ func (p *pack) open() *os.File {
 }
 
 // sitePath names the record of the site last built into out.
-func (d *diskCache) sitePath(out string) string {
+func (d *diskCache[V]) sitePath(out string) string {
 	abs, _ := filepath.Abs(out)
 	sum := sha256.Sum256([]byte(abs))
 	return filepath.Join(d.dir, "site-"+hex.EncodeToString(sum[:8])+".rec")
@@ -572,7 +546,7 @@ func (d *diskCache) sitePath(out string) string {
 
 // read decodes the gob in the file at p into v and marks the file used; it
 // reports false for a missing or damaged file.
-func (d *diskCache) read(p string, v any) bool {
+func (d *diskCache[V]) read(p string, v any) bool {
 	b, err := os.ReadFile(p)
 	if err != nil || !bytes.HasPrefix(b, []byte(diskMagic)) || len(b) < len(diskMagic)+4 {
 		return false
@@ -592,7 +566,7 @@ func (d *diskCache) read(p string, v any) bool {
 
 // write stores v as a gob in the file at p, atomically; failing to is not an
 // error, only a later miss.
-func (d *diskCache) write(p string, v any) {
+func (d *diskCache[V]) write(p string, v any) {
 	var b bytes.Buffer
 	b.WriteString(diskMagic + "\x00\x00\x00\x00") // the checksum's place
 	if err := gob.NewEncoder(&b).Encode(v); err != nil {

@@ -1,4 +1,4 @@
-package lesson
+package figure
 
 import (
 	"encoding/json"
@@ -51,7 +51,7 @@ func appendFigureJSON(b []byte, f *figureJSON) ([]byte, error) {
 			b = append(b, `,"loss":`...)
 			b = appendFloats(b, r.Loss)
 			if !allFinite(r.Loss) || !allFinite(r.Points...) {
-				err = errors.New("lesson: a run holds a number that is not finite")
+				err = errors.New("figure: a run holds a number that is not finite")
 			}
 			b = append(b, `,"grad_norm":`...)
 			b = appendJSONFloats(b, r.GradNorm)

@@ -1,0 +1,375 @@
+package figure
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"runtime/debug"
+	"strconv"
+	"strings"
+
+	"descent/optim"
+	"descent/svgviz"
+)
+
+// Compute runs every optimizer of a checked directive and draws the result.
+// It never reads the page: everything it needs is in s and id, so a figure
+// can be cached by the hash of its directive. Critical points and contour
+// layers come from m, shared with the build's other figures. A panic inside
+// is returned as an error for this figure alone.
+func Compute(s *Spec, id string, m *Memo) (fd *Data, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			fd, err = nil, fmt.Errorf("internal error while computing the figure (please report it): %v\n%s", r, firstFrames(debug.Stack()))
+		}
+	}()
+	m.init()
+	return compute(s, id, m)
+}
+
+func firstFrames(stack []byte) string {
+	lines := strings.Split(string(stack), "\n")
+	return strings.Join(lines[:min(len(lines), 12)], "\n")
+}
+
+// figure is a figure being computed: its data, its JSON and its runs as
+// svgviz draws them.
+type figure struct {
+	s    *Spec
+	id   string
+	data *Data
+	json *figureJSON
+	viz  []svgviz.Run
+}
+
+func compute(s *Spec, id string, m *Memo) (*Data, error) {
+	f := &figure{s: s, id: id, data: &Data{ID: id, Title: s.Title, Function: s.Function, Dim: s.Dim},
+		json: &figureJSON{ID: id, Title: s.Title, Function: s.Function, Dim: s.Dim,
+			Domain: map[string][2]float64{"x": s.Domain.X}, Runs: []runJSON{}, Sweeps: []sweepJSON{}}}
+	if s.Dim == 2 {
+		f.json.Domain["y"] = s.Domain.Y
+	}
+	// Critical points take about as long as the contours: find them
+	// meanwhile. A panic there is raised again here, for Compute.
+	var cps []optim.CriticalPoint
+	var critPanic any
+	critDone := make(chan struct{})
+	go func() {
+		defer close(critDone)
+		defer func() { critPanic = recover() }()
+		cps = m.crit.get(s)
+	}()
+	defer func() { <-critDone }()
+	if err := f.runAll(); err != nil {
+		return nil, err
+	}
+	var early *svgviz.ContourLayer // drawn before the critical points are known
+	var earlyPlot svgviz.Rect
+	if s.Dim == 2 {
+		if plot, ok := kindFreePlot(s, f.viz); ok {
+			var err error
+			if early, err = m.layers.get(s, plot); err != nil {
+				return nil, err
+			}
+			earlyPlot = plot
+		}
+	}
+	<-critDone
+	if critPanic != nil {
+		panic(critPanic)
+	}
+	crit := f.critical(cps)
+	if err := f.draw(crit, m.layers, early, earlyPlot); err != nil {
+		return nil, err
+	}
+	return f.data, f.writeJSON()
+}
+
+// runAll takes every run's steps: each run of the directive once per start
+// and per value of its sweep.
+func (f *figure) runAll() error {
+	s := f.s
+	color := 0
+	for _, r := range s.Runs {
+		starts := r.Starts
+		if starts == nil {
+			starts = s.Starts
+		}
+		steps := s.Steps
+		if r.Steps > 0 {
+			steps = r.Steps
+		}
+		values := r.Values
+		if len(values) == 0 {
+			values = []float64{math.NaN()}
+		}
+		for si, start := range starts {
+			sweep := -1
+			if r.Sweep != "" {
+				sweep = len(f.json.Sweeps)
+				f.json.Sweeps = append(f.json.Sweeps, sweepJSON{Setting: r.Sweep, Values: r.Values})
+				f.data.Sweeps = append(f.data.Sweeps, Sweep{ID: sweep, Setting: r.Sweep, Values: formatAll(r.Values)})
+			}
+			for vi, v := range values {
+				given := maps(r.Given)
+				if r.Sweep != "" {
+					given[r.Sweep] = v
+				}
+				label := runLabel(r, given, start, len(starts) > 1 && si >= 0)
+				if err := f.run(r, given, label, start, steps, color, sweep, vi); err != nil {
+					return err
+				}
+			}
+			color++
+		}
+	}
+	return nil
+}
+
+// run takes one run's steps and records it in the figure.
+func (f *figure) run(r runSpec, given map[string]float64, label string, start []float64, steps, color, sweep, vi int) error {
+	settings, err := r.Method.Resolve(given)
+	if err != nil {
+		return err // Decode checked every value; this is a bug
+	}
+	tr := runOne(f.s, r, settings, start, steps)
+	params := map[string]any{}
+	for k, x := range settings {
+		if set, _ := r.Method.Setting(k); set.Flag {
+			params[k] = x != 0
+		} else {
+			params[k] = x
+		}
+	}
+	if r.Batch > 0 {
+		params["batch"] = r.Batch
+	}
+	idx := len(f.json.Runs)
+	rj := runJSON{Label: label, Optimizer: r.Method.Name, Params: params,
+		Points: tr.Points, Loss: tr.Loss, GradNorm: jsonFloats(tr.GradNorm),
+		Diverged: tr.Diverged(), Color: svgviz.Color(color)}
+	if tr.Diverged() {
+		k := tr.StoppedAt
+		rj.StoppedAt = &k
+	}
+	if sweep >= 0 {
+		rj.Sweep = &sweepRef{Sweep: sweep, Index: vi}
+		f.json.Sweeps[sweep].Runs = append(f.json.Sweeps[sweep].Runs, idx)
+	}
+	if rj.Points == nil {
+		rj.Points, rj.Loss, rj.GradNorm = [][]float64{}, []float64{}, []jsonFloat{}
+	}
+	f.json.Runs = append(f.json.Runs, rj)
+	f.viz = append(f.viz, svgviz.Run{Label: label, Color: color, Points: tr.Points,
+		Loss: tr.Loss, Diverged: tr.Diverged(), StoppedAt: tr.StoppedAt})
+	f.data.Runs = append(f.data.Runs, finalRow(idx, label, svgviz.Color(color), tr, vi > 0))
+	f.data.Steps = max(f.data.Steps, steps)
+	return nil
+}
+
+// critical records the critical points in the JSON and returns them as
+// svgviz draws them.
+func (f *figure) critical(cps []optim.CriticalPoint) []svgviz.Critical {
+	var viz []svgviz.Critical
+	for _, c := range cps {
+		cj := criticalJSON{X: c.X[0], Value: c.Value, Kind: c.Kind}
+		vc := svgviz.Critical{X: c.X[0], Value: c.Value, Kind: c.Kind}
+		if len(c.X) > 1 {
+			cj.Y, vc.Y = c.X[1], c.X[1]
+		}
+		f.json.CriticalPoints = append(f.json.CriticalPoints, cj)
+		viz = append(viz, vc)
+	}
+	if f.json.CriticalPoints == nil {
+		f.json.CriticalPoints = []criticalJSON{}
+	}
+	return viz
+}
+
+// draw writes the landscape or curve and the loss plot. early is the contour
+// layer drawn for earlyPlot before the critical points were known, or nil.
+func (f *figure) draw(crit []svgviz.Critical, layers *layerCache, early *svgviz.ContourLayer, earlyPlot svgviz.Rect) error {
+	s, id := f.s, f.id
+	var main, loss bytes.Buffer
+	desc := describeFigure(s, len(f.viz))
+	if s.Dim == 2 {
+		l := svgviz.Landscape{ID: id + "-map", Title: s.Title, Desc: desc, Levels: s.Levels, Runs: f.viz, Critical: crit}
+		l.Grid.Domain = svgviz.Domain{X0: s.Domain.X[0], X1: s.Domain.X[1], Y0: s.Domain.Y[0], Y1: s.Domain.Y[1]}
+		layer, plot := early, l.PlotRect()
+		if layer == nil || plot != earlyPlot {
+			var err error
+			if layer, err = layers.get(s, plot); err != nil {
+				return err
+			}
+		}
+		if layer == nil {
+			return errors.New("contouring failed in another figure of the same function")
+		}
+		l.Layer = layer
+		if err := l.WriteSVG(&main); err != nil {
+			return err
+		}
+	} else {
+		c := svgviz.Curve{ID: id + "-map", Title: s.Title, Desc: desc, Runs: f.viz, Critical: crit}
+		c.Xs, c.Ys = sampleCurve(s, 800)
+		if err := c.WriteSVG(&main); err != nil {
+			return err
+		}
+	}
+	lp := svgviz.LossPlot{ID: id + "-loss", Title: "Loss per step", Desc: "Loss per step of each run in " + orDefault(s.Title, "this figure") + ".", Runs: f.viz}
+	if err := lp.WriteSVG(&loss); err != nil {
+		return err
+	}
+	f.data.Main, f.data.Loss = main.String(), loss.String()
+	return nil
+}
+
+// writeJSON writes the figure's data for the page script.
+func (f *figure) writeJSON() error {
+	size := 4096 // up to 100 bytes a step: a point, its loss and gradient norm
+	for _, r := range f.json.Runs {
+		size += 100 * len(r.Points)
+	}
+	js, err := appendFigureJSON(make([]byte, 0, size), f.json)
+	if err != nil {
+		return err
+	}
+	f.data.JSON = string(js)
+	return nil
+}
+
+// kindFreePlot returns the plot rectangle of s's landscape if it is the same
+// whichever kinds of critical point the legend will list, so that the
+// contours can be drawn before the critical points are found.
+func kindFreePlot(s *Spec, runs []svgviz.Run) (svgviz.Rect, bool) {
+	l := svgviz.Landscape{Title: s.Title, Runs: runs}
+	l.Grid.Domain = svgviz.Domain{X0: s.Domain.X[0], X1: s.Domain.X[1], Y0: s.Domain.Y[0], Y1: s.Domain.Y[1]}
+	none := l.PlotRect()
+	for _, k := range []string{optim.KindMinimum, optim.KindMaximum, optim.KindSaddle, optim.KindDegenerate} {
+		l.Critical = append(l.Critical, svgviz.Critical{Kind: k})
+	}
+	return none, l.PlotRect() == none
+}
+
+// runOne takes the steps of one run.
+func runOne(s *Spec, r runSpec, settings map[string]float64, start []float64, steps int) optim.Trajectory {
+	if r.Method.Path != nil {
+		return optim.RunPath(s.Obj, start, r.Method.Path(s.Obj, start, steps))
+	}
+	var batch func(grad, x []float64)
+	if r.Batch > 0 && s.Regress != nil {
+		batch = s.Regress.MiniBatches(r.Batch, s.Seed)
+	}
+	return optim.Run(s.Obj, r.Method.New(settings, s.Obj), start, steps, batch)
+}
+
+// runLabel is the author's label, or the optimizer with the settings the
+// author wrote ("adam, lr=0.05"), and the start when a run has several.
+func runLabel(r runSpec, given map[string]float64, start []float64, showStart bool) string {
+	label := r.Label
+	if label == "" {
+		parts := []string{r.Method.Name}
+		for _, set := range r.Method.Settings {
+			if v, ok := given[set.Name]; ok {
+				if set.Flag {
+					parts = append(parts, fmt.Sprintf("%s=%t", set.Name, v != 0))
+				} else {
+					parts = append(parts, set.Name+"="+formatNum(v))
+				}
+			}
+		}
+		if r.Batch > 0 {
+			parts = append(parts, "batch="+strconv.Itoa(r.Batch))
+		}
+		label = strings.Join(parts, ", ")
+	} else if r.Sweep != "" {
+		label += ", " + r.Sweep + "=" + formatNum(given[r.Sweep])
+	}
+	if showStart {
+		label += " from " + formatPoint(start)
+	}
+	return label
+}
+
+func finalRow(idx int, label, color string, tr optim.Trajectory, hidden bool) Row {
+	row := Row{Index: idx, Label: label, Color: color, Hidden: hidden, Final: "—", Loss: "—"}
+	if n := len(tr.Points); n > 0 {
+		row.Final = formatPoint(tr.Points[n-1])
+		row.Loss = strconv.FormatFloat(tr.Loss[n-1], 'g', 5, 64)
+	}
+	if tr.Diverged() {
+		row.Status = fmt.Sprintf("diverged at step %d", tr.StoppedAt)
+	} else {
+		row.Status = fmt.Sprintf("%d steps", len(tr.Points)-1)
+	}
+	return row
+}
+
+func formatNum(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+func formatAll(vs []float64) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = formatNum(v)
+	}
+	return out
+}
+
+func formatPoint(p []float64) string {
+	parts := make([]string, len(p))
+	for i, v := range p {
+		parts[i] = strconv.FormatFloat(v, 'g', 5, 64)
+	}
+	if len(p) == 1 {
+		return parts[0]
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
+}
+
+func orDefault(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
+}
+
+func describeFigure(s *Spec, runs int) string {
+	what := "Contour plot of " + s.Function
+	if s.Dim == 1 {
+		what = "Graph of " + s.Function
+	}
+	return fmt.Sprintf("%s with %d optimizer run(s); the table below the figure lists each run's final point and loss.", what, runs)
+}
+
+// sampleGrid evaluates f at about one point per pixel of the plot, at most
+// 400 a side.
+func sampleGrid(s *Spec, plot svgviz.Rect) svgviz.Grid {
+	nx := min(400, max(50, int(math.Ceil(plot.W))))
+	ny := min(400, max(50, int(math.Ceil(plot.H))))
+	xs, ys := linspace(s.Domain.X, nx), linspace(s.Domain.Y, ny)
+	return svgviz.Grid{
+		Domain: svgviz.Domain{X0: s.Domain.X[0], X1: s.Domain.X[1], Y0: s.Domain.Y[0], Y1: s.Domain.Y[1]},
+		NX:     nx, NY: ny, Values: optim.EvalGrid(s.Obj, xs, ys),
+	}
+}
+
+func sampleCurve(s *Spec, n int) (xs, ys []float64) {
+	xs = linspace(s.Domain.X, n)
+	ys = make([]float64, n)
+	p := []float64{0}
+	for i, x := range xs {
+		p[0] = x
+		ys[i] = s.Obj.Func(p)
+	}
+	return xs, ys
+}
+
+func linspace(iv [2]float64, n int) []float64 {
+	out := make([]float64, n)
+	for i := range out {
+		out[i] = iv[0] + float64(i)*(iv[1]-iv[0])/float64(n-1)
+	}
+	out[n-1] = iv[1]
+	return out
+}

@@ -1,0 +1,37 @@
+package figure
+
+// Data is a computed figure: everything a page shows of one landscape
+// directive, ready to be placed in the theme's figure template. Its
+// fields are plain values so that a cache can keep it as it is (package
+// store keeps its gob); the site wraps the markup fields for templates.
+type Data struct {
+	ID       string // unique on the page; also the figure's element id
+	Title    string // caption; may be ""
+	Function string // the function's display name, e.g. "rosenbrock" or "x^2+y^2"
+	Formula  string // the function's formula as MathML, or ""; the site fills it
+	Dim      int    // 1 or 2
+	Steps    int    // the largest step count of any run
+	Main     string // the landscape (2-D) or curve (1-D) SVG, from svgviz
+	Loss     string // the loss-per-step SVG, from svgviz
+	Runs     []Row
+	Sweeps   []Sweep
+	JSON     string // the figure's data (SPEC §6), safe inside <script type="application/json">
+}
+
+// Row is one run's row in the no-JavaScript table of final values.
+type Row struct {
+	Index  int // position in the JSON runs array and data-run in the SVG
+	Label  string
+	Color  string // CSS colour of the run's path
+	Final  string // final point, formatted, e.g. "(0.9999, 0.9998)"
+	Loss   string // final loss, formatted
+	Status string // "200 steps", "diverged at step 37"
+	Hidden bool   // a sweep variant other than the first: hidden until selected
+}
+
+// Sweep is one list-valued setting: a slider picks which of its runs shows.
+type Sweep struct {
+	ID      int      // sweep index, matches "sweeps" in the JSON
+	Setting string   // "lr"
+	Values  []string // formatted values, in slider order
+}

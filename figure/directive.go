@@ -1,0 +1,610 @@
+package figure
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"descent/diag"
+	"descent/optim"
+	"descent/svgviz"
+	"descent/yamlnode"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Limits that keep one figure from exhausting a build; generous for real
+// lessons (README: Limits).
+const (
+	maxSteps      = 5000
+	maxRuns       = 24
+	maxLevels     = 200
+	maxStartsRuns = 24
+)
+
+// Spec is a checked landscape directive (SPEC §2): everything Compute needs.
+type Spec struct {
+	Title    string
+	Function string // as the author wrote it, for display
+	Obj      optim.Objective
+	Catalog  *optim.Function // nil for expressions and the regression
+	Regress  *optim.LinearRegression
+	Seed     uint64 // the regression's seed, for mini-batch shuffles
+	Dim      int
+	Domain   optim.Domain
+	Starts   [][]float64
+	Steps    int
+	Runs     []runSpec
+	Levels   svgviz.Levels
+
+	startGiven bool // start: was written, even if wrongly
+}
+
+// runSpec is one entry of runs:, before sweeps and starts expand it.
+type runSpec struct {
+	Method *optim.Method
+	Given  map[string]float64 // settings the author wrote, scalars
+	Sweep  string             // the list-valued setting, or ""
+	Values []float64          // its values
+	Label  string
+	Starts [][]float64 // nil: the figure's
+	Steps  int         // 0: the figure's
+	Batch  int         // 0: full batch
+}
+
+var bareWordRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*(-[A-Za-z0-9_]+)*$`)
+
+var figureKeys = []string{"title", "function", "params", "domain", "start", "steps", "runs", "contours"}
+
+// Decode checks a directive's YAML, reporting every mistake to l. base is the file line before the
+// block's first line of YAML.
+func Decode(src []byte, base int, l *diag.List) (*Spec, bool) {
+	before := len(l.Errs)
+	root, ok := yamlnode.Parse(src, base, l)
+	if !ok {
+		return nil, false
+	}
+	pairs, ok := yamlnode.Mapping(root, base, "", l)
+	if !ok {
+		return nil, false
+	}
+	s := &Spec{Steps: 100, Levels: svgviz.Levels{Scale: "auto"}}
+	byKey := map[string]yamlnode.Pair{}
+	for _, p := range pairs {
+		if !slices.Contains(figureKeys, p.Key) {
+			l.Add(base+p.Line, p.Key, "unknown key; a landscape block takes %s", strings.Join(figureKeys, ", "))
+			continue
+		}
+		byKey[p.Key] = p
+	}
+	errAt := func(p yamlnode.Pair, key string, err error) {
+		if err != nil {
+			l.Add(base+p.Line, key, "%v", err)
+		}
+	}
+	if p, ok := byKey["title"]; ok {
+		var err error
+		s.Title, err = yamlnode.Text(p.Val)
+		errAt(p, "title", err)
+	}
+	fn, ok := byKey["function"]
+	if !ok {
+		l.Add(base+root.Line, "function", "missing; name a catalog function (function: rosenbrock) or write an expression (function: \"x^2 + 3*y^2\")")
+		return nil, false
+	}
+	var params map[string]float64
+	if p, ok := byKey["params"]; ok {
+		params = decodeParams(p, base, l)
+	}
+	if !s.decodeFunction(fn, params, byKey["params"], base, l) {
+		return nil, false
+	}
+	if p, ok := byKey["domain"]; ok {
+		s.decodeDomain(p, base, l)
+	}
+	if p, ok := byKey["steps"]; ok {
+		s.Steps = decodeSteps(p, base, "steps", l)
+	}
+	if p, ok := byKey["start"]; ok {
+		s.startGiven = true
+		s.Starts = decodeStarts(p.Val, s.Dim, base, p.Line, "start", l)
+	}
+	if p, ok := byKey["contours"]; ok {
+		s.decodeContours(p, base, l)
+	}
+	p, ok := byKey["runs"]
+	if !ok {
+		l.Add(base+root.Line, "runs", "missing; list at least one run, such as runs: [{optimizer: gd, lr: 0.01}]")
+		return nil, false
+	}
+	s.decodeRuns(p, base, l)
+	if len(l.Errs) != before {
+		return nil, false
+	}
+	total := 0
+	for _, r := range s.Runs {
+		n := max(1, len(r.Values))
+		if r.Starts != nil {
+			n *= len(r.Starts)
+		} else {
+			n *= len(s.Starts)
+		}
+		total += n
+	}
+	if total > maxRuns {
+		l.Add(base+p.Line, "runs", "these runs expand to %d trajectories (starts × sweeps); a figure holds at most %d", total, maxRuns)
+		return nil, false
+	}
+	return s, true
+}
+
+func decodeParams(p yamlnode.Pair, base int, l *diag.List) map[string]float64 {
+	pairs, ok := yamlnode.Mapping(p.Val, base, "params", l)
+	if !ok {
+		return nil
+	}
+	out := map[string]float64{}
+	for _, q := range pairs {
+		v, err := yamlnode.Number(q.Val)
+		if err != nil {
+			l.Add(base+q.Line, "params."+q.Key, "%v", err)
+			continue
+		}
+		out[q.Key] = v
+	}
+	return out
+}
+
+func (s *Spec) decodeFunction(fn yamlnode.Pair, params map[string]float64, pp yamlnode.Pair, base int, l *diag.List) bool {
+	v := yamlnode.Resolve(fn.Val)
+	if v.Kind == yaml.MappingNode {
+		return s.decodeRegression(fn, params, base, l)
+	}
+	name, err := yamlnode.Text(v)
+	if err != nil {
+		l.Add(base+fn.Line, "function", "%v", err)
+		return false
+	}
+	s.Function = name
+	if _, isCatalog := optim.CatalogParams(name); isCatalog {
+		f, err := optim.Lookup(name, params)
+		if err != nil {
+			l.Add(base+pp.Line, "params", "%v", err)
+			return false
+		}
+		s.Catalog, s.Obj, s.Dim, s.Domain = f, f, f.Dim(), f.Domain
+		return true
+	}
+	e, err := optim.ParseExpr(name)
+	if err != nil {
+		if bareWordRE.MatchString(name) {
+			_, err = optim.Lookup(name, nil) // "rosenbrok" is a misspelt name, not a bad formula
+		}
+		l.Add(base+fn.Line, "function", "%v", err)
+		return false
+	}
+	if params != nil {
+		l.Add(base+pp.Line, "params", "only catalog functions take params; write the numbers into the expression")
+		return false
+	}
+	s.Obj, s.Dim = e, e.Dim()
+	s.Domain = optim.Domain{X: [2]float64{-3, 3}, Y: [2]float64{-3, 3}}
+	return true
+}
+
+func (s *Spec) decodeRegression(fn yamlnode.Pair, params map[string]float64, base int, l *diag.List) bool {
+	pairs, ok := yamlnode.Mapping(fn.Val, base, "function", l)
+	if !ok {
+		return false
+	}
+	if len(pairs) != 1 || pairs[0].Key != "linear-regression" {
+		l.Add(base+fn.Line, "function", "the only function written as a mapping is {linear-regression: {n: 200, seed: 42, intercept: 4, slope: 3, noise: 1}}")
+		return false
+	}
+	spec := optim.LinearRegressionSpec{N: 100, Seed: 42, Intercept: 4, Slope: 3, Noise: 1}
+	inner := pairs[0]
+	if yamlnode.Resolve(inner.Val).Tag != "!!null" {
+		settings, ok := yamlnode.Mapping(inner.Val, base, "function.linear-regression", l)
+		if !ok {
+			return false
+		}
+		for _, q := range settings {
+			key := "function.linear-regression." + q.Key
+			var err error
+			switch q.Key {
+			case "n":
+				spec.N, err = yamlnode.Integer(q.Val)
+			case "seed":
+				var seed int
+				seed, err = yamlnode.Integer(q.Val)
+				if err == nil && seed < 0 {
+					err = fmt.Errorf("must not be negative")
+				}
+				spec.Seed = uint64(seed)
+			case "intercept":
+				spec.Intercept, err = yamlnode.Number(q.Val)
+			case "slope":
+				spec.Slope, err = yamlnode.Number(q.Val)
+			case "noise":
+				spec.Noise, err = yamlnode.Number(q.Val)
+			default:
+				err = fmt.Errorf("unknown key; linear-regression takes n, seed, intercept, slope and noise")
+			}
+			if err != nil {
+				l.Add(base+q.Line, key, "%v", err)
+				return false
+			}
+		}
+	}
+	if params != nil {
+		l.Add(base+fn.Line, "params", "linear-regression takes its settings inside function:, not params")
+		return false
+	}
+	r, err := optim.NewLinearRegression(spec)
+	if err != nil {
+		l.Add(base+inner.Line, "function.linear-regression.n", "%v", err)
+		return false
+	}
+	s.Function, s.Regress, s.Obj, s.Dim, s.Seed = "linear-regression", r, r, 2, spec.Seed
+	pad := max(2, 2*spec.Noise)
+	s.Domain = optim.Domain{X: [2]float64{spec.Intercept - 2*pad, spec.Intercept + 2*pad}, Y: [2]float64{spec.Slope - 2*pad, spec.Slope + 2*pad}}
+	return true
+}
+
+func (s *Spec) decodeDomain(p yamlnode.Pair, base int, l *diag.List) {
+	pairs, ok := yamlnode.Mapping(p.Val, base, "domain", l)
+	if !ok {
+		return
+	}
+	for _, q := range pairs {
+		key := "domain." + q.Key
+		var dst *[2]float64
+		switch {
+		case q.Key == "x":
+			dst = &s.Domain.X
+		case q.Key == "y" && s.Dim == 2:
+			dst = &s.Domain.Y
+		case q.Key == "y":
+			l.Add(base+q.Line, key, "this function has one variable; its domain is {x: [a, b]}")
+			continue
+		default:
+			l.Add(base+q.Line, key, "unknown key; domain takes x and y, such as {x: [-2, 2], y: [-1, 3]}")
+			continue
+		}
+		v := yamlnode.Resolve(q.Val)
+		if v.Kind != yaml.SequenceNode || len(v.Content) != 2 {
+			l.Add(base+q.Line, key, "expected an interval [low, high], found %s", yamlnode.Describe(v))
+			continue
+		}
+		lo, err1 := yamlnode.Number(v.Content[0])
+		hi, err2 := yamlnode.Number(v.Content[1])
+		switch {
+		case err1 != nil || err2 != nil:
+			l.Add(base+q.Line, key, "expected an interval of two numbers [low, high]")
+		case lo >= hi:
+			l.Add(base+q.Line, key, "the interval [%v, %v] is empty or inverted; write the lower bound first", lo, hi)
+		default:
+			*dst = [2]float64{lo, hi}
+		}
+	}
+}
+
+func decodeSteps(p yamlnode.Pair, base int, key string, l *diag.List) int {
+	n, err := yamlnode.Integer(p.Val)
+	switch {
+	case err != nil:
+		l.Add(base+p.Line, key, "%v", err)
+	case n < 1:
+		l.Add(base+p.Line, key, "must be at least 1, not %d", n)
+	case n > maxSteps:
+		l.Add(base+p.Line, key, "%d steps is more than the limit of %d", n, maxSteps)
+	default:
+		return n
+	}
+	return 1
+}
+
+// decodeStarts reads one point or a list of points of dimension dim.
+func decodeStarts(n *yaml.Node, dim int, base, line int, key string, l *diag.List) [][]float64 {
+	n = yamlnode.Resolve(n)
+	example := "[-1.5, 2.5] or a list of points [[-1.5, 2.5], [1, -0.5]]"
+	if dim == 1 {
+		example = "-1.5 or a list of numbers [-2, 0.5, 2]"
+	}
+	bad := func() [][]float64 {
+		l.Add(base+line, key, "expected a point such as %s, found %s", example, yamlnode.Describe(n))
+		return nil
+	}
+	if dim == 1 {
+		if yamlnode.IsNumber(n) {
+			v, err := yamlnode.Number(n)
+			if err != nil {
+				return bad()
+			}
+			return [][]float64{{v}}
+		}
+		if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
+			return bad()
+		}
+		var out [][]float64
+		for _, c := range n.Content {
+			v, err := yamlnode.Number(c)
+			if err != nil {
+				return bad()
+			}
+			out = append(out, []float64{v})
+		}
+		return out
+	}
+	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
+		return bad()
+	}
+	if yamlnode.IsNumber(yamlnode.Resolve(n.Content[0])) {
+		if len(n.Content) != 2 {
+			l.Add(base+line, key, "a point here has 2 coordinates [x, y], not %d", len(n.Content))
+			return nil
+		}
+		x, err1 := yamlnode.Number(n.Content[0])
+		y, err2 := yamlnode.Number(n.Content[1])
+		if err1 != nil || err2 != nil {
+			return bad()
+		}
+		return [][]float64{{x, y}}
+	}
+	var out [][]float64
+	for _, c := range n.Content {
+		c = yamlnode.Resolve(c)
+		if c.Kind != yaml.SequenceNode || len(c.Content) != 2 {
+			l.Add(base+c.Line, key, "each start is a point [x, y], found %s", yamlnode.Describe(c))
+			return nil
+		}
+		x, err1 := yamlnode.Number(c.Content[0])
+		y, err2 := yamlnode.Number(c.Content[1])
+		if err1 != nil || err2 != nil {
+			return bad()
+		}
+		out = append(out, []float64{x, y})
+	}
+	return out
+}
+
+func (s *Spec) decodeContours(p yamlnode.Pair, base int, l *diag.List) {
+	pairs, ok := yamlnode.Mapping(p.Val, base, "contours", l)
+	if !ok {
+		return
+	}
+	for _, q := range pairs {
+		key := "contours." + q.Key
+		switch q.Key {
+		case "levels":
+			v := yamlnode.Resolve(q.Val)
+			if v.Kind == yaml.SequenceNode {
+				if len(v.Content) == 0 || len(v.Content) > maxLevels {
+					l.Add(base+q.Line, key, "list between 1 and %d levels", maxLevels)
+					continue
+				}
+				for _, c := range v.Content {
+					x, err := yamlnode.Number(c)
+					if err != nil {
+						l.Add(base+q.Line, key, "%v", err)
+						break
+					}
+					s.Levels.Values = append(s.Levels.Values, x)
+				}
+				if !slices.IsSorted(s.Levels.Values) {
+					l.Add(base+q.Line, key, "list the levels in increasing order")
+				}
+				continue
+			}
+			n, err := yamlnode.Integer(v)
+			switch {
+			case err != nil:
+				l.Add(base+q.Line, key, "expected a count such as 30 or a list of values, found %s", yamlnode.Describe(v))
+			case n < 1 || n > maxLevels:
+				l.Add(base+q.Line, key, "the count must be between 1 and %d, not %d", maxLevels, n)
+			default:
+				s.Levels.Count = n
+			}
+		case "scale":
+			v, err := yamlnode.Text(q.Val)
+			if err != nil || (v != "auto" && v != "linear" && v != "log") {
+				l.Add(base+q.Line, key, "expected auto, linear or log")
+				continue
+			}
+			s.Levels.Scale = v
+		default:
+			l.Add(base+q.Line, key, "unknown key; contours takes levels and scale")
+		}
+	}
+}
+
+func (s *Spec) decodeRuns(p yamlnode.Pair, base int, l *diag.List) {
+	list := yamlnode.Resolve(p.Val)
+	if list.Kind != yaml.SequenceNode || len(list.Content) == 0 {
+		l.Add(base+p.Line, "runs", "expected a list of runs, such as\n  - optimizer: gd\n    lr: 0.01")
+		return
+	}
+	if len(list.Content) > maxRuns {
+		l.Add(base+p.Line, "runs", "%d runs is more than the limit of %d", len(list.Content), maxRuns)
+		return
+	}
+	for i, item := range list.Content {
+		if r, ok := s.decodeRun(fmt.Sprintf("runs[%d]", i), item, base, l); ok {
+			s.Runs = append(s.Runs, r)
+		}
+	}
+}
+
+// decodeRun reads one entry of runs: its optimizer, then every other key.
+func (s *Spec) decodeRun(prefix string, item *yaml.Node, base int, l *diag.List) (runSpec, bool) {
+	pairs, ok := yamlnode.Mapping(item, base, prefix, l)
+	if !ok {
+		return runSpec{}, false
+	}
+	r := runSpec{Given: map[string]float64{}}
+	var opt *yamlnode.Pair
+	for j := range pairs {
+		if pairs[j].Key == "optimizer" {
+			opt = &pairs[j]
+		}
+	}
+	if opt == nil {
+		l.Add(base+yamlnode.Resolve(item).Line, prefix+".optimizer", "missing; name one of %s", strings.Join(optim.MethodNames(), ", "))
+		return r, false
+	}
+	name, err := yamlnode.Text(opt.Val)
+	if err == nil {
+		r.Method, err = optim.LookupMethod(name)
+	}
+	if err != nil {
+		l.Add(base+opt.Line, prefix+".optimizer", "%v", err)
+		return r, false
+	}
+	ok = true
+	for _, q := range pairs {
+		if !s.decodeRunKey(&r, q, prefix+"."+q.Key, base, l) {
+			ok = false
+		}
+	}
+	return r, ok && s.checkRun(r, pairs, opt, prefix, base, l)
+}
+
+// decodeRunKey reads one key of a run.
+func (s *Spec) decodeRunKey(r *runSpec, q yamlnode.Pair, key string, base int, l *diag.List) bool {
+	line := base + q.Line
+	switch q.Key {
+	case "optimizer":
+	case "label":
+		var err error
+		if r.Label, err = yamlnode.Text(q.Val); err != nil {
+			l.Add(line, key, "%v", err)
+			return false
+		}
+	case "start":
+		r.Starts = decodeStarts(q.Val, s.Dim, base, q.Line, key, l)
+		return r.Starts != nil
+	case "steps":
+		r.Steps = decodeSteps(q, base, key, l)
+	case "batch":
+		n, err := yamlnode.Integer(q.Val)
+		switch {
+		case s.Regress == nil:
+			l.Add(line, key, "only the linear-regression function has data to batch; remove batch")
+			return false
+		case err != nil || n < 1:
+			l.Add(line, key, "expected a batch size of at least 1 (batch: 1 is stochastic gradient descent)")
+			return false
+		default:
+			r.Batch = min(n, len(s.Regress.T))
+		}
+	default:
+		return s.decodeSetting(r, q, key, line, l)
+	}
+	return true
+}
+
+// checkRun checks a decoded run's settings together: once with each value
+// of a sweep, and against the figure.
+func (s *Spec) checkRun(r runSpec, pairs []yamlnode.Pair, opt *yamlnode.Pair, prefix string, base int, l *diag.List) bool {
+	trial := func(v float64) error {
+		given := maps(r.Given)
+		if r.Sweep != "" {
+			given[r.Sweep] = v
+		}
+		_, err := r.Method.Resolve(given)
+		return err
+	}
+	vals := r.Values
+	if len(vals) == 0 {
+		vals = []float64{0}
+	}
+	for _, v := range vals {
+		if err := trial(v); err != nil {
+			key, line := prefix, base+opt.Line
+			var se *optim.SettingError
+			if errors.As(err, &se) {
+				key += "." + se.Setting
+				for _, q := range pairs {
+					if q.Key == se.Setting {
+						line = base + q.Line
+					}
+				}
+			}
+			l.Add(line, key, "%v", err)
+			return false
+		}
+	}
+	if r.Method.Path != nil && r.Batch > 0 {
+		l.Add(base+opt.Line, prefix+".batch", "%s uses the full function; mini-batches need a step optimizer such as gd", r.Method.Name)
+		return false
+	}
+	if r.Starts == nil && s.Starts == nil && !s.startGiven {
+		l.Add(base+opt.Line, "start", "missing; give the figure a start point (start: [x, y]) or give each run its own")
+		return false
+	}
+	return true
+}
+
+func maps(m map[string]float64) map[string]float64 {
+	out := make(map[string]float64, len(m)+1)
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// decodeSetting reads one optimizer setting, a number, a flag or a list of
+// numbers (a sweep).
+func (s *Spec) decodeSetting(r *runSpec, q yamlnode.Pair, key string, line int, l *diag.List) bool {
+	set, known := r.Method.Setting(q.Key)
+	if !known {
+		_, err := r.Method.Resolve(map[string]float64{q.Key: 0})
+		if err == nil {
+			err = fmt.Errorf("unknown key")
+		}
+		l.Add(line, key, "%v; a run also takes label, start, steps and batch", err)
+		return false
+	}
+	v := yamlnode.Resolve(q.Val)
+	if set.Flag {
+		b, err := yamlnode.Boolean(v)
+		if err != nil {
+			l.Add(line, key, "%v", err)
+			return false
+		}
+		r.Given[q.Key] = 0
+		if b {
+			r.Given[q.Key] = 1
+		}
+		return true
+	}
+	if v.Kind == yaml.SequenceNode {
+		if r.Sweep != "" {
+			l.Add(line, key, "a run sweeps one setting at a time, and %s already does; make a second run", r.Sweep)
+			return false
+		}
+		if len(v.Content) < 1 || len(v.Content) > maxRuns {
+			l.Add(line, key, "a sweep lists between 1 and %d values", maxRuns)
+			return false
+		}
+		for _, c := range v.Content {
+			x, err := yamlnode.Number(c)
+			if err != nil {
+				l.Add(line, key, "%v", err)
+				return false
+			}
+			r.Values = append(r.Values, x)
+		}
+		r.Sweep = q.Key
+		return true
+	}
+	x, err := yamlnode.Number(v)
+	if err != nil {
+		l.Add(line, key, "%v", err)
+		return false
+	}
+	r.Given[q.Key] = x
+	return true
+}

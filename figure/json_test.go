@@ -1,0 +1,63 @@
+package figure
+
+import (
+	"encoding/json"
+	"math"
+	"reflect"
+	"slices"
+	"testing"
+)
+
+// TestFigureJSON holds appendFigureJSON to json.Marshal's bytes.
+func TestFigureJSON(t *testing.T) {
+	t.Parallel()
+	// The encoder writes these fields by hand; a new one must be added there.
+	wantFields := map[reflect.Type][]string{
+		reflect.TypeFor[figureJSON](): {"id", "title,omitempty", "function", "dim", "domain", "runs", "critical_points", "sweeps"},
+		reflect.TypeFor[runJSON]():    {"label", "optimizer", "params", "points", "loss", "grad_norm", "diverged", "stopped_at", "color", "sweep"},
+	}
+	for typ, want := range wantFields {
+		var got []string
+		for f := range typ.Fields() {
+			got = append(got, f.Tag.Get("json"))
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%v has fields %q; appendFigureJSON writes %q", typ, got, want)
+		}
+	}
+
+	stop := 2
+	odd := []float64{0, math.Copysign(0, -1), 1e-7, -2.5e-7, 1e21, 1.5e300, 123456789.125, 1.0 / 3, 5e-324}
+	figs := []*figureJSON{
+		{ID: "empty"},
+		{ID: "f-1", Title: `<b>"Momentum" & co</b>` + "\u2028\t", Function: "x^2 + y^2", Dim: 2,
+			Domain: map[string][2]float64{"x": {-2, 2}, "y": {-1, 3.5}},
+			Runs: []runJSON{
+				{Label: "gd, lr=0.1", Optimizer: "gd", Params: map[string]any{"lr": 0.1, "nesterov": true, "batch": 4},
+					Points: [][]float64{{1, 2}, {odd[2], odd[4]}, {odd[1], odd[8]}}, Loss: odd,
+					GradNorm: []jsonFloat{1, jsonFloat(math.NaN()), jsonFloat(math.Inf(1)), 1e-7, 1e21},
+					Diverged: true, StoppedAt: &stop, Color: "#0072b2", Sweep: &sweepRef{Sweep: 0, Index: 1}},
+				{Label: "", Points: [][]float64{}, Loss: []float64{}, GradNorm: []jsonFloat{}},
+			},
+			CriticalPoints: []criticalJSON{{X: 1, Y: 0, Value: -1e-9, Kind: "minimum"}},
+			Sweeps:         []sweepJSON{{Setting: "lr", Values: []float64{0.01, 0.1}, Runs: []int{0, 1}}},
+		},
+	}
+	for _, f := range figs {
+		want, err := json.Marshal(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := appendFigureJSON(nil, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) {
+			t.Errorf("%s:\n got %s\nwant %s", f.ID, got, want)
+		}
+	}
+	bad := &figureJSON{Runs: []runJSON{{Loss: []float64{math.NaN()}}}}
+	if _, err := appendFigureJSON(nil, bad); err == nil {
+		t.Error("a NaN loss was written")
+	}
+}

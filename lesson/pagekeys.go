@@ -1,0 +1,70 @@
+package lesson
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"io/fs"
+
+	"descent/figure"
+	"descent/store"
+)
+
+// A page's HTML is a pure function of its own Markdown, its address and
+// front matter, the data every page sees (SiteData: the title and address
+// of every section and lesson, so the reading order too), the course's
+// settings, the templates and the program. pageKeys hashes exactly these,
+// for store to tell which pages of the previous site can be kept.
+
+// pageKeys returns each page's key, in the order of pages.
+func pageKeys(pages []*page, t *theme, site SiteData, cfg siteConfig) []string {
+	h := sha256.New()
+	id, _ := store.ExecutableID()
+	writeField(h, []byte(figure.Version+"\x00"+id))
+	for _, f := range themeFiles() {
+		b, _ := fs.ReadFile(t.fsys, f)
+		writeField(h, []byte(f))
+		writeField(h, b)
+	}
+	js, _ := json.Marshal(struct {
+		Site   SiteData
+		Config siteConfig
+	}{site, cfg})
+	writeField(h, js)
+	global := h.Sum(nil)
+
+	keys := make([]string, len(pages))
+	parallel(len(pages), func(i int) {
+		pg := pages[i]
+		h := sha256.New()
+		h.Write(global)
+		fm, _ := json.Marshal(pg.fm)
+		writeField(h, []byte(pg.url))
+		writeField(h, fm)
+		if pg.isHome {
+			writeField(h, []byte("home"))
+		} else {
+			writeField(h, nil)
+		}
+		writeField(h, pg.body)
+		keys[i] = hex.EncodeToString(h.Sum(nil))
+	})
+	return keys
+}
+
+// writeField writes b after its length, so that fields cannot run together.
+func writeField(w io.Writer, b []byte) {
+	w.Write(binary.LittleEndian.AppendUint64(nil, uint64(len(b))))
+	w.Write(b)
+}
+
+// themeFiles lists every template a page may execute.
+func themeFiles() []string {
+	files := []string{"base.html", "figure.html"}
+	for _, kind := range []string{"home", "section", "lesson", "404"} {
+		files = append(files, pageKinds[kind])
+	}
+	return files
+}
