@@ -38,26 +38,25 @@ func (w *svgWriter) writeAxes(v view, a axes) {
 		d.moveTo(left, sy)
 		d.lineTo(left-tickLen, sy)
 	}
-	w.printf(`<path fill="none" stroke="currentColor" stroke-width="1" d="%s"/>`, d.String())
+	w.path(d.String(), `fill="none"`, `stroke="currentColor"`, `stroke-width="1"`)
 
-	w.printf(`<g text-anchor="middle">`)
+	w.group(`text-anchor="middle"`)
 	for _, t := range a.x {
 		sx := v.toScreen(t.at, v.y0).X
-		w.printf(`<text x="%s" y="%s">%s</text>`, formatCoord(sx), formatCoord(bottom+tickLen+13), t.label)
+		w.text(sx, bottom+tickLen+13, t.label)
 	}
 	if a.xName != "" {
-		w.printf(`<text x="%s" y="%s" font-style="italic">%s</text>`,
-			formatCoord(p.X+p.W/2), formatCoord(bottom+tickLen+30), esc(a.xName))
+		w.text(p.X+p.W/2, bottom+tickLen+30, a.xName, `font-style="italic"`)
 	}
 	if a.yName != "" {
 		cx, cy := formatCoord(p.X-yLabelRoom(a.y)+4), formatCoord(p.Y+p.H/2)
-		w.printf(`<text transform="translate(%s %s) rotate(-90)" dy=".7em" font-style="italic">%s</text>`,
-			cx, cy, esc(a.yName))
+		w.text(0, 0, a.yName, attr("transform", "translate("+cx+" "+cy+") rotate(-90)"), `dy=".7em"`, `font-style="italic"`)
 	}
-	w.printf(`</g><g text-anchor="end">`)
+	w.end()
+	w.group(`text-anchor="end"`)
 	for _, t := range a.y {
 		sy := v.toScreen(v.x0, t.at).Y
-		w.printf(`<text x="%s" y="%s" dy=".35em">%s</text>`, formatCoord(left-tickLen-3), formatCoord(sy), t.label)
+		w.text(left-tickLen-3, sy, t.label, `dy=".35em"`)
 	}
-	w.printf(`</g>`)
+	w.end()
 }

@@ -73,8 +73,7 @@ func (w *svgWriter) writeBands(g Grid, levels []float64, v view) {
 	wg.Wait()
 	if fin < 0 {
 		p := v.plot
-		w.printf(`<rect x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="none"/>`,
-			formatCoord(p.X), formatCoord(p.Y), formatCoord(p.W), formatCoord(p.H), color(n))
+		w.rect(p.X, p.Y, p.W, p.H, attr("fill", color(n)), `stroke="none"`)
 	}
 	for j, d := range paths {
 		if len(d) == 0 {
@@ -84,9 +83,7 @@ func (w *svgWriter) writeBands(g Grid, levels []float64, v view) {
 		if band == fin {
 			band = n
 		}
-		w.printf(`<path fill="%s" d="`, color(band))
-		w.Write(d)
-		w.WriteString(`"/>`)
+		w.path(string(d), attr("fill", color(band)))
 	}
 }
 

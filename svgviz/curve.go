@@ -65,7 +65,7 @@ func (c Curve) WriteSVG(w io.Writer) error {
 		piece = append(piece, v.toScreen(x, c.Ys[k]))
 	}
 	draw()
-	sw.printf(`<path class="curve" fill="none" stroke="currentColor" stroke-width="1.5" d="%s"/>`, d.String())
+	sw.path(d.String(), `class="curve"`, `fill="none"`, `stroke="currentColor"`, `stroke-width="1.5"`)
 	sw.writeCritical(c.Critical, func(cp Critical) (Point, bool) {
 		return v.toScreen(cp.X, cp.Value), isFinite(cp.X) && isFinite(cp.Value)
 	})
@@ -78,7 +78,7 @@ func (c Curve) WriteSVG(w io.Writer) error {
 		})
 		sw.writeRun(i, r, pts, fr.plot, trailOpts{start: true, dots: 5, divLabel: true, thin: true})
 	}
-	sw.close("g")
+	sw.end()
 	sw.writeAxes(v, axes{
 		x:     linearTicks(v.x0, v.x1, tickCount(fr.plot.W)),
 		y:     linearTicks(y0, y1, max(3, int(fr.plot.H/45))),

@@ -102,7 +102,7 @@ func (l Landscape) WriteSVG(w io.Writer) error {
 		})
 		sw.writeRun(i, r, pts, fr.plot, trailOpts{start: true, divLabel: true, dots: 3})
 	}
-	sw.close("g")
+	sw.end()
 	sw.writeAxes(v, axes{
 		x:     linearTicks(d.X0, d.X1, tickCount(fr.plot.W)),
 		y:     linearTicks(d.Y0, d.Y1, tickCount(fr.plot.H)),

@@ -48,8 +48,8 @@ func (c *ContourLayer) fits(d Domain, p Rect) bool {
 
 // write places the layer with its top-left corner at the plot's.
 func (w *svgWriter) writeLayer(c *ContourLayer, plot Rect) {
-	w.printf(`<g transform="translate(%s %s)" fill-rule="evenodd" stroke="#000" stroke-opacity=".25" stroke-width=".5">`,
-		formatCoord(plot.X), formatCoord(plot.Y))
+	w.group(attr("transform", "translate("+formatCoord(plot.X)+" "+formatCoord(plot.Y)+")"),
+		`fill-rule="evenodd"`, `stroke="#000"`, `stroke-opacity=".25"`, `stroke-width=".5"`)
 	w.Write(c.body)
-	w.WriteString(`</g>`)
+	w.end()
 }

@@ -1,6 +1,9 @@
 package svgviz
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+)
 
 // Legend geometry, in viewBox units.
 const (
@@ -74,21 +77,19 @@ func (l legend) write(w *svgWriter, at Point) {
 		return
 	}
 	x, y := at.X, at.Y+8 // y: middle of the current row
-	tx := formatCoord(x + legendText)
+	tx := x + legendText
 	for i, r := range l.runs {
-		w.printf(`<g class="legend-item" data-run="%d">`, i)
+		w.group(`class="legend-item"`, attr("data-run", strconv.Itoa(i)))
 		if full := r.label(i); l.cutLabels[i] != full {
-			w.printf(`<title>%s</title>`, esc(full))
+			w.svg().Title(full)
 		}
-		w.printf(`<path stroke="%s" stroke-width="2.5" d="M%s %sh%d"/>`,
-			Color(r.Color), formatCoord(x), formatCoord(y), swatchW)
-		w.printf(`<text x="%s" y="%s" dy=".35em">%s</text>`, tx, formatCoord(y), esc(l.cutLabels[i]))
+		w.path("M"+formatCoord(x)+" "+formatCoord(y)+"h"+strconv.Itoa(swatchW), attr("stroke", Color(r.Color)), `stroke-width="2.5"`)
+		w.text(tx, y, l.cutLabels[i], `dy=".35em"`)
 		if r.Diverged {
 			y += legendRow - 4
-			w.printf(`<text x="%s" y="%s" dy=".35em" font-size="11" opacity=".8">%s</text>`,
-				tx, formatCoord(y), divergedNote(r))
+			w.text(tx, y, divergedNote(r), `dy=".35em"`, `font-size="11"`, `opacity=".8"`)
 		}
-		w.printf(`</g>`)
+		w.end()
 		y += legendRow
 	}
 	if len(l.kinds) > 0 {
@@ -96,18 +97,20 @@ func (l legend) write(w *svgWriter, at Point) {
 		for _, k := range l.kinds {
 			var d pathData
 			glyph(&d, k, Point{x + swatchW/2, y})
-			w.printf(`<g class="legend-kind" data-kind="%s"><path %s d="%s"/><text x="%s" y="%s" dy=".35em">%s</text></g>`,
-				k, glyphStyle, d.String(), tx, formatCoord(y), k)
+			w.group(`class="legend-kind"`, attr("data-kind", k))
+			w.path(d.String(), glyphStyle)
+			w.text(tx, y, k, `dy=".35em"`)
+			w.end()
 			y += legendRow
 		}
 	}
 	if l.startEnd {
 		y += legendMargin
-		cy := formatCoord(y)
-		w.printf(`<g class="legend-key" stroke="currentColor"><circle cx="%s" cy="%s" r="%d" fill="none" stroke-width="1.5"/>`,
-			formatCoord(x+5), cy, startR)
-		w.printf(`<text x="%s" y="%s" dy=".35em" stroke="none">start</text>`, formatCoord(x+14), cy)
-		w.printf(`<circle cx="%s" cy="%s" r="%s" stroke="none"/>`, formatCoord(x+60), cy, formatCoord(endR+0.5))
-		w.printf(`<text x="%s" y="%s" dy=".35em" stroke="none">end</text></g>`, formatCoord(x+68), cy)
+		w.group(`class="legend-key"`, `stroke="currentColor"`)
+		w.circle(x+5, y, startR, `fill="none"`, `stroke-width="1.5"`)
+		w.text(x+14, y, "start", `dy=".35em"`, `stroke="none"`)
+		w.circle(x+60, y, endR+0.5, `stroke="none"`)
+		w.text(x+68, y, "end", `dy=".35em"`, `stroke="none"`)
+		w.end()
 	}
 }

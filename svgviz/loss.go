@@ -134,10 +134,9 @@ func (p LossPlot) WriteSVG(w io.Writer) error {
 		pts := screenPoints(len(r.Loss), func(k int) (Point, bool) { return at(k, r.Loss[k]) })
 		sw.writeRun(i, r, pts, fr.plot, trailOpts{})
 	}
-	cx := formatCoord(v.toScreen(float64(steps), 0).X)
-	sw.printf(`<line class="cursor" x1="%s" x2="%s" y1="%s" y2="%s" stroke="currentColor" stroke-opacity=".5" stroke-dasharray="3 3"/>`,
-		cx, cx, formatCoord(fr.plot.Y), formatCoord(fr.plot.Y+fr.plot.H))
-	sw.close("g")
+	cx := v.toScreen(float64(steps), 0).X
+	sw.line(cx, fr.plot.Y, cx, fr.plot.Y+fr.plot.H, `class="cursor"`, `stroke="currentColor"`, `stroke-opacity=".5"`, `stroke-dasharray="3 3"`)
+	sw.end()
 	sw.writeAxes(v, axes{
 		x:     linearTicks(0, float64(steps), tickCount(fr.plot.W)),
 		y:     yticks(max(3, int(fr.plot.H/28))),

@@ -66,7 +66,7 @@ func (w *svgWriter) writeCritical(cs []Critical, at func(Critical) (Point, bool)
 			}
 		}
 		if s := d.String(); s != "" {
-			w.printf(`<path class="critical %s" %s d="%s"/>`, kind, glyphStyle, s)
+			w.path(s, attr("class", "critical "+kind), glyphStyle)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package svgviz
 import (
 	"fmt"
 	"math"
+	"strconv"
 )
 
 // Run is one optimizer trajectory. Points are [x,y] (2-D) or [x] (1-D);
@@ -48,7 +49,7 @@ type trailOpts struct {
 // final point.
 func (w *svgWriter) writeRun(i int, r Run, pts []Point, plot Rect, o trailOpts) {
 	col := Color(r.Color)
-	w.printf(`<g class="run" data-run="%d" fill="none" stroke="%s">`, i, col)
+	w.group(`class="run"`, attr("data-run", strconv.Itoa(i)), `fill="none"`, attr("stroke", col))
 	var d pathData
 	pieces := clipPolyline(pts, plot.grow(8))
 	for _, piece := range pieces {
@@ -58,7 +59,7 @@ func (w *svgWriter) writeRun(i int, r Run, pts []Point, plot Rect, o trailOpts) 
 	if o.thin {
 		style = `stroke-width="1" stroke-opacity=".6"`
 	}
-	w.printf(`<path class="trail" %s stroke-linejoin="round" d="%s"/>`, style, d.String())
+	w.path(d.String(), `class="trail"`, style, `stroke-linejoin="round"`)
 	if o.dots > 0 && len(pts) > 0 {
 		var dots pathData
 		last := Point{math.Inf(1), 0}
@@ -68,17 +69,17 @@ func (w *svgWriter) writeRun(i int, r Run, pts []Point, plot Rect, o trailOpts) 
 				last = p
 			}
 		}
-		w.printf(`<path class="steps" stroke-width="%s" stroke-linecap="round" d="%s"/>`, formatCoord(o.dots), dots.String())
+		w.path(dots.String(), `class="steps"`, attr("stroke-width", formatCoord(o.dots)), `stroke-linecap="round"`)
 	}
-	w.printf(`<path class="progress" stroke-width="2.5" stroke-linejoin="round" d=""/>`)
+	w.path("", `class="progress"`, `stroke-width="2.5"`, `stroke-linejoin="round"`)
 	if len(pts) == 0 {
-		w.printf(`<circle class="marker" r="0"/></g>`)
+		w.circle(0, 0, 0, `class="marker"`)
+		w.end()
 		return
 	}
 	first, end := pts[0], pts[len(pts)-1]
 	if o.start {
-		w.printf(`<circle class="start" cx="%s" cy="%s" r="%d" fill="#fff" stroke-width="1.5"/>`,
-			formatCoord(first.X), formatCoord(first.Y), startR)
+		w.circle(first.X, first.Y, startR, `class="start"`, `fill="#fff"`, `stroke-width="1.5"`)
 	}
 	if r.Diverged {
 		// A diverging run's last finite point is usually far off the plot:
@@ -95,7 +96,7 @@ func (w *svgWriter) writeRun(i int, r Run, pts []Point, plot Rect, o trailOpts) 
 		x.lineTo(end.X+crossR, end.Y+crossR)
 		x.moveTo(end.X+crossR, end.Y-crossR)
 		x.lineTo(end.X-crossR, end.Y+crossR)
-		w.printf(`<path class="diverged" stroke-width="2.5" d="%s"/>`, x.String())
+		w.path(x.String(), `class="diverged"`, `stroke-width="2.5"`)
 		if o.divLabel {
 			tx, anchor := end.X+8, "start"
 			if end.X > plot.X+plot.W-130 {
@@ -105,15 +106,14 @@ func (w *svgWriter) writeRun(i int, r Run, pts []Point, plot Rect, o trailOpts) 
 			if ty < plot.Y+14 {
 				ty = end.Y + 16
 			}
-			w.printf(`<text class="diverged" x="%s" y="%s" text-anchor="%s" fill="%s" stroke="#fff" stroke-width="3" paint-order="stroke">diverged at step %d</text>`,
-				formatCoord(tx), formatCoord(ty), anchor, col, r.StoppedAt)
+			w.text(tx, ty, fmt.Sprintf("diverged at step %d", r.StoppedAt), `class="diverged"`, attr("text-anchor", anchor),
+				attr("fill", col), `stroke="#fff"`, `stroke-width="3"`, `paint-order="stroke"`)
 		}
 	} else {
-		w.printf(`<circle class="end" cx="%s" cy="%s" r="%s" fill="%s" stroke="none"/>`,
-			formatCoord(end.X), formatCoord(end.Y), formatCoord(endR), col)
+		w.circle(end.X, end.Y, endR, `class="end"`, attr("fill", col), `stroke="none"`)
 	}
-	w.printf(`<circle class="marker" cx="%s" cy="%s" r="%s" fill="%s" stroke="#fff" stroke-width="1.5"/></g>`,
-		formatCoord(end.X), formatCoord(end.Y), formatCoord(markerR), col)
+	w.circle(end.X, end.Y, markerR, `class="marker"`, attr("fill", col), `stroke="#fff"`, `stroke-width="1.5"`)
+	w.end()
 }
 
 // screenPoints maps a run's points with at, stopping at the first point that

@@ -3,21 +3,85 @@ package svgviz
 import (
 	"bytes"
 	"fmt"
-	"html"
 	"io"
 	"math"
 	"strconv"
 	"strings"
+
+	svg "github.com/ajstarks/svgo/float"
 )
 
 // svgWriter renders a figure into memory; the figure reaches the caller's
 // writer in one Write, so a write error is reported once and never half-way.
+// svgo writes the elements; we write the root <svg> (svgo's Start writes an
+// XML prolog, wrong inside HTML) and the path data, which svgo takes as
+// given. Author text goes only through svgo's Text, Title and Desc, which
+// escape it; attribute strings go out verbatim, so they hold only our own
+// values.
 type svgWriter struct {
 	bytes.Buffer
+	s  *svg.SVG
 	id string // cleaned ID, the prefix of every element id
 }
 
 func (w *svgWriter) printf(format string, args ...any) { fmt.Fprintf(&w.Buffer, format, args...) }
+
+// svg returns the svgo writer onto w's buffer.
+func (w *svgWriter) svg() *svg.SVG {
+	if w.s == nil {
+		w.s = svg.New(&w.Buffer)
+	}
+	return w.s
+}
+
+// at rounds coordinates to tenths of a pixel, as path data is, and sets
+// svgo's decimals to the fewest that write all of them exactly, so that a
+// whole pixel is written 12 rather than 12.0.
+func (w *svgWriter) at(vs ...float64) []float64 {
+	s := w.svg()
+	s.Decimals = 0
+	out := make([]float64, len(vs))
+	for i, v := range vs {
+		t := tenths(v)
+		out[i] = float64(t) / 10
+		if t%10 != 0 {
+			s.Decimals = 1
+		}
+	}
+	return out
+}
+
+func (w *svgWriter) circle(x, y, r float64, attrs ...string) {
+	c := w.at(x, y, r)
+	w.s.Circle(c[0], c[1], c[2], attrs...)
+}
+
+func (w *svgWriter) rect(x, y, width, height float64, attrs ...string) {
+	c := w.at(x, y, width, height)
+	w.s.Rect(c[0], c[1], c[2], c[3], attrs...)
+}
+
+func (w *svgWriter) line(x1, y1, x2, y2 float64, attrs ...string) {
+	c := w.at(x1, y1, x2, y2)
+	w.s.Line(c[0], c[1], c[2], c[3], attrs...)
+}
+
+// text writes t, escaped, at (x, y).
+func (w *svgWriter) text(x, y float64, t string, attrs ...string) {
+	c := w.at(x, y)
+	w.s.Text(c[0], c[1], t, attrs...)
+}
+
+// path writes a path whose data d we built.
+func (w *svgWriter) path(d string, attrs ...string) { w.svg().Path(d, attrs...) }
+
+// group opens a <g> with attrs; end closes it.
+func (w *svgWriter) group(attrs ...string) { w.svg().Group(attrs...) }
+func (w *svgWriter) end()                  { w.svg().Gend() }
+
+// attr is one attribute, name="value", for svgo's attribute lists; value is
+// ours, never author text.
+func attr(name, value string) string { return name + `="` + value + `"` }
 
 // header describes the root element of a figure.
 type header struct {
@@ -35,7 +99,7 @@ func (w *svgWriter) open(h header) {
 	p := h.fr.plot
 	w.printf(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" width="%s" height="%s"`,
 		formatCoord(h.fr.width), formatCoord(h.fr.height), formatCoord(h.fr.width), formatCoord(h.fr.height))
-	w.printf(` role="img" aria-labelledby="%s-title %s-desc"`, w.id, w.id)
+	w.printf(` role="img"`) // named and described by its <title> and <desc>
 	w.printf(` data-x0="%s" data-x1="%s" data-y0="%s" data-y1="%s"`,
 		formatWorld(h.v.x0), formatWorld(h.v.x1), formatWorld(h.v.y0), formatWorld(h.v.y1))
 	if h.yscale != "" {
@@ -47,21 +111,21 @@ func (w *svgWriter) open(h header) {
 	if name == "" {
 		name = h.kind
 	}
-	w.printf(`<title id="%s-title">%s</title><desc id="%s-desc">%s</desc>`, w.id, esc(name), w.id, esc(h.desc))
-	w.printf(`<clipPath id="%s-clip"><rect x="%s" y="%s" width="%s" height="%s"/></clipPath>`,
-		w.id, formatCoord(p.X), formatCoord(p.Y), formatCoord(p.W), formatCoord(p.H))
+	s := w.svg()
+	s.Title(name)
+	s.Desc(h.desc)
+	s.ClipPath(attr("id", w.id+"-clip"))
+	w.rect(p.X, p.Y, p.W, p.H)
+	s.ClipEnd()
 	if h.title != "" {
 		// Bold text at titleSize is about 1.25 times as wide as textWidth says.
 		room := (h.fr.width - p.X - 8) / 1.25 * fontSize / titleSize
-		w.printf(`<text x="%s" y="22" font-size="%d" font-weight="600">%s</text>`,
-			formatCoord(p.X), titleSize, esc(cutText(h.title, room)))
+		w.text(p.X, 22, cutText(h.title, room), attr("font-size", strconv.Itoa(titleSize)), `font-weight="600"`)
 	}
 }
 
 // clipped opens a group clipped to the plot rectangle.
-func (w *svgWriter) clipped() { w.printf(`<g clip-path="url(#%s-clip)">`, w.id) }
-
-func (w *svgWriter) close(tag string) { w.printf("</%s>", tag) }
+func (w *svgWriter) clipped() { w.group(attr("clip-path", "url(#"+w.id+"-clip)")) }
 
 // flush writes the figure to dst.
 func (w *svgWriter) flush(dst io.Writer) error {
@@ -69,9 +133,6 @@ func (w *svgWriter) flush(dst io.Writer) error {
 	_, err := dst.Write(w.Bytes())
 	return err
 }
-
-// esc escapes author text for element content and attribute values.
-func esc(s string) string { return html.EscapeString(s) }
 
 // cleanID keeps letters, digits, '-' and '_' of id, replacing anything else
 // with '-'; an empty id becomes "fig".
