@@ -6,11 +6,11 @@ import (
 	"fmt"
 )
 
-// Version changes whenever computeFigure's output would change for the
+// Version changes whenever Compute's output would change for the
 // same directive. Entries on disk are also tied to the executable that wrote
 // them (package store), so a forgotten change here cannot serve stale
 // figures.
-const Version = "descent-figure-3"
+const Version = "descent-figure-4"
 
 // Key names a figure for the cache: the directive's text, its id and
 // Version, hashed.

@@ -21,8 +21,8 @@ func (o *Adagrad) Step(x, grad []float64) {
 		o.sum = make([]float64, len(x))
 	}
 	for i := range x {
-		o.sum[i] += grad[i] * grad[i]
-		x[i] += -o.LR * grad[i] / (math.Sqrt(o.sum[i]) + o.Eps)
+		o.sum[i] += float64(grad[i] * grad[i])
+		x[i] += float64(-o.LR*grad[i]) / (math.Sqrt(o.sum[i]) + o.Eps)
 	}
 }
 
@@ -44,8 +44,8 @@ func (o *RMSprop) Step(x, grad []float64) {
 		o.avg = make([]float64, len(x))
 	}
 	for i := range x {
-		o.avg[i] = o.avg[i]*o.Rho + (1-o.Rho)*grad[i]*grad[i]
-		x[i] += -o.LR * grad[i] / (math.Sqrt(o.avg[i]) + o.Eps)
+		o.avg[i] = float64(o.avg[i]*o.Rho) + float64((1-o.Rho)*grad[i]*grad[i])
+		x[i] += float64(-o.LR*grad[i]) / (math.Sqrt(o.avg[i]) + o.Eps)
 	}
 }
 
@@ -68,10 +68,10 @@ func (o *Adadelta) Step(x, grad []float64) {
 		o.acc = make([]float64, len(x))
 	}
 	for i := range x {
-		o.sq[i] = o.sq[i]*o.Rho + (1-o.Rho)*grad[i]*grad[i]
+		o.sq[i] = float64(o.sq[i]*o.Rho) + float64((1-o.Rho)*grad[i]*grad[i])
 		std := math.Sqrt(o.sq[i] + o.Eps)
-		d := math.Sqrt(o.acc[i]+o.Eps) / std * grad[i]
-		o.acc[i] = o.acc[i]*o.Rho + (1-o.Rho)*d*d
-		x[i] += -o.LR * d
+		d := float64(math.Sqrt(o.acc[i]+o.Eps) / std * grad[i])
+		o.acc[i] = float64(o.acc[i]*o.Rho) + float64((1-o.Rho)*d*d)
+		x[i] += float64(-o.LR * d)
 	}
 }

@@ -1,6 +1,10 @@
 package optim
 
-import "math"
+import (
+	"math"
+
+	"descent/optim/pmath"
+)
 
 // Adam keeps moving averages of the gradient and its square, corrected for
 // their zero start: torch.optim.Adam, or torch.optim.AdamW when Decoupled.
@@ -28,16 +32,16 @@ func (o *Adam) Step(x, grad []float64) {
 		o.vmax = make([]float64, len(x))
 	}
 	o.t++
-	bc1 := 1 - math.Pow(o.Beta1, float64(o.t))
-	bc2 := 1 - math.Pow(o.Beta2, float64(o.t))
+	bc1 := 1 - pmath.Pow(o.Beta1, float64(o.t))
+	bc2 := 1 - pmath.Pow(o.Beta2, float64(o.t))
 	stepSize := o.LR / bc1
 	bc2Sqrt := math.Sqrt(bc2)
 	for i := range x {
 		if o.Decoupled {
-			x[i] *= 1 - o.LR*o.WeightDecay
+			x[i] = float64(x[i] * (1 - float64(o.LR*o.WeightDecay)))
 		}
-		o.m[i] = o.m[i]*o.Beta1 + (1-o.Beta1)*grad[i]
-		o.v[i] = o.v[i]*o.Beta2 + (1-o.Beta2)*grad[i]*grad[i]
+		o.m[i] = float64(o.m[i]*o.Beta1) + float64((1-o.Beta1)*grad[i])
+		o.v[i] = float64(o.v[i]*o.Beta2) + float64((1-o.Beta2)*grad[i]*grad[i])
 		v := o.v[i]
 		if o.AMSGrad {
 			o.vmax[i] = math.Max(o.vmax[i], v)
@@ -68,9 +72,9 @@ func (o *Adamax) Step(x, grad []float64) {
 		o.u = make([]float64, len(x))
 	}
 	o.t++
-	clr := o.LR / (1 - math.Pow(o.Beta1, float64(o.t)))
+	clr := o.LR / (1 - pmath.Pow(o.Beta1, float64(o.t)))
 	for i := range x {
-		o.m[i] = o.m[i]*o.Beta1 + (1-o.Beta1)*grad[i]
+		o.m[i] = float64(o.m[i]*o.Beta1) + float64((1-o.Beta1)*grad[i])
 		o.u[i] = math.Max(o.u[i]*o.Beta2, math.Abs(grad[i])+o.Eps)
 		x[i] += -clr * o.m[i] / o.u[i]
 	}
@@ -103,17 +107,17 @@ func (o *NAdam) Step(x, grad []float64) {
 	}
 	o.t++
 	t := float64(o.t)
-	bc2 := 1 - math.Pow(o.Beta2, t)
-	mu := o.Beta1 * (1 - 0.5*math.Pow(0.96, t*o.MomentumDecay))
-	muNext := o.Beta1 * (1 - 0.5*math.Pow(0.96, (t+1)*o.MomentumDecay))
-	o.muProd *= mu
-	muProdNext := o.muProd * muNext
+	bc2 := 1 - pmath.Pow(o.Beta2, t)
+	mu := float64(o.Beta1 * (1 - float64(0.5*pmath.Pow(0.96, float64(t*o.MomentumDecay)))))
+	muNext := float64(o.Beta1 * (1 - float64(0.5*pmath.Pow(0.96, float64((t+1)*o.MomentumDecay)))))
+	o.muProd = float64(o.muProd * mu)
+	muProdNext := float64(o.muProd * muNext)
 	bc2Sqrt := math.Sqrt(bc2)
 	for i := range x {
-		o.m[i] = o.m[i]*o.Beta1 + (1-o.Beta1)*grad[i]
-		o.v[i] = o.v[i]*o.Beta2 + (1-o.Beta2)*grad[i]*grad[i]
+		o.m[i] = float64(o.m[i]*o.Beta1) + float64((1-o.Beta1)*grad[i])
+		o.v[i] = float64(o.v[i]*o.Beta2) + float64((1-o.Beta2)*grad[i]*grad[i])
 		denom := math.Sqrt(o.v[i])/bc2Sqrt + o.Eps
-		x[i] += -o.LR * (1 - mu) / (1 - o.muProd) * grad[i] / denom
-		x[i] += -o.LR * muNext / (1 - muProdNext) * o.m[i] / denom
+		x[i] += float64(-o.LR*(1-mu)) / (1 - o.muProd) * grad[i] / denom
+		x[i] += float64(-o.LR*muNext) / (1 - muProdNext) * o.m[i] / denom
 	}
 }

@@ -1,6 +1,10 @@
 package optim
 
-import "math"
+import (
+	"math"
+
+	"descent/optim/pmath"
+)
 
 type opcode uint8
 
@@ -100,27 +104,27 @@ func unary(op opcode, u, c float64) float64 {
 	case opNeg:
 		return -u
 	case opSin:
-		return math.Sin(u)
+		return pmath.Sin(u)
 	case opCos:
-		return math.Cos(u)
+		return pmath.Cos(u)
 	case opTan:
-		return math.Tan(u)
+		return pmath.Tan(u)
 	case opExp:
-		return math.Exp(u)
+		return pmath.Exp(u)
 	case opLog:
-		return math.Log(u)
+		return pmath.Log(u)
 	case opSqrt:
 		return math.Sqrt(u)
 	case opAbs:
 		return math.Abs(u)
 	case opTanh:
-		return math.Tanh(u)
+		return pmath.Tanh(u)
 	case opSinh:
-		return math.Sinh(u)
+		return pmath.Sinh(u)
 	case opCosh:
-		return math.Cosh(u)
+		return pmath.Cosh(u)
 	case opAtan:
-		return math.Atan(u)
+		return pmath.Atan(u)
 	}
 	panic("optim: not a unary opcode")
 }
@@ -138,7 +142,7 @@ func powConst(u, c float64) float64 {
 	case -2:
 		return 1 / (u * u)
 	}
-	return math.Pow(u, c)
+	return pmath.Pow(u, c)
 }
 
 func binary(op opcode, a, b float64) float64 {
@@ -152,7 +156,7 @@ func binary(op opcode, a, b float64) float64 {
 	case opDiv:
 		return a / b
 	case opPow:
-		return math.Pow(a, b)
+		return pmath.Pow(a, b)
 	}
 	panic("optim: not a binary opcode")
 }
@@ -292,7 +296,7 @@ func rowRow(op opcode, out, a, b []float64) []float64 {
 		}
 	default:
 		for i := range a {
-			out[i] = math.Pow(a[i], b[i])
+			out[i] = pmath.Pow(a[i], b[i])
 		}
 	}
 	return out
@@ -320,7 +324,7 @@ func rowScalar(op opcode, out, a []float64, b float64) []float64 {
 		}
 	default:
 		for i := range a {
-			out[i] = math.Pow(a[i], b)
+			out[i] = pmath.Pow(a[i], b)
 		}
 	}
 	return out
@@ -348,7 +352,7 @@ func scalarRow(op opcode, out []float64, a float64, b []float64) []float64 {
 		}
 	default:
 		for i := range b {
-			out[i] = math.Pow(a, b[i])
+			out[i] = pmath.Pow(a, b[i])
 		}
 	}
 	return out

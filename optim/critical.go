@@ -117,8 +117,8 @@ func gridCandidates(f Objective, d Domain, n, most int) [][]float64 {
 	m := n + 2
 	xs, ys := make([]float64, m), make([]float64, m)
 	for i := range m {
-		xs[i] = d.X[0] + float64(i-1)*hx
-		ys[i] = d.Y[0] + float64(i-1)*hy
+		xs[i] = d.X[0] + float64(float64(i-1)*hx)
+		ys[i] = d.Y[0] + float64(float64(i-1)*hy)
 	}
 	v := EvalGrid(f, xs, ys)
 	var nodes []int
@@ -219,11 +219,11 @@ func newtonSolve(f Objective, x0 []float64, scale float64) ([]float64, bool) {
 			dx = []float64{g[0] / h.At(0, 0)}
 		} else {
 			a, b, c := h.At(0, 0), h.At(0, 1), h.At(1, 1)
-			det := a*c - b*b
+			det := float64(a*c) - float64(b*b)
 			if det == 0 || math.IsNaN(det) {
 				return nil, false
 			}
-			dx = []float64{(c*g[0] - b*g[1]) / det, (a*g[1] - b*g[0]) / det}
+			dx = []float64{(float64(c*g[0]) - float64(b*g[1])) / det, (float64(a*g[1]) - float64(b*g[0])) / det}
 		}
 		step := 0.0
 		for i := range x {

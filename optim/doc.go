@@ -7,7 +7,13 @@
 // modify the x they are given. Every derivative is exact: expressions are
 // differentiated in forward mode with second-order jets, never by finite
 // differences. Everything is float64 and deterministic: the same input gives
-// the same bits on every build.
+// the same bits on every build, on every architecture and in the browser's
+// port (.ci/crossbuild checks amd64, GOAMD64=v3, 386, arm64 and js/wasm).
+// For that, every transcendental function comes from pmath (Go's pure-Go
+// code, never the platform's assembly), and every product that feeds a sum
+// is rounded on its own, float64(a*b) + c, which forbids Go to fuse the two
+// into one multiply-add. The exceptions are bfgs and nelder-mead, whose
+// iterations are gonum's.
 //
 // Non-goals: problems of more than two variables other than the linear
 // regression's two parameters, constrained optimization, and anything that

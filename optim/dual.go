@@ -1,6 +1,6 @@
 package optim
 
-import "math"
+import "descent/optim/pmath"
 
 // dual is a value with its exact gradient: forward-mode automatic
 // differentiation to first order, which is all an optimizer's step needs.
@@ -16,15 +16,15 @@ func dualBinary(op opcode, a, b dual) dual {
 	case opSub:
 		return dual{a.v - b.v, a.gx - b.gx, a.gy - b.gy}
 	case opMul:
-		return dual{a.v * b.v, b.v*a.gx + a.v*b.gx, b.v*a.gy + a.v*b.gy}
+		return dual{a.v * b.v, float64(b.v*a.gx) + float64(a.v*b.gx), float64(b.v*a.gy) + float64(a.v*b.gy)}
 	case opDiv:
 		q := a.v / b.v
 		fa, fb := 1/b.v, -q/b.v
-		return dual{q, fa*a.gx + fb*b.gx, fa*a.gy + fb*b.gy}
+		return dual{q, float64(fa*a.gx) + float64(fb*b.gx), float64(fa*a.gy) + float64(fb*b.gy)}
 	case opPow:
-		v := math.Pow(a.v, b.v)
-		fa, fb := b.v*math.Pow(a.v, b.v-1), v*math.Log(a.v)
-		return dual{v, fa*a.gx + fb*b.gx, fa*a.gy + fb*b.gy}
+		v := pmath.Pow(a.v, b.v)
+		fa, fb := float64(b.v*pmath.Pow(a.v, b.v-1)), float64(v*pmath.Log(a.v))
+		return dual{v, float64(fa*a.gx) + float64(fb*b.gx), float64(fa*a.gy) + float64(fb*b.gy)}
 	}
 	panic("optim: not a binary opcode")
 }
@@ -34,7 +34,7 @@ func dualUnary(op opcode, u dual, c float64) dual {
 		return dual{-u.v, -u.gx, -u.gy}
 	}
 	v, d1, _ := derivatives(op, u.v, c, false)
-	return dual{v, d1 * u.gx, d1 * u.gy}
+	return dual{v, float64(d1 * u.gx), float64(d1 * u.gy)}
 }
 
 // evalDual computes the value and gradient at (x, y).

@@ -1,6 +1,10 @@
 package optim
 
-import "math"
+import (
+	"math"
+
+	"descent/optim/pmath"
+)
 
 // jet is a value with its exact first and second derivatives with respect
 // to x and y: forward-mode automatic differentiation to second order. Every
@@ -15,11 +19,11 @@ type jet struct {
 func chain1(u jet, v, d1, d2 float64) jet {
 	return jet{
 		v:   v,
-		gx:  d1 * u.gx,
-		gy:  d1 * u.gy,
-		hxx: d1*u.hxx + d2*u.gx*u.gx,
-		hxy: d1*u.hxy + d2*u.gx*u.gy,
-		hyy: d1*u.hyy + d2*u.gy*u.gy,
+		gx:  float64(d1 * u.gx),
+		gy:  float64(d1 * u.gy),
+		hxx: float64(d1*u.hxx) + float64(d2*u.gx*u.gx),
+		hxy: float64(d1*u.hxy) + float64(d2*u.gx*u.gy),
+		hyy: float64(d1*u.hyy) + float64(d2*u.gy*u.gy),
 	}
 }
 
@@ -28,11 +32,11 @@ func chain1(u jet, v, d1, d2 float64) jet {
 func chain2(a, b jet, v, fa, fb, faa, fab, fbb float64) jet {
 	return jet{
 		v:   v,
-		gx:  fa*a.gx + fb*b.gx,
-		gy:  fa*a.gy + fb*b.gy,
-		hxx: fa*a.hxx + fb*b.hxx + faa*a.gx*a.gx + 2*fab*a.gx*b.gx + fbb*b.gx*b.gx,
-		hxy: fa*a.hxy + fb*b.hxy + faa*a.gx*a.gy + fab*(a.gx*b.gy+a.gy*b.gx) + fbb*b.gx*b.gy,
-		hyy: fa*a.hyy + fb*b.hyy + faa*a.gy*a.gy + 2*fab*a.gy*b.gy + fbb*b.gy*b.gy,
+		gx:  float64(fa*a.gx) + float64(fb*b.gx),
+		gy:  float64(fa*a.gy) + float64(fb*b.gy),
+		hxx: float64(fa*a.hxx) + float64(fb*b.hxx) + float64(faa*a.gx*a.gx) + float64(2*fab*a.gx*b.gx) + float64(fbb*b.gx*b.gx),
+		hxy: float64(fa*a.hxy) + float64(fb*b.hxy) + float64(faa*a.gx*a.gy) + float64(fab*(float64(a.gx*b.gy)+float64(a.gy*b.gx))) + float64(fbb*b.gx*b.gy),
+		hyy: float64(fa*a.hyy) + float64(fb*b.hyy) + float64(faa*a.gy*a.gy) + float64(2*fab*a.gy*b.gy) + float64(fbb*b.gy*b.gy),
 	}
 }
 
@@ -49,12 +53,12 @@ func jetBinary(op opcode, a, b jet) jet {
 		return chain2(a, b, q, 1/b.v, -q/b.v, 0, -1/(b.v*b.v), 2*q/(b.v*b.v))
 	case opPow:
 		// a^b = exp(b log a) for a variable exponent.
-		v := math.Pow(a.v, b.v)
-		la := math.Log(a.v)
-		pa := math.Pow(a.v, b.v-1)
+		v := pmath.Pow(a.v, b.v)
+		la := pmath.Log(a.v)
+		pa := pmath.Pow(a.v, b.v-1)
 		return chain2(a, b, v,
 			b.v*pa, v*la,
-			b.v*(b.v-1)*math.Pow(a.v, b.v-2), pa*(1+b.v*la), v*la*la)
+			float64(b.v*(b.v-1)*pmath.Pow(a.v, b.v-2)), float64(pa*(1+float64(b.v*la))), float64(v*la*la))
 	}
 	panic("optim: not a binary opcode")
 }
@@ -75,26 +79,26 @@ func derivatives(op opcode, x, c float64, second bool) (v, d1, d2 float64) {
 	case opSquare:
 		return x * x, 2 * x, 2
 	case opPowC:
-		v, d1 = powConst(x, c), c*math.Pow(x, c-1)
+		v, d1 = powConst(x, c), c*pmath.Pow(x, c-1)
 		if second {
-			d2 = c * (c - 1) * math.Pow(x, c-2)
+			d2 = c * (c - 1) * pmath.Pow(x, c-2)
 		}
 		return v, d1, d2
 	case opSin:
-		s, co := math.Sincos(x)
+		s, co := pmath.Sincos(x)
 		return s, co, -s
 	case opCos:
-		s, co := math.Sincos(x)
+		s, co := pmath.Sincos(x)
 		return co, -s, -co
 	case opTan:
-		t := math.Tan(x)
-		d := 1 + t*t
+		t := pmath.Tan(x)
+		d := 1 + float64(t*t)
 		return t, d, 2 * t * d
 	case opExp:
-		e := math.Exp(x)
+		e := pmath.Exp(x)
 		return e, e, e
 	case opLog:
-		return math.Log(x), 1 / x, -1 / (x * x)
+		return pmath.Log(x), 1 / x, -1 / (x * x)
 	case opSqrt:
 		s := math.Sqrt(x)
 		return s, 0.5 / s, -0.25 / (s * x)
@@ -107,16 +111,16 @@ func derivatives(op opcode, x, c float64, second bool) (v, d1, d2 float64) {
 		}
 		return math.Abs(x), sign, 0
 	case opTanh:
-		t := math.Tanh(x)
-		d := 1 - t*t
+		t := pmath.Tanh(x)
+		d := 1 - float64(t*t)
 		return t, d, -2 * t * d
 	case opSinh:
-		return math.Sinh(x), math.Cosh(x), math.Sinh(x)
+		return pmath.Sinh(x), pmath.Cosh(x), pmath.Sinh(x)
 	case opCosh:
-		return math.Cosh(x), math.Sinh(x), math.Cosh(x)
+		return pmath.Cosh(x), pmath.Sinh(x), pmath.Cosh(x)
 	case opAtan:
-		d := 1 / (1 + x*x)
-		return math.Atan(x), d, -2 * x * d * d
+		d := 1 / (1 + float64(x*x))
+		return pmath.Atan(x), d, -2 * x * d * d
 	}
 	panic("optim: not a unary opcode")
 }

@@ -21,7 +21,7 @@ var _ Stepper = (*SGD)(nil)
 func (o *SGD) Step(x, grad []float64) {
 	if o.Momentum == 0 {
 		for i := range x {
-			x[i] = x[i] + -o.LR*grad[i]
+			x[i] = x[i] + float64(-o.LR*grad[i])
 		}
 		return
 	}
@@ -29,15 +29,15 @@ func (o *SGD) Step(x, grad []float64) {
 		o.buf = append([]float64(nil), grad...)
 	} else {
 		for i := range o.buf {
-			o.buf[i] = o.buf[i]*o.Momentum + (1-o.Dampening)*grad[i]
+			o.buf[i] = float64(o.buf[i]*o.Momentum) + float64((1-o.Dampening)*grad[i])
 		}
 	}
 	for i := range x {
 		d := o.buf[i]
 		if o.Nesterov {
-			d = grad[i] + o.Momentum*o.buf[i]
+			d = grad[i] + float64(o.Momentum*o.buf[i])
 		}
-		x[i] = x[i] + -o.LR*d
+		x[i] = x[i] + float64(-o.LR*d)
 	}
 }
 
@@ -58,7 +58,7 @@ func (o *EMAMomentum) Step(x, grad []float64) {
 		o.v = make([]float64, len(x))
 	}
 	for i := range x {
-		o.v[i] = o.Beta*o.v[i] + (1-o.Beta)*grad[i]
-		x[i] -= o.LR * o.v[i]
+		o.v[i] = float64(o.Beta*o.v[i]) + float64((1-o.Beta)*grad[i])
+		x[i] -= float64(o.LR * o.v[i])
 	}
 }
