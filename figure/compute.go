@@ -50,6 +50,9 @@ func compute(s *Spec, id string, m *Memo) (*Data, error) {
 	if s.Dim == 2 {
 		f.json.Domain["y"] = s.Domain.Y
 	}
+	if !s.NotLive {
+		f.json.Engine = engine(s.Obj)
+	}
 	// Critical points take about as long as the contours: find them
 	// meanwhile. A panic there is raised again here, for Compute.
 	var cps []optim.CriticalPoint
@@ -64,6 +67,7 @@ func compute(s *Spec, id string, m *Memo) (*Data, error) {
 	if err := f.runAll(); err != nil {
 		return nil, err
 	}
+	f.json.Live = liveBounds(s, f.json.Runs)
 	var early *svgviz.ContourLayer // drawn before the critical points are known
 	var earlyPlot svgviz.Rect
 	if s.Dim == 2 {
@@ -160,6 +164,8 @@ func (f *figure) run(r runSpec, given map[string]float64, label string, start []
 	if rj.Points == nil {
 		rj.Points, rj.Loss, rj.GradNorm = [][]float64{}, []float64{}, []jsonFloat{}
 	}
+	rj.Start, rj.Steps = start, steps
+	rj.Live = f.json.Engine != nil && liveMethods[r.Method.Name] && r.Batch == 0
 	f.json.Runs = append(f.json.Runs, rj)
 	f.viz = append(f.viz, svgviz.Run{Label: label, Color: color, Points: tr.Points,
 		Loss: tr.Loss, Diverged: tr.Diverged(), StoppedAt: tr.StoppedAt})

@@ -39,6 +39,10 @@ type Spec struct {
 	Runs     []runSpec
 	Levels   svgviz.Levels
 
+	ID         string                // the author's id:, or ""
+	NotLive    bool                  // live: false
+	LiveBounds map[string][2]float64 // live: {lr: [1e-4, 1]}: the author's slider ranges
+
 	startGiven bool // start: was written, even if wrongly
 }
 
@@ -56,7 +60,9 @@ type runSpec struct {
 
 var bareWordRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*(-[A-Za-z0-9_]+)*$`)
 
-var figureKeys = []string{"title", "function", "params", "domain", "start", "steps", "runs", "contours"}
+var figureKeys = []string{"title", "id", "function", "params", "domain", "start", "steps", "runs", "contours", "live"}
+
+var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // Decode checks a directive's YAML, reporting every mistake to l. base is the file line before the
 // block's first line of YAML.
@@ -88,6 +94,20 @@ func Decode(src []byte, base int, l *diag.List) (*Spec, bool) {
 		var err error
 		s.Title, err = yamlnode.Text(p.Val)
 		errAt(p, "title", err)
+	}
+	if p, ok := byKey["id"]; ok {
+		id, err := yamlnode.Text(p.Val)
+		switch {
+		case err != nil:
+			l.Add(base+p.Line, "id", "%v", err)
+		case !idRE.MatchString(id) || len(id) > 64:
+			l.Add(base+p.Line, "id", "%q is not an id; use up to 64 lower-case letters, digits and single hyphens, such as %q", id, "momentum-valley")
+		default:
+			s.ID = id
+		}
+	}
+	if p, ok := byKey["live"]; ok {
+		s.decodeLive(p, base, l)
 	}
 	fn, ok := byKey["function"]
 	if !ok {
@@ -138,6 +158,45 @@ func Decode(src []byte, base int, l *diag.List) (*Spec, bool) {
 		return nil, false
 	}
 	return s, true
+}
+
+// decodeLive reads live: false, or the sliders' ranges per setting.
+func (s *Spec) decodeLive(p yamlnode.Pair, base int, l *diag.List) {
+	v := yamlnode.Resolve(p.Val)
+	if v.Kind != yaml.MappingNode {
+		b, err := yamlnode.Boolean(v)
+		if err != nil {
+			l.Add(base+p.Line, "live", "expected false, true or ranges such as {lr: [1e-4, 1], momentum: [0, 0.99]}")
+			return
+		}
+		s.NotLive = !b
+		return
+	}
+	pairs, ok := yamlnode.Mapping(v, base, "live", l)
+	if !ok {
+		return
+	}
+	s.LiveBounds = map[string][2]float64{}
+	for _, q := range pairs {
+		key := "live." + q.Key
+		r := yamlnode.Resolve(q.Val)
+		if r.Kind != yaml.SequenceNode || len(r.Content) != 2 {
+			l.Add(base+q.Line, key, "expected a range [low, high], found %s", yamlnode.Describe(r))
+			continue
+		}
+		lo, err1 := yamlnode.Number(r.Content[0])
+		hi, err2 := yamlnode.Number(r.Content[1])
+		switch {
+		case err1 != nil || err2 != nil:
+			l.Add(base+q.Line, key, "expected a range of two numbers [low, high]")
+		case lo >= hi:
+			l.Add(base+q.Line, key, "the range [%v, %v] is empty or inverted; write the lower bound first", lo, hi)
+		case (q.Key == "lr" || q.Key == "eps") && lo <= 0:
+			l.Add(base+q.Line, key, "%s slides on a log scale, so its range must be above 0, not from %v", q.Key, lo)
+		default:
+			s.LiveBounds[q.Key] = [2]float64{lo, hi}
+		}
+	}
 }
 
 func decodeParams(p yamlnode.Pair, base int, l *diag.List) map[string]float64 {

@@ -17,6 +17,16 @@ type figureJSON struct {
 	Runs           []runJSON             `json:"runs"`
 	CriticalPoints []criticalJSON        `json:"critical_points"`
 	Sweeps         []sweepJSON           `json:"sweeps"`
+	Engine         *engineJSON           `json:"engine"` // nil: the function cannot be recomputed in the browser
+	Live           map[string][2]float64 `json:"live"`   // bounds of each live setting; nil: not live
+}
+
+// engineJSON is what the browser engine needs to recompute the function:
+// optim's bytecode (Expr.Code) and the version of its opcode table. Numbers
+// that are not finite are written as strings, which JSON can hold.
+type engineJSON struct {
+	Ops  string `json:"ops"`
+	Code []any  `json:"code"`
 }
 
 type runJSON struct {
@@ -30,6 +40,9 @@ type runJSON struct {
 	StoppedAt *int           `json:"stopped_at"`
 	Color     string         `json:"color"` // CSS colour, as drawn
 	Sweep     *sweepRef      `json:"sweep"` // nil unless the run is one value of a sweep
+	Start     []float64      `json:"start"` // where the run starts
+	Steps     int            `json:"steps"` // the steps asked for (more than taken if it diverged)
+	Live      bool           `json:"live"`  // the browser engine can recompute this run
 }
 
 type criticalJSON struct {

@@ -13,8 +13,8 @@ func TestFigureJSON(t *testing.T) {
 	t.Parallel()
 	// The encoder writes these fields by hand; a new one must be added there.
 	wantFields := map[reflect.Type][]string{
-		reflect.TypeFor[figureJSON](): {"id", "title,omitempty", "function", "dim", "domain", "runs", "critical_points", "sweeps"},
-		reflect.TypeFor[runJSON]():    {"label", "optimizer", "params", "points", "loss", "grad_norm", "diverged", "stopped_at", "color", "sweep"},
+		reflect.TypeFor[figureJSON](): {"id", "title,omitempty", "function", "dim", "domain", "runs", "critical_points", "sweeps", "engine", "live"},
+		reflect.TypeFor[runJSON]():    {"label", "optimizer", "params", "points", "loss", "grad_norm", "diverged", "stopped_at", "color", "sweep", "start", "steps", "live"},
 	}
 	for typ, want := range wantFields {
 		var got []string

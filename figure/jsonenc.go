@@ -60,12 +60,19 @@ func appendFigureJSON(b []byte, f *figureJSON) ([]byte, error) {
 			field(`,"stopped_at":`, r.StoppedAt)
 			field(`,"color":`, r.Color)
 			field(`,"sweep":`, r.Sweep)
+			field(`,"start":`, r.Start)
+			b = append(b, `,"steps":`...)
+			b = strconv.AppendInt(b, int64(r.Steps), 10)
+			b = append(b, `,"live":`...)
+			b = strconv.AppendBool(b, r.Live)
 			b = append(b, '}')
 		}
 		b = append(b, ']')
 	}
 	field(`,"critical_points":`, f.CriticalPoints)
 	field(`,"sweeps":`, f.Sweeps)
+	field(`,"engine":`, f.Engine)
+	field(`,"live":`, f.Live)
 	b = append(b, '}')
 	return b, err
 }

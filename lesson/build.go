@@ -210,7 +210,14 @@ func parsePage(conv *markup.Converter, pg *page) (*parsed, Errors) {
 		if !ok {
 			continue
 		}
-		id := slugify(spec.Title)
+		id := spec.ID
+		if id != "" && used[id] {
+			l.Add(n.Line, "id", "%q is taken by another figure or heading on this page; choose another", id)
+			continue
+		}
+		if id == "" {
+			id = slugify(spec.Title)
+		}
 		if id == "" {
 			id = fmt.Sprintf("figure-%d", i+1)
 		}

@@ -1,0 +1,94 @@
+package figure
+
+import (
+	"math"
+	"slices"
+
+	"descent/optim"
+)
+
+// liveMethods are the optimizers whose step rules the browser engine
+// (layouts/static/engine.js) ports; the others are replayed as computed.
+var liveMethods = map[string]bool{
+	"gd": true, "momentum": true, "nesterov": true, "ema-momentum": true, "adagrad": true,
+	"rmsprop": true, "adam": true, "adamw": true, "adadelta": true, "adamax": true, "nadam": true,
+}
+
+// engine returns what the browser engine needs to recompute f, or nil if f
+// is not one of optim's expressions (the regression's data are not sent).
+func engine(f optim.Objective) *engineJSON {
+	var e *optim.Expr
+	switch o := f.(type) {
+	case *optim.Expr:
+		e = o
+	case *optim.Function:
+		e = o.Expr
+	default:
+		return nil
+	}
+	code := e.Code()
+	out := make([]any, len(code))
+	for i, v := range code {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			out[i] = strconvFloat(v) // "NaN", "+Inf", "-Inf": JavaScript's Number reads them
+		} else {
+			out[i] = v
+		}
+	}
+	return &engineJSON{Ops: optim.OpsVersion(), Code: out}
+}
+
+func strconvFloat(v float64) string {
+	switch {
+	case math.IsNaN(v):
+		return "NaN"
+	case v > 0:
+		return "Infinity"
+	}
+	return "-Infinity"
+}
+
+// liveBounds returns the range each setting of the live runs may be slid
+// over: the author's (live: {lr: [1e-4, 1]}), or one around the value in
+// force. It is nil when no run is live.
+func liveBounds(s *Spec, runs []runJSON) map[string][2]float64 {
+	out := map[string][2]float64{}
+	for _, r := range runs {
+		if !r.Live {
+			continue
+		}
+		names := make([]string, 0, len(r.Params))
+		for k := range r.Params {
+			names = append(names, k)
+		}
+		slices.Sort(names)
+		for _, k := range names {
+			v, ok := r.Params[k].(float64)
+			if _, seen := out[k]; !ok || seen {
+				continue
+			}
+			out[k] = defaultBounds(k, v)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	for k, b := range s.LiveBounds {
+		if _, ok := out[k]; ok {
+			out[k] = b
+		}
+	}
+	return out
+}
+
+// defaultBounds is a slider's range around v: two decades either way for
+// learning rates and eps (slid on a log scale), [0, 0.999] for decay rates.
+func defaultBounds(name string, v float64) [2]float64 {
+	switch name {
+	case "lr", "eps":
+		return [2]float64{v / 100, v * 100}
+	case "momentum", "dampening", "beta", "beta1", "beta2", "rho":
+		return [2]float64{0, 0.999}
+	}
+	return [2]float64{0, math.Max(1, 10*v)}
+}
