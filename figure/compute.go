@@ -166,6 +166,7 @@ func (f *figure) run(r runSpec, given map[string]float64, label string, start []
 	}
 	rj.Start, rj.Steps = start, steps
 	rj.Live = f.json.Engine != nil && liveMethods[r.Method.Name] && r.Batch == 0
+	rj.SharedStart = r.Starts == nil && len(f.s.Starts) == 1
 	f.json.Runs = append(f.json.Runs, rj)
 	f.viz = append(f.viz, svgviz.Run{Label: label, Color: color, Points: tr.Points,
 		Loss: tr.Loss, Diverged: tr.Diverged(), StoppedAt: tr.StoppedAt})

@@ -43,6 +43,9 @@ type runJSON struct {
 	Start     []float64      `json:"start"` // where the run starts
 	Steps     int            `json:"steps"` // the steps asked for (more than taken if it diverged)
 	Live      bool           `json:"live"`  // the browser engine can recompute this run
+	// SharedStart: the run starts at the figure's one start, which a
+	// reader moves for all such runs at once.
+	SharedStart bool `json:"shared_start"`
 }
 
 type criticalJSON struct {

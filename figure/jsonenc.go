@@ -65,6 +65,8 @@ func appendFigureJSON(b []byte, f *figureJSON) ([]byte, error) {
 			b = strconv.AppendInt(b, int64(r.Steps), 10)
 			b = append(b, `,"live":`...)
 			b = strconv.AppendBool(b, r.Live)
+			b = append(b, `,"shared_start":`...)
+			b = strconv.AppendBool(b, r.SharedStart)
 			b = append(b, '}')
 		}
 		b = append(b, ']')

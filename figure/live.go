@@ -14,6 +14,18 @@ var liveMethods = map[string]bool{
 	"rmsprop": true, "adam": true, "adamw": true, "adadelta": true, "adamax": true, "nadam": true,
 }
 
+// LiveMethods lists the optimizers the browser engine recomputes, in
+// optim's order.
+func LiveMethods() []string {
+	var out []string
+	for _, n := range optim.MethodNames() {
+		if liveMethods[n] {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 // engine returns what the browser engine needs to recompute f, or nil if f
 // is not one of optim's expressions (the regression's data are not sent).
 func engine(f optim.Objective) *engineJSON {

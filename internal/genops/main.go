@@ -11,8 +11,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 
+	"descent/figure"
 	"descent/optim"
 )
 
@@ -32,6 +34,31 @@ func Table() string {
 			b.WriteString(", ")
 		}
 		fmt.Fprintf(&b, "%s: %d", n, i)
+	}
+	b.WriteString("};\n")
+	// Each live optimizer's settings with their defaults (null: required),
+	// for the menu that switches a run's optimizer.
+	b.WriteString("  const DEFAULTS = {")
+	for i, name := range figure.LiveMethods() {
+		m, _ := optim.LookupMethod(name)
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%q: {", name)
+		for j, s := range m.Settings {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			switch {
+			case s.Required:
+				fmt.Fprintf(&b, "%s: null", s.Name)
+			case s.Flag:
+				fmt.Fprintf(&b, "%s: %t", s.Name, s.Default != 0)
+			default:
+				fmt.Fprintf(&b, "%s: %s", s.Name, strconv.FormatFloat(s.Default, 'g', -1, 64))
+			}
+		}
+		b.WriteString("}")
 	}
 	b.WriteString("};\n")
 	b.WriteString(end)

@@ -39,7 +39,12 @@
     svg.insertBefore(cp, svg.firstChild);
     function clamp(v) { return Math.max(-1e5, Math.min(1e5, v)); }
     return {
-      svg: svg, clip: "url(#" + id + ")",
+      svg: svg, clip: "url(#" + id + ")", log: log,
+      // world maps a point of the viewBox back to the data (linear plots).
+      world: function (sx, sy) {
+        return [x0 + (sx - p[0]) / p[2] * (x1 - x0), y1 - (sy - p[1]) / p[3] * (y1 - y0)];
+      },
+      domain: [x0, x1, y0, y1],
       at: function (x, y) {
         if (log) y = y > 0 ? Math.log10(y) : y0;
         return [clamp(p[0] + (x - x0) / (x1 - x0) * p[2]),
@@ -129,6 +134,7 @@
     }
 
     var playing = false, last = 0, acc = 0, lastAnnounce = 0;
+    var live = null; // the live figure, once set up (live.js)
 
     function visible(i) {
       for (var s = 0; s < sweeps.length; s++) {
@@ -174,13 +180,22 @@
         var j = Math.min(k, r.points.length - 1), p = r.points[j];
         var line = document.createElement("span");
         line.className = "landscape-readout-run";
+        // Full precision for tests and embedders: the shortest text that
+        // reads back as the same double.
+        line.setAttribute("data-run", i + 1);
+        if (p) {
+          line.setAttribute("data-x", String(p[0]));
+          if (p.length > 1) line.setAttribute("data-y", String(p[1]));
+          line.setAttribute("data-loss", String(r.loss[j]));
+        }
         var sw = document.createElement("span");
         sw.className = "swatch";
         sw.setAttribute("aria-hidden", "true");
         sw.style.background = r.color || "currentColor";
         line.appendChild(sw);
-        var text = !p ? r.label + ": no finite point" :
-          r.label + ": (" + p.map(fmt).join(", ") + "), loss\u00a0" + fmt(r.loss[j]) +
+        var name = r.label + (r.changed ? " (" + r.changed + ")" : "");
+        var text = !p ? name + ": no finite point" :
+          name + ": (" + p.map(fmt).join(", ") + "), loss\u00a0" + fmt(r.loss[j]) +
           ", |∇f|\u00a0" + fmt(r.grad_norm ? r.grad_norm[j] : NaN);
         if (r.diverged && k >= r.points.length) text += ", diverged at step " + r.stopped_at;
         line.appendChild(document.createTextNode(text));
@@ -207,6 +222,7 @@
         lastAnnounce = now;
         announce();
         save(key, state);
+        if (live && !playing) live.stepped();
       }
     }
 
@@ -296,6 +312,11 @@
     controls.hidden = false;
     fig.classList.add("landscape-live");
     applySweeps();
+    live = window.DescentLive && window.DescentLive(fig, data, {
+      runs: runs, layers: layers, main: main, loss: loss, state: state, N: N,
+      draw: draw, layer: layer, go: go
+    });
+    if (live) live.restore();
     draw(true);
   }
 

@@ -1,0 +1,425 @@
+// live.js: live figures. The reader drags a start, clicks in the plot or
+// slides a setting, and every affected run is recomputed by engine.js with
+// the build's exact bits, then redrawn: trail, markers, loss curve, table
+// row and readout. The address holds the figure's state
+// (?fig=ID&step=K&start=X,Y&lr=V&r2.momentum=V#ID). landscape.js calls
+// DescentLive once per figure; without engine.js nothing here runs and the
+// figure replays what the build computed.
+(function () {
+  "use strict";
+  var E = window.DescentEngine;
+  if (!E) return;
+
+  var LOG = { lr: true, eps: true };
+
+  function fmt(v) {
+    if (!isFinite(v)) return String(v);
+    var a = Math.abs(v);
+    if (a !== 0 && (a >= 1e5 || a < 1e-3)) return v.toExponential(3).replace(/\.?0+e/, "e");
+    return String(parseFloat(v.toPrecision(4)));
+  }
+
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    for (var k in attrs) e.setAttribute(k, attrs[k]);
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  // bounds of a setting: the figure's, or around v as the build chooses them.
+  function boundsOf(data, name, v) {
+    if (data.live && data.live[name]) return data.live[name];
+    if (LOG[name]) return [v / 100, v * 100];
+    if (/^(momentum|dampening|beta|beta1|beta2|rho)$/.test(name)) return [0, 0.999];
+    return [0, Math.max(1, 10 * v)];
+  }
+
+  function same(a, b) {
+    return a.length === b.length && a.every(function (v, i) { return Object.is(v, b[i]); });
+  }
+
+  window.DescentLive = function (fig, data, ui) {
+    var f = E.compile(data.engine);
+    if (!f || !data.live) return null;
+    var runs = ui.runs, dim = data.dim;
+    var liveRuns = runs.map(function (r) { return !!r.live && E.live(r.optimizer, r.params); });
+    if (!liveRuns.some(Boolean)) return null;
+
+    var orig = runs.map(function (r) {
+      return { optimizer: r.optimizer, params: Object.assign({}, r.params), start: r.start.slice(),
+        points: r.points, loss: r.loss, grad_norm: r.grad_norm, diverged: r.diverged, stopped_at: r.stopped_at };
+    });
+    var groups = runs.map(function (r, i) {
+      var sel = 'g.run[data-run="' + i + '"]';
+      return [ui.main && ui.main.svg.querySelector(sel), ui.loss && ui.loss.svg.querySelector(sel)];
+    });
+    var saved = groups.map(function (gs) { return gs.map(function (g) { return g && g.innerHTML; }); });
+    var rows = runs.map(function (r, i) { return fig.querySelector('tr[data-run="' + i + '"]'); });
+    var savedRows = rows.map(function (tr) { return tr && tr.innerHTML; });
+
+    // The reader's changes to each run: optimizer, settings and start.
+    var changes = runs.map(function () { return {}; });
+
+    function current(i) {
+      var c = changes[i], o = orig[i];
+      return { optimizer: c.optimizer || o.optimizer, params: Object.assign({}, c.params || o.params),
+        start: c.start || o.start };
+    }
+
+    function describe(i) {
+      var c = current(i), o = orig[i], parts = [];
+      if (c.optimizer !== o.optimizer) parts.push(c.optimizer);
+      Object.keys(c.params).sort().forEach(function (k) {
+        if (!Object.is(c.params[k], o.params[k])) parts.push(k + "=" + fmt(c.params[k]));
+      });
+      if (!same(c.start, o.start)) parts.push("from (" + c.start.map(fmt).join(", ") + ")");
+      return parts.join(", ");
+    }
+
+    function screen(pl, r, j, p) { return pl.at(p[0], p.length === 1 ? r.loss[j] : p[1]); }
+
+    function polyline(pts) {
+      return pts.map(function (q, j) {
+        return (j ? "L" : "M") + Math.round(q[0] * 10) / 10 + " " + Math.round(q[1] * 10) / 10;
+      }).join("");
+    }
+
+    function setCircle(g, cls, q, on) {
+      var c = g && g.querySelector("circle." + cls);
+      if (!c) return;
+      c.style.display = on ? "" : "none";
+      if (q) { c.setAttribute("cx", Math.round(q[0] * 10) / 10); c.setAttribute("cy", Math.round(q[1] * 10) / 10); }
+    }
+
+    // redraw puts run i's new numbers on the page.
+    function redraw(i) {
+      var r = runs[i];
+      [ui.main, ui.loss].forEach(function (pl, w) {
+        var g = groups[i][w];
+        if (!pl || !g) return;
+        var pts = w === 0 ? r.points.map(function (p, j) { return screen(pl, r, j, p); })
+                          : r.loss.map(function (l, j) { return pl.at(j, l); });
+        var trail = g.querySelector("path.trail");
+        if (trail) trail.setAttribute("d", polyline(pts));
+        ["path.steps", "path.diverged", "text.diverged"].forEach(function (s) {
+          var e = g.querySelector(s);
+          if (e) e.style.display = "none";
+        });
+        setCircle(g, "start", pts[0], pts.length > 0);
+        setCircle(g, "end", pts[pts.length - 1], pts.length > 0 && !r.diverged);
+        var l = ui.layers[i], fresh = ui.layer(pl, i, pts);
+        if (l && fresh) l[w === 0 ? "main" : "loss"] = fresh;
+      });
+      var tr = rows[i];
+      if (tr) {
+        var cells = tr.querySelectorAll("td"), n = r.points.length;
+        if (cells.length >= 3) {
+          cells[0].textContent = n ? (dim === 1 ? fmt(r.points[n - 1][0]) : "(" + r.points[n - 1].map(fmt).join(", ") + ")") : "—";
+          cells[1].textContent = n ? fmt(r.loss[n - 1]) : "—";
+          cells[2].textContent = r.diverged ? "diverged at step " + r.stopped_at : (n - 1) + " steps";
+        }
+      }
+    }
+
+    function recompute(i) {
+      var c = current(i), r = runs[i];
+      var res = E.run(f, dim, c.optimizer, c.params, c.start, r.steps);
+      r.points = res.points; r.loss = res.loss; r.grad_norm = res.grad_norm;
+      r.diverged = res.diverged; r.stopped_at = res.stopped_at;
+      r.optimizer = c.optimizer; r.params = c.params; r.start = c.start;
+      r.changed = describe(i);
+      redraw(i);
+    }
+
+    function resetRun(i) {
+      var o = orig[i], r = runs[i];
+      changes[i] = {};
+      Object.assign(r, { optimizer: o.optimizer, params: Object.assign({}, o.params), start: o.start.slice(),
+        points: o.points, loss: o.loss, grad_norm: o.grad_norm, diverged: o.diverged, stopped_at: o.stopped_at, changed: "" });
+      [ui.main, ui.loss].forEach(function (pl, w) {
+        var g = groups[i][w];
+        if (!pl || !g) return;
+        g.innerHTML = saved[i][w];
+        var pts = w === 0 ? r.points.map(function (p, j) { return screen(pl, r, j, p); })
+                          : r.loss.map(function (l, j) { return pl.at(j, l); });
+        var fresh = ui.layer(pl, i, pts);
+        if (fresh) ui.layers[i][w === 0 ? "main" : "loss"] = fresh;
+      });
+      if (rows[i]) rows[i].innerHTML = savedRows[i];
+    }
+
+    var pending = null;
+    // update recomputes runs (all when which is null) in the next frame, so
+    // that a drag recomputes once per frame however fast the pointer moves.
+    function update(which, now) {
+      pending = pending || {};
+      (which || runs.map(function (_, i) { return i; })).forEach(function (i) { if (liveRuns[i]) pending[i] = true; });
+      if (now) return flush();
+      requestAnimationFrame(flush);
+    }
+
+    function flush() {
+      if (!pending) return;
+      var p = pending;
+      pending = null;
+      Object.keys(p).forEach(function (i) { recompute(+i); });
+      ui.draw(true);
+      if (!restoring) writeURL();
+    }
+
+    // Starts: runs sharing the figure's start move together.
+    function moveStart(i, pt) {
+      var targets = runs[i].shared_start ? runs.map(function (r, j) { return r.shared_start && liveRuns[j] ? j : -1; }).filter(function (j) { return j >= 0; }) : [i];
+      targets.forEach(function (j) { changes[j].start = pt.slice(0, dim); });
+      update(targets);
+    }
+
+    function clampToDomain(w) {
+      var d = ui.main.domain;
+      var x = Math.min(Math.max(w[0], Math.min(d[0], d[1])), Math.max(d[0], d[1]));
+      if (dim === 1) return [x];
+      return [x, Math.min(Math.max(w[1], Math.min(d[2], d[3])), Math.max(d[2], d[3]))];
+    }
+
+    // worldAt maps a pointer to the data, clamped to the domain; with
+    // inside set, null when the pointer is off the plot (on the legend).
+    function worldAt(e, inside) {
+      var svg = ui.main.svg, pt = svg.createSVGPoint();
+      pt.x = e.clientX; pt.y = e.clientY;
+      var m = svg.getScreenCTM();
+      if (!m) return null;
+      var q = pt.matrixTransform(m.inverse());
+      var r = (svg.getAttribute("data-plot") || "").trim().split(/[\s,]+/).map(Number);
+      if (inside && !(q.x >= r[0] && q.x <= r[0] + r[2] && q.y >= r[1] && q.y <= r[1] + r[3])) return null;
+      return clampToDomain(ui.main.world(q.x, q.y));
+    }
+
+    var shared = runs.findIndex(function (r, j) { return r.shared_start && liveRuns[j]; });
+    if (ui.main) {
+      var drag = -1;
+      ui.main.svg.addEventListener("pointerdown", function (e) {
+        var g = e.target.closest && e.target.closest("g.run");
+        var i = g && e.target.matches("circle.start") ? +g.getAttribute("data-run") : shared;
+        if (i < 0 || !liveRuns[i] || e.button > 0) return;
+        var w = worldAt(e, true);
+        if (!w) return;
+        drag = i;
+        ui.main.svg.setPointerCapture(e.pointerId);
+        moveStart(i, w);
+        e.preventDefault();
+      });
+      ui.main.svg.addEventListener("pointermove", function (e) {
+        if (drag < 0) return;
+        var w = worldAt(e);
+        if (w) moveStart(drag, w);
+      });
+      var end = function () { drag = -1; };
+      ui.main.svg.addEventListener("pointerup", end);
+      ui.main.svg.addEventListener("pointercancel", end);
+      ui.main.svg.style.touchAction = "none";
+      ui.main.svg.classList.add("landscape-draggable");
+    }
+
+    // The panel: buttons, then a fieldset of settings per live run.
+    var panel = el("div", { "class": "landscape-livepanel" });
+    var bar = el("div", { "class": "landscape-livebar", role: "group", "aria-label": "Live figure" });
+    var moveBtn = el("button", { type: "button", "aria-pressed": "false", "data-action": "move-start" }, "Move start");
+    var resetBtn = el("button", { type: "button", "data-action": "reset" }, "Reset");
+    var copyBtn = el("button", { type: "button", "data-action": "copy-link" }, "Copy link");
+    if (shared >= 0) bar.appendChild(moveBtn);
+    bar.appendChild(resetBtn);
+    bar.appendChild(copyBtn);
+    var note = el("span", { "class": "landscape-livenote" }, shared >= 0 ?
+      "Click or drag in the plot to move the start; drag a start marker to move its run." : "Drag a start marker to move its run.");
+    bar.appendChild(note);
+    panel.appendChild(bar);
+    var details = el("details", { "class": "landscape-settings" });
+    details.appendChild(el("summary", {}, "Settings"));
+    panel.appendChild(details);
+    var fieldsets = [];
+
+    function settingControl(i, name) {
+      var id = fig.id + "-r" + (i + 1) + "-" + name;
+      var c = current(i), v = c.params[name];
+      var wrap = el("span", { "class": "landscape-field" });
+      if (typeof v === "boolean") {
+        var box = el("input", { type: "checkbox", id: id });
+        box.checked = v;
+        box.addEventListener("change", function () {
+          changes[i].params = Object.assign(current(i).params, (function () { var o = {}; o[name] = box.checked; return o; })());
+          update([i]);
+        });
+        wrap.appendChild(box);
+        wrap.appendChild(el("label", { "for": id }, name));
+        return wrap;
+      }
+      var b = boundsOf(data, name, orig[i].params[name] !== undefined && orig[i].optimizer === c.optimizer ? orig[i].params[name] : v);
+      var log = LOG[name] && b[0] > 0;
+      var toT = function (x) { return log ? (Math.log10(x) - Math.log10(b[0])) / (Math.log10(b[1]) - Math.log10(b[0])) : (x - b[0]) / (b[1] - b[0]); };
+      var fromT = function (t) { return log ? Math.pow(10, Math.log10(b[0]) + t * (Math.log10(b[1]) - Math.log10(b[0]))) : b[0] + t * (b[1] - b[0]); };
+      var input = el("input", { type: "range", id: id, min: "0", max: "1000", step: "1", "data-setting": name, "data-run": i + 1 });
+      input.value = Math.round(Math.min(1, Math.max(0, toT(v))) * 1000);
+      var out = el("output", { "for": id }, fmt(v));
+      input.setAttribute("aria-valuetext", name + " " + fmt(v));
+      input.addEventListener("input", function () {
+        var x = fromT(input.value / 1000);
+        var p = current(i).params;
+        p[name] = x;
+        changes[i].params = p;
+        out.value = fmt(x);
+        input.setAttribute("aria-valuetext", name + " " + fmt(x));
+        update([i]);
+      });
+      wrap.appendChild(el("label", { "for": id }, name + (log ? " (log scale)" : "")));
+      wrap.appendChild(input);
+      wrap.appendChild(out);
+      return wrap;
+    }
+
+    function buildFieldset(i) {
+      var fs = fieldsets[i];
+      fs.textContent = "";
+      fs.appendChild(el("legend", {}, runs[i].label));
+      var sid = fig.id + "-r" + (i + 1) + "-optimizer";
+      var sel = el("select", { id: sid, "data-run": i + 1 });
+      E.optimizers.forEach(function (name) {
+        var o = el("option", { value: name }, name);
+        if (name === current(i).optimizer) o.selected = true;
+        sel.appendChild(o);
+      });
+      sel.addEventListener("change", function () {
+        var c = current(i), d = E.DEFAULTS[sel.value], p = {};
+        for (var k in d) p[k] = d[k] === null ? (c.params[k] !== undefined ? c.params[k] : 0.01) : d[k];
+        changes[i].optimizer = sel.value;
+        changes[i].params = p;
+        buildFieldset(i);
+        update([i]);
+        fs.querySelector("select").focus();
+      });
+      var w = el("span", { "class": "landscape-field" });
+      w.appendChild(el("label", { "for": sid }, "optimizer"));
+      w.appendChild(sel);
+      fs.appendChild(w);
+      Object.keys(current(i).params).forEach(function (name) {
+        if (name !== "batch") fs.appendChild(settingControl(i, name));
+      });
+    }
+
+    runs.forEach(function (r, i) {
+      if (!liveRuns[i]) return;
+      fieldsets[i] = el("fieldset", { "data-run": i + 1 });
+      details.appendChild(fieldsets[i]);
+      buildFieldset(i);
+    });
+    var ro = fig.querySelector(".landscape-readout");
+    fig.insertBefore(panel, ro);
+
+    function resetAll() {
+      runs.forEach(function (_, i) { if (liveRuns[i]) resetRun(i); });
+      fieldsets.forEach(function (fs, i) { if (fs) buildFieldset(i); });
+      ui.draw(true);
+      writeURL();
+    }
+
+    var moving = false, restoring = false;
+    moveBtn.addEventListener("click", function () {
+      moving = !moving;
+      moveBtn.setAttribute("aria-pressed", String(moving));
+      note.textContent = moving ? "Arrow keys move the start (Shift: ten times as far); Escape ends." : note.textContent;
+      if (moving) fig.focus();
+    });
+    resetBtn.addEventListener("click", resetAll);
+    copyBtn.addEventListener("click", function () {
+      writeURL(true);
+      var done = function () { copyBtn.textContent = "Link copied"; setTimeout(function () { copyBtn.textContent = "Copy link"; }, 1500); };
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(location.href).then(done, done);
+      else done();
+    });
+    // In move-start mode the arrow keys move the shared start by a hundredth
+    // of the domain; this listener runs before landscape.js's step keys.
+    fig.addEventListener("keydown", function (e) {
+      if (!moving || shared < 0) return;
+      var d = ui.main.domain, s = e.shiftKey ? 0.1 : 0.01, c = current(shared).start.slice(), dx = 0, dy = 0;
+      switch (e.key) {
+        case "ArrowLeft": dx = -1; break;
+        case "ArrowRight": dx = 1; break;
+        case "ArrowUp": dy = 1; break;
+        case "ArrowDown": dy = -1; break;
+        case "Escape": moving = false; moveBtn.setAttribute("aria-pressed", "false"); e.preventDefault(); e.stopImmediatePropagation(); return;
+        default: return;
+      }
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      c[0] += dx * s * (d[1] - d[0]);
+      if (dim === 2) c[1] += dy * s * (d[3] - d[2]);
+      moveStart(shared, clampToDomain(c));
+    }, true);
+
+    // The address: only the state that differs from the author's figure.
+    function writeURL(force) {
+      var q = new URLSearchParams(location.search);
+      Array.from(q.keys()).forEach(function (k) { if (k === "fig" || k === "step" || k === "start" || /^r\d+\./.test(k) || data.live[k] !== undefined) q.delete(k); });
+      var any = false;
+      runs.forEach(function (r, i) {
+        var c = changes[i], n = "r" + (i + 1) + ".";
+        if (c.optimizer) { q.set(n + "optimizer", c.optimizer); any = true; }
+        if (c.params) Object.keys(c.params).forEach(function (k) {
+          if (!Object.is(c.params[k], orig[i].params[k]) || c.optimizer) { q.set(n + k, String(c.params[k])); any = true; }
+        });
+        if (c.start && !r.shared_start) { q.set(n + "start", c.start.join(",")); any = true; }
+      });
+      if (shared >= 0 && changes[shared].start) { q.set("start", changes[shared].start.join(",")); any = true; }
+      if (!any && !force && (new URLSearchParams(location.search)).get("fig") !== fig.id) return;
+      q.set("fig", fig.id);
+      q.set("step", String(ui.state.k));
+      var s = q.toString().replace(/%2C/g, ",");
+      history.replaceState(history.state, "", location.pathname + "?" + s + "#" + fig.id);
+    }
+
+    // restore applies the address's state if it names this figure.
+    function restore() {
+      var q = new URLSearchParams(location.search);
+      if (q.get("fig") !== fig.id) return;
+      var num = function (v) { var x = Number(v); return v !== null && v !== "" && isFinite(x) ? x : null; };
+      var point = function (v) {
+        if (!v) return null;
+        var p = v.split(",").map(num);
+        return p.length === dim && p.every(function (x) { return x !== null; }) ? p : null;
+      };
+      runs.forEach(function (r, i) {
+        if (!liveRuns[i]) return;
+        var n = "r" + (i + 1) + ".", c = changes[i];
+        var opt = q.get(n + "optimizer");
+        if (opt && E.DEFAULTS[opt]) {
+          c.optimizer = opt;
+          var d = E.DEFAULTS[opt], p = {};
+          for (var k in d) p[k] = d[k] === null ? (orig[i].params[k] !== undefined ? orig[i].params[k] : 0.01) : d[k];
+          c.params = p;
+        }
+        var params = current(i).params, touched = false;
+        Object.keys(params).forEach(function (k) {
+          var v = q.has(n + k) ? q.get(n + k) : q.get(k);
+          if (v === null) return;
+          if (typeof params[k] === "boolean") params[k] = v === "true";
+          else if (num(v) !== null && (num(v) > 0 || !LOG[k])) params[k] = num(v);
+          touched = true;
+        });
+        if (touched) c.params = params;
+        var st = point(q.get(n + "start")) || (r.shared_start ? point(q.get("start")) : null);
+        if (st) c.start = st;
+      });
+      fieldsets.forEach(function (fs, i) { if (fs) buildFieldset(i); });
+      update(null, true);
+      var k = num(q.get("step"));
+      if (k !== null) ui.go(Math.floor(k));
+      if (location.hash === "#" + fig.id) fig.scrollIntoView();
+    }
+
+    // stepped keeps the address's step current once it names this figure.
+    function stepped() {
+      if (!restoring && new URLSearchParams(location.search).get("fig") === fig.id) writeURL();
+    }
+
+    return { restore: function () { restoring = true; restore(); restoring = false; writeURL(); }, stepped: stepped };
+  };
+})();
