@@ -33,25 +33,32 @@
     return G.pow(u, c);
   }
 
-  // unary returns [φ(x), φ'(x)] as optim's derivatives does.
+  // unary sets U0 = φ(x) and U1 = φ'(x) as optim's derivatives does (two
+  // variables rather than an array: no allocation per instruction).
+  let U0 = 0, U1 = 0;
+  const SQUARE = OP.square, POWC = OP.powc, SIN = OP.sin, COS = OP.cos, TAN = OP.tan, EXP = OP.exp,
+    LOG = OP.log, SQRT = OP.sqrt, ABS = OP.abs, TANH = OP.tanh, SINH = OP.sinh, COSH = OP.cosh, ATAN = OP.atan;
   function unary(op, x, c) {
     switch (op) {
-      case OP.square: return [x * x, 2 * x];
-      case OP.powc: return [powConst(x, c), c * G.pow(x, c - 1)];
-      case OP.sin: { const sc = G.sincos(x); return [sc[0], sc[1]]; }
-      case OP.cos: { const sc = G.sincos(x); return [sc[1], -sc[0]]; }
-      case OP.tan: { const t = G.tan(x); return [t, 1 + t * t]; }
-      case OP.exp: { const e = G.exp(x); return [e, e]; }
-      case OP.log: return [G.log(x), 1 / x];
-      case OP.sqrt: { const s = Math.sqrt(x); return [s, 0.5 / s]; }
-      case OP.abs: return [Math.abs(x), x < 0 ? -1 : x === 0 ? 0 : 1];
-      case OP.tanh: { const t = G.tanh(x); return [t, 1 - t * t]; }
-      case OP.sinh: return [G.sinh(x), G.cosh(x)];
-      case OP.cosh: return [G.cosh(x), G.sinh(x)];
-      case OP.atan: return [G.atan(x), 1 / (1 + x * x)];
+      case SQUARE: U0 = x * x; U1 = 2 * x; return;
+      case POWC: U0 = powConst(x, c); U1 = c * G.pow(x, c - 1); return;
+      case SIN: { const sc = G.sincos(x); U0 = sc[0]; U1 = sc[1]; return; }
+      case COS: { const sc = G.sincos(x); U0 = sc[1]; U1 = -sc[0]; return; }
+      case TAN: { const t = G.tan(x); U0 = t; U1 = 1 + t * t; return; }
+      case EXP: U0 = U1 = G.exp(x); return;
+      case LOG: U0 = G.log(x); U1 = 1 / x; return;
+      case SQRT: U0 = Math.sqrt(x); U1 = 0.5 / U0; return;
+      case ABS: U0 = Math.abs(x); U1 = x < 0 ? -1 : x === 0 ? 0 : 1; return;
+      case TANH: U0 = G.tanh(x); U1 = 1 - U0 * U0; return;
+      case SINH: U0 = G.sinh(x); U1 = G.cosh(x); return;
+      case COSH: U0 = G.cosh(x); U1 = G.sinh(x); return;
+      case ATAN: U0 = G.atan(x); U1 = 1 / (1 + x * x); return;
     }
     throw new Error('engine: not a unary opcode ' + op);
   }
+
+  const CONST = OP.const, VX = OP.x, VY = OP.y, NEG = OP.neg, ADD = OP.add, SUB = OP.sub, MUL = OP.mul,
+    DIV = OP.div, POW = OP.pow;
 
   // compile returns f(x, y, out) that writes [value, ∂x, ∂y] into out.
   function compile(engine) {
@@ -63,33 +70,26 @@
       let top = -1;
       for (let i = 0; i < n; i++) {
         const op = ops[i];
-        if (op === OP.const) { top++; sv[top] = vals[i]; sx[top] = 0; sy[top] = 0; continue; }
-        if (op === OP.x) { top++; sv[top] = x; sx[top] = 1; sy[top] = 0; continue; }
-        if (op === OP.y) { top++; sv[top] = y; sx[top] = 0; sy[top] = 1; continue; }
-        if (op === OP.neg) { sv[top] = -sv[top]; sx[top] = -sx[top]; sy[top] = -sy[top]; continue; }
-        if (op <= OP.pow && op >= OP.add) {
+        if (op === CONST) { top++; sv[top] = vals[i]; sx[top] = 0; sy[top] = 0; continue; }
+        if (op === VX) { top++; sv[top] = x; sx[top] = 1; sy[top] = 0; continue; }
+        if (op === VY) { top++; sv[top] = y; sx[top] = 0; sy[top] = 1; continue; }
+        if (op === NEG) { sv[top] = -sv[top]; sx[top] = -sx[top]; sy[top] = -sy[top]; continue; }
+        if (op <= POW && op >= ADD) {
           const av = sv[top - 1], ax = sx[top - 1], ay = sy[top - 1], bv = sv[top], bx = sx[top], by = sy[top];
           top--;
-          let v, gx, gy;
-          switch (op) {
-            case OP.add: v = av + bv; gx = ax + bx; gy = ay + by; break;
-            case OP.sub: v = av - bv; gx = ax - bx; gy = ay - by; break;
-            case OP.mul: v = av * bv; gx = bv * ax + av * bx; gy = bv * ay + av * by; break;
-            case OP.div: {
-              const q = av / bv, fa = 1 / bv, fb = -q / bv;
-              v = q; gx = fa * ax + fb * bx; gy = fa * ay + fb * by; break;
-            }
-            default: {
-              v = G.pow(av, bv);
-              const fa = bv * G.pow(av, bv - 1), fb = v * G.log(av);
-              gx = fa * ax + fb * bx; gy = fa * ay + fb * by;
-            }
+          if (op === ADD) { sv[top] = av + bv; sx[top] = ax + bx; sy[top] = ay + by; continue; }
+          if (op === SUB) { sv[top] = av - bv; sx[top] = ax - bx; sy[top] = ay - by; continue; }
+          if (op === MUL) { sv[top] = av * bv; sx[top] = bv * ax + av * bx; sy[top] = bv * ay + av * by; continue; }
+          if (op === DIV) {
+            const q = av / bv, fa = 1 / bv, fb = -q / bv;
+            sv[top] = q; sx[top] = fa * ax + fb * bx; sy[top] = fa * ay + fb * by; continue;
           }
-          sv[top] = v; sx[top] = gx; sy[top] = gy;
+          const v = G.pow(av, bv), fa = bv * G.pow(av, bv - 1), fb = v * G.log(av);
+          sv[top] = v; sx[top] = fa * ax + fb * bx; sy[top] = fa * ay + fb * by;
           continue;
         }
-        const d = unary(op, sv[top], vals[i]);
-        sv[top] = d[0]; sx[top] = d[1] * sx[top]; sy[top] = d[1] * sy[top];
+        unary(op, sv[top], vals[i]);
+        sv[top] = U0; sx[top] = U1 * sx[top]; sy[top] = U1 * sy[top];
       }
       out[0] = sv[0]; out[1] = sx[0]; out[2] = sy[0];
     };

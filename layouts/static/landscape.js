@@ -56,12 +56,22 @@
   function r1(v) { return Math.round(v * 10) / 10; }
 
   // layer holds one run's drawing in one plot: screen points and elements.
-  function layer(pl, i, pts) {
-    var g = pl.svg.querySelector('g.run[data-run="' + i + '"]');
+  // path(j) is the path data from step 0 to j, built once and remembered
+  // for the last j asked (a live figure asks for the whole path twice).
+  function layer(pl, i, pts, full, g) {
+    g = g || pl.svg.querySelector('g.run[data-run="' + i + '"]');
     if (!g) return null;
-    var segs = pts.map(function (q, j) { return (j ? "L" : "M") + r1(q[0]) + " " + r1(q[1]); });
-    var l = { g: g, segs: segs, pts: pts, progress: g.querySelector("path.progress"),
-              markers: g.querySelectorAll("circle.marker") };
+    // full, when given, is the whole path's data, already built.
+    var segs = null, lastJ = full === undefined ? -1 : pts.length - 1, lastD = full || "";
+    var l = { g: g, pts: pts, progress: g.querySelector("path.progress"),
+              markers: g.querySelectorAll("circle.marker"),
+              path: function (j) {
+                if (j === lastJ) return lastD;
+                if (!segs) segs = pts.map(function (q, k) { return (k ? "L" : "M") + r1(q[0]) + " " + r1(q[1]); });
+                lastJ = j;
+                lastD = segs.slice(0, j + 1).join("");
+                return lastD;
+              } };
     if (l.progress) l.progress.setAttribute("clip-path", pl.clip);
     for (var m = 0; m < l.markers.length; m++) l.markers[m].setAttribute("clip-path", pl.clip);
     return l;
@@ -69,7 +79,7 @@
 
   function drawLayer(l, j) {
     if (!l || !l.pts.length) return;
-    if (l.progress) l.progress.setAttribute("d", l.segs.slice(0, j + 1).join(""));
+    if (l.progress) l.progress.setAttribute("d", l.path(j));
     for (var m = 0; m < l.markers.length; m++) {
       l.markers[m].setAttribute("cx", r1(l.pts[j][0]));
       l.markers[m].setAttribute("cy", r1(l.pts[j][1]));

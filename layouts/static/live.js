@@ -54,6 +54,17 @@
       return [ui.main && ui.main.svg.querySelector(sel), ui.loss && ui.loss.svg.querySelector(sel)];
     });
     var saved = groups.map(function (gs) { return gs.map(function (g) { return g && g.innerHTML; }); });
+    // elems are the parts of each run's drawing a recompute changes; found
+    // again after a reset restores the group.
+    var elems = [];
+    function findElems(i) {
+      elems[i] = groups[i].map(function (g) {
+        if (!g) return {};
+        return { trail: g.querySelector("path.trail"), start: g.querySelector("circle.start"), end: g.querySelector("circle.end"),
+          hide: Array.prototype.slice.call(g.querySelectorAll("path.steps, path.diverged, text.diverged")) };
+      });
+    }
+    runs.forEach(function (_, i) { findElems(i); });
     var rows = runs.map(function (r, i) { return fig.querySelector('tr[data-run="' + i + '"]'); });
     var savedRows = rows.map(function (tr) { return tr && tr.innerHTML; });
 
@@ -78,37 +89,32 @@
 
     function screen(pl, r, j, p) { return pl.at(p[0], p.length === 1 ? r.loss[j] : p[1]); }
 
-    function polyline(pts) {
-      return pts.map(function (q, j) {
-        return (j ? "L" : "M") + Math.round(q[0] * 10) / 10 + " " + Math.round(q[1] * 10) / 10;
-      }).join("");
-    }
-
-    function setCircle(g, cls, q, on) {
-      var c = g && g.querySelector("circle." + cls);
+    function setCircle(c, q, on) {
       if (!c) return;
       c.style.display = on ? "" : "none";
       if (q) { c.setAttribute("cx", Math.round(q[0] * 10) / 10); c.setAttribute("cy", Math.round(q[1] * 10) / 10); }
     }
 
-    // redraw puts run i's new numbers on the page.
+    // redraw puts run i's new numbers on the page: the screen points and
+    // the whole path's data are built in one pass.
     function redraw(i) {
       var r = runs[i];
       [ui.main, ui.loss].forEach(function (pl, w) {
         var g = groups[i][w];
         if (!pl || !g) return;
-        var pts = w === 0 ? r.points.map(function (p, j) { return screen(pl, r, j, p); })
-                          : r.loss.map(function (l, j) { return pl.at(j, l); });
-        var trail = g.querySelector("path.trail");
-        if (trail) trail.setAttribute("d", polyline(pts));
-        ["path.steps", "path.diverged", "text.diverged"].forEach(function (s) {
-          var e = g.querySelector(s);
-          if (e) e.style.display = "none";
-        });
-        setCircle(g, "start", pts[0], pts.length > 0);
-        setCircle(g, "end", pts[pts.length - 1], pts.length > 0 && !r.diverged);
-        var l = ui.layers[i], fresh = ui.layer(pl, i, pts);
-        if (l && fresh) l[w === 0 ? "main" : "loss"] = fresh;
+        var n = w === 0 ? r.points.length : r.loss.length, pts = new Array(n), d = "";
+        for (var j = 0; j < n; j++) {
+          var q = w === 0 ? screen(pl, r, j, r.points[j]) : pl.at(j, r.loss[j]);
+          pts[j] = q;
+          d += (j ? "L" : "M") + Math.round(q[0] * 10) / 10 + " " + Math.round(q[1] * 10) / 10;
+        }
+        var fresh = ui.layer(pl, i, pts, d, g);
+        if (fresh) ui.layers[i][w === 0 ? "main" : "loss"] = fresh;
+        var el = elems[i][w];
+        el.trail && el.trail.setAttribute("d", d);
+        el.hide.forEach(function (e) { e.style.display = "none"; });
+        setCircle(el.start, pts[0], n > 0);
+        setCircle(el.end, pts[n - 1], n > 0 && !r.diverged);
       });
       var tr = rows[i];
       if (tr) {
@@ -140,6 +146,7 @@
         var g = groups[i][w];
         if (!pl || !g) return;
         g.innerHTML = saved[i][w];
+        findElems(i);
         var pts = w === 0 ? r.points.map(function (p, j) { return screen(pl, r, j, p); })
                           : r.loss.map(function (l, j) { return pl.at(j, l); });
         var fresh = ui.layer(pl, i, pts);
@@ -162,8 +169,13 @@
       if (!pending) return;
       var p = pending;
       pending = null;
+      var t0 = performance.now();
       Object.keys(p).forEach(function (i) { recompute(+i); });
+      var t1 = performance.now();
       ui.draw(true);
+      // A page or test that sets window.descentLiveTimes gets each update's
+      // time: [recompute, redraw] in milliseconds.
+      if (window.descentLiveTimes) window.descentLiveTimes.push([t1 - t0, performance.now() - t1]);
       if (!restoring) writeURL();
     }
 
@@ -195,8 +207,8 @@
     }
 
     var shared = runs.findIndex(function (r, j) { return r.shared_start && liveRuns[j]; });
+    var drag = -1;
     if (ui.main) {
-      var drag = -1;
       ui.main.svg.addEventListener("pointerdown", function (e) {
         var g = e.target.closest && e.target.closest("g.run");
         var i = g && e.target.matches("circle.start") ? +g.getAttribute("data-run") : shared;
@@ -356,7 +368,15 @@
     }, true);
 
     // The address: only the state that differs from the author's figure.
+    // While a reader drags, it is written once the pointer rests (browsers
+    // throttle history.replaceState, and it costs a frame's time).
+    var urlTimer = 0;
     function writeURL(force) {
+      clearTimeout(urlTimer);
+      if (force) return writeURLNow(true);
+      urlTimer = setTimeout(writeURLNow, drag >= 0 ? 150 : 0);
+    }
+    function writeURLNow(force) {
       var q = new URLSearchParams(location.search);
       Array.from(q.keys()).forEach(function (k) { if (k === "fig" || k === "step" || k === "start" || /^r\d+\./.test(k) || data.live[k] !== undefined) q.delete(k); });
       var any = false;
