@@ -323,6 +323,11 @@
       details.appendChild(fieldsets[i]);
       buildFieldset(i);
     });
+    var fixed = runs.filter(function (_, i) { return !liveRuns[i]; }).map(function (r) { return r.label; });
+    if (fixed.length) {
+      details.appendChild(el("p", { "class": "landscape-livenote" }, "Replayed as the build computed them, not recomputed in the page " +
+        "(newton, bfgs, nelder-mead and mini-batches are not): " + fixed.join("; ") + "."));
+    }
     var ro = fig.querySelector(".landscape-readout");
     fig.insertBefore(panel, ro);
 
