@@ -12,8 +12,8 @@
 // For that, every transcendental function comes from pmath (Go's pure-Go
 // code, never the platform's assembly), and every product that feeds a sum
 // is rounded on its own, float64(a*b) + c, which forbids Go to fuse the two
-// into one multiply-add. The exceptions are bfgs and nelder-mead, whose
-// iterations are gonum's.
+// into one multiply-add. BFGS, Nelder–Mead and Newton's linear solve are
+// therefore our own code, not gonum's.
 //
 // Non-goals: problems of more than two variables other than the linear
 // regression's two parameters, constrained optimization, and anything that

@@ -41,9 +41,9 @@ func TestNewtonSingular(t *testing.T) {
 	}
 }
 
-// BFGS and Nelder–Mead run through gonum: every iterate is a step, the path
+// BFGS and Nelder–Mead: every iteration is a step, the path
 // has exactly steps+1 points, and both reach Rosenbrock's minimum.
-func TestGonumMethods(t *testing.T) {
+func TestClassicMethods(t *testing.T) {
 	t.Parallel()
 	f, _ := Lookup("rosenbrock", nil)
 	for _, tt := range []struct {
