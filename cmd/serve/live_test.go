@@ -136,7 +136,10 @@ func TestBrowserLiveFigure(t *testing.T) {
 // loss with the page's readout at the last step, bit for bit.
 func checkAgainstBuild(t *testing.T, ctx context.Context, when string) {
 	t.Helper()
-	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector('#live button[data-action="last"]').click()`)); err != nil {
+	// Go to the last step and let the page settle: pending frames drawn
+	// and the address written (it waits for the pointer or keys to rest).
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector('#live button[data-action="last"]').click();
+		new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300)))`, chromedp.EvalAwaitPromise)); err != nil {
 		t.Fatal(err)
 	}
 	href, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href`))

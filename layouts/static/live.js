@@ -209,15 +209,24 @@
     var shared = runs.findIndex(function (r, j) { return r.shared_start && liveRuns[j]; });
     var drag = -1;
     if (ui.main) {
+      // A mouse or pen drags anywhere in the plot. A finger that does not
+      // start on a start marker scrolls the page as usual, and a tap moves
+      // the shared start (style.css: touch-action).
+      var tap = null;
       ui.main.svg.addEventListener("pointerdown", function (e) {
         var g = e.target.closest && e.target.closest("g.run");
-        var i = g && e.target.matches("circle.start") ? +g.getAttribute("data-run") : shared;
+        var onMarker = g && e.target.matches("circle.start");
+        var i = onMarker ? +g.getAttribute("data-run") : shared;
         if (i < 0 || !liveRuns[i] || e.button > 0) return;
         var w = worldAt(e, true);
-        if (!w) return;
+        if (!w && !onMarker) return;
+        if (e.pointerType === "touch" && !onMarker) {
+          tap = { x: e.clientX, y: e.clientY, id: e.pointerId };
+          return;
+        }
         drag = i;
         ui.main.svg.setPointerCapture(e.pointerId);
-        moveStart(i, w);
+        if (w) moveStart(i, w);
         e.preventDefault();
       });
       ui.main.svg.addEventListener("pointermove", function (e) {
@@ -225,10 +234,15 @@
         var w = worldAt(e);
         if (w) moveStart(drag, w);
       });
-      var end = function () { drag = -1; };
-      ui.main.svg.addEventListener("pointerup", end);
-      ui.main.svg.addEventListener("pointercancel", end);
-      ui.main.svg.style.touchAction = "none";
+      ui.main.svg.addEventListener("pointerup", function (e) {
+        if (tap && tap.id === e.pointerId && Math.abs(e.clientX - tap.x) + Math.abs(e.clientY - tap.y) < 10) {
+          var w = worldAt(e, true);
+          if (w) moveStart(shared, w);
+        }
+        tap = null;
+        drag = -1;
+      });
+      ui.main.svg.addEventListener("pointercancel", function () { tap = null; drag = -1; });
       ui.main.svg.classList.add("landscape-draggable");
     }
 
