@@ -1,0 +1,68 @@
+package figure
+
+import (
+	"encoding/json"
+	"testing"
+
+	"descent/diag"
+)
+
+// TestLiveData checks what a figure tells the browser engine: the bytecode
+// for expressions and catalog functions, none for the regression or with
+// live: false, which runs are live, and the sliders' ranges.
+func TestLiveData(t *testing.T) {
+	for _, tt := range []struct {
+		name, src string
+		engine    bool
+		live      []bool
+		bounds    map[string][2]float64
+	}{
+		{"catalog", "function: himmelblau\nstart: [0, 0]\nsteps: 5\nruns: [{optimizer: adam, lr: 0.1}, {optimizer: newton}, {optimizer: bfgs}]\n",
+			true, []bool{true, false, false}, map[string][2]float64{"lr": {0.001, 10}, "beta1": {0, 0.999}, "beta2": {0, 0.999}, "eps": {1e-10, 1e-6}}},
+		{"expression with ranges", "function: \"x^2 + 3*y^2\"\nstart: [1, 1]\nsteps: 5\nlive: {lr: [1e-4, 1]}\nruns: [{optimizer: momentum, lr: 0.01}]\n",
+			true, []bool{true}, map[string][2]float64{"lr": {1e-4, 1}, "momentum": {0, 0.999}, "dampening": {0, 0.999}}},
+		{"live off", "function: quadratic\nstart: [1, 1]\nsteps: 5\nlive: false\nruns: [{optimizer: gd, lr: 0.1}]\n", false, []bool{false}, nil},
+		{"regression", "function: {linear-regression: {n: 20}}\nstart: [0, 0]\nsteps: 5\nruns: [{optimizer: gd, lr: 0.1}]\n", false, []bool{false}, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			l := &diag.List{File: "f"}
+			spec, ok := Decode([]byte(tt.src), 0, l)
+			if !ok {
+				t.Fatal(l.Errs)
+			}
+			d, err := Compute(spec, "f", &Memo{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var data struct {
+				Engine *struct {
+					Ops  string `json:"ops"`
+					Code []any  `json:"code"`
+				} `json:"engine"`
+				Live map[string][2]float64 `json:"live"`
+				Runs []struct {
+					Live bool `json:"live"`
+				} `json:"runs"`
+			}
+			if err := json.Unmarshal([]byte(d.JSON), &data); err != nil {
+				t.Fatal(err)
+			}
+			if (data.Engine != nil) != tt.engine || (data.Engine != nil && len(data.Engine.Code) == 0) {
+				t.Errorf("engine %+v, want present %v", data.Engine, tt.engine)
+			}
+			for i, r := range data.Runs {
+				if r.Live != tt.live[i] {
+					t.Errorf("run %d live %v, want %v", i, r.Live, tt.live[i])
+				}
+			}
+			if len(data.Live) != len(tt.bounds) {
+				t.Errorf("live bounds %v, want %v", data.Live, tt.bounds)
+			}
+			for k, b := range tt.bounds {
+				if data.Live[k] != b {
+					t.Errorf("live.%s = %v, want %v", k, data.Live[k], b)
+				}
+			}
+		})
+	}
+}
