@@ -16,7 +16,8 @@ var opNames = [...]string{
 	opConst: "const", opX: "x", opY: "y", opAdd: "add", opSub: "sub", opMul: "mul", opDiv: "div",
 	opPow: "pow", opSquare: "square", opPowC: "powc", opNeg: "neg", opSin: "sin", opCos: "cos",
 	opTan: "tan", opExp: "exp", opLog: "log", opSqrt: "sqrt", opAbs: "abs", opTanh: "tanh",
-	opSinh: "sinh", opCosh: "cosh", opAtan: "atan",
+	opSinh: "sinh", opCosh: "cosh", opAtan: "atan", opRelu: "relu", opSign: "sign", opSigmoid: "sigmoid",
+	opMin: "min", opMax: "max",
 }
 
 // OpNames lists the opcode names by number.

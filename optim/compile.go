@@ -31,7 +31,17 @@ const (
 	opSinh
 	opCosh
 	opAtan
+	opRelu    // max(u, 0)
+	opSign    // −1, 0 or 1
+	opSigmoid // 1 / (1 + e^−u)
+	opMin     // min(a, b)
+	opMax     // max(a, b)
 )
+
+// isBinary reports whether op pops two values.
+func isBinary(op opcode) bool {
+	return op >= opAdd && op <= opPow || op == opMin || op == opMax
+}
 
 // instr is one bytecode instruction of a stack machine. Leaves push, unary
 // operators replace the top, binary operators pop one and replace the top.
@@ -125,6 +135,9 @@ func unary(op opcode, u, c float64) float64 {
 		return pmath.Cosh(u)
 	case opAtan:
 		return pmath.Atan(u)
+	case opRelu, opSign, opSigmoid:
+		v, _, _ := derivatives(op, u, c, false)
+		return v
 	}
 	panic("optim: not a unary opcode")
 }
@@ -157,6 +170,10 @@ func binary(op opcode, a, b float64) float64 {
 		return a / b
 	case opPow:
 		return pmath.Pow(a, b)
+	case opMin:
+		return math.Min(a, b)
+	case opMax:
+		return math.Max(a, b)
 	}
 	panic("optim: not a binary opcode")
 }
@@ -176,7 +193,7 @@ func (p *program) eval(x, y float64) float64 {
 			stack = append(stack, x)
 		case opY:
 			stack = append(stack, y)
-		case opAdd, opSub, opMul, opDiv, opPow:
+		case opAdd, opSub, opMul, opDiv, opPow, opMin, opMax:
 			n := len(stack) - 1
 			stack[n-1] = binary(in.op, stack[n-1], stack[n])
 			stack = stack[:n]
@@ -225,7 +242,7 @@ func (p *program) evalRow(dst, xs []float64, y float64, stack [][]float64) {
 			slots = append(slots, slot{scalar: y})
 		case opX:
 			slots = append(slots, slot{row: xs})
-		case opAdd, opSub, opMul, opDiv, opPow:
+		case opAdd, opSub, opMul, opDiv, opPow, opMin, opMax:
 			k := len(slots) - 2
 			a, b := slots[k], slots[k+1]
 			slots = slots[:k+1]
@@ -296,7 +313,7 @@ func rowRow(op opcode, out, a, b []float64) []float64 {
 		}
 	default:
 		for i := range a {
-			out[i] = pmath.Pow(a[i], b[i])
+			out[i] = binary(op, a[i], b[i])
 		}
 	}
 	return out
@@ -324,7 +341,7 @@ func rowScalar(op opcode, out, a []float64, b float64) []float64 {
 		}
 	default:
 		for i := range a {
-			out[i] = pmath.Pow(a[i], b)
+			out[i] = binary(op, a[i], b)
 		}
 	}
 	return out
@@ -352,7 +369,7 @@ func scalarRow(op opcode, out []float64, a float64, b []float64) []float64 {
 		}
 	default:
 		for i := range b {
-			out[i] = pmath.Pow(a, b[i])
+			out[i] = binary(op, a, b[i])
 		}
 	}
 	return out

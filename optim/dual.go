@@ -1,6 +1,10 @@
 package optim
 
-import "descent/optim/pmath"
+import (
+	"math"
+
+	"descent/optim/pmath"
+)
 
 // dual is a value with its exact gradient: forward-mode automatic
 // differentiation to first order, which is all an optimizer's step needs.
@@ -25,8 +29,29 @@ func dualBinary(op opcode, a, b dual) dual {
 		v := pmath.Pow(a.v, b.v)
 		fa, fb := float64(b.v*pmath.Pow(a.v, b.v-1)), float64(v*pmath.Log(a.v))
 		return dual{v, float64(fa*a.gx) + float64(fb*b.gx), float64(fa*a.gy) + float64(fb*b.gy)}
+	case opMin, opMax:
+		v, fa, fb := pick(op, a.v, b.v)
+		return dual{v, float64(fa*a.gx) + float64(fb*b.gx), float64(fa*a.gy) + float64(fb*b.gy)}
 	}
 	panic("optim: not a binary opcode")
+}
+
+// pick returns min or max of a and b with the weights of a and b in the
+// result's derivative, as torch's minimum and maximum give them: the
+// chosen one 1, the other 0, and ½ each at a tie.
+func pick(op opcode, a, b float64) (v, fa, fb float64) {
+	if op == opMin {
+		v = math.Min(a, b)
+	} else {
+		v = math.Max(a, b)
+	}
+	switch {
+	case a == b:
+		return v, 0.5, 0.5
+	case (a < b) == (op == opMin):
+		return v, 1, 0
+	}
+	return v, 0, 1
 }
 
 func dualUnary(op opcode, u dual, c float64) dual {
@@ -52,7 +77,7 @@ func (p *program) evalDual(x, y float64) dual {
 			stack = append(stack, dual{v: x, gx: 1})
 		case opY:
 			stack = append(stack, dual{v: y, gy: 1})
-		case opAdd, opSub, opMul, opDiv, opPow:
+		case opAdd, opSub, opMul, opDiv, opPow, opMin, opMax:
 			n := len(stack) - 1
 			stack[n-1] = dualBinary(in.op, stack[n-1], stack[n])
 			stack = stack[:n]

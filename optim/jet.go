@@ -59,6 +59,9 @@ func jetBinary(op opcode, a, b jet) jet {
 		return chain2(a, b, v,
 			b.v*pa, v*la,
 			float64(b.v*(b.v-1)*pmath.Pow(a.v, b.v-2)), float64(pa*(1+float64(b.v*la))), float64(v*la*la))
+	case opMin, opMax:
+		v, fa, fb := pick(op, a.v, b.v)
+		return chain2(a, b, v, fa, fb, 0, 0, 0)
 	}
 	panic("optim: not a binary opcode")
 }
@@ -121,6 +124,24 @@ func derivatives(op opcode, x, c float64, second bool) (v, d1, d2 float64) {
 	case opAtan:
 		d := 1 / (1 + float64(x*x))
 		return pmath.Atan(x), d, -2 * x * d * d
+	case opRelu:
+		// torch's relu: the gradient is 0 at 0, and NaN stays NaN.
+		if x > 0 {
+			return x, 1, 0
+		}
+		return math.Max(x, 0), 0, 0
+	case opSign:
+		switch {
+		case x > 0:
+			return 1, 0, 0
+		case x < 0:
+			return -1, 0, 0
+		}
+		return x, 0, 0 // ±0 and NaN as they are
+	case opSigmoid:
+		s := 1 / (1 + pmath.Exp(-x))
+		d := float64(s * (1 - s))
+		return s, d, float64(d * (1 - float64(2*s)))
 	}
 	panic("optim: not a unary opcode")
 }
@@ -140,7 +161,7 @@ func (p *program) evalJet(x, y float64) jet {
 			stack = append(stack, jet{v: x, gx: 1})
 		case opY:
 			stack = append(stack, jet{v: y, gy: 1})
-		case opAdd, opSub, opMul, opDiv, opPow:
+		case opAdd, opSub, opMul, opDiv, opPow, opMin, opMax:
 			n := len(stack) - 1
 			stack[n-1] = jetBinary(in.op, stack[n-1], stack[n])
 			stack = stack[:n]

@@ -32,8 +32,13 @@ func (e *SyntaxError) Error() string { return fmt.Sprintf("col %d: %s", e.Col, e
 var functions = map[string]opcode{
 	"sin": opSin, "cos": opCos, "tan": opTan, "exp": opExp, "log": opLog,
 	"sqrt": opSqrt, "abs": opAbs, "tanh": opTanh, "sinh": opSinh,
-	"cosh": opCosh, "atan": opAtan,
+	"cosh": opCosh, "atan": opAtan, "relu": opRelu, "sign": opSign, "sigmoid": opSigmoid,
 }
+
+// binaryFunctions take two arguments.
+var binaryFunctions = map[string]opcode{"min": opMin, "max": opMax}
+
+const functionList = "sin cos tan exp log sqrt abs tanh sinh cosh atan relu sign sigmoid, and min and max of two"
 
 // parser reads one expression by recursive descent. Each method's comment
 // gives its rule; errors abort the descent through panic(*SyntaxError) and
@@ -241,8 +246,22 @@ func (p *parser) name() *node {
 		}
 		return &node{op: op, args: []*node{arg}}
 	}
+	if op, ok := binaryFunctions[name]; ok {
+		if !p.accept("(") {
+			p.fail(p.pos, fmt.Sprintf("expected \"(\" after the function %s", name))
+		}
+		a := p.expr()
+		if !p.accept(",") {
+			p.fail(p.pos, fmt.Sprintf("unexpected %s; %s takes two arguments, such as %s(x, y)", p.describe(), name, name))
+		}
+		b := p.expr()
+		if !p.accept(")") {
+			p.fail(p.pos, fmt.Sprintf("unexpected %s; expected \")\" to close %s(", p.describe(), name))
+		}
+		return &node{op: op, args: []*node{a, b}}
+	}
 	if p.peek("(") {
-		p.fail(start, fmt.Sprintf("unknown function %q; the functions are sin cos tan exp log sqrt abs tanh sinh cosh atan", name))
+		p.fail(start, fmt.Sprintf("unknown function %q; the functions are %s", name, functionList))
 	}
 	switch name {
 	case "x":

@@ -142,6 +142,19 @@ func corpus(t *testing.T) []runCase {
 			cases = addCase(cases, fmt.Sprintf("expr%d %q/%s", i, c.Expr, opt), e, e, opt, ts[0], start, 60)
 		}
 	}
+	// Expressions with the piecewise functions, kinks and ties included.
+	for i, src := range []string{"max(abs(x) - 1, 0) + relu(y - 0.5)^2", "min(x^2, y^2 + 0.1) + sigmoid(3*x*y)",
+		"sign(x)*x^2 + max(x, y)", "relu(x) + relu(-y) + min(x, y)^2", "sigmoid(x) * sigmoid(-y) + 0.1*(x^2 + y^2)"} {
+		e, err := optim.ParseExpr(src)
+		if err != nil {
+			t.Fatalf("%s: %v", src, err)
+		}
+		for opt, ts := range trials {
+			for si, st := range [][]float64{{0.7, -1.2}, {1, 1}, {0, 0.5}} {
+				cases = addCase(cases, fmt.Sprintf("piecewise%d %q/%s/%d", i, src, opt, si), e, e, opt, ts[len(ts)-1], st, 80)
+			}
+		}
+	}
 	var torch struct {
 		Cases []struct {
 			Name      string             `json:"name"`
