@@ -183,7 +183,8 @@ func (f *figure) critical(cps []optim.CriticalPoint) []svgviz.Critical {
 		cj := criticalJSON{X: c.X[0], Value: c.Value, Kind: c.Kind}
 		vc := svgviz.Critical{X: c.X[0], Value: c.Value, Kind: c.Kind}
 		if len(c.X) > 1 {
-			cj.Y, vc.Y = c.X[1], c.X[1]
+			y := c.X[1]
+			cj.Y, vc.Y = &y, y
 		}
 		f.json.CriticalPoints = append(f.json.CriticalPoints, cj)
 		viz = append(viz, vc)

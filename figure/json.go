@@ -49,10 +49,10 @@ type runJSON struct {
 }
 
 type criticalJSON struct {
-	X     float64 `json:"x"`
-	Y     float64 `json:"y,omitempty"`
-	Value float64 `json:"value"`
-	Kind  string  `json:"kind"`
+	X     float64  `json:"x"`
+	Y     *float64 `json:"y,omitempty"` // nil in 1-D; a 2-D point always has y, 0 included (SPEC §6)
+	Value float64  `json:"value"`
+	Kind  string   `json:"kind"`
 }
 
 // sweepJSON is one list-valued setting: Runs[k] is the index of the run for

@@ -39,7 +39,7 @@ func TestFigureJSON(t *testing.T) {
 					Diverged: true, StoppedAt: &stop, Color: "#0072b2", Sweep: &sweepRef{Sweep: 0, Index: 1}},
 				{Label: "", Points: [][]float64{}, Loss: []float64{}, GradNorm: []jsonFloat{}},
 			},
-			CriticalPoints: []criticalJSON{{X: 1, Y: 0, Value: -1e-9, Kind: "minimum"}},
+			CriticalPoints: []criticalJSON{{X: 1, Y: new(float64), Value: -1e-9, Kind: "minimum"}, {X: 2, Value: 1, Kind: "maximum"}},
 			Sweeps:         []sweepJSON{{Setting: "lr", Values: []float64{0.01, 0.1}, Runs: []int{0, 1}}},
 		},
 	}

@@ -2,6 +2,7 @@ package figure
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"descent/diag"
@@ -64,5 +65,27 @@ func TestLiveData(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCriticalPointsCarryY: a 2-D critical point has y even when it is 0
+// (SPEC §6); a 1-D one has none.
+func TestCriticalPointsCarryY(t *testing.T) {
+	for src, want := range map[string]string{
+		"function: quadratic\nstart: [1, 1]\nsteps: 1\nruns: [{optimizer: gd, lr: 0.1}]\n": `"critical_points":[{"x":0,"y":0,"value":0,"kind":"minimum"}]`,
+		"function: \"x^2\"\nstart: 1\nsteps: 1\nruns: [{optimizer: gd, lr: 0.1}]\n":        `"critical_points":[{"x":0,"value":0,"kind":"minimum"}]`,
+	} {
+		l := &diag.List{File: "f"}
+		spec, ok := Decode([]byte(src), 0, l)
+		if !ok {
+			t.Fatal(l.Errs)
+		}
+		d, err := Compute(spec, "f", &Memo{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(d.JSON, want) {
+			t.Errorf("%q: the data lacks %s", src, want)
+		}
 	}
 }
