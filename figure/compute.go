@@ -225,9 +225,11 @@ func (f *figure) draw(crit []svgviz.Critical, layers *layerCache, early *svgviz.
 			return err
 		}
 	}
-	lp := svgviz.LossPlot{ID: id + "-loss", Title: "Loss per step", Desc: "Loss per step of each run in " + orDefault(s.Title, "this figure") + ".", Runs: f.viz}
-	if err := lp.WriteSVG(&loss); err != nil {
-		return err
+	if len(f.viz) > 0 { // no runs, no loss plot
+		lp := svgviz.LossPlot{ID: id + "-loss", Title: "Loss per step", Desc: "Loss per step of each run in " + orDefault(s.Title, "this figure") + ".", Runs: f.viz}
+		if err := lp.WriteSVG(&loss); err != nil {
+			return err
+		}
 	}
 	f.data.Main, f.data.Loss = main.String(), loss.String()
 	return nil
@@ -346,6 +348,9 @@ func describeFigure(s *Spec, runs int) string {
 	what := "Contour plot of " + s.Function
 	if s.Dim == 1 {
 		what = "Graph of " + s.Function
+	}
+	if runs == 0 {
+		return what + " with its critical points."
 	}
 	return fmt.Sprintf("%s with %d optimizer run(s); the table below the figure lists each run's final point and loss.", what, runs)
 }

@@ -134,12 +134,11 @@ func Decode(src []byte, base int, l *diag.List) (*Spec, bool) {
 	if p, ok := byKey["contours"]; ok {
 		s.decodeContours(p, base, l)
 	}
+	// Without runs a figure shows the landscape and its critical points.
 	p, ok := byKey["runs"]
-	if !ok {
-		l.Add(base+root.Line, "runs", "missing; list at least one run, such as runs: [{optimizer: gd, lr: 0.01}]")
-		return nil, false
+	if ok {
+		s.decodeRuns(p, base, l)
 	}
-	s.decodeRuns(p, base, l)
 	if len(l.Errs) != before {
 		return nil, false
 	}

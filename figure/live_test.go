@@ -89,3 +89,23 @@ func TestCriticalPointsCarryY(t *testing.T) {
 		}
 	}
 }
+
+// TestNoRuns: without runs a figure is its landscape and critical points,
+// with no loss plot.
+func TestNoRuns(t *testing.T) {
+	l := &diag.List{File: "f"}
+	spec, ok := Decode([]byte("function: himmelblau\n"), 0, l)
+	if !ok {
+		t.Fatal(l.Errs)
+	}
+	d, err := Compute(spec, "f", &Memo{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Loss != "" || len(d.Runs) != 0 || !strings.Contains(d.JSON, `"runs":[]`) || strings.Count(d.JSON, `"kind":"minimum"`) != 4 {
+		t.Errorf("loss %d bytes, %d runs, data %.200s", len(d.Loss), len(d.Runs), d.JSON)
+	}
+	if !strings.Contains(d.Main, "with its critical points") {
+		t.Error("the description does not say what the figure shows")
+	}
+}

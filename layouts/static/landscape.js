@@ -108,7 +108,7 @@
     var data;
     try { data = JSON.parse(script.textContent); } catch (e) { return; }
     var runs = data.runs || [], sweeps = data.sweeps || [];
-    if (!runs.length) return;
+    if (!runs.length) { fig.classList.add("landscape-live"); return; } // a landscape without runs: nothing to step
 
     var main = plot(fig.querySelector(".landscape-main svg[data-plot]"), fig.id + "-clip-main");
     var loss = plot(fig.querySelector(".landscape-loss svg[data-plot]"), fig.id + "-clip-loss");
