@@ -39,6 +39,7 @@ type Spec struct {
 	Runs     []runSpec
 	Levels   svgviz.Levels
 
+	Consts     map[string]float64    // an expression's named constants (params:)
 	ID         string                // the author's id:, or ""
 	NotLive    bool                  // live: false
 	LiveBounds map[string][2]float64 // live: {lr: [1e-4, 1]}: the author's slider ranges
@@ -63,6 +64,9 @@ var bareWordRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*(-[A-Za-z0-9_]+)*$`)
 var figureKeys = []string{"title", "id", "function", "params", "domain", "start", "steps", "runs", "contours", "live"}
 
 var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// constRE is a name an expression's constant may have.
+var constRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]{0,31}$`)
 
 // Decode checks a directive's YAML, reporting every mistake to l. base is the file line before the
 // block's first line of YAML.
@@ -116,7 +120,10 @@ func Decode(src []byte, base int, l *diag.List) (*Spec, bool) {
 	}
 	var params map[string]float64
 	if p, ok := byKey["params"]; ok {
-		params = decodeParams(p, base, l)
+		n := len(l.Errs)
+		if params = decodeParams(p, base, l); len(l.Errs) != n {
+			return nil, false // the function cannot be read without its params
+		}
 	}
 	if !s.decodeFunction(fn, params, byKey["params"], base, l) {
 		return nil, false
@@ -235,18 +242,25 @@ func (s *Spec) decodeFunction(fn yamlnode.Pair, params map[string]float64, pp ya
 		s.Catalog, s.Obj, s.Dim, s.Domain = f, f, f.Dim(), f.Domain
 		return true
 	}
-	e, err := optim.ParseExpr(name)
+	for k := range params {
+		switch {
+		case !constRE.MatchString(k) || optim.IsReserved(k):
+			l.Add(base+pp.Line, "params."+k, "%q cannot name a constant: use a name of letters, digits and _ that is not x, y, pi, e or a function", k)
+			return false
+		case !regexp.MustCompile(`\b` + k + `\b`).MatchString(name):
+			l.Add(base+pp.Line, "params."+k, "the expression does not use %s; remove it or write it into the formula", k)
+			return false
+		}
+	}
+	e, err := optim.ParseExprWith(name, params)
 	if err != nil {
-		if bareWordRE.MatchString(name) {
+		if bareWordRE.MatchString(name) && params == nil {
 			_, err = optim.Lookup(name, nil) // "rosenbrok" is a misspelt name, not a bad formula
 		}
 		l.Add(base+fn.Line, "function", "%v", err)
 		return false
 	}
-	if params != nil {
-		l.Add(base+pp.Line, "params", "only catalog functions take params; write the numbers into the expression")
-		return false
-	}
+	s.Consts = params
 	s.Obj, s.Dim = e, e.Dim()
 	s.Domain = optim.Domain{X: [2]float64{-3, 3}, Y: [2]float64{-3, 3}}
 	return true

@@ -109,3 +109,28 @@ func TestNoRuns(t *testing.T) {
 		t.Error("the description does not say what the figure shows")
 	}
 }
+
+// TestNamedConstants: an expression's params are its constants, and two
+// figures of one formula with different constants are different functions.
+func TestNamedConstants(t *testing.T) {
+	memo := &Memo{}
+	final := func(c string) string {
+		l := &diag.List{File: "f"}
+		spec, ok := Decode([]byte("function: \"x*cos(c*x) + y^2\"\nparams: {c: "+c+"}\nstart: [1, 1]\nsteps: 20\nruns: [{optimizer: gd, lr: 0.05}]\n"), 0, l)
+		if !ok {
+			t.Fatal(l.Errs)
+		}
+		d, err := Compute(spec, "f", memo)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d.Runs[0].Final + " " + d.JSON[strings.Index(d.JSON, `"critical_points"`):][:60]
+	}
+	a, b := final("0.47"), final("2")
+	if a == b {
+		t.Errorf("c = 0.47 and c = 2 gave the same figure: %s", a)
+	}
+	if final("0.47") != a {
+		t.Error("the same constant gave another figure")
+	}
+}

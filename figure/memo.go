@@ -73,7 +73,16 @@ func functionKey(s *Spec) string {
 		}
 		b.WriteString("regression:" + hex.EncodeToString(h.Sum(nil)))
 	default:
-		b.WriteString("expr:" + s.Function)
+		b.WriteString("expr:" + s.Function + "|")
+		keys := make([]string, 0, len(s.Consts))
+		for k := range s.Consts {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			b.WriteString(k + "=")
+			num(s.Consts[k])
+		}
 	}
 	fmt.Fprintf(&b, "|dim=%d|x=", s.Dim)
 	num(s.Domain.X[0])

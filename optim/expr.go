@@ -36,6 +36,22 @@ func parseExpr(src string, consts map[string]float64) (*Expr, error) {
 	return &Expr{src: src, dim: dim, prog: compile(fold(n))}, nil
 }
 
+// ParseExprWith compiles src with named constants: each name in consts
+// stands for its number (a figure's params). A name must be an identifier
+// that is not x, y, pi, e or a function; an unknown one in src is an error
+// as usual.
+func ParseExprWith(src string, consts map[string]float64) (*Expr, error) {
+	return parseExpr(src, consts)
+}
+
+// IsReserved reports whether name is taken in expressions: a variable, a
+// constant or a function.
+func IsReserved(name string) bool {
+	_, f1 := functions[name]
+	_, f2 := binaryFunctions[name]
+	return f1 || f2 || name == "x" || name == "y" || name == "pi" || name == "e"
+}
+
 // MustParseExpr is ParseExpr for formulas known to be valid; it panics otherwise.
 func MustParseExpr(src string) *Expr {
 	e, err := ParseExpr(src)
