@@ -149,6 +149,12 @@ func (f *figure) run(r runSpec, given map[string]float64, label string, start []
 	if r.Batch > 0 {
 		params["batch"] = r.Batch
 	}
+	if r.Schedule != nil {
+		params["schedule"] = map[string]any{r.ScheduleKind: r.ScheduleSet}
+	}
+	if r.Clip > 0 {
+		params["clip"] = r.Clip
+	}
 	idx := len(f.json.Runs)
 	rj := runJSON{Label: label, Optimizer: r.Method.Name, Params: params,
 		Points: tr.Points, Loss: tr.Loss, GradNorm: jsonFloats(tr.GradNorm),
@@ -165,7 +171,8 @@ func (f *figure) run(r runSpec, given map[string]float64, label string, start []
 		rj.Points, rj.Loss, rj.GradNorm = [][]float64{}, []float64{}, []jsonFloat{}
 	}
 	rj.Start, rj.Steps = start, steps
-	rj.Live = f.json.Engine != nil && liveMethods[r.Method.Name] && r.Batch == 0
+	rj.Live = f.json.Engine != nil && liveMethods[r.Method.Name] && r.Batch == 0 && r.Schedule == nil && r.Clip == 0
+	rj.LR = tr.LR
 	rj.SharedStart = r.Starts == nil && len(f.s.Starts) == 1
 	f.json.Runs = append(f.json.Runs, rj)
 	f.viz = append(f.viz, svgviz.Run{Label: label, Color: color, Points: tr.Points,
@@ -271,7 +278,8 @@ func runOne(s *Spec, r runSpec, settings map[string]float64, start []float64, st
 	if r.Batch > 0 && s.Regress != nil {
 		batch = s.Regress.MiniBatches(r.Batch, s.Seed)
 	}
-	return optim.Run(s.Obj, r.Method.New(settings, s.Obj), start, steps, batch)
+	return optim.RunWith(s.Obj, r.Method.New(settings, s.Obj), start, steps,
+		optim.Options{StepGrad: batch, Schedule: r.Schedule, LR: settings["lr"], Clip: r.Clip})
 }
 
 // runLabel is the author's label, or the optimizer with the settings the
@@ -291,6 +299,12 @@ func runLabel(r runSpec, given map[string]float64, start []float64, showStart bo
 		}
 		if r.Batch > 0 {
 			parts = append(parts, "batch="+strconv.Itoa(r.Batch))
+		}
+		if r.ScheduleKind != "" {
+			parts = append(parts, r.ScheduleKind+" schedule")
+		}
+		if r.Clip > 0 {
+			parts = append(parts, "clip="+formatNum(r.Clip))
 		}
 		label = strings.Join(parts, ", ")
 	} else if r.Sweep != "" {

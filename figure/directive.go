@@ -57,6 +57,11 @@ type runSpec struct {
 	Starts [][]float64 // nil: the figure's
 	Steps  int         // 0: the figure's
 	Batch  int         // 0: full batch
+
+	Schedule     optim.Schedule // nil: a constant learning rate
+	ScheduleKind string         // its name and the settings as written, for the data
+	ScheduleSet  map[string]any
+	Clip         float64 // 0: no clipping
 }
 
 var bareWordRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*(-[A-Za-z0-9_]+)*$`)
@@ -559,6 +564,19 @@ func (s *Spec) decodeRunKey(r *runSpec, q yamlnode.Pair, key string, base int, l
 		return r.Starts != nil
 	case "steps":
 		r.Steps = decodeSteps(q, base, key, l)
+	case "schedule":
+		return r.decodeSchedule(q, key, base, l)
+	case "clip":
+		c, err := yamlnode.Number(q.Val)
+		switch {
+		case err != nil:
+			l.Add(line, key, "%v", err)
+			return false
+		case c <= 0:
+			l.Add(line, key, "clip is the largest gradient norm a step may use, greater than 0, not %v", c)
+			return false
+		}
+		r.Clip = c
 	case "batch":
 		n, err := yamlnode.Integer(q.Val)
 		switch {
@@ -608,6 +626,14 @@ func (s *Spec) checkRun(r runSpec, pairs []yamlnode.Pair, opt *yamlnode.Pair, pr
 			return false
 		}
 	}
+	if r.Method.Path != nil && (r.Schedule != nil || r.Clip > 0) {
+		l.Add(base+opt.Line, prefix, "%s takes no gradient steps of a learning rate; schedule and clip need a step optimizer such as gd", r.Method.Name)
+		return false
+	}
+	if _, hasLR := r.Method.Setting("lr"); r.Schedule != nil && !hasLR {
+		l.Add(base+opt.Line, prefix+".schedule", "%s has no learning rate to schedule", r.Method.Name)
+		return false
+	}
 	if r.Method.Path != nil && r.Batch > 0 {
 		l.Add(base+opt.Line, prefix+".batch", "%s uses the full function; mini-batches need a step optimizer such as gd", r.Method.Name)
 		return false
@@ -636,7 +662,7 @@ func (s *Spec) decodeSetting(r *runSpec, q yamlnode.Pair, key string, line int, 
 		if err == nil {
 			err = fmt.Errorf("unknown key")
 		}
-		l.Add(line, key, "%v; a run also takes label, start, steps and batch", err)
+		l.Add(line, key, "%v; a run also takes label, start, steps, batch, schedule and clip", err)
 		return false
 	}
 	v := yamlnode.Resolve(q.Val)
@@ -678,5 +704,65 @@ func (s *Spec) decodeSetting(r *runSpec, q yamlnode.Pair, key string, line int, 
 		return false
 	}
 	r.Given[q.Key] = x
+	return true
+}
+
+// decodeSchedule reads schedule: {KIND: {settings}} (torch's
+// lr_scheduler, stepped after every step).
+func (r *runSpec) decodeSchedule(q yamlnode.Pair, key string, base int, l *diag.List) bool {
+	pairs, ok := yamlnode.Mapping(q.Val, base, key, l)
+	if !ok {
+		return false
+	}
+	if len(pairs) != 1 {
+		l.Add(base+q.Line, key, "name one schedule with its settings, such as schedule: {step: {step_size: 30, gamma: 0.1}}; the schedules are %s", strings.Join(optim.ScheduleKinds, ", "))
+		return false
+	}
+	kind := pairs[0]
+	nums, written := map[string]float64{}, map[string]any{}
+	var milestones []int
+	if yamlnode.Resolve(kind.Val).Tag != "!!null" {
+		set, ok := yamlnode.Mapping(kind.Val, base, key+"."+kind.Key, l)
+		if !ok {
+			return false
+		}
+		for _, p := range set {
+			k := key + "." + kind.Key + "." + p.Key
+			v := yamlnode.Resolve(p.Val)
+			if p.Key == "milestones" {
+				if v.Kind != yaml.SequenceNode || len(v.Content) == 0 || len(v.Content) > 100 {
+					l.Add(base+p.Line, k, "expected a list of steps, such as [30, 80]")
+					return false
+				}
+				for _, c := range v.Content {
+					n, err := yamlnode.Integer(c)
+					if err != nil || n < 1 || n > maxSteps {
+						l.Add(base+p.Line, k, "each milestone is a step from 1 to %d", maxSteps)
+						return false
+					}
+					milestones = append(milestones, n)
+				}
+				written[p.Key] = milestones
+				continue
+			}
+			n, err := yamlnode.Number(v)
+			if err != nil {
+				l.Add(base+p.Line, k, "%v", err)
+				return false
+			}
+			nums[p.Key], written[p.Key] = n, n
+		}
+	}
+	s, err := optim.NewSchedule(kind.Key, nums, milestones)
+	if err != nil {
+		k := key
+		var se *optim.SettingError
+		if errors.As(err, &se) && se.Setting != "" {
+			k += "." + kind.Key + "." + se.Setting
+		}
+		l.Add(base+kind.Line, k, "%v", err)
+		return false
+	}
+	r.Schedule, r.ScheduleKind, r.ScheduleSet = s, kind.Key, written
 	return true
 }

@@ -65,6 +65,10 @@ func appendFigureJSON(b []byte, f *figureJSON) ([]byte, error) {
 			b = strconv.AppendInt(b, int64(r.Steps), 10)
 			b = append(b, `,"live":`...)
 			b = strconv.AppendBool(b, r.Live)
+			if len(r.LR) > 0 {
+				b = append(b, `,"lr":`...)
+				b = appendFloats(b, r.LR)
+			}
 			b = append(b, `,"shared_start":`...)
 			b = strconv.AppendBool(b, r.SharedStart)
 			b = append(b, '}')

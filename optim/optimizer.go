@@ -231,3 +231,14 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// SetLR implementations: a schedule changes the rate between steps.
+func (o *SGD) SetLR(lr float64)         { o.LR = lr }
+func (o *EMAMomentum) SetLR(lr float64) { o.LR = lr }
+func (o *Adagrad) SetLR(lr float64)     { o.LR = lr }
+func (o *RMSprop) SetLR(lr float64)     { o.LR = lr }
+func (o *Adadelta) SetLR(lr float64)    { o.LR = lr }
+func (o *Adam) SetLR(lr float64)        { o.LR = lr }
+func (o *Adamax) SetLR(lr float64)      { o.LR = lr }
+func (o *NAdam) SetLR(lr float64)       { o.LR = lr }
+func (o *Newton) SetLR(lr float64)      { o.LR = lr }

@@ -12,6 +12,7 @@ type Trajectory struct {
 	Points   [][]float64 // steps+1 points, start first; only the finite prefix if diverged
 	Loss     []float64   // f at each point
 	GradNorm []float64   // |∇f| at each point (the full gradient, even for batch runs)
+	LR       []float64   // with a schedule: the learning rate the step from each point uses; else nil
 	// StoppedAt is the first step whose point or loss was not finite, or -1.
 	StoppedAt int
 
@@ -21,28 +22,72 @@ type Trajectory struct {
 // Diverged reports whether the run stopped early.
 func (t *Trajectory) Diverged() bool { return t.StoppedAt >= 0 }
 
+// LRSetter is an optimizer whose learning rate a schedule changes between
+// steps.
+type LRSetter interface{ SetLR(lr float64) }
+
+// Options are what a run may add to its optimizer's steps.
+type Options struct {
+	// StepGrad, if set, supplies the gradient each step uses (a
+	// mini-batch) instead of the full one.
+	StepGrad func(grad, x []float64)
+	// Schedule, with LR the initial rate, changes opt's rate after every
+	// step; opt must be an LRSetter.
+	Schedule Schedule
+	LR       float64
+	// Clip, if positive, scales a gradient whose norm exceeds it down to
+	// about that norm before the step, as torch.nn.utils.clip_grad_norm_.
+	Clip float64
+}
+
 // Run takes steps steps of opt from start on obj. If stepGrad is not nil it
 // supplies the gradient each step uses (a mini-batch); otherwise the full
 // gradient is used. The run stops at the first point or loss that is not
 // finite and keeps what came before (SPEC §2).
 func Run(obj Objective, opt Stepper, start []float64, steps int, stepGrad func(grad, x []float64)) Trajectory {
+	return RunWith(obj, opt, start, steps, Options{StepGrad: stepGrad})
+}
+
+// RunWith is Run with a schedule and clipping.
+func RunWith(obj Objective, opt Stepper, start []float64, steps int, o Options) Trajectory {
 	if len(start) != obj.Dim() {
 		panic(badLength)
 	}
 	x := append([]float64(nil), start...)
 	grad := make([]float64, len(x))
 	t := Trajectory{StoppedAt: -1}
+	lr := o.LR
+	setter, _ := opt.(LRSetter)
+	scheduled := o.Schedule != nil && setter != nil
+	if scheduled {
+		lr = o.Schedule.LR(0, lr, o.LR)
+		setter.SetLR(lr)
+	}
 	for k := 0; k <= steps; k++ {
 		if k > 0 {
 			// Without mini-batches, grad already holds ∇f(x): record
 			// computed it for the gradient norm of the step before.
-			if stepGrad != nil {
-				stepGrad(grad, x)
+			if o.StepGrad != nil {
+				o.StepGrad(grad, x)
+			}
+			if o.Clip > 0 {
+				if c := o.Clip / (norm(grad) + 1e-6); c < 1 {
+					for i := range grad {
+						grad[i] = float64(grad[i] * c)
+					}
+				}
 			}
 			opt.Step(x, grad)
+			if scheduled { // torch: optimizer.step(), then scheduler.step()
+				lr = o.Schedule.LR(k, lr, o.LR)
+				setter.SetLR(lr)
+			}
 		}
 		if !t.record(obj, k, x, grad) {
 			break
+		}
+		if scheduled {
+			t.LR = append(t.LR, lr)
 		}
 	}
 	return t

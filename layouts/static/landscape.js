@@ -206,7 +206,8 @@
         var name = r.label + (r.changed ? " (" + r.changed + ")" : "");
         var text = !p ? name + ": no finite point" :
           name + ": (" + p.map(fmt).join(", ") + "), loss\u00a0" + fmt(r.loss[j]) +
-          ", |∇f|\u00a0" + fmt(r.grad_norm ? r.grad_norm[j] : NaN);
+          ", |∇f|\u00a0" + fmt(r.grad_norm ? r.grad_norm[j] : NaN) +
+          (r.lr && p ? ", lr\u00a0" + fmt(r.lr[j]) : ""); // a scheduled rate: the one the next step uses
         if (r.diverged && k >= r.points.length) text += ", diverged at step " + r.stopped_at;
         line.appendChild(document.createTextNode(text));
         readout.appendChild(line);
