@@ -74,7 +74,7 @@ func (s CosineAnnealingLR) LR(k int, lr, base float64) float64 {
 	case k == 0:
 		return lr
 	case (k-1-s.TMax)%(2*s.TMax) == 0:
-		return lr + float64((base-s.EtaMin)*(1-pmath.Cos(math.Pi/t)))/2
+		return lr + float64(float64((base-s.EtaMin)*(1-pmath.Cos(math.Pi/t)))/2)
 	}
 	return float64((1+pmath.Cos(math.Pi*float64(k)/t))/(1+pmath.Cos(math.Pi*float64(k-1)/t))*(lr-s.EtaMin)) + s.EtaMin
 }
