@@ -155,6 +155,9 @@ func (f *figure) run(r runSpec, given map[string]float64, label string, start []
 	if r.Clip > 0 {
 		params["clip"] = r.Clip
 	}
+	if r.Noise > 0 {
+		params["noise"], params["seed"] = r.Noise, r.Seed
+	}
 	idx := len(f.json.Runs)
 	rj := runJSON{Label: label, Optimizer: r.Method.Name, Params: params,
 		Points: tr.Points, Loss: tr.Loss, GradNorm: jsonFloats(tr.GradNorm),
@@ -171,7 +174,7 @@ func (f *figure) run(r runSpec, given map[string]float64, label string, start []
 		rj.Points, rj.Loss, rj.GradNorm = [][]float64{}, []float64{}, []jsonFloat{}
 	}
 	rj.Start, rj.Steps = start, steps
-	rj.Live = f.json.Engine != nil && liveMethods[r.Method.Name] && r.Batch == 0 && r.Schedule == nil && r.Clip == 0
+	rj.Live = f.json.Engine != nil && liveMethods[r.Method.Name] && r.Batch == 0 && r.Schedule == nil && r.Clip == 0 && r.Noise == 0
 	rj.LR = tr.LR
 	rj.SharedStart = r.Starts == nil && len(f.s.Starts) == 1
 	f.json.Runs = append(f.json.Runs, rj)
@@ -279,7 +282,7 @@ func runOne(s *Spec, r runSpec, settings map[string]float64, start []float64, st
 		batch = s.Regress.MiniBatches(r.Batch, s.Seed)
 	}
 	return optim.RunWith(s.Obj, r.Method.New(settings, s.Obj), start, steps,
-		optim.Options{StepGrad: batch, Schedule: r.Schedule, LR: settings["lr"], Clip: r.Clip})
+		optim.Options{StepGrad: batch, Schedule: r.Schedule, LR: settings["lr"], Clip: r.Clip, Noise: r.Noise, Seed: r.Seed})
 }
 
 // runLabel is the author's label, or the optimizer with the settings the
@@ -305,6 +308,9 @@ func runLabel(r runSpec, given map[string]float64, start []float64, showStart bo
 		}
 		if r.Clip > 0 {
 			parts = append(parts, "clip="+formatNum(r.Clip))
+		}
+		if r.Noise > 0 {
+			parts = append(parts, "noise="+formatNum(r.Noise))
 		}
 		label = strings.Join(parts, ", ")
 	} else if r.Sweep != "" {

@@ -62,6 +62,9 @@ type runSpec struct {
 	ScheduleKind string         // its name and the settings as written, for the data
 	ScheduleSet  map[string]any
 	Clip         float64 // 0: no clipping
+	Noise        float64 // 0: none; else σ of the gradient noise
+	Seed         uint64  // the noise's seed
+	seedGiven    bool
 }
 
 var bareWordRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*(-[A-Za-z0-9_]+)*$`)
@@ -520,7 +523,7 @@ func (s *Spec) decodeRun(prefix string, item *yaml.Node, base int, l *diag.List)
 	if !ok {
 		return runSpec{}, false
 	}
-	r := runSpec{Given: map[string]float64{}}
+	r := runSpec{Given: map[string]float64{}, Seed: 1}
 	var opt *yamlnode.Pair
 	for j := range pairs {
 		if pairs[j].Key == "optimizer" {
@@ -577,6 +580,24 @@ func (s *Spec) decodeRunKey(r *runSpec, q yamlnode.Pair, key string, base int, l
 			return false
 		}
 		r.Clip = c
+	case "noise":
+		v, err := yamlnode.Number(q.Val)
+		switch {
+		case err != nil:
+			l.Add(line, key, "%v", err)
+			return false
+		case v < 0:
+			l.Add(line, key, "noise is the standard deviation added to each gradient coordinate, at least 0, not %v", v)
+			return false
+		}
+		r.Noise = v
+	case "seed":
+		n, err := yamlnode.Integer(q.Val)
+		if err != nil || n < 0 {
+			l.Add(line, key, "the noise's seed is a whole number of at least 0")
+			return false
+		}
+		r.Seed, r.seedGiven = uint64(n), true
 	case "batch":
 		n, err := yamlnode.Integer(q.Val)
 		switch {
@@ -626,8 +647,12 @@ func (s *Spec) checkRun(r runSpec, pairs []yamlnode.Pair, opt *yamlnode.Pair, pr
 			return false
 		}
 	}
-	if r.Method.Path != nil && (r.Schedule != nil || r.Clip > 0) {
-		l.Add(base+opt.Line, prefix, "%s takes no gradient steps of a learning rate; schedule and clip need a step optimizer such as gd", r.Method.Name)
+	if r.Method.Path != nil && (r.Schedule != nil || r.Clip > 0 || r.Noise > 0) {
+		l.Add(base+opt.Line, prefix, "%s takes no gradient steps of a learning rate; schedule, clip and noise need a step optimizer such as gd", r.Method.Name)
+		return false
+	}
+	if r.seedGiven && r.Noise == 0 {
+		l.Add(base+opt.Line, prefix+".seed", "seed seeds the gradient noise; add noise: σ, or remove seed")
 		return false
 	}
 	if _, hasLR := r.Method.Setting("lr"); r.Schedule != nil && !hasLR {
@@ -662,7 +687,7 @@ func (s *Spec) decodeSetting(r *runSpec, q yamlnode.Pair, key string, line int, 
 		if err == nil {
 			err = fmt.Errorf("unknown key")
 		}
-		l.Add(line, key, "%v; a run also takes label, start, steps, batch, schedule and clip", err)
+		l.Add(line, key, "%v; a run also takes label, start, steps, batch, schedule, clip, noise and seed", err)
 		return false
 	}
 	v := yamlnode.Resolve(q.Val)

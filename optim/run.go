@@ -2,6 +2,7 @@ package optim
 
 import (
 	"math"
+	"math/rand/v2"
 )
 
 // MaxSteps bounds the steps of one run, far above what a figure can show.
@@ -38,6 +39,11 @@ type Options struct {
 	// Clip, if positive, scales a gradient whose norm exceeds it down to
 	// about that norm before the step, as torch.nn.utils.clip_grad_norm_.
 	Clip float64
+	// Noise, if positive, adds Noise·N(0, 1) to each coordinate of the
+	// gradient after clipping, from a PCG generator seeded with Seed, so
+	// that every build draws the same numbers.
+	Noise float64
+	Seed  uint64
 }
 
 // Run takes steps steps of opt from start on obj. If stepGrad is not nil it
@@ -59,6 +65,10 @@ func RunWith(obj Objective, opt Stepper, start []float64, steps int, o Options) 
 	lr := o.LR
 	setter, _ := opt.(LRSetter)
 	scheduled := o.Schedule != nil && setter != nil
+	var rng *rand.Rand
+	if o.Noise > 0 {
+		rng = rand.New(rand.NewPCG(o.Seed, 0x6e6f697365)) // "noise"
+	}
 	if scheduled {
 		lr = o.Schedule.LR(0, lr, o.LR)
 		setter.SetLR(lr)
@@ -75,6 +85,11 @@ func RunWith(obj Objective, opt Stepper, start []float64, steps int, o Options) 
 					for i := range grad {
 						grad[i] = float64(grad[i] * c)
 					}
+				}
+			}
+			if rng != nil {
+				for i := range grad {
+					grad[i] += float64(o.Noise * normal(rng))
 				}
 			}
 			opt.Step(x, grad)

@@ -95,3 +95,37 @@ func TestScheduleErrors(t *testing.T) {
 		}
 	}
 }
+
+// Noise is seeded: the same seed gives the same path, another seed another
+// one, and the noise added has about mean 0 and standard deviation σ.
+func TestNoise(t *testing.T) {
+	f, _ := Lookup("quadratic", nil)
+	m, _ := LookupMethod("gd")
+	run := func(seed uint64, sigma float64) Trajectory {
+		s, _ := m.Resolve(map[string]float64{"lr": 1})
+		return RunWith(f, m.New(s, f), []float64{0, 0}, 4000, Options{Noise: sigma, Seed: seed})
+	}
+	a, b, c := run(1, 0.5), run(1, 0.5), run(2, 0.5)
+	if fmt.Sprint(a.Points) != fmt.Sprint(b.Points) {
+		t.Error("the same seed gave another path")
+	}
+	if fmt.Sprint(a.Points) == fmt.Sprint(c.Points) {
+		t.Error("another seed gave the same path")
+	}
+	// With lr 1 on x²+y², a step lands at x − (2x + ξ) = −x − ξ: the noise
+	// is x_k + x_{k+1} negated.
+	var sum, sq float64
+	n := 0
+	for k := 0; k+1 < len(a.Points); k++ {
+		for i := range 2 {
+			xi := -(a.Points[k][i] + a.Points[k+1][i])
+			sum += xi
+			sq += xi * xi
+			n++
+		}
+	}
+	mean, sd := sum/float64(n), math.Sqrt(sq/float64(n))
+	if math.Abs(mean) > 0.03 || math.Abs(sd-0.5) > 0.02 {
+		t.Errorf("noise mean %v, sd %v over %d draws; want about 0 and 0.5", mean, sd, n)
+	}
+}
