@@ -86,6 +86,21 @@ var methods = []Method{
 		New: func(s map[string]float64, _ Objective) Stepper {
 			return &NAdam{LR: s["lr"], Beta1: s["beta1"], Beta2: s["beta2"], Eps: s["eps"], MomentumDecay: s["momentum_decay"]}
 		}},
+	{Name: "radam", Torch: "RAdam", Settings: []Setting{lr(0.001), beta1, beta2, eps(1e-8), {Name: "weight_decay"}},
+		New: func(s map[string]float64, _ Objective) Stepper {
+			return &RAdam{LR: s["lr"], Beta1: s["beta1"], Beta2: s["beta2"], Eps: s["eps"], WeightDecay: s["weight_decay"]}
+		}},
+	{Name: "rprop", Torch: "Rprop(etas, step_sizes)",
+		Settings: []Setting{lr(0.01), {Name: "eta_minus", Default: 0.5, Unit: true}, {Name: "eta_plus", Default: 1.2, Positive: true},
+			{Name: "step_min", Default: 1e-6}, {Name: "step_max", Default: 50, Positive: true}},
+		New: func(s map[string]float64, _ Objective) Stepper {
+			return &Rprop{LR: s["lr"], EtaMinus: s["eta_minus"], EtaPlus: s["eta_plus"], StepMin: s["step_min"], StepMax: s["step_max"]}
+		}},
+	{Name: "asgd", Torch: "ASGD",
+		Settings: []Setting{lr(0.01), {Name: "lambd", Default: 1e-4}, {Name: "alpha", Default: 0.75}, {Name: "t0", Default: 1e6}, {Name: "weight_decay"}},
+		New: func(s map[string]float64, _ Objective) Stepper {
+			return &ASGD{LR: s["lr"], Lambd: s["lambd"], Alpha: s["alpha"], T0: s["t0"], WeightDecay: s["weight_decay"]}
+		}},
 	{Name: "ema-momentum", Settings: []Setting{{Name: "lr", Required: true, Positive: true}, {Name: "beta", Default: 0.9, Unit: true}},
 		New: func(s map[string]float64, _ Objective) Stepper { return &EMAMomentum{LR: s["lr"], Beta: s["beta"]} }},
 	{Name: "newton", Settings: []Setting{lr(1)},

@@ -58,6 +58,9 @@ var trials = map[string][]map[string]float64{
 	"adadelta":     {{}, {"lr": 10, "rho": 0.5}},
 	"adamax":       {{}, {"lr": 0.2}, {"lr": 0.01, "beta1": 0.5, "beta2": 0}},
 	"nadam":        {{}, {"lr": 0.2}, {"lr": 0.01, "momentum_decay": 0.5}},
+	"radam":        {{}, {"lr": 0.1, "weight_decay": 0.05}, {"lr": 0.02, "beta1": 0, "beta2": 0.5}},
+	"rprop":        {{}, {"lr": 0.1, "eta_minus": 0.2, "eta_plus": 1.9, "step_max": 1}, {"lr": 1e-3, "step_min": 1e-4}},
+	"asgd":         {{}, {"lr": 0.05, "lambd": 0.01, "alpha": 0.5, "t0": 5, "weight_decay": 0.1}},
 }
 
 func codeJSON(e *optim.Expr) []any {

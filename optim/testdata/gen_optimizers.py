@@ -42,6 +42,9 @@ DEFAULTS = {
     "adamax": {"lr": 0.002, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8},
     "nadam": {"lr": 0.002, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "momentum_decay": 0.004},
     "ema-momentum": {"beta": 0.9},
+    "radam": {"lr": 0.001, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "weight_decay": 0.0},
+    "rprop": {"lr": 0.01, "eta_minus": 0.5, "eta_plus": 1.2, "step_min": 1e-6, "step_max": 50.0},
+    "asgd": {"lr": 0.01, "lambd": 1e-4, "alpha": 0.75, "t0": 1e6, "weight_decay": 0.0},
 }
 
 
@@ -93,6 +96,15 @@ def make_optimizer(name, s, params):
                        momentum_decay=s["momentum_decay"], foreach=True)
     if name == "ema-momentum":
         return EMAMomentum(params, lr=s["lr"], beta=s["beta"])
+    if name == "radam":
+        return o.RAdam(params, lr=s["lr"], betas=(s["beta1"], s["beta2"]), eps=s["eps"],
+                       weight_decay=s["weight_decay"])
+    if name == "rprop":
+        return o.Rprop(params, lr=s["lr"], etas=(s["eta_minus"], s["eta_plus"]),
+                       step_sizes=(s["step_min"], s["step_max"]))
+    if name == "asgd":
+        return o.ASGD(params, lr=s["lr"], lambd=s["lambd"], alpha=s["alpha"], t0=s["t0"],
+                      weight_decay=s["weight_decay"])
     raise KeyError(name)
 
 
@@ -177,6 +189,18 @@ CASES = [
     # ema-momentum (by hand)
     (R, None, "ema-momentum", {"lr": 0.001}, [-0.5, 1.5], 100),
     ("himmelblau", None, "ema-momentum", {"lr": 0.01, "beta": 0.8}, [-4, 4], 100),
+    # radam: rectification starts after about five steps
+    (R, None, "radam", {"lr": 0.01}, [-1.5, 2.5], 150),
+    ("himmelblau", None, "radam", {"lr": 0.1, "weight_decay": 0.01}, [-4, 4], 100),
+    ("beale", None, "radam", {"lr": 0.05, "beta2": 0.99}, [1, 1], 100),
+    # rprop
+    (R, None, "rprop", {}, [-1.5, 2.5], 150),
+    ("himmelblau", None, "rprop", {"lr": 0.1}, [0, 0], 100),
+    ("booth", None, "rprop", {"eta_minus": 0.3, "eta_plus": 1.5, "step_max": 2.0}, [-5, 5], 100),
+    # asgd: averaging starts at t0
+    (R, None, "asgd", {"lr": 0.001}, [-1.5, 2.5], 150),
+    ("himmelblau", None, "asgd", {"lr": 0.01, "lambd": 0.01, "alpha": 0.5}, [-4, 4], 100),
+    ("quadratic", None, "asgd", {"lr": 0.1, "t0": 10, "weight_decay": 0.1}, [1.5, -2], 80),
     # exact saddle starts: the gradient is exactly zero, so every optimizer stays put
     ("saddle", None, "gd", {"lr": 0.1}, [0, 0], 60),
     ("saddle", None, "adam", {"lr": 0.1}, [0, 0], 60),
