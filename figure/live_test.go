@@ -19,9 +19,9 @@ func TestLiveData(t *testing.T) {
 		bounds    map[string][2]float64
 	}{
 		{"catalog", "function: himmelblau\nstart: [0, 0]\nsteps: 5\nruns: [{optimizer: adam, lr: 0.1}, {optimizer: newton}, {optimizer: bfgs}]\n",
-			true, []bool{true, false, false}, map[string][2]float64{"lr": {0.001, 10}, "beta1": {0, 0.999}, "beta2": {0, 0.999}, "eps": {1e-10, 1e-6}}},
+			true, []bool{true, false, false}, map[string][2]float64{"lr": {0.001, 10}, "beta1": {0, 0.999}, "beta2": {0, 0.999}, "eps": {1e-10, 1e-6}, "weight_decay": {0, 1}}},
 		{"expression with ranges", "function: \"x^2 + 3*y^2\"\nstart: [1, 1]\nsteps: 5\nlive: {lr: [1e-4, 1]}\nruns: [{optimizer: momentum, lr: 0.01}]\n",
-			true, []bool{true}, map[string][2]float64{"lr": {1e-4, 1}, "momentum": {0, 0.999}, "dampening": {0, 0.999}}},
+			true, []bool{true}, map[string][2]float64{"lr": {1e-4, 1}, "momentum": {0, 0.999}, "dampening": {0, 0.999}, "weight_decay": {0, 1}}},
 		{"live off", "function: quadratic\nstart: [1, 1]\nsteps: 5\nlive: false\nruns: [{optimizer: gd, lr: 0.1}]\n", false, []bool{false}, nil},
 		{"regression", "function: {linear-regression: {n: 20}}\nstart: [0, 0]\nsteps: 5\nruns: [{optimizer: gd, lr: 0.1}]\n", false, []bool{false}, nil},
 	} {

@@ -15,11 +15,12 @@ import (
 type Adam struct {
 	LR, Beta1, Beta2, Eps float64
 	AMSGrad               bool
-	WeightDecay           float64 // used only when Decoupled
+	WeightDecay           float64 // Adam's L2 penalty, or AdamW's decay when Decoupled
 	Decoupled             bool    // AdamW's decoupled weight decay
+	Maximize              bool
 
-	t          int
-	m, v, vmax []float64
+	t             int
+	m, v, vmax, g []float64
 }
 
 var _ Stepper = (*Adam)(nil)
@@ -32,6 +33,11 @@ func (o *Adam) Step(x, grad []float64) {
 		o.vmax = make([]float64, len(x))
 	}
 	o.t++
+	if o.Decoupled {
+		grad = gradOf(&o.g, x, grad, 0, o.Maximize)
+	} else {
+		grad = gradOf(&o.g, x, grad, o.WeightDecay, o.Maximize)
+	}
 	bc1 := 1 - pmath.Pow(o.Beta1, float64(o.t))
 	bc2 := 1 - pmath.Pow(o.Beta2, float64(o.t))
 	stepSize := o.LR / bc1
@@ -58,9 +64,11 @@ func (o *Adam) Step(x, grad []float64) {
 //	m ← β₁m + (1−β₁)g;  u ← max(β₂u, |g| + ε);  x ← x − lr/(1−β₁ᵗ) · m/u
 type Adamax struct {
 	LR, Beta1, Beta2, Eps float64
+	WeightDecay           float64
+	Maximize              bool
 
-	t    int
-	m, u []float64
+	t       int
+	m, u, g []float64
 }
 
 var _ Stepper = (*Adamax)(nil)
@@ -72,6 +80,7 @@ func (o *Adamax) Step(x, grad []float64) {
 		o.u = make([]float64, len(x))
 	}
 	o.t++
+	grad = gradOf(&o.g, x, grad, o.WeightDecay, o.Maximize)
 	clr := o.LR / (1 - pmath.Pow(o.Beta1, float64(o.t)))
 	for i := range x {
 		o.m[i] = float64(o.m[i]*o.Beta1) + float64((1-o.Beta1)*grad[i])
@@ -90,10 +99,11 @@ func (o *Adamax) Step(x, grad []float64) {
 type NAdam struct {
 	LR, Beta1, Beta2, Eps float64
 	MomentumDecay         float64 // ψ
+	WeightDecay           float64
 
-	t      int
-	muProd float64
-	m, v   []float64
+	t       int
+	muProd  float64
+	m, v, g []float64
 }
 
 var _ Stepper = (*NAdam)(nil)
@@ -106,6 +116,7 @@ func (o *NAdam) Step(x, grad []float64) {
 		o.muProd = 1
 	}
 	o.t++
+	grad = gradOf(&o.g, x, grad, o.WeightDecay, false)
 	t := float64(o.t)
 	bc2 := 1 - pmath.Pow(o.Beta2, t)
 	mu := float64(o.Beta1 * (1 - float64(0.5*pmath.Pow(0.96, float64(t*o.MomentumDecay)))))

@@ -42,49 +42,60 @@ var (
 	beta1   = Setting{Name: "beta1", Default: 0.9, Unit: true}
 	beta2   = Setting{Name: "beta2", Default: 0.999, Unit: true}
 	adamSet = []Setting{lr(0.001), beta1, beta2, eps(1e-8), {Name: "amsgrad", Flag: true}}
+	// torch's weight_decay (an L2 penalty added to the gradient, except in
+	// AdamW) and maximize (ascend the function instead).
+	wd       = Setting{Name: "weight_decay"}
+	maximize = Setting{Name: "maximize", Flag: true}
 )
 
 var methods = []Method{
-	{Name: "gd", Torch: "SGD", Settings: []Setting{{Name: "lr", Required: true, Positive: true}},
-		New: func(s map[string]float64, _ Objective) Stepper { return &SGD{LR: s["lr"]} }},
-	{Name: "momentum", Torch: "SGD(momentum, dampening)",
-		Settings: []Setting{{Name: "lr", Required: true, Positive: true}, {Name: "momentum", Default: 0.9, Unit: true}, {Name: "dampening", Default: 0, Unit: true}},
+	{Name: "gd", Torch: "SGD", Settings: []Setting{{Name: "lr", Required: true, Positive: true}, wd, maximize},
 		New: func(s map[string]float64, _ Objective) Stepper {
-			return &SGD{LR: s["lr"], Momentum: s["momentum"], Dampening: s["dampening"]}
+			return &SGD{LR: s["lr"], WeightDecay: s["weight_decay"], Maximize: s["maximize"] != 0}
+		}},
+	{Name: "momentum", Torch: "SGD(momentum, dampening)",
+		Settings: []Setting{{Name: "lr", Required: true, Positive: true}, {Name: "momentum", Default: 0.9, Unit: true}, {Name: "dampening", Default: 0, Unit: true}, wd, maximize},
+		New: func(s map[string]float64, _ Objective) Stepper {
+			return &SGD{LR: s["lr"], Momentum: s["momentum"], Dampening: s["dampening"], WeightDecay: s["weight_decay"], Maximize: s["maximize"] != 0}
 		}},
 	{Name: "nesterov", Torch: "SGD(nesterov=True)",
-		Settings: []Setting{{Name: "lr", Required: true, Positive: true}, {Name: "momentum", Default: 0.9, Unit: true}},
+		Settings: []Setting{{Name: "lr", Required: true, Positive: true}, {Name: "momentum", Default: 0.9, Unit: true}, wd, maximize},
 		New: func(s map[string]float64, _ Objective) Stepper {
-			return &SGD{LR: s["lr"], Momentum: s["momentum"], Nesterov: true}
+			return &SGD{LR: s["lr"], Momentum: s["momentum"], Nesterov: true, WeightDecay: s["weight_decay"], Maximize: s["maximize"] != 0}
 		}},
-	{Name: "adagrad", Torch: "Adagrad", Settings: []Setting{lr(0.01), eps(1e-10)},
-		New: func(s map[string]float64, _ Objective) Stepper { return &Adagrad{LR: s["lr"], Eps: s["eps"]} }},
+	{Name: "adagrad", Torch: "Adagrad", Settings: []Setting{lr(0.01), eps(1e-10), {Name: "lr_decay"}, {Name: "initial_accumulator_value"}, wd, maximize},
+		New: func(s map[string]float64, _ Objective) Stepper {
+			return &Adagrad{LR: s["lr"], Eps: s["eps"], LRDecay: s["lr_decay"], InitialAccum: s["initial_accumulator_value"],
+				WeightDecay: s["weight_decay"], Maximize: s["maximize"] != 0}
+		}},
 	{Name: "rmsprop", Torch: "RMSprop(alpha=rho)",
-		Settings: []Setting{lr(0.01), {Name: "rho", Default: 0.99, Unit: true}, eps(1e-8)},
+		Settings: []Setting{lr(0.01), {Name: "rho", Default: 0.99, Unit: true}, eps(1e-8), {Name: "momentum", Unit: true}, {Name: "centered", Flag: true}, wd, maximize},
 		New: func(s map[string]float64, _ Objective) Stepper {
-			return &RMSprop{LR: s["lr"], Rho: s["rho"], Eps: s["eps"]}
+			return &RMSprop{LR: s["lr"], Rho: s["rho"], Eps: s["eps"], Momentum: s["momentum"], Centered: s["centered"] != 0,
+				WeightDecay: s["weight_decay"], Maximize: s["maximize"] != 0}
 		}},
-	{Name: "adam", Torch: "Adam", Settings: adamSet,
-		New: func(s map[string]float64, _ Objective) Stepper {
-			return &Adam{LR: s["lr"], Beta1: s["beta1"], Beta2: s["beta2"], Eps: s["eps"], AMSGrad: s["amsgrad"] != 0}
-		}},
-	{Name: "adamw", Torch: "AdamW", Settings: append(slices.Clone(adamSet), Setting{Name: "weight_decay", Default: 0.01}),
+	{Name: "adam", Torch: "Adam", Settings: append(slices.Clone(adamSet), wd, maximize),
 		New: func(s map[string]float64, _ Objective) Stepper {
 			return &Adam{LR: s["lr"], Beta1: s["beta1"], Beta2: s["beta2"], Eps: s["eps"], AMSGrad: s["amsgrad"] != 0,
-				WeightDecay: s["weight_decay"], Decoupled: true}
+				WeightDecay: s["weight_decay"], Maximize: s["maximize"] != 0}
+		}},
+	{Name: "adamw", Torch: "AdamW", Settings: append(slices.Clone(adamSet), Setting{Name: "weight_decay", Default: 0.01}, maximize),
+		New: func(s map[string]float64, _ Objective) Stepper {
+			return &Adam{LR: s["lr"], Beta1: s["beta1"], Beta2: s["beta2"], Eps: s["eps"], AMSGrad: s["amsgrad"] != 0,
+				WeightDecay: s["weight_decay"], Decoupled: true, Maximize: s["maximize"] != 0}
 		}},
 	{Name: "adadelta", Torch: "Adadelta",
-		Settings: []Setting{lr(1.0), {Name: "rho", Default: 0.9, Unit: true}, eps(1e-6)},
+		Settings: []Setting{lr(1.0), {Name: "rho", Default: 0.9, Unit: true}, eps(1e-6), wd, maximize},
 		New: func(s map[string]float64, _ Objective) Stepper {
-			return &Adadelta{LR: s["lr"], Rho: s["rho"], Eps: s["eps"]}
+			return &Adadelta{LR: s["lr"], Rho: s["rho"], Eps: s["eps"], WeightDecay: s["weight_decay"], Maximize: s["maximize"] != 0}
 		}},
-	{Name: "adamax", Torch: "Adamax", Settings: []Setting{lr(0.002), beta1, beta2, eps(1e-8)},
+	{Name: "adamax", Torch: "Adamax", Settings: []Setting{lr(0.002), beta1, beta2, eps(1e-8), wd, maximize},
 		New: func(s map[string]float64, _ Objective) Stepper {
-			return &Adamax{LR: s["lr"], Beta1: s["beta1"], Beta2: s["beta2"], Eps: s["eps"]}
+			return &Adamax{LR: s["lr"], Beta1: s["beta1"], Beta2: s["beta2"], Eps: s["eps"], WeightDecay: s["weight_decay"], Maximize: s["maximize"] != 0}
 		}},
-	{Name: "nadam", Torch: "NAdam", Settings: []Setting{lr(0.002), beta1, beta2, eps(1e-8), {Name: "momentum_decay", Default: 0.004}},
+	{Name: "nadam", Torch: "NAdam", Settings: []Setting{lr(0.002), beta1, beta2, eps(1e-8), {Name: "momentum_decay", Default: 0.004}, wd},
 		New: func(s map[string]float64, _ Objective) Stepper {
-			return &NAdam{LR: s["lr"], Beta1: s["beta1"], Beta2: s["beta2"], Eps: s["eps"], MomentumDecay: s["momentum_decay"]}
+			return &NAdam{LR: s["lr"], Beta1: s["beta1"], Beta2: s["beta2"], Eps: s["eps"], MomentumDecay: s["momentum_decay"], WeightDecay: s["weight_decay"]}
 		}},
 	{Name: "radam", Torch: "RAdam", Settings: []Setting{lr(0.001), beta1, beta2, eps(1e-8), {Name: "weight_decay"}},
 		New: func(s map[string]float64, _ Objective) Stepper {

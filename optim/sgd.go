@@ -1,24 +1,27 @@
 package optim
 
 // SGD is gradient descent, with optional heavy-ball or Nesterov momentum:
-// torch.optim.SGD without weight decay.
+// torch.optim.SGD, weight decay and maximize included.
 //
 //	b ← g on the first step, else μ·b + (1−τ)·g    (momentum μ, dampening τ)
 //	d ← g + μ·b if Nesterov, else b (or g without momentum)
 //	x ← x − lr·d
 type SGD struct {
-	LR        float64
-	Momentum  float64
-	Dampening float64
-	Nesterov  bool
+	LR          float64
+	Momentum    float64
+	Dampening   float64
+	Nesterov    bool
+	WeightDecay float64
+	Maximize    bool
 
-	buf []float64
+	buf, g []float64
 }
 
 var _ Stepper = (*SGD)(nil)
 
 // Step takes one step.
 func (o *SGD) Step(x, grad []float64) {
+	grad = gradOf(&o.g, x, grad, o.WeightDecay, o.Maximize)
 	if o.Momentum == 0 {
 		for i := range x {
 			x[i] = x[i] + float64(-o.LR*grad[i])

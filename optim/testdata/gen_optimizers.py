@@ -30,17 +30,21 @@ from gen_catalog import make_function  # noqa: E402
 torch.set_default_dtype(torch.float64)
 
 DEFAULTS = {
-    "gd": {},
-    "momentum": {"momentum": 0.9, "dampening": 0.0},
-    "nesterov": {"momentum": 0.9},
-    "adagrad": {"lr": 0.01, "eps": 1e-10},
-    "rmsprop": {"lr": 0.01, "rho": 0.99, "eps": 1e-8},
-    "adam": {"lr": 0.001, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "amsgrad": False},
+    "gd": {"weight_decay": 0.0, "maximize": False},
+    "momentum": {"momentum": 0.9, "dampening": 0.0, "weight_decay": 0.0, "maximize": False},
+    "nesterov": {"momentum": 0.9, "weight_decay": 0.0, "maximize": False},
+    "adagrad": {"lr": 0.01, "eps": 1e-10, "lr_decay": 0.0, "initial_accumulator_value": 0.0,
+                "weight_decay": 0.0, "maximize": False},
+    "rmsprop": {"lr": 0.01, "rho": 0.99, "eps": 1e-8, "momentum": 0.0, "centered": False,
+                "weight_decay": 0.0, "maximize": False},
+    "adam": {"lr": 0.001, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "amsgrad": False,
+             "weight_decay": 0.0, "maximize": False},
     "adamw": {"lr": 0.001, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "amsgrad": False,
-              "weight_decay": 0.01},
-    "adadelta": {"lr": 1.0, "rho": 0.9, "eps": 1e-6},
-    "adamax": {"lr": 0.002, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8},
-    "nadam": {"lr": 0.002, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "momentum_decay": 0.004},
+              "weight_decay": 0.01, "maximize": False},
+    "adadelta": {"lr": 1.0, "rho": 0.9, "eps": 1e-6, "weight_decay": 0.0, "maximize": False},
+    "adamax": {"lr": 0.002, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "weight_decay": 0.0, "maximize": False},
+    "nadam": {"lr": 0.002, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "momentum_decay": 0.004,
+              "weight_decay": 0.0},
     "ema-momentum": {"beta": 0.9},
     "radam": {"lr": 0.001, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "weight_decay": 0.0},
     "rprop": {"lr": 0.01, "eta_minus": 0.5, "eta_plus": 1.2, "step_min": 1e-6, "step_max": 50.0},
@@ -69,31 +73,36 @@ class EMAMomentum:
 
 def make_optimizer(name, s, params):
     o = torch.optim
+    wd, mx = s.get("weight_decay", 0.0), s.get("maximize", False)
     if name == "gd":
-        return o.SGD(params, lr=s["lr"])
+        return o.SGD(params, lr=s["lr"], weight_decay=wd, maximize=mx)
     if name == "momentum":
-        return o.SGD(params, lr=s["lr"], momentum=s["momentum"], dampening=s["dampening"])
+        return o.SGD(params, lr=s["lr"], momentum=s["momentum"], dampening=s["dampening"],
+                     weight_decay=wd, maximize=mx)
     if name == "nesterov":
-        return o.SGD(params, lr=s["lr"], momentum=s["momentum"], nesterov=True)
+        return o.SGD(params, lr=s["lr"], momentum=s["momentum"], nesterov=True, weight_decay=wd, maximize=mx)
     if name == "adagrad":
-        return o.Adagrad(params, lr=s["lr"], eps=s["eps"], lr_decay=0, initial_accumulator_value=0)
+        return o.Adagrad(params, lr=s["lr"], eps=s["eps"], lr_decay=s["lr_decay"],
+                         initial_accumulator_value=s["initial_accumulator_value"], weight_decay=wd, maximize=mx)
     if name == "rmsprop":
-        return o.RMSprop(params, lr=s["lr"], alpha=s["rho"], eps=s["eps"])
+        return o.RMSprop(params, lr=s["lr"], alpha=s["rho"], eps=s["eps"], momentum=s["momentum"],
+                         centered=s["centered"], weight_decay=wd, maximize=mx)
     if name == "adam":
         return o.Adam(params, lr=s["lr"], betas=(s["beta1"], s["beta2"]), eps=s["eps"],
-                      amsgrad=s["amsgrad"])
+                      amsgrad=s["amsgrad"], weight_decay=wd, maximize=mx)
     if name == "adamw":
         return o.AdamW(params, lr=s["lr"], betas=(s["beta1"], s["beta2"]), eps=s["eps"],
-                       amsgrad=s["amsgrad"], weight_decay=s["weight_decay"])
+                       amsgrad=s["amsgrad"], weight_decay=s["weight_decay"], maximize=mx)
     if name == "adadelta":
-        return o.Adadelta(params, lr=s["lr"], rho=s["rho"], eps=s["eps"])
+        return o.Adadelta(params, lr=s["lr"], rho=s["rho"], eps=s["eps"], weight_decay=wd, maximize=mx)
     if name == "adamax":
-        return o.Adamax(params, lr=s["lr"], betas=(s["beta1"], s["beta2"]), eps=s["eps"])
+        return o.Adamax(params, lr=s["lr"], betas=(s["beta1"], s["beta2"]), eps=s["eps"], weight_decay=wd,
+                        maximize=mx)
     if name == "nadam":
         # foreach=True: torch 1.13's default (single-tensor) NAdam counts one momentum
         # factor twice; the foreach path follows the documented rule (as torch 2.x).
         return o.NAdam(params, lr=s["lr"], betas=(s["beta1"], s["beta2"]), eps=s["eps"],
-                       momentum_decay=s["momentum_decay"], foreach=True)
+                       momentum_decay=s["momentum_decay"], weight_decay=s["weight_decay"], foreach=True)
     if name == "ema-momentum":
         return EMAMomentum(params, lr=s["lr"], beta=s["beta"])
     if name == "radam":
@@ -201,6 +210,33 @@ CASES = [
     (R, None, "asgd", {"lr": 0.001}, [-1.5, 2.5], 150),
     ("himmelblau", None, "asgd", {"lr": 0.01, "lambd": 0.01, "alpha": 0.5}, [-4, 4], 100),
     ("quadratic", None, "asgd", {"lr": 0.1, "t0": 10, "weight_decay": 0.1}, [1.5, -2], 80),
+    # torch's other settings: weight decay, maximize (on a function to climb), Adagrad's
+    # lr_decay and initial accumulator, RMSprop's momentum and centering
+    (R, None, "gd", {"lr": 0.001, "weight_decay": 0.1}, [-1.5, 2.5], 100),
+    ("himmelblau", None, "momentum", {"lr": 0.005, "weight_decay": 0.05}, [-4, 4], 100),
+    ("booth", None, "nesterov", {"lr": 0.01, "weight_decay": 0.2}, [-5, 5], 80),
+    ("saddle", None, "gd", {"lr": 0.05, "maximize": True}, [0.5, 0.5], 40),
+    ("six-hump-camel", None, "momentum", {"lr": 0.01, "maximize": True, "weight_decay": 0.5}, [0.5, 0.5], 60),
+    ("monkey-saddle", None, "nesterov", {"lr": 0.01, "maximize": True}, [0.3, 0.2], 40),
+    (R, None, "adagrad", {"lr": 0.5, "lr_decay": 0.01, "initial_accumulator_value": 0.1}, [-1.5, 2.5], 100),
+    ("himmelblau", None, "adagrad", {"lr": 0.5, "weight_decay": 0.1}, [-4, 4], 100),
+    ("beale", None, "adagrad", {"lr": 0.1, "initial_accumulator_value": 1.0, "maximize": True}, [1, 1], 30),
+    (R, None, "rmsprop", {"lr": 0.001, "momentum": 0.9}, [-1.5, 2.5], 120),
+    ("himmelblau", None, "rmsprop", {"lr": 0.01, "centered": True}, [0, 0], 100),
+    ("booth", None, "rmsprop", {"lr": 0.01, "momentum": 0.5, "centered": True, "weight_decay": 0.1}, [-5, 5], 100),
+    (R, None, "adam", {"lr": 0.01, "weight_decay": 0.1}, [-1.5, 2.5], 100),
+    ("himmelblau", None, "adam", {"lr": 0.05, "amsgrad": True, "weight_decay": 0.05}, [-4, 4], 100),
+    ("saddle", None, "adam", {"lr": 0.05, "maximize": True}, [0.5, 0.5], 50),
+    ("quadratic", None, "adamw", {"lr": 0.05, "maximize": True}, [0.5, -0.5], 40),
+    ("himmelblau", None, "adadelta", {"lr": 5.0, "weight_decay": 0.05}, [0, 0], 100),
+    ("saddle", None, "adadelta", {"lr": 5.0, "maximize": True}, [0.5, 0.5], 50),
+    ("booth", None, "adadelta", {"lr": 5.0, "weight_decay": 0.5, "maximize": True}, [-5, 5], 30),
+    ("beale", None, "adamax", {"lr": 0.05, "weight_decay": 0.1}, [1, 1], 100),
+    ("saddle", None, "adamax", {"lr": 0.05, "maximize": True}, [0.5, 0.5], 50),
+    (R, None, "adamax", {"lr": 0.02, "weight_decay": 0.01, "maximize": True}, [0.5, 0.5], 30),
+    ("himmelblau", None, "nadam", {"lr": 0.1, "weight_decay": 0.05}, [-4, 4], 100),
+    (R, None, "nadam", {"lr": 0.02, "weight_decay": 0.01}, [-1.5, 2.5], 100),
+    ("booth", None, "nadam", {"lr": 0.1, "weight_decay": 0.3}, [-5, 5], 100),
     # exact saddle starts: the gradient is exactly zero, so every optimizer stays put
     ("saddle", None, "gd", {"lr": 0.1}, [0, 0], 60),
     ("saddle", None, "adam", {"lr": 0.1}, [0, 0], 60),
