@@ -121,6 +121,9 @@ func (f *figure) runAll() error {
 					given[r.Sweep] = v
 				}
 				label := runLabel(r, given, start, len(starts) > 1 && si >= 0)
+				if _, ok := given["radius"]; !ok && r.Method.Name == "grid-search" {
+					given["radius"] = f.defaultRadius()
+				}
 				if err := f.run(r, given, label, start, steps, color, sweep, vi); err != nil {
 					return err
 				}
@@ -129,6 +132,17 @@ func (f *figure) runAll() error {
 		}
 	}
 	return nil
+}
+
+// defaultRadius is the grid search's first radius: half the domain's
+// shorter side.
+func (f *figure) defaultRadius() float64 {
+	d := f.s.Domain
+	r := (d.X[1] - d.X[0]) / 2
+	if f.s.Dim == 2 {
+		r = min(r, (d.Y[1]-d.Y[0])/2)
+	}
+	return r
 }
 
 // run takes one run's steps and records it in the figure.
@@ -174,6 +188,13 @@ func (f *figure) run(r runSpec, given map[string]float64, label string, start []
 		rj.Points, rj.Loss, rj.GradNorm = [][]float64{}, []float64{}, []jsonFloat{}
 	}
 	rj.Start, rj.Steps = start, steps
+	if r.Method.Name == "grid-search" {
+		rj.Grid = &gridJSON{Points: int(settings["points"]), Radius: make([]float64, len(tr.Points))}
+		for k, rad := 0, settings["radius"]; k < len(tr.Points); k++ {
+			rj.Grid.Radius[k] = rad // the radius of the probes around point k
+			rad = float64(rad * settings["shrink"])
+		}
+	}
 	rj.Live = f.json.Engine != nil && liveMethods[r.Method.Name] && r.Batch == 0 && r.Schedule == nil && r.Clip == 0 && r.Noise == 0
 	rj.LR = tr.LR
 	rj.SharedStart = r.Starts == nil && len(f.s.Starts) == 1

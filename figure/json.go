@@ -38,15 +38,23 @@ type runJSON struct {
 	GradNorm  []jsonFloat    `json:"grad_norm"` // gradient norm at each point; null where it overflowed
 	Diverged  bool           `json:"diverged"`
 	StoppedAt *int           `json:"stopped_at"`
-	Color     string         `json:"color"`        // CSS colour, as drawn
-	Sweep     *sweepRef      `json:"sweep"`        // nil unless the run is one value of a sweep
-	Start     []float64      `json:"start"`        // where the run starts
-	Steps     int            `json:"steps"`        // the steps asked for (more than taken if it diverged)
-	Live      bool           `json:"live"`         // the browser engine can recompute this run
-	LR        []float64      `json:"lr,omitempty"` // with a schedule: the rate of the step from each point
+	Color     string         `json:"color"`          // CSS colour, as drawn
+	Sweep     *sweepRef      `json:"sweep"`          // nil unless the run is one value of a sweep
+	Start     []float64      `json:"start"`          // where the run starts
+	Steps     int            `json:"steps"`          // the steps asked for (more than taken if it diverged)
+	Live      bool           `json:"live"`           // the browser engine can recompute this run
+	LR        []float64      `json:"lr,omitempty"`   // with a schedule: the rate of the step from each point
+	Grid      *gridJSON      `json:"grid,omitempty"` // a grid search's probes
 	// SharedStart: the run starts at the figure's one start, which a
 	// reader moves for all such runs at once.
 	SharedStart bool `json:"shared_start"`
+}
+
+// gridJSON is what a page needs to draw a grid search's probes at each
+// step: Points per side, spaced evenly within ±Radius[k] of point k.
+type gridJSON struct {
+	Points int       `json:"points"`
+	Radius []float64 `json:"radius"`
 }
 
 type criticalJSON struct {

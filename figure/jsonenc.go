@@ -69,6 +69,9 @@ func appendFigureJSON(b []byte, f *figureJSON) ([]byte, error) {
 				b = append(b, `,"lr":`...)
 				b = appendFloats(b, r.LR)
 			}
+			if r.Grid != nil {
+				field(`,"grid":`, r.Grid)
+			}
 			b = append(b, `,"shared_start":`...)
 			b = strconv.AppendBool(b, r.SharedStart)
 			b = append(b, '}')

@@ -12,7 +12,7 @@ import (
 var liveMethods = map[string]bool{
 	"gd": true, "momentum": true, "nesterov": true, "ema-momentum": true, "adagrad": true,
 	"rmsprop": true, "adam": true, "adamw": true, "adadelta": true, "adamax": true, "nadam": true,
-	"radam": true, "rprop": true, "asgd": true,
+	"radam": true, "rprop": true, "asgd": true, "grid-search": true,
 }
 
 // LiveMethods lists the optimizers the browser engine recomputes, in

@@ -2,6 +2,7 @@ package figure
 
 import (
 	"encoding/json"
+	"math"
 	"strings"
 	"testing"
 
@@ -132,5 +133,48 @@ func TestNamedConstants(t *testing.T) {
 	}
 	if final("0.47") != a {
 		t.Error("the same constant gave another figure")
+	}
+}
+
+// TestGridSearch: each step moves to the best of the probes around the
+// point, the radius shrinks, and the data carries the radius at each point.
+func TestGridSearch(t *testing.T) {
+	l := &diag.List{File: "f"}
+	spec, ok := Decode([]byte("function: quadratic\nstart: [1.7, -1.3]\nsteps: 6\nruns: [{optimizer: grid-search}]\n"), 0, l)
+	if !ok {
+		t.Fatal(l.Errs)
+	}
+	d, err := Compute(spec, "f", &Memo{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var data struct {
+		Runs []struct {
+			Label  string      `json:"label"`
+			Points [][]float64 `json:"points"`
+			Grid   struct {
+				Points int       `json:"points"`
+				Radius []float64 `json:"radius"`
+			} `json:"grid"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(d.JSON), &data); err != nil {
+		t.Fatal(err)
+	}
+	r := data.Runs[0]
+	// quadratic's domain is [-2, 2]²: the first radius is 2, then 1, 0.5, …
+	if r.Label != "grid-search" || r.Grid.Points != 5 || len(r.Grid.Radius) != 7 || r.Grid.Radius[0] != 2 || r.Grid.Radius[3] != 0.25 {
+		t.Fatalf("label %q, grid %+v", r.Label, r.Grid)
+	}
+	// From (1.7, -1.3) with probes at -2, -1, 0, 1, 2 around it the best is
+	// (1.7-2, -1.3+1) = (-0.3, -0.3).
+	if p := r.Points[1]; math.Abs(p[0]+0.3) > 1e-12 || math.Abs(p[1]+0.3) > 1e-12 {
+		t.Errorf("first step to %v, want (-0.3, -0.3)", p)
+	}
+	for k := 1; k < len(r.Points); k++ {
+		a, b := r.Points[k-1], r.Points[k]
+		if b[0]*b[0]+b[1]*b[1] > a[0]*a[0]+a[1]*a[1] {
+			t.Errorf("step %d went uphill: %v to %v", k, a, b)
+		}
 	}
 }

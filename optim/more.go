@@ -2,6 +2,7 @@ package optim
 
 import (
 	"math"
+	"slices"
 
 	"descent/optim/pmath"
 )
@@ -133,3 +134,47 @@ func (o *ASGD) Step(x, grad []float64) {
 func (o *RAdam) SetLR(lr float64) { o.LR = lr }
 func (o *Rprop) SetLR(lr float64) { o.LR = lr }
 func (o *ASGD) SetLR(lr float64)  { o.LR = lr }
+
+// GridSearch is seed 003's search: each step evaluates a Points × Points
+// grid of probes (Points in 1-D) spaced evenly within ±Radius of the point,
+// moves to the probe of least value (the first, in row order, of equal
+// ones), then multiplies Radius by Shrink. It ignores the gradient.
+type GridSearch struct {
+	Points         int
+	Radius, Shrink float64
+	Obj            Objective
+}
+
+var _ Stepper = (*GridSearch)(nil)
+
+// Step takes one step.
+func (o *GridSearch) Step(x, _ []float64) {
+	best, bestF := slices.Clone(x), math.Inf(1)
+	p := make([]float64, len(x))
+	offsets := make([]float64, o.Points)
+	for i := range offsets {
+		if o.Points > 1 {
+			offsets[i] = -o.Radius + float64(float64(2*o.Radius)*float64(i))/float64(o.Points-1)
+		}
+	}
+	rows := 1
+	if len(x) == 2 {
+		rows = o.Points
+	}
+	for j := range rows {
+		for i := range o.Points {
+			p[0] = x[0] + offsets[i]
+			if len(x) == 2 {
+				p[1] = x[1] + offsets[j]
+			}
+			if f := o.Obj.Func(p); f < bestF {
+				bestF = f
+				copy(best, p)
+			}
+		}
+	}
+	if !math.IsInf(bestF, 1) { // every probe not finite: stay, and the run will say so
+		copy(x, best)
+	}
+	o.Radius = float64(o.Radius * o.Shrink)
+}

@@ -22,6 +22,7 @@ type Setting struct {
 	Flag     bool // true or false, stored as 1 or 0
 	Positive bool // must be > 0 (learning rates, eps)
 	Unit     bool // must lie in [0, 1) (decay rates)
+	Whole    int  // if > 0: a whole number from 1 to Whole (counts)
 }
 
 // Method describes an optimizer by name: its settings and how to make one.
@@ -112,6 +113,10 @@ var methods = []Method{
 		New: func(s map[string]float64, _ Objective) Stepper {
 			return &ASGD{LR: s["lr"], Lambd: s["lambd"], Alpha: s["alpha"], T0: s["t0"], WeightDecay: s["weight_decay"]}
 		}},
+	{Name: "grid-search", Settings: []Setting{{Name: "points", Default: 5, Whole: 25}, {Name: "radius", Default: 1, Positive: true}, {Name: "shrink", Default: 0.5, Positive: true}},
+		New: func(s map[string]float64, obj Objective) Stepper {
+			return &GridSearch{Points: int(s["points"]), Radius: s["radius"], Shrink: s["shrink"], Obj: obj}
+		}},
 	{Name: "ema-momentum", Settings: []Setting{{Name: "lr", Required: true, Positive: true}, {Name: "beta", Default: 0.9, Unit: true}},
 		New: func(s map[string]float64, _ Objective) Stepper { return &EMAMomentum{LR: s["lr"], Beta: s["beta"]} }},
 	{Name: "newton", Settings: []Setting{lr(1)},
@@ -187,6 +192,8 @@ func (m *Method) Resolve(given map[string]float64) (map[string]float64, error) {
 			return nil, &SettingError{k, fmt.Sprintf("%s must be greater than 0, not %v", k, v)}
 		case s.Unit && (v < 0 || v >= 1):
 			return nil, &SettingError{k, fmt.Sprintf("%s must be at least 0 and less than 1, not %v", k, v)}
+		case s.Whole > 0 && (v != math.Trunc(v) || v < 1 || v > float64(s.Whole)):
+			return nil, &SettingError{k, fmt.Sprintf("%s must be a whole number from 1 to %d, not %v", k, s.Whole, v)}
 		case !s.Positive && !s.Unit && !s.Flag && v < 0:
 			return nil, &SettingError{k, fmt.Sprintf("%s must not be negative, not %v", k, v)}
 		}

@@ -61,6 +61,7 @@ var trials = map[string][]map[string]float64{
 	"radam":        {{}, {"lr": 0.1, "weight_decay": 0.05}, {"lr": 0.02, "beta1": 0, "beta2": 0.5}},
 	"rprop":        {{}, {"lr": 0.1, "eta_minus": 0.2, "eta_plus": 1.9, "step_max": 1}, {"lr": 1e-3, "step_min": 1e-4}},
 	"asgd":         {{}, {"lr": 0.05, "lambd": 0.01, "alpha": 0.5, "t0": 5, "weight_decay": 0.1}},
+	"grid-search":  {{"radius": 1}, {"points": 4, "radius": 2, "shrink": 0.7}, {"points": 1, "radius": 0.5}},
 }
 
 func codeJSON(e *optim.Expr) []any {

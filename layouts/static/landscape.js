@@ -214,12 +214,44 @@
       });
     }
 
+    // probes draws a grid search's square and probes around point j: the
+    // ones the next step evaluates.
+    function probes(l, r, j) {
+      var g = l.main && l.main.g, grid = r.grid, old = g && g.querySelector(".probes");
+      if (!g || !grid || !r.points[j] || j >= grid.radius.length || !visible(runs.indexOf(r))) {
+        if (old) old.style.display = "none";
+        return;
+      }
+      if (!old) {
+        old = document.createElementNS(SVGNS, "g");
+        old.setAttribute("class", "probes");
+        old.setAttribute("clip-path", main.clip);
+        old.innerHTML = '<path class="probe-square" fill="none" stroke-dasharray="3 2" stroke-width="1"/><path class="probe-dots" stroke-width="3" stroke-linecap="round"/>';
+        g.appendChild(old);
+      }
+      old.style.display = "";
+      var p = r.points[j], rad = grid.radius[j], n = grid.points, dots = "";
+      var at = function (dx, dy) { return main.at(p[0] + dx, p.length > 1 ? p[1] + dy : r.loss[j]); };
+      for (var a = 0; a < (p.length > 1 ? n : 1); a++) {
+        for (var b = 0; b < n; b++) {
+          var o = function (i) { return n > 1 ? -rad + 2 * rad * i / (n - 1) : 0; };
+          var q = at(o(b), o(a));
+          dots += "M" + r1(q[0]) + " " + r1(q[1]) + "h0";
+        }
+      }
+      var lo = at(-rad, -rad), hi = at(rad, rad);
+      old.firstChild.setAttribute("d", p.length > 1 ?
+        "M" + r1(lo[0]) + " " + r1(lo[1]) + "H" + r1(hi[0]) + "V" + r1(hi[1]) + "H" + r1(lo[0]) + "Z" : "");
+      old.lastChild.setAttribute("d", dots);
+    }
+
     function draw(force) {
       var k = state.k;
       layers.forEach(function (l, i) {
         var j = Math.min(k, runs[i].points.length - 1);
         drawLayer(l.main, j);
         drawLayer(l.loss, j);
+        probes(l, runs[i], j);
       });
       if (cursor) {
         var x = r1(loss.at(k, 1)[0]);

@@ -133,6 +133,12 @@
       r.points = res.points; r.loss = res.loss; r.grad_norm = res.grad_norm;
       r.diverged = res.diverged; r.stopped_at = res.stopped_at;
       r.optimizer = c.optimizer; r.params = c.params; r.start = c.start;
+      r.grid = null;
+      if (c.optimizer === "grid-search") { // the probes' radius at each point, as the build writes it
+        var rad = [], x = c.params.radius;
+        for (var k = 0; k < res.points.length; k++) { rad.push(x); x = x * c.params.shrink; }
+        r.grid = { points: c.params.points, radius: rad };
+      }
       r.changed = describe(i);
       redraw(i);
     }
