@@ -188,6 +188,10 @@ func (f *figure) run(r runSpec, given map[string]float64, label string, start []
 		rj.Points, rj.Loss, rj.GradNorm = [][]float64{}, []float64{}, []jsonFloat{}
 	}
 	rj.Start, rj.Steps = start, steps
+	if r.Method.Name == "nelder-mead" {
+		_, sx := optim.NelderMead(f.s.Obj, start, steps)
+		rj.Simplex = sx[:min(len(sx), len(tr.Points))]
+	}
 	if r.Method.Name == "grid-search" {
 		rj.Grid = &gridJSON{Points: int(settings["points"]), Radius: make([]float64, len(tr.Points))}
 		for k, rad := 0, settings["radius"]; k < len(tr.Points); k++ {

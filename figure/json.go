@@ -38,13 +38,14 @@ type runJSON struct {
 	GradNorm  []jsonFloat    `json:"grad_norm"` // gradient norm at each point; null where it overflowed
 	Diverged  bool           `json:"diverged"`
 	StoppedAt *int           `json:"stopped_at"`
-	Color     string         `json:"color"`          // CSS colour, as drawn
-	Sweep     *sweepRef      `json:"sweep"`          // nil unless the run is one value of a sweep
-	Start     []float64      `json:"start"`          // where the run starts
-	Steps     int            `json:"steps"`          // the steps asked for (more than taken if it diverged)
-	Live      bool           `json:"live"`           // the browser engine can recompute this run
-	LR        []float64      `json:"lr,omitempty"`   // with a schedule: the rate of the step from each point
-	Grid      *gridJSON      `json:"grid,omitempty"` // a grid search's probes
+	Color     string         `json:"color"`             // CSS colour, as drawn
+	Sweep     *sweepRef      `json:"sweep"`             // nil unless the run is one value of a sweep
+	Start     []float64      `json:"start"`             // where the run starts
+	Steps     int            `json:"steps"`             // the steps asked for (more than taken if it diverged)
+	Live      bool           `json:"live"`              // the browser engine can recompute this run
+	LR        []float64      `json:"lr,omitempty"`      // with a schedule: the rate of the step from each point
+	Grid      *gridJSON      `json:"grid,omitempty"`    // a grid search's probes
+	Simplex   [][][]float64  `json:"simplex,omitempty"` // Nelder–Mead's simplex at each point, best vertex first
 	// SharedStart: the run starts at the figure's one start, which a
 	// reader moves for all such runs at once.
 	SharedStart bool `json:"shared_start"`

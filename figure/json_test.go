@@ -14,7 +14,7 @@ func TestFigureJSON(t *testing.T) {
 	// The encoder writes these fields by hand; a new one must be added there.
 	wantFields := map[reflect.Type][]string{
 		reflect.TypeFor[figureJSON](): {"id", "title,omitempty", "function", "dim", "domain", "runs", "critical_points", "sweeps", "engine", "live"},
-		reflect.TypeFor[runJSON]():    {"label", "optimizer", "params", "points", "loss", "grad_norm", "diverged", "stopped_at", "color", "sweep", "start", "steps", "live", "lr,omitempty", "grid,omitempty", "shared_start"},
+		reflect.TypeFor[runJSON]():    {"label", "optimizer", "params", "points", "loss", "grad_norm", "diverged", "stopped_at", "color", "sweep", "start", "steps", "live", "lr,omitempty", "grid,omitempty", "simplex,omitempty", "shared_start"},
 	}
 	for typ, want := range wantFields {
 		var got []string
@@ -36,7 +36,8 @@ func TestFigureJSON(t *testing.T) {
 				{Label: "gd, lr=0.1", Optimizer: "gd", Params: map[string]any{"lr": 0.1, "nesterov": true, "batch": 4},
 					Points: [][]float64{{1, 2}, {odd[2], odd[4]}, {odd[1], odd[8]}}, Loss: odd,
 					GradNorm: []jsonFloat{1, jsonFloat(math.NaN()), jsonFloat(math.Inf(1)), 1e-7, 1e21},
-					Diverged: true, StoppedAt: &stop, Color: "#0072b2", Sweep: &sweepRef{Sweep: 0, Index: 1}, LR: []float64{0.1, 0.05, 1e-7}, Grid: &gridJSON{Points: 5, Radius: []float64{2, 1, 0.5}}},
+					Diverged: true, StoppedAt: &stop, Color: "#0072b2", Sweep: &sweepRef{Sweep: 0, Index: 1}, LR: []float64{0.1, 0.05, 1e-7}, Grid: &gridJSON{Points: 5, Radius: []float64{2, 1, 0.5}},
+					Simplex: [][][]float64{{{0, 0}, {0.05, 0}, {0, 0.05}}}},
 				{Label: "", Points: [][]float64{}, Loss: []float64{}, GradNorm: []jsonFloat{}},
 			},
 			CriticalPoints: []criticalJSON{{X: 1, Y: new(float64), Value: -1e-9, Kind: "minimum"}, {X: 2, Value: 1, Kind: "maximum"}},

@@ -72,6 +72,9 @@ func appendFigureJSON(b []byte, f *figureJSON) ([]byte, error) {
 			if r.Grid != nil {
 				field(`,"grid":`, r.Grid)
 			}
+			if len(r.Simplex) > 0 {
+				field(`,"simplex":`, r.Simplex)
+			}
 			b = append(b, `,"shared_start":`...)
 			b = strconv.AppendBool(b, r.SharedStart)
 			b = append(b, '}')

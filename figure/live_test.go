@@ -178,3 +178,35 @@ func TestGridSearch(t *testing.T) {
 		}
 	}
 }
+
+// TestSimplexData: a nelder-mead run carries its simplex at every point,
+// three vertices in 2-D, the best (the path's point) first.
+func TestSimplexData(t *testing.T) {
+	l := &diag.List{File: "f"}
+	spec, ok := Decode([]byte("function: rosenbrock\nstart: [-0.5, 1.5]\nsteps: 40\nruns: [{optimizer: nelder-mead}]\n"), 0, l)
+	if !ok {
+		t.Fatal(l.Errs)
+	}
+	d, err := Compute(spec, "f", &Memo{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var data struct {
+		Runs []struct {
+			Points  [][]float64   `json:"points"`
+			Simplex [][][]float64 `json:"simplex"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(d.JSON), &data); err != nil {
+		t.Fatal(err)
+	}
+	r := data.Runs[0]
+	if len(r.Simplex) != len(r.Points) {
+		t.Fatalf("%d simplices for %d points", len(r.Simplex), len(r.Points))
+	}
+	for k, s := range r.Simplex {
+		if len(s) != 3 || (k > 0 && (s[0][0] != r.Points[k][0] || s[0][1] != r.Points[k][1])) {
+			t.Fatalf("step %d: simplex %v, point %v", k, s, r.Points[k])
+		}
+	}
+}

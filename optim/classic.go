@@ -147,6 +147,14 @@ func updateInverse(h [][]float64, s, y []float64, sy float64) {
 // start and the start moved by 0.05 along each axis. Each iteration's step
 // is the best vertex.
 func nelderMeadPath(obj Objective, start []float64, steps int) [][]float64 {
+	path, _ := NelderMead(obj, start, steps)
+	return path
+}
+
+// NelderMead runs nelder-mead and returns its path (the best vertex after
+// each of steps iterations) and the simplex at the start and after each
+// iteration, vertices best first: steps+1 simplices.
+func NelderMead(obj Objective, start []float64, steps int) (path [][]float64, simplices [][][]float64) {
 	n := len(start)
 	type vertex struct {
 		x []float64
@@ -177,7 +185,15 @@ func nelderMeadPath(obj Objective, start []float64, steps int) [][]float64 {
 			return 0
 		})
 	}
-	var path [][]float64
+	snapshot := func() {
+		s := make([][]float64, len(simplex))
+		for i, v := range simplex {
+			s[i] = slices.Clone(v.x)
+		}
+		simplices = append(simplices, s)
+	}
+	order()
+	snapshot()
 	for range steps {
 		order()
 		best, worst := simplex[0], simplex[n]
@@ -220,6 +236,10 @@ func nelderMeadPath(obj Objective, start []float64, steps int) [][]float64 {
 		}
 		order()
 		path = append(path, slices.Clone(simplex[0].x))
+		snapshot()
 	}
-	return pad(path, start, steps)
+	for len(simplices) < steps+1 { // converged: the simplex stays
+		simplices = append(simplices, simplices[len(simplices)-1])
+	}
+	return pad(path, start, steps), simplices
 }

@@ -245,6 +245,27 @@
       old.lastChild.setAttribute("d", dots);
     }
 
+    // simplex draws Nelder–Mead's simplex at point j.
+    function simplex(l, r, j) {
+      var g = l.main && l.main.g, sx = r.simplex, el = g && g.querySelector("path.simplex");
+      if (!g || !sx || !sx[j] || !visible(runs.indexOf(r))) {
+        if (el) el.style.display = "none";
+        return;
+      }
+      if (!el) {
+        el = document.createElementNS(SVGNS, "path");
+        el.setAttribute("class", "simplex");
+        el.setAttribute("stroke-width", "1.5");
+        el.setAttribute("clip-path", main.clip);
+        g.appendChild(el);
+      }
+      el.style.display = "";
+      el.setAttribute("d", sx[j].map(function (v, i) {
+        var q = main.at(v[0], v.length > 1 ? v[1] : 0);
+        return (i ? "L" : "M") + r1(q[0]) + " " + r1(q[1]);
+      }).join("") + "Z");
+    }
+
     function draw(force) {
       var k = state.k;
       layers.forEach(function (l, i) {
@@ -252,6 +273,7 @@
         drawLayer(l.main, j);
         drawLayer(l.loss, j);
         probes(l, runs[i], j);
+        simplex(l, runs[i], j);
       });
       if (cursor) {
         var x = r1(loss.at(k, 1)[0]);
