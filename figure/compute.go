@@ -117,14 +117,19 @@ func (f *figure) runAll() error {
 			}
 			for vi, v := range values {
 				given := maps(r.Given)
-				if r.Sweep != "" {
+				rv := r
+				switch r.Sweep {
+				case "":
+				case "batch": // not an optimizer setting: the run's own
+					rv.Batch = int(v)
+				default:
 					given[r.Sweep] = v
 				}
-				label := runLabel(r, given, start, len(starts) > 1 && si >= 0)
+				label := runLabel(rv, given, start, len(starts) > 1 && si >= 0)
 				if _, ok := given["radius"]; !ok && r.Method.Name == "grid-search" {
 					given["radius"] = f.defaultRadius()
 				}
-				if err := f.run(r, given, label, start, steps, color, sweep, vi); err != nil {
+				if err := f.run(rv, given, label, start, steps, color, sweep, vi); err != nil {
 					return err
 				}
 			}
@@ -338,6 +343,8 @@ func runLabel(r runSpec, given map[string]float64, start []float64, showStart bo
 			parts = append(parts, "noise="+formatNum(r.Noise))
 		}
 		label = strings.Join(parts, ", ")
+	} else if r.Sweep == "batch" {
+		label += ", batch=" + strconv.Itoa(r.Batch)
 	} else if r.Sweep != "" {
 		label += ", " + r.Sweep + "=" + formatNum(given[r.Sweep])
 	}

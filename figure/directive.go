@@ -599,6 +599,9 @@ func (s *Spec) decodeRunKey(r *runSpec, q yamlnode.Pair, key string, base int, l
 		}
 		r.Seed, r.seedGiven = uint64(n), true
 	case "batch":
+		if v := yamlnode.Resolve(q.Val); v.Kind == yaml.SequenceNode {
+			return s.decodeBatchSweep(r, v, key, line, l)
+		}
 		n, err := yamlnode.Integer(q.Val)
 		switch {
 		case s.Regress == nil:
@@ -621,7 +624,7 @@ func (s *Spec) decodeRunKey(r *runSpec, q yamlnode.Pair, key string, base int, l
 func (s *Spec) checkRun(r runSpec, pairs []yamlnode.Pair, opt *yamlnode.Pair, prefix string, base int, l *diag.List) bool {
 	trial := func(v float64) error {
 		given := maps(r.Given)
-		if r.Sweep != "" {
+		if r.Sweep != "" && r.Sweep != "batch" {
 			given[r.Sweep] = v
 		}
 		_, err := r.Method.Resolve(given)
@@ -789,5 +792,31 @@ func (r *runSpec) decodeSchedule(q yamlnode.Pair, key string, base int, l *diag.
 		return false
 	}
 	r.Schedule, r.ScheduleKind, r.ScheduleSet = s, kind.Key, written
+	return true
+}
+
+// decodeBatchSweep reads batch: [1, 10, 100], a sweep over the mini-batch
+// size of the regression.
+func (s *Spec) decodeBatchSweep(r *runSpec, v *yaml.Node, key string, line int, l *diag.List) bool {
+	switch {
+	case s.Regress == nil:
+		l.Add(line, key, "only the linear-regression function has data to batch; remove batch")
+		return false
+	case r.Sweep != "":
+		l.Add(line, key, "a run sweeps one setting at a time, and %s already does; make a second run", r.Sweep)
+		return false
+	case len(v.Content) < 1 || len(v.Content) > maxRuns:
+		l.Add(line, key, "a sweep lists between 1 and %d values", maxRuns)
+		return false
+	}
+	for _, c := range v.Content {
+		n, err := yamlnode.Integer(c)
+		if err != nil || n < 1 {
+			l.Add(line, key, "each batch size of the sweep is a whole number of at least 1 (1 is stochastic gradient descent)")
+			return false
+		}
+		r.Values = append(r.Values, float64(min(n, len(s.Regress.T))))
+	}
+	r.Sweep, r.Batch = "batch", int(r.Values[0])
 	return true
 }

@@ -2,6 +2,7 @@ package figure
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -208,5 +209,44 @@ func TestSimplexData(t *testing.T) {
 		if len(s) != 3 || (k > 0 && (s[0][0] != r.Points[k][0] || s[0][1] != r.Points[k][1])) {
 			t.Fatalf("step %d: simplex %v, point %v", k, s, r.Points[k])
 		}
+	}
+}
+
+// TestBatchSweep: batch: [1, 10, 50] makes three runs of the regression,
+// one per mini-batch size, behind one slider.
+func TestBatchSweep(t *testing.T) {
+	l := &diag.List{File: "f"}
+	spec, ok := Decode([]byte("function: {linear-regression: {n: 50}}\nstart: [0, 0]\nsteps: 30\nruns: [{optimizer: gd, lr: 0.05, batch: [1, 10, 80]}]\n"), 0, l)
+	if !ok {
+		t.Fatal(l.Errs)
+	}
+	d, err := Compute(spec, "f", &Memo{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var data struct {
+		Runs []struct {
+			Label  string         `json:"label"`
+			Params map[string]any `json:"params"`
+			Points [][]float64    `json:"points"`
+		} `json:"runs"`
+		Sweeps []struct {
+			Setting string    `json:"setting"`
+			Values  []float64 `json:"values"`
+		} `json:"sweeps"`
+	}
+	if err := json.Unmarshal([]byte(d.JSON), &data); err != nil {
+		t.Fatal(err)
+	}
+	if len(data.Runs) != 3 || len(data.Sweeps) != 1 || data.Sweeps[0].Setting != "batch" || fmt.Sprint(data.Sweeps[0].Values) != "[1 10 50]" {
+		t.Fatalf("runs %d, sweeps %+v", len(data.Runs), data.Sweeps)
+	}
+	for i, want := range []float64{1, 10, 50} {
+		if data.Runs[i].Params["batch"] != want || !strings.Contains(data.Runs[i].Label, fmt.Sprintf("batch=%v", want)) {
+			t.Errorf("run %d: batch %v, label %q", i, data.Runs[i].Params["batch"], data.Runs[i].Label)
+		}
+	}
+	if fmt.Sprint(data.Runs[0].Points[30]) == fmt.Sprint(data.Runs[2].Points[30]) {
+		t.Error("batch 1 and the full batch ended at the same point")
 	}
 }
