@@ -159,7 +159,9 @@ func (f *figure) run(r runSpec, given map[string]float64, label string, start []
 	tr := runOne(f.s, r, settings, start, steps)
 	params := map[string]any{}
 	for k, x := range settings {
-		if set, _ := r.Method.Setting(k); set.Flag {
+		if set, _ := r.Method.Setting(k); k == "line_search" {
+			params[k] = map[bool]any{true: "strong_wolfe", false: nil}[x != 0]
+		} else if set.Flag {
 			params[k] = x != 0
 		} else {
 			params[k] = x
@@ -323,7 +325,9 @@ func runLabel(r runSpec, given map[string]float64, start []float64, showStart bo
 		parts := []string{r.Method.Name}
 		for _, set := range r.Method.Settings {
 			if v, ok := given[set.Name]; ok {
-				if set.Flag {
+				if set.Name == "line_search" {
+					parts = append(parts, map[bool]string{true: "strong_wolfe", false: "no line search"}[v != 0])
+				} else if set.Flag {
 					parts = append(parts, fmt.Sprintf("%s=%t", set.Name, v != 0))
 				} else {
 					parts = append(parts, set.Name+"="+formatNum(v))

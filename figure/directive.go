@@ -694,6 +694,18 @@ func (s *Spec) decodeSetting(r *runSpec, q yamlnode.Pair, key string, line int, 
 		return false
 	}
 	v := yamlnode.Resolve(q.Val)
+	if q.Key == "line_search" { // torch's line_search_fn: "strong_wolfe" or None
+		switch text, _ := yamlnode.Text(v); {
+		case text == "strong_wolfe":
+			r.Given[q.Key] = 1
+		case text == "none" || v.Tag == "!!null":
+			r.Given[q.Key] = 0
+		default:
+			l.Add(line, key, "the line search is strong_wolfe, or none for lbfgs's fixed step")
+			return false
+		}
+		return true
+	}
 	if set.Flag {
 		b, err := yamlnode.Boolean(v)
 		if err != nil {

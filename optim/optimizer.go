@@ -113,6 +113,17 @@ var methods = []Method{
 		New: func(s map[string]float64, _ Objective) Stepper {
 			return &ASGD{LR: s["lr"], Lambd: s["lambd"], Alpha: s["alpha"], T0: s["t0"], WeightDecay: s["weight_decay"]}
 		}},
+	{Name: "lbfgs", Torch: "LBFGS",
+		Settings: []Setting{lr(1), {Name: "max_iter", Default: 20, Whole: 1000}, {Name: "max_eval"}, {Name: "history_size", Default: 100, Whole: 1000},
+			{Name: "tolerance_grad", Default: 1e-7}, {Name: "tolerance_change", Default: 1e-9}, {Name: "line_search", Flag: true}},
+		New: func(s map[string]float64, obj Objective) Stepper {
+			maxEval := int(s["max_eval"])
+			if maxEval == 0 { // torch's default
+				maxEval = int(s["max_iter"]) * 5 / 4
+			}
+			return &LBFGS{LR: s["lr"], MaxIter: int(s["max_iter"]), MaxEval: maxEval, History: int(s["history_size"]),
+				TolGrad: s["tolerance_grad"], TolChange: s["tolerance_change"], StrongWolfe: s["line_search"] != 0, Obj: obj}
+		}},
 	{Name: "grid-search", Settings: []Setting{{Name: "points", Default: 5, Whole: 25}, {Name: "radius", Default: 1, Positive: true}, {Name: "shrink", Default: 0.5, Positive: true}},
 		New: func(s map[string]float64, obj Objective) Stepper {
 			return &GridSearch{Points: int(s["points"]), Radius: s["radius"], Shrink: s["shrink"], Obj: obj}

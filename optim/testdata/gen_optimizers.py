@@ -49,6 +49,8 @@ DEFAULTS = {
     "radam": {"lr": 0.001, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "weight_decay": 0.0},
     "rprop": {"lr": 0.01, "eta_minus": 0.5, "eta_plus": 1.2, "step_min": 1e-6, "step_max": 50.0},
     "asgd": {"lr": 0.01, "lambd": 1e-4, "alpha": 0.75, "t0": 1e6, "weight_decay": 0.0},
+    "lbfgs": {"lr": 1.0, "max_iter": 20, "max_eval": 0, "history_size": 100, "tolerance_grad": 1e-7,
+              "tolerance_change": 1e-9, "line_search": False},
 }
 
 
@@ -111,6 +113,11 @@ def make_optimizer(name, s, params):
     if name == "rprop":
         return o.Rprop(params, lr=s["lr"], etas=(s["eta_minus"], s["eta_plus"]),
                        step_sizes=(s["step_min"], s["step_max"]))
+    if name == "lbfgs":
+        return o.LBFGS(params, lr=s["lr"], max_iter=int(s["max_iter"]),
+                       max_eval=int(s["max_eval"]) or None, history_size=int(s["history_size"]),
+                       tolerance_grad=s["tolerance_grad"], tolerance_change=s["tolerance_change"],
+                       line_search_fn="strong_wolfe" if s["line_search"] else None)
     if name == "asgd":
         return o.ASGD(params, lr=s["lr"], lambd=s["lambd"], alpha=s["alpha"], t0=s["t0"],
                       weight_decay=s["weight_decay"])
@@ -131,10 +138,18 @@ def run(function, params, optimizer, settings, start, steps):
     points, loss, stopped_at = [], [], None
     for k in range(steps + 1):
         if k > 0:
-            opt.zero_grad()
-            l = f(p)
-            l.backward()
-            opt.step()
+            if optimizer == "lbfgs":
+                def closure():
+                    opt.zero_grad()
+                    l = f(p)
+                    l.backward()
+                    return l
+                opt.step(closure)
+            else:
+                opt.zero_grad()
+                l = f(p)
+                l.backward()
+                opt.step()
         with torch.no_grad():
             pk = p.detach().clone()
             lk = f(pk)
@@ -237,6 +252,15 @@ CASES = [
     ("himmelblau", None, "nadam", {"lr": 0.1, "weight_decay": 0.05}, [-4, 4], 100),
     (R, None, "nadam", {"lr": 0.02, "weight_decay": 0.01}, [-1.5, 2.5], 100),
     ("booth", None, "nadam", {"lr": 0.1, "weight_decay": 0.3}, [-5, 5], 100),
+    # lbfgs: one step() is up to max_iter inner iterations
+    # (long lbfgs runs on Rosenbrock part from torch in the tenth digit after about 80 inner
+    # iterations: rounding, amplified; the runs below stay within 1e-10)
+    (R, None, "lbfgs", {"lr": 0.1}, [-1.5, 2.5], 3),
+    (R, None, "lbfgs", {"line_search": True}, [-1.5, 2.5], 10),
+    ("himmelblau", None, "lbfgs", {"lr": 0.05, "max_iter": 5, "history_size": 3}, [0, 0], 15),
+    ("himmelblau", None, "lbfgs", {"max_iter": 4, "line_search": True}, [-1, 4], 10),
+    ("beale", None, "lbfgs", {"lr": 0.02, "max_iter": 1}, [1, 1], 30),
+    ("six-hump-camel", None, "lbfgs", {"max_iter": 3, "max_eval": 4, "line_search": True}, [-1.5, 1], 10),
     # exact saddle starts: the gradient is exactly zero, so every optimizer stays put
     ("saddle", None, "gd", {"lr": 0.1}, [0, 0], 60),
     ("saddle", None, "adam", {"lr": 0.1}, [0, 0], 60),
