@@ -27,7 +27,7 @@ func digestCorpus(t *testing.T) map[string]string {
 		"powers":    "function: \"abs(x)^1.5 + abs(y)^0.7 + (x^2+1)^y + sqrt(x^2 + y^2 + 1)\"\nstart: [1, 1]\nsteps: 100\nruns: [{optimizer: rmsprop}, {optimizer: adagrad}, {optimizer: adadelta}, {optimizer: nesterov, lr: 0.01}]\n",
 		"piecewise": "function: \"max(abs(x) - 1, 0) + relu(y)^2 + sigmoid(x*y) + min(x, y)\"\nstart: [1.5, -1]\nsteps: 120\nruns: [{optimizer: adam, lr: 0.05}, {optimizer: momentum, lr: 0.01}]\n",
 		"extras":    "function: himmelblau\nstart: [0, 0]\nsteps: 150\nruns: [{optimizer: adam, lr: 0.1, schedule: {cosine: {t_max: 150}}}, {optimizer: momentum, lr: 0.002, clip: 2, noise: 0.5, seed: 9}, {optimizer: nadam, schedule: {linear: {}}}]\n",
-		"classic":   "function: beale\nstart: [1, 1.5]\nsteps: 80\nruns: [{optimizer: bfgs}, {optimizer: nelder-mead}, {optimizer: newton}]\n",
+		"classic":   "function: beale\nstart: [1, 1.5]\nsteps: 80\nruns: [{optimizer: bfgs}, {optimizer: nelder-mead}, {optimizer: newton}, {optimizer: lbfgs, line_search: strong_wolfe}, {optimizer: lbfgs, lr: 0.1}, {optimizer: grid-search}, {optimizer: rprop}, {optimizer: asgd}, {optimizer: radam}]\n",
 		"regress":   "function: {linear-regression: {n: 300, seed: 7}}\nstart: [0, 0]\nsteps: 60\nruns: [{optimizer: gd, lr: 0.1}, {optimizer: gd, lr: 0.05, batch: 16}, {optimizer: newton}]\n",
 	}
 	files, _ := filepath.Glob("../content/*/*.md")
