@@ -28,15 +28,7 @@ func TestLiveData(t *testing.T) {
 		{"regression", "function: {linear-regression: {n: 20}}\nstart: [0, 0]\nsteps: 5\nruns: [{optimizer: gd, lr: 0.1}]\n", false, []bool{false}, nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			l := &diag.List{File: "f"}
-			spec, ok := Decode([]byte(tt.src), 0, l)
-			if !ok {
-				t.Fatal(l.Errs)
-			}
-			d, err := Compute(spec, "f", &Memo{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			d := mustCompute(t, tt.src, &Memo{})
 			var data struct {
 				Engine *struct {
 					Ops  string `json:"ops"`
@@ -77,15 +69,7 @@ func TestCriticalPointsCarryY(t *testing.T) {
 		"function: quadratic\nstart: [1, 1]\nsteps: 1\nruns: [{optimizer: gd, lr: 0.1}]\n": `"critical_points":[{"x":0,"y":0,"value":0,"kind":"minimum"}]`,
 		"function: \"x^2\"\nstart: 1\nsteps: 1\nruns: [{optimizer: gd, lr: 0.1}]\n":        `"critical_points":[{"x":0,"value":0,"kind":"minimum"}]`,
 	} {
-		l := &diag.List{File: "f"}
-		spec, ok := Decode([]byte(src), 0, l)
-		if !ok {
-			t.Fatal(l.Errs)
-		}
-		d, err := Compute(spec, "f", &Memo{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		d := mustCompute(t, src, &Memo{})
 		if !strings.Contains(d.JSON, want) {
 			t.Errorf("%q: the data lacks %s", src, want)
 		}
@@ -95,15 +79,7 @@ func TestCriticalPointsCarryY(t *testing.T) {
 // TestNoRuns: without runs a figure is its landscape and critical points,
 // with no loss plot.
 func TestNoRuns(t *testing.T) {
-	l := &diag.List{File: "f"}
-	spec, ok := Decode([]byte("function: himmelblau\n"), 0, l)
-	if !ok {
-		t.Fatal(l.Errs)
-	}
-	d, err := Compute(spec, "f", &Memo{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := mustCompute(t, "function: himmelblau\n", &Memo{})
 	if d.Loss != "" || len(d.Runs) != 0 || !strings.Contains(d.JSON, `"runs":[]`) || strings.Count(d.JSON, `"kind":"minimum"`) != 4 {
 		t.Errorf("loss %d bytes, %d runs, data %.200s", len(d.Loss), len(d.Runs), d.JSON)
 	}
@@ -117,15 +93,7 @@ func TestNoRuns(t *testing.T) {
 func TestNamedConstants(t *testing.T) {
 	memo := &Memo{}
 	final := func(c string) string {
-		l := &diag.List{File: "f"}
-		spec, ok := Decode([]byte("function: \"x*cos(c*x) + y^2\"\nparams: {c: "+c+"}\nstart: [1, 1]\nsteps: 20\nruns: [{optimizer: gd, lr: 0.05}]\n"), 0, l)
-		if !ok {
-			t.Fatal(l.Errs)
-		}
-		d, err := Compute(spec, "f", memo)
-		if err != nil {
-			t.Fatal(err)
-		}
+		d := mustCompute(t, "function: \"x*cos(c*x) + y^2\"\nparams: {c: "+c+"}\nstart: [1, 1]\nsteps: 20\nruns: [{optimizer: gd, lr: 0.05}]\n", memo)
 		return d.Runs[0].Final + " " + d.JSON[strings.Index(d.JSON, `"critical_points"`):][:60]
 	}
 	a, b := final("0.47"), final("2")
@@ -140,15 +108,7 @@ func TestNamedConstants(t *testing.T) {
 // TestGridSearch: each step moves to the best of the probes around the
 // point, the radius shrinks, and the data carries the radius at each point.
 func TestGridSearch(t *testing.T) {
-	l := &diag.List{File: "f"}
-	spec, ok := Decode([]byte("function: quadratic\nstart: [1.7, -1.3]\nsteps: 6\nruns: [{optimizer: grid-search}]\n"), 0, l)
-	if !ok {
-		t.Fatal(l.Errs)
-	}
-	d, err := Compute(spec, "f", &Memo{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := mustCompute(t, "function: quadratic\nstart: [1.7, -1.3]\nsteps: 6\nruns: [{optimizer: grid-search}]\n", &Memo{})
 	var data struct {
 		Runs []struct {
 			Label  string      `json:"label"`
@@ -183,15 +143,7 @@ func TestGridSearch(t *testing.T) {
 // TestSimplexData: a nelder-mead run carries its simplex at every point,
 // three vertices in 2-D, the best (the path's point) first.
 func TestSimplexData(t *testing.T) {
-	l := &diag.List{File: "f"}
-	spec, ok := Decode([]byte("function: rosenbrock\nstart: [-0.5, 1.5]\nsteps: 40\nruns: [{optimizer: nelder-mead}]\n"), 0, l)
-	if !ok {
-		t.Fatal(l.Errs)
-	}
-	d, err := Compute(spec, "f", &Memo{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := mustCompute(t, "function: rosenbrock\nstart: [-0.5, 1.5]\nsteps: 40\nruns: [{optimizer: nelder-mead}]\n", &Memo{})
 	var data struct {
 		Runs []struct {
 			Points  [][]float64   `json:"points"`
@@ -215,15 +167,7 @@ func TestSimplexData(t *testing.T) {
 // TestBatchSweep: batch: [1, 10, 50] makes three runs of the regression,
 // one per mini-batch size, behind one slider.
 func TestBatchSweep(t *testing.T) {
-	l := &diag.List{File: "f"}
-	spec, ok := Decode([]byte("function: {linear-regression: {n: 50}}\nstart: [0, 0]\nsteps: 30\nruns: [{optimizer: gd, lr: 0.05, batch: [1, 10, 80]}]\n"), 0, l)
-	if !ok {
-		t.Fatal(l.Errs)
-	}
-	d, err := Compute(spec, "f", &Memo{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := mustCompute(t, "function: {linear-regression: {n: 50}}\nstart: [0, 0]\nsteps: 30\nruns: [{optimizer: gd, lr: 0.05, batch: [1, 10, 80]}]\n", &Memo{})
 	var data struct {
 		Runs []struct {
 			Label  string         `json:"label"`
@@ -249,4 +193,20 @@ func TestBatchSweep(t *testing.T) {
 	if fmt.Sprint(data.Runs[0].Points[30]) == fmt.Sprint(data.Runs[2].Points[30]) {
 		t.Error("batch 1 and the full batch ended at the same point")
 	}
+}
+
+// mustCompute decodes and computes a directive, failing the test on any
+// error.
+func mustCompute(t *testing.T, src string, memo *Memo) *Data {
+	t.Helper()
+	l := &diag.List{File: "f"}
+	spec, ok := Decode([]byte(src), 0, l)
+	if !ok {
+		t.Fatal(l.Errs)
+	}
+	d, err := Compute(spec, "f", memo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
