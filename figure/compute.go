@@ -263,6 +263,11 @@ func (f *figure) draw(crit []svgviz.Critical, layers *layerCache, early *svgviz.
 	} else {
 		c := svgviz.Curve{ID: id + "-map", Title: s.Title, Desc: desc, Runs: f.viz, Critical: crit}
 		c.Xs, c.Ys = sampleCurve(s, 800)
+		c.Label = s.Function
+		for _, e := range s.Curves {
+			c.Extra = append(c.Extra, svgviz.Series{Label: e.Label, Ys: sampleOn(e.Obj, c.Xs)})
+			f.json.Curves = append(f.json.Curves, curveJSON{Label: e.Label, Function: e.Function})
+		}
 		if err := c.WriteSVG(&main); err != nil {
 			return err
 		}
@@ -425,13 +430,18 @@ func sampleGrid(s *Spec, plot svgviz.Rect) svgviz.Grid {
 
 func sampleCurve(s *Spec, n int) (xs, ys []float64) {
 	xs = linspace(s.Domain.X, n)
-	ys = make([]float64, n)
+	return xs, sampleOn(s.Obj, xs)
+}
+
+// sampleOn evaluates a 1-D function at xs.
+func sampleOn(f optim.Objective, xs []float64) []float64 {
+	ys := make([]float64, len(xs))
 	p := []float64{0}
 	for i, x := range xs {
 		p[0] = x
-		ys[i] = s.Obj.Func(p)
+		ys[i] = f.Func(p)
 	}
-	return xs, ys
+	return ys
 }
 
 func linspace(iv [2]float64, n int) []float64 {

@@ -40,6 +40,7 @@ type Spec struct {
 	Levels   svgviz.Levels
 
 	Consts     map[string]float64    // an expression's named constants (params:)
+	Curves     []curveSpec           // a 1-D figure's extra curves
 	ID         string                // the author's id:, or ""
 	NotLive    bool                  // live: false
 	LiveBounds map[string][2]float64 // live: {lr: [1e-4, 1]}: the author's slider ranges
@@ -69,7 +70,16 @@ type runSpec struct {
 
 var bareWordRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*(-[A-Za-z0-9_]+)*$`)
 
-var figureKeys = []string{"title", "id", "function", "params", "domain", "start", "steps", "runs", "contours", "live"}
+var figureKeys = []string{"title", "id", "function", "params", "domain", "start", "steps", "runs", "contours", "live", "curves"}
+
+// curveSpec is one more function a 1-D figure draws on its axes.
+type curveSpec struct {
+	Function, Label string
+	Obj             optim.Objective
+}
+
+// maxCurves bounds a figure's extra curves.
+const maxCurves = 8
 
 var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
@@ -121,6 +131,7 @@ func Decode(src []byte, base int, l *diag.List) (*Spec, bool) {
 	if p, ok := byKey["live"]; ok {
 		s.decodeLive(p, base, l)
 	}
+
 	fn, ok := byKey["function"]
 	if !ok {
 		l.Add(base+root.Line, "function", "missing; name a catalog function (function: rosenbrock) or write an expression (function: \"x^2 + 3*y^2\")")
@@ -138,6 +149,9 @@ func Decode(src []byte, base int, l *diag.List) (*Spec, bool) {
 	}
 	if p, ok := byKey["domain"]; ok {
 		s.decodeDomain(p, base, l)
+	}
+	if p, ok := byKey["curves"]; ok { // after the function: they need its dimension
+		s.decodeCurves(p, base, l)
 	}
 	if p, ok := byKey["steps"]; ok {
 		s.Steps = decodeSteps(p, base, "steps", l)
@@ -831,4 +845,63 @@ func (s *Spec) decodeBatchSweep(r *runSpec, v *yaml.Node, key string, line int, 
 	}
 	r.Sweep, r.Batch = "batch", int(r.Values[0])
 	return true
+}
+
+// decodeCurves reads curves: [{function: "abs(x)", label: MAE}, …], more
+// functions of x drawn on a 1-D figure's axes.
+func (s *Spec) decodeCurves(p yamlnode.Pair, base int, l *diag.List) {
+	if s.Dim != 1 {
+		l.Add(base+p.Line, "curves", "only a figure of one variable draws more curves; this function has two")
+		return
+	}
+	list := yamlnode.Resolve(p.Val)
+	if list.Kind != yaml.SequenceNode || len(list.Content) == 0 || len(list.Content) > maxCurves {
+		l.Add(base+p.Line, "curves", "expected a list of 1 to %d curves, such as [{function: \"abs(x)\", label: MAE}]", maxCurves)
+		return
+	}
+	for i, item := range list.Content {
+		key := fmt.Sprintf("curves[%d]", i)
+		pairs, ok := yamlnode.Mapping(item, base, key, l)
+		if !ok {
+			continue
+		}
+		var c curveSpec
+		for _, q := range pairs {
+			var err error
+			switch q.Key {
+			case "function":
+				c.Function, err = yamlnode.Text(q.Val)
+			case "label":
+				c.Label, err = yamlnode.Text(q.Val)
+				if err == nil && len(c.Label) > 200 {
+					err = fmt.Errorf("a label is at most 200 characters, not %d", len(c.Label))
+				}
+			default:
+				err = fmt.Errorf("unknown key; a curve takes function and label")
+			}
+			if err != nil {
+				l.Add(base+q.Line, key+"."+q.Key, "%v", err)
+			}
+		}
+		line := base + yamlnode.Resolve(item).Line
+		if c.Function == "" {
+			l.Add(line, key+".function", "missing; write the curve's function of x, such as \"abs(x)\"")
+			continue
+		}
+		if f, err := optim.Lookup(c.Function, nil); err == nil && f.Dim() == 1 {
+			c.Obj = f
+		} else if e, err := optim.ParseExprWith(c.Function, s.Consts); err != nil {
+			l.Add(line, key+".function", "%v", err)
+			continue
+		} else if e.Dim() != 1 {
+			l.Add(line, key+".function", "a curve is a function of x alone; this one uses y")
+			continue
+		} else {
+			c.Obj = e
+		}
+		if c.Label == "" {
+			c.Label = c.Function
+		}
+		s.Curves = append(s.Curves, c)
+	}
 }

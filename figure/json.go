@@ -19,6 +19,13 @@ type figureJSON struct {
 	Sweeps         []sweepJSON           `json:"sweeps"`
 	Engine         *engineJSON           `json:"engine"` // nil: the function cannot be recomputed in the browser
 	Live           map[string][2]float64 `json:"live"`   // bounds of each live setting; nil: not live
+	Curves         []curveJSON           `json:"curves,omitempty"` // a 1-D figure's extra curves
+}
+
+// curveJSON is an extra curve of a 1-D figure.
+type curveJSON struct {
+	Label    string `json:"label"`
+	Function string `json:"function"`
 }
 
 // engineJSON is what the browser engine needs to recompute the function:

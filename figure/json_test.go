@@ -13,7 +13,7 @@ func TestFigureJSON(t *testing.T) {
 	t.Parallel()
 	// The encoder writes these fields by hand; a new one must be added there.
 	wantFields := map[reflect.Type][]string{
-		reflect.TypeFor[figureJSON](): {"id", "title,omitempty", "function", "dim", "domain", "runs", "critical_points", "sweeps", "engine", "live"},
+		reflect.TypeFor[figureJSON](): {"id", "title,omitempty", "function", "dim", "domain", "runs", "critical_points", "sweeps", "engine", "live", "curves,omitempty"},
 		reflect.TypeFor[runJSON]():    {"label", "optimizer", "params", "points", "loss", "grad_norm", "diverged", "stopped_at", "color", "sweep", "start", "steps", "live", "lr,omitempty", "grid,omitempty", "simplex,omitempty", "shared_start"},
 	}
 	for typ, want := range wantFields {

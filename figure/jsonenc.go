@@ -85,6 +85,9 @@ func appendFigureJSON(b []byte, f *figureJSON) ([]byte, error) {
 	field(`,"sweeps":`, f.Sweeps)
 	field(`,"engine":`, f.Engine)
 	field(`,"live":`, f.Live)
+	if len(f.Curves) > 0 {
+		field(`,"curves":`, f.Curves)
+	}
 	b = append(b, '}')
 	return b, err
 }

@@ -16,6 +16,16 @@ type Curve struct {
 	Runs            []Run // 1-D points [x]; Loss[k] is the height of point k
 	Critical        []Critical
 	Width, Height   int // viewBox size; 0 means 640 wide, the plot half as tall
+	// Extra are more functions drawn on the same axes, at the same Xs
+	// (dashed, each its own colour, in the legend); runs walk on Ys.
+	Extra []Series
+	Label string // the function's legend label when there are Extra curves
+}
+
+// Series is one extra curve: its values at the Curve's Xs.
+type Series struct {
+	Label string
+	Ys    []float64
 }
 
 // ErrCurve is returned for a curve without two ascending x samples or
@@ -36,9 +46,22 @@ func (c Curve) WriteSVG(w io.Writer) error {
 	if !ok {
 		return ErrCurve
 	}
+	var labels []string
+	if len(c.Extra) > 0 {
+		labels = append(labels, c.Label)
+	}
+	for _, e := range c.Extra {
+		if len(e.Ys) != n {
+			return ErrCurve
+		}
+		if elo, ehi, ok := finiteRange(e.Ys); ok {
+			lo, hi = min(lo, elo), max(hi, ehi)
+		}
+		labels = append(labels, e.Label)
+	}
 	y0, y1 := padRange(lo, hi, 0.06)
 	kinds := criticalKindsOf(c.Critical)
-	lg := newLegend(c.Runs, kinds, true)
+	lg := newLegend(c.Runs, kinds, true).withCurves(labels)
 	fr := layout(frameSpec{
 		width: c.Width, height: c.Height, aspect: curveAspect,
 		title: c.Title != "", left: yLabelRoom(linearTicks(y0, y1, 6)),
@@ -49,23 +72,10 @@ func (c Curve) WriteSVG(w io.Writer) error {
 	var sw svgWriter
 	sw.open(header{id: c.ID, title: c.Title, kind: "Curve", desc: c.desc(), fr: fr, v: v})
 	sw.clipped()
-	var d pathData
-	var piece []Point
-	draw := func() {
-		for _, q := range clipPolyline(piece, fr.plot.grow(2)) {
-			d.polyline(simplify(q, simplifyTol), false)
-		}
-		piece = piece[:0]
+	for i, e := range c.Extra {
+		sw.path(curvePath(v, fr.plot, c.Xs, e.Ys), append([]string{`class="curve extra"`}, curveStyle(i)...)...)
 	}
-	for k, x := range c.Xs {
-		if !isFinite(x) || !isFinite(c.Ys[k]) {
-			draw()
-			continue
-		}
-		piece = append(piece, v.toScreen(x, c.Ys[k]))
-	}
-	draw()
-	sw.path(d.String(), `class="curve"`, `fill="none"`, `stroke="currentColor"`, `stroke-width="1.5"`)
+	sw.path(curvePath(v, fr.plot, c.Xs, c.Ys), `class="curve"`, `fill="none"`, `stroke="currentColor"`, `stroke-width="1.5"`)
 	sw.writeCritical(c.Critical, func(cp Critical) (Point, bool) {
 		return v.toScreen(cp.X, cp.Value), isFinite(cp.X) && isFinite(cp.Value)
 	})
@@ -134,4 +144,26 @@ func abs(v float64) float64 {
 		return -v
 	}
 	return v
+}
+
+// curvePath is the path data of ys over xs, broken where a value is not
+// finite, clipped to the plot and simplified.
+func curvePath(v view, plot Rect, xs, ys []float64) string {
+	var d pathData
+	var piece []Point
+	draw := func() {
+		for _, q := range clipPolyline(piece, plot.grow(2)) {
+			d.polyline(simplify(q, simplifyTol), false)
+		}
+		piece = piece[:0]
+	}
+	for k, x := range xs {
+		if !isFinite(x) || !isFinite(ys[k]) {
+			draw()
+			continue
+		}
+		piece = append(piece, v.toScreen(x, ys[k]))
+	}
+	draw()
+	return d.String()
 }

@@ -181,6 +181,39 @@ func wiggleCurve() Curve {
 	return c
 }
 
+// lossesCurve is the squared error with the absolute error and Huber's loss
+// (δ = 1) on the same axes, as the seed's loss-function lesson plots them,
+// with a gradient-descent run on the first when run is set.
+func lossesCurve(run bool) Curve {
+	c := Curve{ID: "losses", Title: "Three losses of one residual", Label: "x²"}
+	if !run {
+		c.ID, c.Title = "curves-only", "Losses without runs"
+	}
+	var abs, huber Series
+	abs.Label, huber.Label = "MAE", "Huber"
+	for k := range 301 {
+		x := -3 + float64(k)*0.02
+		c.Xs, c.Ys = append(c.Xs, x), append(c.Ys, x*x)
+		abs.Ys = append(abs.Ys, math.Abs(x))
+		h := x * x / 2
+		if math.Abs(x) > 1 {
+			h = math.Abs(x) - 0.5
+		}
+		huber.Ys = append(huber.Ys, h)
+	}
+	c.Extra = []Series{abs, huber}
+	if run {
+		r := Run{Label: "gd, lr=0.1"}
+		for x, k := 2.5, 0; k < 30; k++ {
+			r.Points, r.Loss = append(r.Points, []float64{x}), append(r.Loss, x*x)
+			x -= 0.1 * 2 * x
+		}
+		c.Runs = []Run{r}
+	}
+	c.Critical = []Critical{{X: 0, Value: 0, Kind: "minimum"}}
+	return c
+}
+
 func lossPlot() LossPlot {
 	l := seedLandscape()
 	d := divergedLandscape()

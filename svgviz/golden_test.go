@@ -34,6 +34,8 @@ func goldenFigures() []struct {
 		{"diverged", divergedLandscape(), 2},
 		{"undefined", undefinedLandscape(), 0},
 		{"wiggle", wiggleCurve(), 2},
+		{"losses", lossesCurve(true), 1},
+		{"curves-only", lossesCurve(false), 0},
 		{"loss", lossPlot(), 3},
 	}
 }

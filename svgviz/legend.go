@@ -23,6 +23,33 @@ type legend struct {
 	startEnd  bool // show the start/end key
 	w, h      float64
 	cutLabels []string // run labels, cut to fit
+	curves    []string // labels of a curve figure's extra curves, cut to fit
+}
+
+// withCurves adds rows for a 1-D figure's curves, listed first: its own
+// function, then the extra ones.
+func (l legend) withCurves(labels []string) legend {
+	if len(labels) == 0 {
+		return l
+	}
+	w := l.w - legendText
+	for _, s := range labels {
+		s = cutText(s, maxLegendW-legendText)
+		l.curves = append(l.curves, s)
+		w = max(w, textWidth(s))
+	}
+	l.h += float64(len(labels))*legendRow + legendMargin
+	l.w = min(max(w+legendText, minLegendW), maxLegendW)
+	return l
+}
+
+// curveStyle is extra curve i's stroke: a colour after the runs' and a
+// dash, so that it is told from the runs and the function.
+func curveStyle(i int) []string {
+	if i < 0 { // the figure's own function
+		return []string{`stroke="currentColor"`, `stroke-width="1.5"`, `fill="none"`}
+	}
+	return []string{attr("stroke", Color(4+i)), `stroke-width="1.5"`, `stroke-dasharray="6 3"`, `fill="none"`}
 }
 
 // newLegend measures a legend; kinds are the critical kinds to list.
@@ -78,6 +105,16 @@ func (l legend) write(w *svgWriter, at Point) {
 	}
 	x, y := at.X, at.Y+8 // y: middle of the current row
 	tx := x + legendText
+	for i, label := range l.curves {
+		w.group(`class="legend-curve"`)
+		w.path("M"+formatCoord(x)+" "+formatCoord(y)+"h"+strconv.Itoa(swatchW), curveStyle(i-1)...)
+		w.text(tx, y, label, `dy=".35em"`)
+		w.end()
+		y += legendRow
+	}
+	if len(l.curves) > 0 {
+		y += legendMargin
+	}
 	for i, r := range l.runs {
 		w.group(`class="legend-item"`, attr("data-run", strconv.Itoa(i)))
 		if full := r.label(i); l.cutLabels[i] != full {
