@@ -17,8 +17,8 @@ type figureJSON struct {
 	Runs           []runJSON             `json:"runs"`
 	CriticalPoints []criticalJSON        `json:"critical_points"`
 	Sweeps         []sweepJSON           `json:"sweeps"`
-	Engine         *engineJSON           `json:"engine"` // nil: the function cannot be recomputed in the browser
-	Live           map[string][2]float64 `json:"live"`   // bounds of each live setting; nil: not live
+	Engine         *engineJSON           `json:"engine"`           // nil: the function cannot be recomputed in the browser
+	Live           map[string][2]float64 `json:"live"`             // bounds of each live setting; nil: not live
 	Curves         []curveJSON           `json:"curves,omitempty"` // a 1-D figure's extra curves
 }
 
