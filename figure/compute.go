@@ -210,8 +210,12 @@ func (f *figure) run(r runSpec, given map[string]float64, label string, start []
 	rj.LR = tr.LR
 	rj.SharedStart = r.Starts == nil && len(f.s.Starts) == 1
 	f.json.Runs = append(f.json.Runs, rj)
-	f.viz = append(f.viz, svgviz.Run{Label: label, Color: color, Points: tr.Points,
-		Loss: tr.Loss, Diverged: tr.Diverged(), StoppedAt: tr.StoppedAt})
+	vr := svgviz.Run{Label: label, Color: color, Points: tr.Points,
+		Loss: tr.Loss, Diverged: tr.Diverged(), StoppedAt: tr.StoppedAt, Simplex: rj.Simplex}
+	if rj.Grid != nil {
+		vr.Radius = rj.Grid.Radius
+	}
+	f.viz = append(f.viz, vr)
 	f.data.Runs = append(f.data.Runs, finalRow(idx, label, svgviz.Color(color), tr, vi > 0))
 	f.data.Steps = max(f.data.Steps, steps)
 	return nil

@@ -1,6 +1,9 @@
 package svgviz
 
-import "math"
+import (
+	"math"
+	"sort"
+)
 
 // Test figures: functions sampled here, and trajectories computed here with
 // exact gradients, so the golden files depend on nothing outside the package.
@@ -220,4 +223,42 @@ func lossPlot() LossPlot {
 	div := d.Runs[1]
 	div.Color = 2
 	return LossPlot{ID: "loss", Title: "Loss per step", Runs: append(l.Runs[:2:2], div)}
+}
+
+// searchLandscape is Himmelblau with seed 003's grid search and a
+// Nelder–Mead run: the probe squares and the simplices under the trails.
+func searchLandscape() Landscape {
+	l := seedLandscape()
+	l.ID, l.Title = "search", "Grid search and Nelder–Mead"
+	f := func(x, y float64) float64 { return math.Pow(x*x+y-11, 2) + math.Pow(x+y*y-7, 2) }
+	grid := Run{Label: "grid-search", Color: 0}
+	x, y, r := -4.0, -4.0, 5.0
+	for range 10 {
+		grid.Points, grid.Loss, grid.Radius = append(grid.Points, []float64{x, y}), append(grid.Loss, f(x, y)), append(grid.Radius, r)
+		bx, by, bf := x, y, math.Inf(1)
+		for j := range 5 {
+			for i := range 5 {
+				px, py := x-r+float64(i)*r/2, y-r+float64(j)*r/2
+				if v := f(px, py); v < bf {
+					bx, by, bf = px, py, v
+				}
+			}
+		}
+		x, y, r = bx, by, r/2
+	}
+	nm := Run{Label: "nelder-mead", Color: 1}
+	s := [][]float64{{2, -4}, {2.6, -4}, {2, -3.4}}
+	for range 12 {
+		sort.Slice(s, func(a, b int) bool { return f(s[a][0], s[a][1]) < f(s[b][0], s[b][1]) })
+		nm.Points, nm.Loss = append(nm.Points, s[0]), append(nm.Loss, f(s[0][0], s[0][1]))
+		nm.Simplex = append(nm.Simplex, [][]float64{s[0], s[1], s[2]})
+		c := []float64{(s[0][0] + s[1][0]) / 2, (s[0][1] + s[1][1]) / 2}
+		s = [][]float64{s[0], s[1], {2*c[0] - s[2][0], 2*c[1] - s[2][1]}}
+		if f(s[2][0], s[2][1]) > nm.Loss[len(nm.Loss)-1]+50 { // shrink instead
+			s[1] = []float64{(s[0][0] + s[1][0]) / 2, (s[0][1] + s[1][1]) / 2}
+			s[2] = []float64{(s[0][0] + c[0]) / 2, (s[0][1] + c[1]) / 2}
+		}
+	}
+	l.Runs = []Run{grid, nm}
+	return l
 }

@@ -35,6 +35,7 @@ func goldenFigures() []struct {
 		{"undefined", undefinedLandscape(), 0},
 		{"wiggle", wiggleCurve(), 2},
 		{"losses", lossesCurve(true), 1},
+		{"search", searchLandscape(), 2},
 		{"curves-only", lossesCurve(false), 0},
 		{"loss", lossPlot(), 3},
 	}

@@ -100,7 +100,7 @@ func (l Landscape) WriteSVG(w io.Writer) error {
 			}
 			return v.toScreen(p[0], p[1]), true
 		})
-		sw.writeRun(i, r, pts, fr.plot, trailOpts{start: true, divLabel: true, dots: 3})
+		sw.writeRun(i, r, pts, fr.plot, trailOpts{start: true, divLabel: true, dots: 3, shapes: shapes(r, v)})
 	}
 	sw.end()
 	sw.writeAxes(v, axes{
@@ -149,4 +149,36 @@ func describeRuns(b *strings.Builder, runs []Run, point func([]float64) string) 
 			b.WriteString(".")
 		}
 	}
+}
+
+// shapes is the path data of a run's probe squares (a grid search) or
+// simplices (Nelder–Mead), at most maxShapes of them, in screen units.
+func shapes(r Run, v view) string {
+	var d pathData
+	poly := func(ps [][]float64) {
+		for k, p := range ps {
+			q := v.toScreen(p[0], p[1])
+			if !isFinite(q.X) || !isFinite(q.Y) {
+				return
+			}
+			if k == 0 {
+				d.moveTo(q.X, q.Y)
+			} else {
+				d.lineTo(q.X, q.Y)
+			}
+		}
+		d.close()
+	}
+	for k := 0; k < len(r.Radius) && k < len(r.Points) && k < maxShapes; k++ {
+		p, h := r.Points[k], r.Radius[k]
+		if len(p) == 2 {
+			poly([][]float64{{p[0] - h, p[1] - h}, {p[0] + h, p[1] - h}, {p[0] + h, p[1] + h}, {p[0] - h, p[1] + h}})
+		}
+	}
+	for k := 0; k < len(r.Simplex) && k < maxShapes; k++ {
+		if s := r.Simplex[k]; len(s) == 3 {
+			poly(s)
+		}
+	}
+	return d.String()
 }

@@ -16,7 +16,17 @@ type Run struct {
 	Loss      []float64
 	Diverged  bool
 	StoppedAt int
+	// Radius, for a grid search, is the half-width of the square of probes
+	// around each point; Simplex, for Nelder–Mead, the simplex at each
+	// point. A landscape draws them faintly, the shrinking squares and the
+	// triangles, under the trail.
+	Radius  []float64
+	Simplex [][][]float64
 }
+
+// maxShapes bounds the squares or simplices drawn for one run: later ones
+// are too small to see.
+const maxShapes = 40
 
 // label returns the run's legend text, "run N" when it has none.
 func (r Run) label(i int) string {
@@ -41,6 +51,7 @@ type trailOpts struct {
 	dots     float64 // diameter of a dot at every visited point; 0 for none
 	divLabel bool    // "diverged at step k" beside the ×
 	thin     bool    // a thin, faint trail (when dots carry the path)
+	shapes   string  // path data of a run's probe squares or simplices, or ""
 }
 
 // writeRun draws run i from its screen points (the finite prefix, in step
@@ -50,6 +61,9 @@ type trailOpts struct {
 func (w *svgWriter) writeRun(i int, r Run, pts []Point, plot Rect, o trailOpts) {
 	col := Color(r.Color)
 	w.group(`class="run"`, attr("data-run", strconv.Itoa(i)), `fill="none"`, attr("stroke", col))
+	if o.shapes != "" {
+		w.path(o.shapes, `class="shapes"`, `stroke-width="1"`, `stroke-opacity=".6"`, `stroke-dasharray="3 2"`)
+	}
 	var d pathData
 	pieces := clipPolyline(pts, plot.grow(8))
 	for _, piece := range pieces {
