@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -283,6 +284,14 @@ func (f *figure) draw(crit []svgviz.Critical, layers *layerCache, early *svgviz.
 		}
 	}
 	f.data.Main, f.data.Loss = main.String(), loss.String()
+	if slices.Contains(s.View, "data") && s.Regress != nil {
+		var b bytes.Buffer
+		dp := svgviz.DataPlot{ID: id + "-data", Title: "The data and the fitted lines", T: s.Regress.T, U: s.Regress.U, Runs: f.viz}
+		if err := dp.WriteSVG(&b); err != nil {
+			return err
+		}
+		f.data.DataPlot = b.String()
+	}
 	return nil
 }
 

@@ -13,6 +13,7 @@ type Data struct {
 	Steps    int    // the largest step count of any run
 	Main     string // the landscape (2-D) or curve (1-D) SVG, from svgviz
 	Loss     string // the loss-per-step SVG, from svgviz
+	DataPlot string // the regression's data and fitted lines (view: data), or ""
 	Runs     []Row
 	Sweeps   []Sweep
 	JSON     string // the figure's data (SPEC §6), safe inside <script type="application/json">

@@ -41,6 +41,7 @@ type Spec struct {
 
 	Consts     map[string]float64    // an expression's named constants (params:)
 	Curves     []curveSpec           // a 1-D figure's extra curves
+	View       []string              // the views shown: contour, and data for the regression
 	ID         string                // the author's id:, or ""
 	NotLive    bool                  // live: false
 	LiveBounds map[string][2]float64 // live: {lr: [1e-4, 1]}: the author's slider ranges
@@ -70,7 +71,7 @@ type runSpec struct {
 
 var bareWordRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*(-[A-Za-z0-9_]+)*$`)
 
-var figureKeys = []string{"title", "id", "function", "params", "domain", "start", "steps", "runs", "contours", "live", "curves"}
+var figureKeys = []string{"title", "id", "function", "params", "domain", "start", "steps", "runs", "contours", "live", "curves", "view"}
 
 // curveSpec is one more function a 1-D figure draws on its axes.
 type curveSpec struct {
@@ -152,6 +153,9 @@ func Decode(src []byte, base int, l *diag.List) (*Spec, bool) {
 	}
 	if p, ok := byKey["curves"]; ok { // after the function: they need its dimension
 		s.decodeCurves(p, base, l)
+	}
+	if p, ok := byKey["view"]; ok {
+		s.decodeView(p, base, l)
 	}
 	if p, ok := byKey["steps"]; ok {
 		s.Steps = decodeSteps(p, base, "steps", l)
@@ -903,5 +907,37 @@ func (s *Spec) decodeCurves(p yamlnode.Pair, base int, l *diag.List) {
 			c.Label = c.Function
 		}
 		s.Curves = append(s.Curves, c)
+	}
+}
+
+// decodeView reads view: [contour, data]: the views a figure shows.
+func (s *Spec) decodeView(p yamlnode.Pair, base int, l *diag.List) {
+	v := yamlnode.Resolve(p.Val)
+	if v.Kind != yaml.SequenceNode || len(v.Content) == 0 || len(v.Content) > 3 {
+		l.Add(base+p.Line, "view", "expected a list of views, such as [contour, data]")
+		return
+	}
+	seen := map[string]bool{}
+	for _, c := range v.Content {
+		name, err := yamlnode.Text(c)
+		switch {
+		case err != nil:
+			l.Add(base+p.Line, "view", "%v", err)
+			return
+		case seen[name]:
+			l.Add(base+p.Line, "view", "%s is listed twice", name)
+			return
+		case name == "surface":
+			l.Add(base+p.Line, "view", "the surface view is not available yet; use [contour]")
+			return
+		case name == "data" && s.Regress == nil:
+			l.Add(base+p.Line, "view", "only the linear-regression function has data to show; remove data")
+			return
+		case name != "contour" && name != "data":
+			l.Add(base+p.Line, "view", "unknown view %q; the views are contour and, for the linear regression, data", name)
+			return
+		}
+		seen[name] = true
+		s.View = append(s.View, name)
 	}
 }

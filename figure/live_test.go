@@ -210,3 +210,15 @@ func mustCompute(t *testing.T, src string, memo *Memo) *Data {
 	}
 	return d
 }
+
+// TestDataView: view: [contour, data] on the regression adds the data plot
+// with one fitted line per run.
+func TestDataView(t *testing.T) {
+	d := mustCompute(t, "function: {linear-regression: {n: 40}}\nview: [contour, data]\nstart: [0, 0]\nsteps: 5\nruns: [{optimizer: gd, lr: 0.1}, {optimizer: gd, lr: 0.05}]\n", &Memo{})
+	if strings.Count(d.DataPlot, `class="fit"`) != 2 || !strings.Contains(d.DataPlot, "The 40 data points") {
+		t.Errorf("data plot: %.300s", d.DataPlot)
+	}
+	if d := mustCompute(t, "function: {linear-regression: {n: 40}}\nstart: [0, 0]\nsteps: 5\nruns: [{optimizer: gd, lr: 0.1}]\n", &Memo{}); d.DataPlot != "" {
+		t.Error("a data plot without view: data")
+	}
+}

@@ -81,6 +81,7 @@ type FigureData struct {
 	Steps    int           // the largest step count of any run
 	Main     template.HTML // the landscape (2-D) or curve (1-D) SVG, from svgviz
 	Loss     template.HTML // the loss-per-step SVG, from svgviz
+	DataPlot template.HTML // the regression's data and fitted lines, or "" (view: [contour, data])
 	Runs     []FigureRun
 	Sweeps   []Sweep
 	JSON     template.JS // the figure's data (SPEC §6), already safe for <script type="application/json">
@@ -100,6 +101,6 @@ type Sweep = figure.Sweep
 // figureData wraps a computed figure's markup for the figure template.
 func figureData(d *figure.Data) FigureData {
 	return FigureData{ID: d.ID, Title: d.Title, Function: d.Function, Formula: template.HTML(d.Formula),
-		Dim: d.Dim, Steps: d.Steps, Main: template.HTML(d.Main), Loss: template.HTML(d.Loss),
+		Dim: d.Dim, Steps: d.Steps, Main: template.HTML(d.Main), Loss: template.HTML(d.Loss), DataPlot: template.HTML(d.DataPlot),
 		Runs: d.Runs, Sweeps: d.Sweeps, JSON: template.JS(d.JSON)}
 }

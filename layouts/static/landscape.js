@@ -113,6 +113,14 @@
     var main = plot(fig.querySelector(".landscape-main svg[data-plot]"), fig.id + "-clip-main");
     var loss = plot(fig.querySelector(".landscape-loss svg[data-plot]"), fig.id + "-clip-loss");
     var cursor = loss && loss.svg.querySelector("line.cursor");
+    // The regression's data plot: each run's fitted line follows its point.
+    var dataSvg = fig.querySelector(".landscape-dataplot svg[data-plot]");
+    var dataPlot = plot(dataSvg, fig.id + "-clip-data");
+    var fits = dataPlot ? runs.map(function (r, i) {
+      var el = dataSvg.querySelector('path.fit[data-run="' + i + '"]');
+      if (el) el.setAttribute("clip-path", dataPlot.clip);
+      return el;
+    }) : [];
     var N = 0;
     runs.forEach(function (r) { N = Math.max(N, r.points.length - 1); });
 
@@ -273,6 +281,13 @@
         drawLayer(l.main, j);
         drawLayer(l.loss, j);
         probes(l, runs[i], j);
+        var fit = fits[i], p = runs[i].points[j];
+        if (fit && p && p.length === 2) {
+          var t0 = num(dataSvg, "data-x0"), t1 = num(dataSvg, "data-x1");
+          var a = dataPlot.at(t0, p[0] + p[1] * t0), b = dataPlot.at(t1, p[0] + p[1] * t1);
+          fit.setAttribute("d", "M" + r1(a[0]) + " " + r1(a[1]) + "L" + r1(b[0]) + " " + r1(b[1]));
+          fit.style.display = visible(i) ? "" : "none";
+        }
         simplex(l, runs[i], j);
       });
       if (cursor) {

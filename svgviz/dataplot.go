@@ -1,0 +1,80 @@
+package svgviz
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+)
+
+// DataPlot is the data behind a linear regression: the points (T[i], U[i])
+// and each run's fitted line u = a + b·t at its last step, where a run's
+// point is (a, b). The page script moves each line (path.fit[data-run]) to
+// the current step.
+type DataPlot struct {
+	ID, Title, Desc string
+	T, U            []float64
+	Runs            []Run
+	Width, Height   int // viewBox size; 0 means 640 wide, the plot 0.6 as tall
+}
+
+// maxDataDots bounds the points drawn: more would only thicken the cloud.
+const maxDataDots = 500
+
+// WriteSVG writes the scatter, the lines and a legend.
+func (p DataPlot) WriteSVG(w io.Writer) error {
+	n := len(p.T)
+	if n == 0 || len(p.U) != n {
+		return ErrCurve
+	}
+	t0, t1, ok1 := finiteRange(p.T)
+	u0, u1, ok2 := finiteRange(p.U)
+	if !ok1 || !ok2 || !(t0 < t1) {
+		return ErrCurve
+	}
+	u0, u1 = padRange(u0, u1, 0.08)
+	lg := newLegend(p.Runs, nil, false)
+	fr := layout(frameSpec{width: p.Width, height: p.Height, aspect: 0.6, title: p.Title != "",
+		left: yLabelRoom(linearTicks(u0, u1, 6)), legendW: lg.w, legendH: lg.h})
+	v := view{fr.plot, t0, t1, u0, u1}
+	var sw svgWriter
+	sw.open(header{id: p.ID, title: p.Title, kind: "Data", desc: p.desc(n), fr: fr, v: v})
+	sw.clipped()
+	var dots pathData
+	step := max(1, (n+maxDataDots-1)/maxDataDots)
+	for i := 0; i < n; i += step {
+		q := v.toScreen(p.T[i], p.U[i])
+		dots.dot(q.X, q.Y)
+	}
+	sw.path(dots.String(), `class="data"`, `stroke="currentColor"`, `stroke-opacity=".55"`, `stroke-width="4"`, `stroke-linecap="round"`)
+	for i, r := range p.Runs {
+		d := ""
+		if k := len(r.Points) - 1; k >= 0 && len(r.Points[k]) == 2 {
+			a, b := r.Points[k][0], r.Points[k][1]
+			var pd pathData
+			for _, q := range clipPolyline([]Point{v.toScreen(t0, a+b*t0), v.toScreen(t1, a+b*t1)}, fr.plot) {
+				pd.polyline(q, false)
+			}
+			d = pd.String()
+		}
+		sw.path(d, `class="fit"`, attr("data-run", strconv.Itoa(i)), attr("stroke", Color(r.Color)), `stroke-width="2"`, `fill="none"`)
+	}
+	sw.end()
+	sw.writeAxes(v, axes{
+		x:     linearTicks(t0, t1, tickCount(fr.plot.W)),
+		y:     linearTicks(u0, u1, max(3, int(fr.plot.H/28))),
+		xName: "t", yName: "u",
+	})
+	lg.write(&sw, fr.legend)
+	return sw.flush(w)
+}
+
+func (p DataPlot) desc(n int) string {
+	if p.Desc != "" {
+		return p.Desc
+	}
+	shown := ""
+	if n > maxDataDots {
+		shown = fmt.Sprintf(" (every %d-th drawn)", (n+maxDataDots-1)/maxDataDots)
+	}
+	return fmt.Sprintf("The %d data points%s and each run's fitted line u = a + b·t at its last step.", n, shown)
+}
