@@ -4,7 +4,10 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Error is a mistake in the course, at a line of a file. Key names the
@@ -16,19 +19,48 @@ type Error struct {
 	Msg  string
 }
 
+// Error writes the one line FILE:LINE: key: message. Every part may carry
+// an author's text (a YAML key, a value, a file name), so control
+// characters are escaped: a message must never move the terminal's cursor,
+// clear it or set its clipboard, nor break into a second line.
 func (e *Error) Error() string {
 	var b strings.Builder
-	b.WriteString(e.File)
+	b.WriteString(Printable(e.File))
 	if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d", e.Line)
 	}
 	b.WriteString(": ")
 	if e.Key != "" {
-		b.WriteString(e.Key)
+		b.WriteString(Printable(e.Key))
 		b.WriteString(": ")
 	}
-	b.WriteString(e.Msg)
+	b.WriteString(Printable(e.Msg))
 	return b.String()
+}
+
+// Printable returns s with every control character written as Go writes
+// it in a quoted string (ESC as \x1b, a newline as \n), and so are the
+// invisible characters that reorder text (U+202E and the like), which
+// could make a message read as something else. Other text is unchanged.
+func Printable(s string) string {
+	if !strings.ContainsFunc(s, unprintable) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if !unprintable(r) {
+			b.WriteRune(r)
+			continue
+		}
+		q := strconv.QuoteRune(r)
+		b.WriteString(q[1 : len(q)-1])
+	}
+	return b.String()
+}
+
+func unprintable(r rune) bool {
+	return unicode.IsControl(r) || r == utf8.RuneError ||
+		0x202a <= r && r <= 0x202e || 0x2066 <= r && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c
 }
 
 // Errors is every mistake a build found, sorted by file and line.
@@ -52,13 +84,30 @@ func (es Errors) Sorted() Errors {
 	return slices.CompactFunc(out, func(a, b *Error) bool { return a.Error() == b.Error() })
 }
 
-// List collects the errors of one file.
+// List collects the errors of one file, at most MaxPerFile of them and a
+// last one counting the rest: a file of 150,000 broken formulas would
+// otherwise print 150,000 lines, and send them all to the preview.
 type List struct {
 	File string
 	Errs Errors
+
+	more *Error // the error counting those past the limit
+	n    int
 }
+
+// MaxPerFile is the most errors a List keeps.
+const MaxPerFile = 100
 
 // Add records a mistake at line of the list's file.
 func (l *List) Add(line int, key, format string, args ...any) {
-	l.Errs = append(l.Errs, &Error{File: l.File, Line: line, Key: key, Msg: fmt.Sprintf(format, args...)})
+	if l.more == nil && len(l.Errs) < MaxPerFile {
+		l.Errs = append(l.Errs, &Error{File: l.File, Line: line, Key: key, Msg: fmt.Sprintf(format, args...)})
+		return
+	}
+	l.n++
+	if l.more == nil {
+		l.more = &Error{File: l.File, Line: line}
+		l.Errs = append(l.Errs, l.more)
+	}
+	l.more.Msg = fmt.Sprintf("and %d more errors from here on, not listed: over the limit of %d per file; fix these first", l.n, MaxPerFile)
 }

@@ -1,11 +1,14 @@
 package figure
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"descent/diag"
 	"descent/optim"
@@ -22,7 +25,18 @@ const (
 	maxRuns       = 24
 	maxLevels     = 200
 	maxStartsRuns = 24
+	maxTitle      = 300 // characters of a caption
+	maxLabel      = 120 // characters of a run's legend label
 )
+
+// checkLength refuses text longer than limit characters: a caption or a
+// label is drawn, measured and cut, and 40,000 characters took 25 s.
+func checkLength(text string, limit int) error {
+	if n := utf8.RuneCountInString(text); n > limit {
+		return fmt.Errorf("%d characters is over the limit of %d", n, limit)
+	}
+	return nil
+}
 
 // Spec is a checked landscape directive (SPEC §2): everything Compute needs.
 type Spec struct {
@@ -115,7 +129,9 @@ func Decode(src []byte, base int, l *diag.List) (*Spec, bool) {
 	}
 	if p, ok := byKey["title"]; ok {
 		var err error
-		s.Title, err = yamlnode.Text(p.Val)
+		if s.Title, err = yamlnode.Text(p.Val); err == nil {
+			err = checkLength(s.Title, maxTitle)
+		}
 		errAt(p, "title", err)
 	}
 	if p, ok := byKey["id"]; ok {
@@ -383,21 +399,38 @@ func (s *Spec) decodeDomain(p yamlnode.Pair, base int, l *diag.List) {
 			l.Add(base+q.Line, key, "expected an interval of two numbers [low, high]")
 		case lo >= hi:
 			l.Add(base+q.Line, key, "the interval [%v, %v] is empty or inverted; write the lower bound first", lo, hi)
+		case math.IsInf(hi-lo, 0):
+			l.Add(base+q.Line, key, "the interval [%v, %v] is wider than a float64 can hold; narrow it", lo, hi)
+		case hi-lo < minWidth(lo, hi):
+			// A few floats wide, the grid and the axis ticks have
+			// nothing to divide (the tick loop once never ended).
+			l.Add(base+q.Line, key, "the interval [%v, %v] is narrower than %.2g, the limit for a domain this far from 0; widen it", lo, hi, minWidth(lo, hi))
 		default:
 			*dst = [2]float64{lo, hi}
 		}
 	}
 }
 
+// minWidth is the narrowest domain [lo, hi] a figure draws: a billionth of
+// its distance from 0, and never below 1e-12.
+func minWidth(lo, hi float64) float64 {
+	return math.Max(1e-9*math.Max(math.Abs(lo), math.Abs(hi)), 1e-12)
+}
+
+// decodeSteps reads a step count. The limit comes first: steps: 1e300 is
+// over it, not "not a whole number".
 func decodeSteps(p yamlnode.Pair, base int, key string, l *diag.List) int {
+	v, err := yamlnode.Number(p.Val)
+	if err == nil && v > maxSteps {
+		l.Add(base+p.Line, key, "%s steps is more than the limit of %d", yamlnode.Resolve(p.Val).Value, maxSteps)
+		return 1
+	}
 	n, err := yamlnode.Integer(p.Val)
 	switch {
 	case err != nil:
 		l.Add(base+p.Line, key, "%v", err)
 	case n < 1:
 		l.Add(base+p.Line, key, "must be at least 1, not %d", n)
-	case n > maxSteps:
-		l.Add(base+p.Line, key, "%d steps is more than the limit of %d", n, maxSteps)
 	default:
 		return n
 	}
@@ -419,7 +452,8 @@ func decodeStarts(n *yaml.Node, dim int, base, line int, key string, l *diag.Lis
 		if yamlnode.IsNumber(n) {
 			v, err := yamlnode.Number(n)
 			if err != nil {
-				return bad()
+				l.Add(base+line, key, "%v", err)
+				return nil
 			}
 			return [][]float64{{v}}
 		}
@@ -430,7 +464,8 @@ func decodeStarts(n *yaml.Node, dim int, base, line int, key string, l *diag.Lis
 		for _, c := range n.Content {
 			v, err := yamlnode.Number(c)
 			if err != nil {
-				return bad()
+				l.Add(base+line, key, "%v", err)
+				return nil
 			}
 			out = append(out, []float64{v})
 		}
@@ -446,8 +481,9 @@ func decodeStarts(n *yaml.Node, dim int, base, line int, key string, l *diag.Lis
 		}
 		x, err1 := yamlnode.Number(n.Content[0])
 		y, err2 := yamlnode.Number(n.Content[1])
-		if err1 != nil || err2 != nil {
-			return bad()
+		if err := cmp.Or(err1, err2); err != nil {
+			l.Add(base+line, key, "%v", err)
+			return nil
 		}
 		return [][]float64{{x, y}}
 	}
@@ -460,8 +496,9 @@ func decodeStarts(n *yaml.Node, dim int, base, line int, key string, l *diag.Lis
 		}
 		x, err1 := yamlnode.Number(c.Content[0])
 		y, err2 := yamlnode.Number(c.Content[1])
-		if err1 != nil || err2 != nil {
-			return bad()
+		if err := cmp.Or(err1, err2); err != nil {
+			l.Add(base+line, key, "%v", err)
+			return nil
 		}
 		out = append(out, []float64{x, y})
 	}
@@ -497,11 +534,16 @@ func (s *Spec) decodeContours(p yamlnode.Pair, base int, l *diag.List) {
 				continue
 			}
 			n, err := yamlnode.Integer(v)
+			if x, nerr := yamlnode.Number(v); nerr == nil && x > maxLevels {
+				n, err = maxLevels+1, nil // over the limit, whole or not
+			}
 			switch {
+			case err != nil && yamlnode.IsNumber(v):
+				l.Add(base+q.Line, key, "%v", err)
 			case err != nil:
 				l.Add(base+q.Line, key, "expected a count such as 30 or a list of values, found %s", yamlnode.Describe(v))
 			case n < 1 || n > maxLevels:
-				l.Add(base+q.Line, key, "the count must be between 1 and %d, not %d", maxLevels, n)
+				l.Add(base+q.Line, key, "the count must be between 1 and %d, not %s", maxLevels, v.Value)
 			default:
 				s.Levels.Count = n
 			}
@@ -521,7 +563,7 @@ func (s *Spec) decodeContours(p yamlnode.Pair, base int, l *diag.List) {
 func (s *Spec) decodeRuns(p yamlnode.Pair, base int, l *diag.List) {
 	list := yamlnode.Resolve(p.Val)
 	if list.Kind != yaml.SequenceNode || len(list.Content) == 0 {
-		l.Add(base+p.Line, "runs", "expected a list of runs, such as\n  - optimizer: gd\n    lr: 0.01")
+		l.Add(base+p.Line, "runs", "expected a list of runs, such as runs: [{optimizer: gd, lr: 0.01}]")
 		return
 	}
 	if len(list.Content) > maxRuns {
@@ -576,7 +618,10 @@ func (s *Spec) decodeRunKey(r *runSpec, q yamlnode.Pair, key string, base int, l
 	case "optimizer":
 	case "label":
 		var err error
-		if r.Label, err = yamlnode.Text(q.Val); err != nil {
+		if r.Label, err = yamlnode.Text(q.Val); err == nil {
+			err = checkLength(r.Label, maxLabel)
+		}
+		if err != nil {
 			l.Add(line, key, "%v", err)
 			return false
 		}

@@ -21,17 +21,19 @@ import (
 
 // Options configure one build. Content is required, and Out or Memory.
 type Options struct {
-	Content    fs.FS        // the course
-	ContentDir string       // how error messages name the content folder, e.g. "content"
-	Layouts    fs.FS        // templates and static files overriding the built-in theme; nil for none
-	LayoutsDir string       // how error messages name the layouts folder
-	Out        string       // the output folder, replaced as a whole
-	Memory     *MemorySite  // with Out empty: where the site goes instead of a folder
-	Drafts     bool         // include pages with draft: true
-	BaseURL    string       // overrides the site file's baseURL when not empty
-	LiveReload bool         // pages include the preview's reload script
-	Cache      *Cache       // figures and pages kept between builds; nil for none
-	Memo       *figure.Memo // critical points shared by the builds of one process; nil for none
+	Content    fs.FS         // the course
+	ContentDir string        // how error messages name the content folder, e.g. "content"
+	Layouts    fs.FS         // templates and static files overriding the built-in theme; nil for none
+	LayoutsDir string        // how error messages name the layouts folder
+	Out        string        // the output folder, replaced as a whole
+	Memory     *MemorySite   // with Out empty: where the site goes instead of a folder
+	Drafts     bool          // include pages with draft: true
+	BaseURL    string        // overrides the site file's baseURL when not empty
+	LiveReload bool          // pages include the preview's reload script
+	Cache      *Cache        // figures and pages kept between builds; nil for none
+	Memo       *figure.Memo  // critical points shared by the builds of one process; nil for none
+	PageBytes  int           // the most a page's template may write; 0 for 64 MiB
+	PageTime   time.Duration // the longest a page's template may run; 0 for 10 s
 }
 
 // Cache keeps computed figures and the records of built sites between
@@ -63,6 +65,8 @@ type Summary struct {
 // builder is one run of Build: the course, what is known of the previous
 // site, and each page's progress through the phases.
 type builder struct {
+	ctx    context.Context
+	lim    execLimits
 	opt    Options
 	theme  *theme
 	course *course
@@ -89,6 +93,36 @@ type parsed struct {
 	doc     *markup.Doc
 	figures []*pageFigure
 	pending atomic.Int32 // figures not yet rendered
+	work    int          // trajectory steps of its figures (figureWork)
+}
+
+// Limits on the work of one lesson and of one build, so that no course can
+// exhaust the machine: a lesson of 60 figures at the figure limits took
+// 3.7 GB. Work is counted in trajectory steps; a figure at its own limits
+// is 24 × 5,000 = 120,000. The sample course's largest lesson is under
+// 20,000.
+const (
+	maxFiguresPerPage  = 16
+	maxWorkPerPage     = 400_000
+	maxFiguresPerBuild = 5_000
+	maxWorkPerBuild    = 20_000_000
+)
+
+// figureWork is how many optimizer steps a figure takes: each run's starts
+// × sweep values × steps.
+func figureWork(s *figure.Spec) int {
+	work := 0
+	for _, r := range s.Runs {
+		starts, steps := len(s.Starts), s.Steps
+		if r.Starts != nil {
+			starts = len(r.Starts)
+		}
+		if r.Steps > 0 {
+			steps = r.Steps
+		}
+		work += max(1, starts) * max(1, len(r.Values)) * steps
+	}
+	return work
 }
 
 // pageFigure is one landscape directive of a page.
@@ -112,8 +146,21 @@ func Build(ctx context.Context, opt Options) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
+	b.ctx, b.lim = ctx, opt.execLimits()
+	if b.theme == nil { // the theme's errors are in b.errs
+		b.pages = b.course.allPages()
+		b.reused = make([]bool, len(b.pages))
+		b.parse()
+		return Summary{}, b.errs.Sorted()
+	}
 	b.plan()
 	b.parse()
+	if b.checkBuildWork() {
+		// Not a figure is computed: the course is over the limit of
+		// what one build does, and computing it all only to report
+		// other mistakes would be the exhaustion the limit prevents.
+		return Summary{}, b.errs.Sorted()
+	}
 	if err := ctx.Err(); err != nil {
 		return Summary{}, err
 	}
@@ -124,6 +171,9 @@ func Build(ctx context.Context, opt Options) (Summary, error) {
 		defer b.out.Abandon()
 	}
 	if err := b.computeAndRender(); err != nil {
+		if ctx.Err() != nil {
+			return Summary{}, ctx.Err() // the errors say only "stopped"
+		}
 		return Summary{}, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -139,11 +189,20 @@ func load(opt Options) (*builder, error) {
 	if opt.ContentDir == "" {
 		opt.ContentDir = "content"
 	}
+	// A broken theme does not hide the course's mistakes: both are read,
+	// and the course is parsed, before the build stops.
 	theme, err := loadTheme(opt.Layouts, opt.LayoutsDir)
+	var errs Errors
 	if err != nil {
-		return nil, err
+		if !errors.As(err, &errs) {
+			return nil, err
+		}
 	}
-	c, errs := loadCourse(opt.Content, opt.ContentDir, opt.Drafts)
+	c, cerrs := loadCourse(opt.Content, opt.ContentDir, opt.Drafts)
+	errs = append(errs, cerrs...)
+	if theme != nil {
+		errs = append(errs, checkAddresses(c, theme, opt.ContentDir)...)
+	}
 	if opt.BaseURL != "" {
 		c.site.BaseURL = opt.BaseURL
 	}
@@ -194,6 +253,36 @@ func (b *builder) parse() {
 	})
 }
 
+// checkBuildWork reports the figure at which the course goes over the
+// limits of one build, in reading order, and whether it does.
+func (b *builder) checkBuildWork() bool {
+	figures, work := 0, 0
+	for _, p := range b.parsed {
+		if p == nil {
+			continue
+		}
+		for _, f := range p.figures {
+			if f.spec == nil {
+				continue
+			}
+			figures++
+			work += figureWork(f.spec)
+			msg := ""
+			switch {
+			case figures > maxFiguresPerBuild:
+				msg = fmt.Sprintf("the course's figure %d is over the limit of %d figures per build; build the course in parts", figures, maxFiguresPerBuild)
+			case work > maxWorkPerBuild:
+				msg = fmt.Sprintf("this figure brings the course's work to %d trajectory steps, over the limit of %d per build; take fewer steps or build the course in parts", work, maxWorkPerBuild)
+			}
+			if msg != "" {
+				b.errs = append(b.errs, &Error{File: p.pg.name, Line: f.node.Line - 1, Key: "landscape", Msg: msg})
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // parsePage parses a page and decodes its directives, giving each figure an
 // id unique on the page.
 func parsePage(conv *markup.Converter, pg *page) (*parsed, Errors) {
@@ -206,8 +295,24 @@ func parsePage(conv *markup.Converter, pg *page) (*parsed, Errors) {
 	for i, n := range p.doc.Figures {
 		f := &pageFigure{node: n}
 		p.figures = append(p.figures, f)
+		if i >= maxFiguresPerPage {
+			// Reported once; the figures past the limit are not even
+			// decoded, so none of them is computed.
+			if i == maxFiguresPerPage {
+				l.Add(n.Line-1, "landscape", "the lesson's figure %d is over the limit of %d figures per lesson; split the lesson", i+1, maxFiguresPerPage)
+			}
+			continue
+		}
+		if p.work > maxWorkPerPage {
+			continue // over the limit already, and said so once
+		}
 		spec, ok := figure.Decode(n.Source, n.Line-1, l)
 		if !ok {
+			continue
+		}
+		p.work += figureWork(spec)
+		if p.work > maxWorkPerPage {
+			l.Add(n.Line-1, "landscape", "this figure brings the lesson's work to %d trajectory steps (starts × sweep values × steps), over the limit of %d per lesson; split the lesson or take fewer steps", p.work, maxWorkPerPage)
 			continue
 		}
 		id := spec.ID
@@ -245,10 +350,17 @@ func (b *builder) open() (store.Output, error) {
 	if b.opt.Memory != nil {
 		return b.opt.Memory.Writer(), nil
 	}
+	var out store.Output
+	var err error
 	if b.opt.Cache == nil {
-		return store.NewFolder(b.opt.Out, nil)
+		out, err = store.NewFolder(b.opt.Out, nil)
+	} else {
+		out, err = store.NewFolder(b.opt.Out, b.opt.Cache)
 	}
-	return store.NewFolder(b.opt.Out, b.opt.Cache)
+	if err != nil {
+		return nil, Errors{{File: b.opt.Out, Msg: cleanFSError(err)}}
+	}
+	return out, nil
 }
 
 // computeAndRender computes every figure, cached by the hash of its
@@ -271,6 +383,10 @@ func (b *builder) computeAndRender() error {
 		}
 	}
 	parallel(len(jobs)+len(b.pages), func(t int) {
+		if b.ctx.Err() != nil {
+			b.failed.Store(true) // stopped: what is left is not done
+			return
+		}
 		if t >= len(jobs) { // a page without figures
 			if i := t - len(jobs); b.parsed[i] == nil || len(b.parsed[i].figures) == 0 {
 				b.render(i)
@@ -296,8 +412,12 @@ func (b *builder) figure(pg *page, f *pageFigure) bool {
 		b.cached.Add(1)
 	} else {
 		var err error
-		if fd, err = figure.Compute(f.spec, f.id, b.memo); err != nil {
-			b.fail(&Error{File: pg.name, Line: f.node.Line - 1, Key: "landscape " + quote(f.id), Msg: err.Error()})
+		if fd, err = b.compute(f); err != nil {
+			if b.ctx.Err() != nil {
+				b.fail(&Error{File: pg.name, Msg: "stopped"})
+				return false
+			}
+			b.fail(&Error{File: pg.name, Line: f.node.Line - 1, Key: "landscape " + quote(f.id), Msg: figureMessage(err)})
 			return false
 		}
 		if fd.Formula == "" && f.spec.Catalog != nil {
@@ -309,12 +429,38 @@ func (b *builder) figure(pg *page, f *pageFigure) bool {
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(fd.Main) + len(fd.Loss) + len(fd.JSON) + 16384)
-	if err := b.theme.figure.ExecuteTemplate(&buf, "figure", figureData(fd)); err != nil {
-		b.fail(templateError(b.theme.dir, err))
+	if _, err := execute(b.ctx, b.lim, b.theme.figure, "figure", figureData(fd), &buf, b.theme.dir, "figure.html"); err != nil {
+		b.fail(err)
 		return false
 	}
 	f.node.HTML = buf.Bytes()
 	return true
+}
+
+// compute runs figure.Compute, or gives up on it when the build is
+// stopped: Compute does not watch a context, and Ctrl-C waited for a long
+// figure to finish (40 s). Given up, the computation ends on its own in
+// the background, and its result is dropped; a command that stops exits
+// before it does.
+func (b *builder) compute(f *pageFigure) (*figure.Data, error) {
+	if err := b.ctx.Err(); err != nil {
+		return nil, err
+	}
+	type result struct {
+		fd  *figure.Data
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		fd, err := figure.Compute(f.spec, f.id, b.memo)
+		done <- result{fd, err}
+	}()
+	select {
+	case r := <-done:
+		return r.fd, r.err
+	case <-b.ctx.Done():
+		return nil, b.ctx.Err()
+	}
 }
 
 // render writes page i, once its figures are ready.
@@ -329,7 +475,7 @@ func (b *builder) render(i int) {
 		return
 	}
 	p := b.parsed[i]
-	if err := renderPage(b.out, b.theme, b.conv, b.site, b.course, p); err != nil {
+	if err := renderPage(b.ctx, b.lim, b.out, b.theme, b.conv, b.site, b.course, p); err != nil {
 		b.fail(err)
 	}
 	p.doc.Release()
@@ -363,7 +509,7 @@ func (b *builder) write(ctx context.Context) (Summary, error) {
 		next[pageFile(pg)] = rec
 	}
 	b.opt.Cache.Retain(keep)
-	n, err := writeExtras(b.out, b.theme, b.opt, b.course, b.site)
+	n, err := writeExtras(ctx, b.lim, b.out, b.theme, b.opt, b.course, b.site)
 	if err != nil {
 		return sum, err
 	}

@@ -2,7 +2,8 @@ package lesson
 
 import (
 	"bytes"
-	"regexp"
+	"fmt"
+	"unicode/utf8"
 
 	"descent/diag"
 	"descent/yamlnode"
@@ -17,7 +18,21 @@ type frontMatter struct {
 	Slug        string
 }
 
-var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// Limits on a page's title and description: each goes into the
+// navigation of up to 80 other pages, so one title of a megabyte made
+// every page of its section a megabyte more.
+const (
+	maxTitle       = 300
+	maxDescription = 1000
+)
+
+// checkLength refuses text of more than limit characters.
+func checkLength(text string, limit int) error {
+	if n := utf8.RuneCountInString(text); n > limit {
+		return fmt.Errorf("%d characters is over the limit of %d", n, limit)
+	}
+	return nil
+}
 
 // splitFrontMatter separates a leading "---" block from the body. It returns
 // the YAML, the body, and the file line on which the body starts.
@@ -63,18 +78,25 @@ func decodeFrontMatter(src []byte, l *diag.List) (frontMatter, bool) {
 		var err error
 		switch p.Key {
 		case "title":
-			fm.Title, err = yamlnode.Text(p.Val)
+			if fm.Title, err = yamlnode.Text(p.Val); err == nil {
+				err = checkLength(fm.Title, maxTitle)
+			}
 		case "description":
-			fm.Description, err = yamlnode.Text(p.Val)
+			if fm.Description, err = yamlnode.Text(p.Val); err == nil {
+				err = checkLength(fm.Description, maxDescription)
+			}
 		case "weight":
 			fm.Weight, err = yamlnode.Integer(p.Val)
 		case "draft":
 			fm.Draft, err = yamlnode.Boolean(p.Val)
 		case "slug":
-			fm.Slug, err = yamlnode.Text(p.Val)
-			if err == nil && !slugRE.MatchString(fm.Slug) {
-				l.Add(line, p.Key, "%q is not a slug; use lower-case letters, digits and single hyphens, such as %q", fm.Slug, "saddle-points")
+			var slug string
+			slug, err = yamlnode.Text(p.Val)
+			if err == nil && (slug == "" || urlSlug(slug) != slug) {
+				l.Add(line, p.Key, "%q is not a slug; use lower-case letters, digits and single hyphens, such as %q", slug, "saddle-points")
+				continue
 			}
+			fm.Slug = slug
 		default:
 			l.Add(line, p.Key, "unknown front matter key; the keys are title, description, weight, draft and slug")
 			continue

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,7 +17,10 @@ import (
 func TestMain(m *testing.M) {
 	if args := os.Getenv("DESCENT_CHILD_BUILD"); args != "" {
 		content, out, _ := strings.Cut(args, "|")
-		if _, err := Build(context.Background(), Options{Content: os.DirFS(content), Out: out}); err != nil {
+		// As cmd/build: Ctrl-C stops the build (TestInterruptFigure).
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		defer stop()
+		if _, err := Build(ctx, Options{Content: os.DirFS(content), Out: out}); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
@@ -134,4 +138,41 @@ func relSnapshot(t *testing.T, dir string) map[string]string {
 		m[rel] = data
 	}
 	return m
+}
+
+// TestInterruptFigure: Ctrl-C during a figure that computes for a long
+// time stops the build at once (issue #20: it waited 40 s), leaving the
+// output as it was.
+func TestInterruptFigure(t *testing.T) {
+	dir := t.TempDir()
+	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
+	os.MkdirAll(filepath.Join(content, "s"), 0o755)
+	slow := "---\ntitle: Slow\n---\nText.\n\n```landscape\nfunction: {linear-regression: {n: 100000}}\nstart: [0, 0]\nsteps: 5000\nruns: [{optimizer: gd, lr: [0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.10, 0.11, 0.12, 0.13, 0.14, 0.15, 0.16, 0.17, 0.18, 0.19, 0.20, 0.21, 0.22, 0.23, 0.24]}]\n```\n"
+	if err := os.WriteFile(filepath.Join(content, "s", "slow.md"), []byte(slow), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := childBuild(content, out)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(700 * time.Millisecond)
+	start := time.Now()
+	cmd.Process.Signal(os.Interrupt)
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err == nil {
+			t.Error("the interrupted build succeeded")
+		}
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("the build stopped %v after Ctrl-C", d)
+		}
+	case <-time.After(15 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("the build did not stop within 15 s of Ctrl-C")
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("an interrupted build wrote the output")
+	}
 }

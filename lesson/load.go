@@ -3,16 +3,23 @@ package lesson
 import (
 	"bytes"
 	"cmp"
+	"fmt"
 	"io/fs"
+	"net/url"
 	"path"
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"descent/diag"
 	"descent/yamlnode"
 )
+
+// maxLessonBytes bounds a lesson's file: Markdown's worst cases grow
+// faster than the text, and the sample course's longest lesson is 8 kB.
+const maxLessonBytes = 1 << 20
 
 // siteFile is the course's settings file at the root of the content folder.
 const siteFile = "site.yaml"
@@ -106,8 +113,12 @@ func loadCourse(fsys fs.FS, dir string, drafts bool) (*course, Errors) {
 		if p == siteFile {
 			return nil
 		}
-		if path.Ext(p) != ".md" {
+		if !isMarkdown(p) {
 			c.static = append(c.static, p)
+			return nil
+		}
+		if info, err := d.Info(); err == nil && info.Size() > maxLessonBytes {
+			errs = append(errs, &Error{File: name(p), Line: 1, Msg: fmt.Sprintf("the lesson is %d bytes, over the limit of %d MiB; split it", info.Size(), maxLessonBytes>>20)})
 			return nil
 		}
 		src, err := fs.ReadFile(fsys, p)
@@ -117,7 +128,7 @@ func loadCourse(fsys fs.FS, dir string, drafts bool) (*course, Errors) {
 		}
 		pg, perrs := loadPage(src, p, name(p))
 		errs = append(errs, perrs...)
-		if pg != nil && path.Base(p) != "_index.md" && len(bytes.TrimSpace(pg.body)) == 0 {
+		if pg != nil && !isIndex(p) && len(bytes.TrimSpace(pg.body)) == 0 {
 			msg := "the lesson has no text after its front matter; write the lesson below the closing ---"
 			if len(bytes.TrimSpace(src)) == 0 {
 				msg = "the file is empty; start it with front matter (---, title: ..., ---) and write the lesson below"
@@ -152,7 +163,10 @@ func loadCourse(fsys fs.FS, dir string, drafts bool) (*course, Errors) {
 func (c *course) place(pg *page, p string, byDir map[string]*section) *Error {
 	dirName := path.Dir(p)
 	switch {
-	case p == "_index.md":
+	case dirName == "." && isIndex(p):
+		if c.home != nil {
+			return &Error{File: pg.name, Line: 1, Msg: "the home page is " + c.home.name + " already; keep one of them"}
+		}
 		pg.isHome = true
 		c.home = pg
 	case dirName == ".":
@@ -163,7 +177,10 @@ func (c *course) place(pg *page, p string, byDir map[string]*section) *Error {
 			s = &section{dir: dirName}
 			byDir[dirName] = s
 		}
-		if path.Base(p) == "_index.md" {
+		if isIndex(p) {
+			if s.file != "" {
+				return &Error{File: pg.name, Line: 1, Msg: "the section's page is " + s.file + " already; keep one of them"}
+			}
 			s.fm, s.body, s.line, s.file = pg.fm, pg.body, pg.bodyLine, pg.name
 		} else {
 			pg.section = s
@@ -186,7 +203,13 @@ func (c *course) addSections(byDir map[string]*section) Errors {
 		for _, pg := range s.pages {
 			slug := pg.fm.Slug
 			if slug == "" {
-				slug = slugify(strings.TrimSuffix(path.Base(pg.file), ".md"))
+				base := path.Base(pg.file)
+				slug = urlSlug(base[:len(base)-len(path.Ext(base))])
+			}
+			if slug == "" {
+				errs = append(errs, &Error{File: pg.name, Line: 1, Key: "slug",
+					Msg: "the file name has no letters or digits to make the lesson's address from; rename the file or set a slug in the front matter"})
+				continue
 			}
 			if other := slugs[slug]; other != nil {
 				errs = append(errs, &Error{File: pg.name, Line: 1, Key: "slug",
@@ -218,11 +241,10 @@ func loadPage(src []byte, file, name string) (*page, Errors) {
 	if !ok {
 		return nil, l.Errs
 	}
-	fm, ok := decodeFrontMatter(fmSrc, l)
-	if !ok {
-		return nil, l.Errs
-	}
-	return &page{file: file, name: name, fm: fm, body: body, bodyLine: bodyLine}, nil
+	// A mistake in the front matter does not hide those in the body: the
+	// page is still parsed, and its errors stop the build.
+	fm, _ := decodeFrontMatter(fmSrc, l)
+	return &page{file: file, name: name, fm: fm, body: body, bodyLine: bodyLine}, l.Errs
 }
 
 func firstInvalidUTF8(b []byte) int {
@@ -249,11 +271,17 @@ func decodeSite(src []byte, l *diag.List, c siteConfig) siteConfig {
 		var err error
 		switch p.Key {
 		case "title":
-			c.Title, err = yamlnode.Text(p.Val)
+			if c.Title, err = yamlnode.Text(p.Val); err == nil {
+				err = checkLength(c.Title, maxTitle)
+			}
 		case "description":
-			c.Description, err = yamlnode.Text(p.Val)
+			if c.Description, err = yamlnode.Text(p.Val); err == nil {
+				err = checkLength(c.Description, maxDescription)
+			}
 		case "baseURL":
-			c.BaseURL, err = yamlnode.Text(p.Val)
+			if c.BaseURL, err = yamlnode.Text(p.Val); err == nil && c.BaseURL != "" {
+				err = CheckBaseURL(c.BaseURL)
+			}
 		case "language":
 			c.Language, err = yamlnode.Text(p.Val)
 		case "unsafe_html":
@@ -267,6 +295,20 @@ func decodeSite(src []byte, l *diag.List, c siteConfig) siteConfig {
 		}
 	}
 	return c
+}
+
+// CheckBaseURL accepts the address a site is published at: an absolute
+// http or https URL with a host and nothing after its path. It goes into
+// every page's canonical link and the sitemap, so anything else
+// (javascript:, a relative path, a query) is a mistake.
+func CheckBaseURL(s string) error {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil ||
+		u.RawQuery != "" || u.Fragment != "" || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "#") ||
+		strings.ContainsAny(s, " \t\n\"<>\\`") {
+		return fmt.Errorf("expected an absolute http or https address such as https://example.org/course/, found %q", s)
+	}
+	return nil
 }
 
 func cleanFSError(err error) string {
@@ -286,7 +328,34 @@ func titleFromName(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// slugify makes a URL path segment or id from text.
+// isMarkdown reports whether p is a lesson: a .md file, in any case
+// (plan.MD is a lesson, never a static file copied with its drafts).
+func isMarkdown(p string) bool { return strings.EqualFold(path.Ext(p), ".md") }
+
+// isIndex reports whether p is a folder's own page, _index.md in any case.
+func isIndex(p string) bool { return strings.EqualFold(path.Base(p), "_index.md") }
+
+// urlSlug makes a lesson's URL segment from its file name: lower-case
+// letters and digits of any script, hyphens between runs of them, so that
+// 日本語.md is 日本語/ and Gradient Descent.md is gradient-descent/.
+func urlSlug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || b.Len() > 0 && unicode.Is(unicode.M, r):
+			b.WriteRune(r)
+			dash = false
+		case b.Len() > 0 && !dash:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+// slugify makes an id from text: ASCII letters and digits only, since
+// figure ids go into SVG and script as they are.
 func slugify(s string) string {
 	var b strings.Builder
 	dash := false

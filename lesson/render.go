@@ -2,6 +2,7 @@ package lesson
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
 	"fmt"
 	"html/template"
@@ -42,7 +43,7 @@ func rootPrefix(url string) string {
 var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // renderPage executes the page's template into the site writer.
-func renderPage(w store.Output, t *theme, conv *markup.Converter, site SiteData, c *course, p *parsed) *Error {
+func renderPage(ctx context.Context, lim execLimits, w store.Output, t *theme, conv *markup.Converter, site SiteData, c *course, p *parsed) *Error {
 	pg := p.pg
 	size := 2*len(pg.body) + 4096
 	for _, f := range p.figures {
@@ -50,7 +51,12 @@ func renderPage(w store.Output, t *theme, conv *markup.Converter, site SiteData,
 	}
 	body, out := pageBuffers.Get().(*bytes.Buffer), pageBuffers.Get().(*bytes.Buffer)
 	defer pageBuffers.Put(body)
-	defer pageBuffers.Put(out)
+	abandoned := false
+	defer func() {
+		if !abandoned { // else a stopped template may still write into it
+			pageBuffers.Put(out)
+		}
+	}()
 	body.Reset()
 	body.Grow(size)
 	if err := conv.Render(body, p.doc); err != nil {
@@ -87,8 +93,9 @@ func renderPage(w store.Output, t *theme, conv *markup.Converter, site SiteData,
 	}
 	out.Reset()
 	out.Grow(body.Len() + 16384)
-	if err := t.kinds[data.Kind].ExecuteTemplate(out, "base", data); err != nil {
-		return templateError(t.dir, err)
+	var err *Error
+	if abandoned, err = execute(ctx, lim, t.kinds[data.Kind], "base", data, out, t.dir, pageKinds[data.Kind]); err != nil {
+		return err
 	}
 	if err := w.Write(path.Join(pg.url, "index.html"), out.Bytes()); err != nil {
 		return &Error{File: w.Name(), Msg: err.Error()}
@@ -152,7 +159,7 @@ func (c *course) neighbours(pg *page) (prev, next *Link) {
 
 // writeExtras writes the 404 page, the sitemap, the theme's static files and
 // the course's own files. It returns the number of files copied.
-func writeExtras(w store.Output, t *theme, opt Options, c *course, site SiteData) (int, error) {
+func writeExtras(ctx context.Context, lim execLimits, w store.Output, t *theme, opt Options, c *course, site SiteData) (int, error) {
 	root := "/"
 	if site.BaseURL != "" {
 		if i := strings.Index(strings.TrimPrefix(strings.TrimPrefix(site.BaseURL, "https://"), "http://"), "/"); i >= 0 {
@@ -162,8 +169,8 @@ func writeExtras(w store.Output, t *theme, opt Options, c *course, site SiteData
 	var out bytes.Buffer
 	data := PageData{Site: site, Kind: "404", Title: "Page not found", URL: "404.html", Root: root}
 	data.NavSections, data.NavSectionsBefore, data.NavSectionsAfter = navWindow(site.Sections, 0)
-	if err := t.kinds["404"].ExecuteTemplate(&out, "base", data); err != nil {
-		return 0, templateError(t.dir, err)
+	if _, err := execute(ctx, lim, t.kinds["404"], "base", data, &out, t.dir, "404.html"); err != nil {
+		return 0, Errors{err}
 	}
 	if err := w.Write("404.html", out.Bytes()); err != nil {
 		return 0, err
@@ -172,34 +179,15 @@ func writeExtras(w store.Output, t *theme, opt Options, c *course, site SiteData
 		return 0, err
 	}
 	n := 0
-	err := fs.WalkDir(t.fsys, "static", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || Ignored(p) {
-			return err
-		}
-		b, err := fs.ReadFile(t.fsys, p)
+	for _, f := range t.static {
+		b, err := fs.ReadFile(t.fsys, f.path)
 		if err != nil {
-			return err
+			return n, &Error{File: f.name, Msg: "cannot read: " + cleanFSError(err)}
 		}
 		n++
-		return w.Write(strings.TrimPrefix(p, "static/"), b)
-	})
-	if err != nil {
-		return n, &Error{File: t.name("static"), Msg: err.Error()}
-	}
-	if opt.Layouts != nil {
-		// Static files only in the author's layouts are not in the overlay walk
-		// when the built-in theme has no static folder entry for them.
-		_ = fs.WalkDir(opt.Layouts, "static", func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || Ignored(p) {
-				return nil
-			}
-			b, err := fs.ReadFile(opt.Layouts, p)
-			if err == nil {
-				n++
-				err = w.Write(strings.TrimPrefix(p, "static/"), b)
-			}
-			return err
-		})
+		if err := w.Write(f.rel, b); err != nil {
+			return n, err
+		}
 	}
 	for _, p := range c.static {
 		b, err := fs.ReadFile(opt.Content, p)

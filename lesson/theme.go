@@ -5,6 +5,8 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"slices"
+	"strings"
 
 	"descent/layouts"
 )
@@ -14,6 +16,7 @@ import (
 type theme struct {
 	fsys   fs.FS // the author's layouts over the built-in theme
 	dir    string
+	static []staticFile
 	kinds  map[string]*template.Template
 	figure *template.Template
 }
@@ -22,19 +25,114 @@ func (t *theme) name(file string) string { return path.Join(t.dir, file) }
 
 // overlayFS serves a file from the author's layouts when it has it and from
 // the built-in theme otherwise, so a course overrides only what it changes.
+// A folder lists the files of both (ReadDir), so that one file of the
+// author's in static/ does not hide the built-in ones. The author's side
+// is real files and folders only, as the course is: a link could publish
+// any file the builder may read (/etc/passwd), and opening a pipe blocks.
 type overlayFS struct{ top, base fs.FS }
 
+var (
+	_ fs.ReadDirFS = overlayFS{}
+
+	errNotReal = errors.New("is not a regular file (a link, a pipe or a device); the theme is real files only, as the course is: copy the file in")
+)
+
+// inTop reports whether the author's layouts hold name, as a real file or
+// folder.
+func (o overlayFS) inTop(name string) (bool, error) {
+	if o.top == nil {
+		return false, nil
+	}
+	info, err := fs.Lstat(o.top, name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return false, nil
+	case err != nil:
+		return false, err
+	case !info.Mode().IsRegular() && !info.IsDir():
+		return false, &fs.PathError{Op: "open", Path: name, Err: errNotReal}
+	}
+	return true, nil
+}
+
 func (o overlayFS) Open(name string) (fs.File, error) {
-	if o.top != nil {
-		f, err := o.top.Open(name)
-		if err == nil {
-			return f, nil
-		}
-		if !errors.Is(err, fs.ErrNotExist) {
+	top, err := o.inTop(name)
+	if err != nil {
+		return nil, err
+	}
+	if top {
+		return o.top.Open(name)
+	}
+	return o.base.Open(name)
+}
+
+// ReadDir lists a folder of both sides, the author's entry winning.
+func (o overlayFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	top, err := o.inTop(name)
+	if err != nil {
+		return nil, err
+	}
+	var entries []fs.DirEntry
+	if top {
+		if entries, err = fs.ReadDir(o.top, name); err != nil {
 			return nil, err
 		}
 	}
-	return o.base.Open(name)
+	base, err := fs.ReadDir(o.base, name)
+	if err != nil && (!top || !errors.Is(err, fs.ErrNotExist)) {
+		return nil, err
+	}
+	for _, e := range base {
+		if !slices.ContainsFunc(entries, func(t fs.DirEntry) bool { return t.Name() == e.Name() }) {
+			entries = append(entries, e)
+		}
+	}
+	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return entries, nil
+}
+
+// staticFile is a file of the theme's static folder: where it goes in the
+// site and how messages name it.
+type staticFile struct{ path, rel, name string }
+
+// staticFiles lists the theme's static files, of both sides.
+func (t *theme) staticFiles(o overlayFS) ([]staticFile, Errors) {
+	var files []staticFile
+	var errs Errors
+	err := fs.WalkDir(o, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs = append(errs, &Error{File: t.name(p), Msg: cleanFSError(err)})
+			return nil
+		}
+		if Ignored(p) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		top, err := o.inTop(p)
+		switch {
+		case err != nil:
+			errs = append(errs, &Error{File: t.name(p), Msg: cleanFSError(err)})
+			return nil
+		case !d.Type().IsRegular():
+			errs = append(errs, &Error{File: t.name(p), Msg: errNotReal.Error()})
+			return nil
+		}
+		name := "the built-in theme's " + p
+		if top {
+			name = t.name(p)
+		}
+		files = append(files, staticFile{path: p, rel: strings.TrimPrefix(p, "static/"), name: name})
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, &Error{File: t.name("static"), Msg: cleanFSError(err)})
+	}
+	return files, errs
 }
 
 var pageKinds = map[string]string{"home": "home.html", "section": "section.html", "lesson": "lesson.html", "404": "404.html"}
@@ -43,12 +141,18 @@ func loadTheme(user fs.FS, dir string) (*theme, error) {
 	if dir == "" {
 		dir = "layouts"
 	}
-	t := &theme{fsys: overlayFS{top: user, base: layouts.FS}, dir: dir, kinds: map[string]*template.Template{}}
+	o := overlayFS{top: user, base: layouts.FS}
+	t := &theme{fsys: o, dir: dir, kinds: map[string]*template.Template{}}
 	var errs Errors
+	t.static, errs = t.staticFiles(o)
 	parse := func(into *template.Template, file string) *template.Template {
 		src, err := fs.ReadFile(t.fsys, file)
 		if err != nil {
-			errs = append(errs, &Error{File: t.name(file), Msg: "missing template: " + cleanFSError(err)})
+			msg := "missing template: " + cleanFSError(err)
+			if errors.Is(err, errNotReal) {
+				msg = errNotReal.Error()
+			}
+			errs = append(errs, &Error{File: t.name(file), Msg: msg})
 			return nil
 		}
 		out, err := into.Parse(string(src))
@@ -60,7 +164,7 @@ func loadTheme(user fs.FS, dir string) (*theme, error) {
 	}
 	base := parse(template.New("base.html"), "base.html")
 	if base == nil {
-		return nil, errs
+		return nil, errs.Sorted()
 	}
 	for kind, file := range pageKinds {
 		clone, err := base.Clone()
@@ -72,6 +176,12 @@ func loadTheme(user fs.FS, dir string) (*theme, error) {
 		}
 	}
 	t.figure = parse(template.New("figure.html"), "figure.html")
+	for _, tt := range t.kinds {
+		errs = append(errs, checkRanges(tt, t.dir)...)
+	}
+	if t.figure != nil {
+		errs = append(errs, checkRanges(t.figure, t.dir)...)
+	}
 	if len(errs) > 0 {
 		return nil, errs.Sorted()
 	}

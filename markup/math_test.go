@@ -54,10 +54,23 @@ func TestFormulas(t *testing.T) {
 func TestFormulaErrors(t *testing.T) {
 	t.Parallel()
 	for tex, want := range map[string]string{
-		`\foo{x}`:            `math: unsupported command in "\\foo{x}"`,
-		`\tfrac12`:           `math: \tfrac is not supported; use \frac`,
-		`\newcommand{\a}{b}`: `math: \newcommand is not supported; use \frac`,
-		` `:                  `math: empty formula`,
+		`\foo{x}`:                 `math: unsupported command in "\\foo{x}"`,
+		`\tfrac12`:                `math: \tfrac is not supported; use \frac`,
+		`\dfrac{a}{b}`:            `math: \dfrac is not supported; use \frac`,
+		`\newcommand{\a}{b}`:      `math: \newcommand is not supported; write the formula out`,
+		`\def\a{b}`:               `math: \def is not supported; write the formula out`,
+		`\color{red} x`:           `math: \color is not supported`,
+		`\textcolor{red}{x}`:      `math: \textcolor is not supported`,
+		`\class{a"b}{x}`:          `math: \class is not supported`,
+		`\href{javascript:x}{y}`:  `math: \href is not supported`,
+		` `:                       `math: empty formula`,
+		`{x`:                      `math: cannot read "{x"`,
+		`x}`:                      `math: cannot read "x}"`,
+		strings.Repeat("x", 4001): `math: the formula is 4001 bytes long, over the limit of 4000; split it`,
+		strings.Repeat("{", 1000) + "x" + strings.Repeat("}", 1000):        `math: the formula nests 1000 levels deep, over the limit of 40`,
+		strings.Repeat(`\sqrt`, 500) + "x":                                 `math: the formula nests 500 levels deep, over the limit of 40`,
+		strings.Repeat(`\left(`, 41) + "x" + strings.Repeat(`\right)`, 41): `math: the formula nests 41 levels deep, over the limit of 40`,
+		strings.Repeat(`\frac{1}{`, 41) + "x" + strings.Repeat(`}`, 41):    `math: the formula nests 41 levels deep, over the limit of 40`,
 	} {
 		if _, err := convertTeX(tex, false); err == nil || err.Error() != want {
 			t.Errorf("%q: got %v, want %s", tex, err, want)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/yuin/goldmark"
@@ -55,13 +56,24 @@ type Doc struct {
 func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 	d := &Doc{src: src}
 	d.root = c.md.Parser().Parse(text.NewReader(src))
-	lineOf := func(offset int) int {
-		return firstLine + bytes.Count(src[:min(offset, len(src))], []byte("\n"))
-	}
+	pos := newPosition(src, firstLine)
+	lineOf := func(offset int) int { line, _ := pos.at(offset); return line }
 	d.TOC = headings(d.root, src)
 	var maths []*passthrough.PassthroughInline
 	var blocks []*passthrough.PassthroughBlock
+	depth := 0
 	ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n.Kind() {
+		case ast.KindList, ast.KindBlockquote:
+			if !entering {
+				depth--
+				return ast.WalkContinue, nil
+			}
+			if depth++; depth > maxNesting {
+				l.Add(lineOf(firstOffset(n)), "", "lists and quotes nest more than %d deep, the limit; flatten them", maxNesting)
+				return ast.WalkStop, nil
+			}
+		}
 		if !entering {
 			return ast.WalkContinue, nil
 		}
@@ -81,9 +93,8 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 		tex := strings.TrimSuffix(strings.TrimPrefix(raw, delim.Open), delim.Close)
 		html, err := c.math.render(tex, delim.Open == "$$")
 		if err != nil {
-			lineStart := bytes.LastIndexByte(src[:seg.Start], '\n') + 1
-			col := len([]rune(string(src[lineStart:seg.Start]))) + 1
-			l.Add(lineOf(seg.Start), "", "col %d: %v", col, err)
+			line, col := pos.at(seg.Start)
+			l.Add(line, "", "col %d: %v", col, err)
 			return nil, false
 		}
 		d.Math++
@@ -103,6 +114,56 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 		}
 	}
 	return d
+}
+
+// position finds the line and column of offsets in src, moving on from
+// the last one asked: offsets come in document order, and counting from
+// the start each time was quadratic (150,000 bad formulas on one line took
+// 49 s).
+type position struct {
+	src            []byte
+	off, line, col int // col: runes since the line's start, plus one
+}
+
+func newPosition(src []byte, firstLine int) *position {
+	return &position{src: src, line: firstLine, col: 1, off: 0}
+}
+
+func (p *position) at(offset int) (line, col int) {
+	offset = max(0, min(offset, len(p.src)))
+	if offset < p.off { // back to the start: a second pass
+		first := p.line - bytes.Count(p.src[:p.off], []byte("\n"))
+		*p = position{src: p.src, line: first, col: 1}
+	}
+	for p.off < offset {
+		r, size := utf8.DecodeRune(p.src[p.off:])
+		if r == '\n' {
+			p.line++
+			p.col = 1
+		} else {
+			p.col++
+		}
+		p.off += size
+	}
+	return p.line, p.col
+}
+
+// maxNesting bounds how deeply lists and block quotes nest: rendering and
+// reading such a page grows faster than its length (4,000 levels took a
+// minute), and no lesson needs more than a few.
+const maxNesting = 32
+
+// firstOffset is where the first line of text under n starts.
+func firstOffset(n ast.Node) int {
+	off := 0
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			off = c.Lines().At(0).Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return off
 }
 
 // Render writes the page's HTML, with each Landscape's HTML in its place.

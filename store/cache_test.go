@@ -1,7 +1,10 @@
 package store
 
 import (
+	"runtime"
+
 	"fmt"
+	"golang.org/x/sys/unix"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -124,5 +127,47 @@ func TestCachePrune(t *testing.T) {
 	}
 	if _, err := os.Stat(fresh); err != nil {
 		t.Errorf("%s was removed: %v", fresh, err)
+	}
+}
+
+// TestCachePruneWaitsForOthers: while another user holds the cache folder,
+// nothing is pruned; once it is done, the next Open prunes.
+func TestCachePruneWaitsForOthers(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, "descent-figure-0-old")
+	if err := os.MkdirAll(old, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	long := time.Now().Add(-2 * maxAge)
+	os.Chtimes(old, long, long)
+	// Another process's shared lock, as Open takes it.
+	other, err := os.OpenFile(filepath.Join(dir, lockFileName), os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := unix.Flock(int(other.Fd()), unix.LOCK_SH); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open[*FigureData](dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old); err != nil {
+		t.Errorf("pruned while another build used the folder: %v", err)
+	}
+	other.Close()
+	// The Cache Open returned holds its lock until it is collected; once
+	// no cache is left, an Open prunes.
+	for deadline := time.Now().Add(5 * time.Second); ; {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond) // cleanups run after the collection
+		if _, err := Open[*FigureData](dir); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Stat(old); os.IsNotExist(err) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s was kept once the folder was free", old)
+		}
 	}
 }

@@ -12,10 +12,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // diskCache keeps values in a folder between processes, in the pack
@@ -92,11 +95,31 @@ func Open[V any](dir string) (*Cache[V], error) {
 	}
 	now := time.Now()
 	os.Chtimes(sub, now, now) // in use: not to be pruned
-	if info, err := os.Stat(filepath.Join(dir, pruneFile)); err != nil || now.Sub(info.ModTime()) > 24*time.Hour {
-		prune(dir, sub, now)
+	lock, err := os.OpenFile(filepath.Join(dir, lockFileName), os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, err
 	}
-	return &Cache[V]{disk: newDiskCache[V](sub)}, nil
+	// Every process using the folder holds a shared lock on it; pruning
+	// takes the exclusive one, and is skipped while another process has
+	// the folder open, so that it never removes what a live build reads
+	// or is writing (an old version's folder, a pack not yet renamed).
+	fd := int(lock.Fd())
+	if unix.Flock(fd, unix.LOCK_EX|unix.LOCK_NB) == nil {
+		if info, err := os.Stat(filepath.Join(dir, pruneFile)); err != nil || now.Sub(info.ModTime()) > 24*time.Hour {
+			prune(dir, sub, now)
+		}
+	}
+	if err := unix.Flock(fd, unix.LOCK_SH); err != nil { // from exclusive, or waiting for a pruner
+		lock.Close()
+		return nil, err
+	}
+	c := &Cache[V]{disk: newDiskCache[V](sub)}
+	runtime.AddCleanup(c, func(f *os.File) { f.Close() }, lock)
+	return c, nil
 }
+
+// lockFileName is the cache folder's lock (Open).
+const lockFileName = ".lock"
 
 func newDiskCache[V any](dir string) *diskCache[V] {
 	return &diskCache[V]{dir: dir, maxPacks: maxPacks}

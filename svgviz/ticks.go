@@ -31,6 +31,11 @@ func niceStep(span float64, n int) float64 {
 
 // linearTicks returns the multiples of a 1-2-5 step inside [lo, hi], about
 // maxTicks of them and never fewer than two when lo < hi.
+//
+// The ticks are counted by an integer, never by stepping a float: on a
+// domain a few floats wide, first and last are near 2^53 or beyond, where
+// k++ leaves k as it was, and a loop on k never ended. Beyond maxTickCount
+// ticks, or where the numbers are not finite, the axis gets its two ends.
 func linearTicks(lo, hi float64, maxTicks int) []tick {
 	if !(hi > lo) {
 		return []tick{{lo, formatNumber(lo, 1)}}
@@ -42,13 +47,32 @@ func linearTicks(lo, hi float64, maxTicks int) []tick {
 		if last-first < 1 && n < 64 {
 			continue
 		}
-		var ts []tick
-		for k := first; k <= last; k++ {
-			v := k * step
+		count := last - first + 1
+		if !(count >= 1 && count <= maxTickCount) || first+count-1 == first && count > 1 || math.IsInf(step, 0) || step == 0 {
+			return endTicks(lo, hi)
+		}
+		ts := make([]tick, 0, int(count))
+		for i := range int(count) {
+			v := (first + float64(i)) * step
 			ts = append(ts, tick{v, formatNumber(v, step)})
 		}
 		return ts
 	}
+}
+
+// maxTickCount bounds the ticks of any axis; real axes have about ten.
+const maxTickCount = 1000
+
+// endTicks labels only the ends of an axis whose ticks cannot be counted.
+func endTicks(lo, hi float64) []tick {
+	step := hi - lo
+	if !(step > 0) || math.IsInf(step, 0) {
+		step = math.Max(math.Abs(lo), math.Abs(hi)) * 1e-3
+	}
+	if !(step > 0) || math.IsInf(step, 0) || math.IsNaN(lo) || math.IsNaN(hi) {
+		return nil
+	}
+	return []tick{{lo, formatNumber(lo, step)}, {hi, formatNumber(hi, step)}}
 }
 
 // logTicks returns ticks at powers of ten inside [lo, hi] (log10 units),
@@ -56,6 +80,11 @@ func linearTicks(lo, hi float64, maxTicks int) []tick {
 // maxTicks, with 2 and 5 times a power of ten added when
 // fewer than two powers fit.
 func logTicks(lo, hi float64, maxTicks int) []tick {
+	// The exponent of a float64 is within ±324: beyond, k += every would
+	// stop moving k, and the loops below would not end.
+	if !(math.Abs(lo) <= 1e4 && math.Abs(hi) <= 1e4) {
+		return endTicks(lo, hi)
+	}
 	first, last := math.Ceil(lo-1e-9), math.Floor(hi+1e-9)
 	var ts []tick
 	if last-first >= 1 {

@@ -109,13 +109,24 @@ func Describe(n *yaml.Node) string {
 }
 
 // IsNumber reports whether n is a YAML integer or float.
+// A number too large for a float64 (1e400), which YAML takes for text, is
+// a number too: Number then says it is too large.
 func IsNumber(n *yaml.Node) bool {
-	return n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float")
+	return n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float" || tooLarge(n))
+}
+
+// tooLarge reports a plain scalar written as a number that YAML could not
+// read as one.
+func tooLarge(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!str" && n.Style == 0 && numberRE.MatchString(n.Value)
 }
 
 // Number reads a finite number. YAML's 1e-3 and 0.001 are both numbers.
 func Number(n *yaml.Node) (float64, error) {
 	n = Resolve(n)
+	if tooLarge(n) {
+		return 0, fmt.Errorf("%s is too large for a float64 (the largest is about 1.8e308)", n.Value)
+	}
 	if !IsNumber(n) {
 		return 0, fmt.Errorf("expected a number, found %s", Describe(n))
 	}
@@ -132,14 +143,27 @@ func Number(n *yaml.Node) (float64, error) {
 	return v, nil
 }
 
+// numberRE is what YAML writes as a float, in decimal.
+var numberRE = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$`)
+
+// maxInteger is the largest whole number read: a float64 holds every
+// integer up to 2^53, and no setting needs more.
+const maxInteger = 1e15
+
 // Integer reads a whole number.
 func Integer(n *yaml.Node) (int, error) {
 	v, err := Number(n)
 	if err != nil {
+		if tooLarge(Resolve(n)) {
+			return 0, err // too large for a float64, and it says so
+		}
 		return 0, fmt.Errorf("expected a whole number, found %s", Describe(Resolve(n)))
 	}
-	if v != math.Trunc(v) || math.Abs(v) > 1e15 {
-		return 0, fmt.Errorf("expected a whole number, found %s", n.Value)
+	if math.Abs(v) > maxInteger {
+		return 0, fmt.Errorf("%s is too large for a whole number here (at most 10^15)", Resolve(n).Value)
+	}
+	if v != math.Trunc(v) {
+		return 0, fmt.Errorf("expected a whole number, found %s", Resolve(n).Value)
 	}
 	return int(v), nil
 }
@@ -150,7 +174,16 @@ func Boolean(n *yaml.Node) (bool, error) {
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
 		return false, fmt.Errorf("expected true or false, found %s", Describe(n))
 	}
-	return n.Value == "true" || n.Value == "True" || n.Value == "TRUE", nil
+	// An explicit tag (!!bool yes) keeps the text as written; YAML 1.2
+	// spells a boolean true or false, and anything else is a mistake, not
+	// false (a draft: !!bool yes was published).
+	switch n.Value {
+	case "true", "True", "TRUE":
+		return true, nil
+	case "false", "False", "FALSE":
+		return false, nil
+	}
+	return false, fmt.Errorf("expected true or false, found %q", n.Value)
 }
 
 // Text reads a scalar as text: a title such as 2024 is text too.

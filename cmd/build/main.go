@@ -24,6 +24,7 @@ import (
 	"os/signal"
 	"runtime/debug"
 
+	"descent/diag"
 	"descent/lesson"
 )
 
@@ -65,15 +66,21 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "build: -out is empty; name an output folder, such as public")
 		return 2
 	}
-	opt, err := lesson.CommandOptions(c.content, c.layouts, c.out)
+	if c.baseURL != "" {
+		if err := lesson.CheckBaseURL(c.baseURL); err != nil {
+			fmt.Fprintln(stderr, "build: -baseURL:", err)
+			return 2
+		}
+	}
+	opt, err := lesson.CommandOptions(c.content, c.layouts, c.out, c.cache)
 	if err != nil {
-		fmt.Fprintln(stderr, "build:", err)
+		fmt.Fprintln(stderr, "build:", diag.Printable(err.Error()))
 		return 2
 	}
 	opt.Drafts, opt.BaseURL = c.drafts, c.baseURL
 	if c.cache != "" {
 		if opt.Cache, err = lesson.OpenCache(c.cache); err != nil {
-			fmt.Fprintf(stderr, "build: -cache: %v; building without it\n", err)
+			fmt.Fprintf(stderr, "build: -cache: %s; building without it\n", diag.Printable(err.Error()))
 		}
 	}
 	sum, err := lesson.Build(ctx, opt)
@@ -83,13 +90,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			for _, e := range errs {
 				fmt.Fprintln(stderr, e)
 			}
-			fmt.Fprintf(stderr, "build failed: %d error(s); %s was left as it was\n", len(errs), c.out)
+			fmt.Fprintf(stderr, "build failed: %d error(s); %s was left as it was\n", len(errs), diag.Printable(c.out))
 		} else {
-			fmt.Fprintf(stderr, "build failed: %v; %s was left as it was\n", err, c.out)
+			fmt.Fprintf(stderr, "build failed: %s; %s was left as it was\n", diag.Printable(err.Error()), diag.Printable(c.out))
 		}
 		return 1
 	}
-	fmt.Fprint(stdout, sum.Table(c.out))
+	fmt.Fprint(stdout, sum.Table(diag.Printable(c.out)))
 	return 0
 }
 

@@ -70,3 +70,38 @@ func TestRun(t *testing.T) {
 		}
 	}
 }
+
+// TestRunRefuses: flags that would lose files or publish a bad address
+// exit 2 with one line saying why, and touch nothing.
+func TestRunRefuses(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFiles(t, ".", map[string]string{
+		"content/_index.md":   "---\ntitle: Home\n---\nHi.\n",
+		"content/s/_index.md": "---\ntitle: S\n---\n",
+		"content/s/one.md":    "---\ntitle: One\n---\nText.\n",
+		"docs/thesis.tex":     "work",
+	})
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-out", "content/s"}, "build: -out content/s is inside -content content, and the build replaces -out as a whole; choose an output folder of its own, such as public\n"},
+		{[]string{"-out", "docs"}, "build: -out docs: holds files that no Descent build wrote (there is no .descent-site in it), and the build replaces the output folder as a whole; empty or remove the folder, or choose another -out, such as public\n"},
+		{[]string{"-out", "public", "-cache", "public/cache"}, "build: -out public contains -cache public/cache, and the build replaces -out as a whole; choose an output folder of its own, such as public\n"},
+		{[]string{"-baseURL", "javascript:alert(1)"}, "build: -baseURL: expected an absolute http or https address such as https://example.org/course/, found \"javascript:alert(1)\"\n"},
+		{[]string{"-content", "no\x1b[2Jne"}, "build: -content no\\x1b[2Jne: not a folder of lessons\n"},
+	}
+	for _, tt := range tests {
+		var stdout, stderr bytes.Buffer
+		if code := run(context.Background(), append([]string{"-cache", ""}, tt.args...), &stdout, &stderr); code != 2 {
+			t.Errorf("%q: exit %d, want 2", tt.args, code)
+		}
+		if stderr.String() != tt.want {
+			t.Errorf("%q:\ngot  %q\nwant %q", tt.args, stderr.String(), tt.want)
+		}
+	}
+	if b, err := os.ReadFile("docs/thesis.tex"); err != nil || string(b) != "work" {
+		t.Error("the documents changed")
+	}
+}

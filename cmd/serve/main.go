@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	go run ./cmd/serve [-content DIR] [-layouts DIR] [-out DIR] [-addr HOST:PORT] [-drafts] [-cache DIR]
+//	go run ./cmd/serve [-content DIR] [-layouts DIR] [-out DIR] [-addr HOST:PORT] [-allow-host NAME] [-drafts] [-cache DIR]
 //
 // It listens on -addr (default 127.0.0.1:1313), builds -content (default
 // content) with -layouts (default layouts) into memory, or into the folder
@@ -13,6 +13,9 @@
 // rebuilds the site; open tabs reload once the new pages are in place. A failed build keeps the last
 // good pages, prints the errors and shows them over the page. Ctrl-C stops
 // it (exit 0); bad flags exit 2; a listener that cannot start exits 1.
+// It answers only requests for loopback names, the -addr host and those
+// named with -allow-host (DNS rebinding), and its event stream only pages
+// of those origins.
 package main
 
 import (
@@ -23,6 +26,7 @@ import (
 	"log"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"descent/lesson"
@@ -39,6 +43,7 @@ func main() {
 type config struct {
 	content, layouts, out, addr, cache string
 	drafts                             bool
+	allowHosts                         []string // host names served besides loopback and -addr's
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -50,6 +55,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&c.out, "out", "", "write the site to this folder, replaced on each build (default: keep it in memory)")
 	fs.StringVar(&c.addr, "addr", "127.0.0.1:1313", "the address to listen on")
 	fs.BoolVar(&c.drafts, "drafts", false, "include lessons marked draft: true")
+	fs.Func("allow-host", "also answer requests for this host name (repeat for more); by default only loopback names and the -addr host", func(h string) error {
+		if h == "" || strings.ContainsAny(h, "/ :") {
+			return fmt.Errorf("%q is not a host name", h)
+		}
+		c.allowHosts = append(c.allowHosts, h)
+		return nil
+	})
 	fs.StringVar(&c.cache, "cache", lesson.DefaultCacheDir(), `figures kept between runs, shared with build; "" to keep them in memory`)
 	if err := fs.Parse(args); err != nil {
 		return 2

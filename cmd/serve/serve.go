@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"descent/diag"
 	"descent/figure"
 	"descent/lesson"
 )
@@ -18,9 +19,9 @@ import (
 func serve(ctx context.Context, c config, stdout, stderr io.Writer) int {
 	// Without -out the site stays in memory: a rebuild then costs only
 	// what changed, however large the course.
-	opt, err := lesson.CommandOptions(c.content, c.layouts, c.out)
+	opt, err := lesson.CommandOptions(c.content, c.layouts, c.out, c.cache)
 	if err != nil {
-		fmt.Fprintln(stderr, "serve:", err)
+		fmt.Fprintln(stderr, "serve:", diag.Printable(err.Error()))
 		return 2
 	}
 	if c.out == "" {
@@ -32,18 +33,18 @@ func serve(ctx context.Context, c config, stdout, stderr io.Writer) int {
 	opt.Drafts, opt.LiveReload, opt.Cache, opt.Memo = c.drafts, true, &lesson.Cache{}, &figure.Memo{}
 	if c.cache != "" {
 		if cache, err := lesson.OpenCache(c.cache); err != nil {
-			fmt.Fprintf(stderr, "serve: -cache: %v; keeping figures in memory\n", err)
+			fmt.Fprintf(stderr, "serve: -cache: %s; keeping figures in memory\n", diag.Printable(err.Error()))
 		} else {
 			opt.Cache = cache
 		}
 	}
-	if !loopback(c.addr) {
-		fmt.Fprintf(stderr, "serve: warning: %s is not a loopback address: anyone who can reach this machine can read the course\n", c.addr)
+	if !loopback(diag.Printable(c.addr)) {
+		fmt.Fprintf(stderr, "serve: warning: %s is not a loopback address: anyone who can reach this machine can read the course\n", diag.Printable(c.addr))
 	}
 
-	ln, err := net.Listen("tcp", c.addr)
+	ln, err := net.Listen("tcp", diag.Printable(c.addr))
 	if err != nil {
-		fmt.Fprintln(stderr, "serve:", err)
+		fmt.Fprintln(stderr, "serve:", diag.Printable(err.Error()))
 		return 1
 	}
 	defer ln.Close()
@@ -56,7 +57,7 @@ func serve(ctx context.Context, c config, stdout, stderr io.Writer) int {
 	}
 	w, err := newWatcher(roots, stderr)
 	if err != nil {
-		fmt.Fprintln(stderr, "serve: watching for changes:", err)
+		fmt.Fprintln(stderr, "serve: watching for changes:", diag.Printable(err.Error()))
 		return 1
 	}
 	defer w.close()
@@ -66,10 +67,10 @@ func serve(ctx context.Context, c config, stdout, stderr io.Writer) int {
 	if ctx.Err() != nil {
 		return 0
 	}
-	fmt.Fprintf(stdout, "Serving %s at %s (Ctrl-C to stop)\n", c.content, url)
+	fmt.Fprintf(stdout, "Serving %s at %s (Ctrl-C to stop)\n", diag.Printable(c.content), url)
 
 	srv := &http.Server{
-		Handler:           s.handler(),
+		Handler:           newHostGuard(addrHost(diag.Printable(c.addr)), c.allowHosts, s.handler()),
 		ReadHeaderTimeout: 10 * time.Second,
 		WriteTimeout:      time.Minute, // the event stream clears it
 		IdleTimeout:       2 * time.Minute,
@@ -98,7 +99,7 @@ func serve(ctx context.Context, c config, stdout, stderr io.Writer) int {
 	select {
 	case <-ctx.Done():
 	case err := <-served:
-		fmt.Fprintln(stderr, "serve:", err)
+		fmt.Fprintln(stderr, "serve:", diag.Printable(err.Error()))
 		code = 1
 	}
 	stop()
@@ -113,6 +114,15 @@ func serve(ctx context.Context, c config, stdout, stderr io.Writer) int {
 	}
 	wg.Wait()
 	return code
+}
+
+// addrHost is the host part of -addr.
+func addrHost(addr string) string {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return ""
+	}
+	return host
 }
 
 // loopback reports whether addr listens only on this machine.

@@ -151,6 +151,37 @@ func TestEdits(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, "c/three/", 404, "Page not found"},
+		{"the course is deleted", func(t *testing.T) {
+			failed := strings.Count(p.stderr.String(), " build failed")
+			if err := os.RemoveAll(content); err != nil {
+				t.Fatal(err)
+			}
+			// The build that finds no course fails, and the last good
+			// site stays.
+			for deadline := time.Now().Add(timeout); strings.Count(p.stderr.String(), " build failed") == failed; {
+				if time.Now().After(deadline) {
+					t.Fatal("no build after the course was deleted")
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}, "bee/deux/", 200, "Deux"},
+		{"the course is made again", func(t *testing.T) {
+			writeFile(t, filepath.Join(content, "z/_index.md"), "---\ntitle: Z\n---\n")
+			writeFile(t, filepath.Join(content, "z/new.md"), lessonOne("Made again", 3))
+		}, "z/new/", 200, "Made again"},
+		{"an edit in the course made again", func(t *testing.T) {
+			writeFile(t, filepath.Join(content, "z/new.md"), lessonOne("Made again, edited", 3))
+		}, "z/new/", 200, "Made again, edited"},
+		{"the course is moved away and back", func(t *testing.T) {
+			if err := os.Rename(content, content+".old"); err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, filepath.Join(content+".old", "z/new.md"), lessonOne("Moved back", 3))
+			if err := os.Rename(content+".old", content); err != nil {
+				t.Fatal(err)
+			}
+		}, "z/new/", 200, "Moved back"},
 		{"a layout changes", func(t *testing.T) {
 			writeFile(t, filepath.Join(course, "layouts/static/extra.css"), "body{color:red}")
 		}, "extra.css", 200, "color:red"},
@@ -441,6 +472,10 @@ func TestExitCodes(t *testing.T) {
 		{"no content folder", []string{"-content", filepath.Join(course, "missing")}, 2},
 		{"no layouts folder", []string{"-content", content, "-layouts", filepath.Join(course, "missing")}, 2},
 		{"out swallows the course", []string{"-content", content, "-out", course}, 2},
+		{"out inside the course", []string{"-content", content, "-out", filepath.Join(content, "a", "out")}, 2},
+		{"out inside the layouts", []string{"-content", content, "-layouts", filepath.Join(course, "layouts"), "-out", filepath.Join(course, "layouts", "static")}, 2},
+		{"out the cache", []string{"-content", content, "-cache", filepath.Join(course, "cache"), "-out", filepath.Join(course, "cache")}, 2},
+		{"a bad -allow-host", []string{"-content", content, "-allow-host", "http://x/"}, 2},
 		{"address in use", []string{"-content", content, "-addr", busy.Addr().String()}, 1},
 		{"bad address", []string{"-content", content, "-addr", "nowhere"}, 1},
 	} {
@@ -451,6 +486,9 @@ func TestExitCodes(t *testing.T) {
 			}
 			if stderr.String() == "" {
 				t.Errorf("nothing on stderr")
+			}
+			if strings.HasPrefix(tc.name, "out ") && !strings.Contains(stderr.String(), "and the build replaces -out as a whole") {
+				t.Errorf("stderr does not say why: %s", stderr.String())
 			}
 		})
 	}

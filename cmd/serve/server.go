@@ -16,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"descent/diag"
 	"descent/lesson"
 )
 
@@ -54,7 +55,7 @@ func (s *server) build(ctx context.Context, changed []string) {
 				list = append(list, e.Error())
 			}
 		} else {
-			list = []string{err.Error()}
+			list = []string{diag.Printable(err.Error())}
 		}
 		for _, l := range list {
 			fmt.Fprintln(s.stderr, l)
@@ -96,13 +97,15 @@ func safeBuild(ctx context.Context, opt lesson.Options) (sum lesson.Summary, err
 
 // cause names the changed files for the terminal.
 func cause(changed []string) string {
+	// A file's name is the author's text: no control characters reach
+	// the terminal.
 	switch len(changed) {
 	case 0:
 		return ""
 	case 1:
-		return " (" + changed[0] + ")"
+		return " (" + diag.Printable(changed[0]) + ")"
 	}
-	return fmt.Sprintf(" (%s and %d more)", changed[0], len(changed)-1)
+	return fmt.Sprintf(" (%s and %d more)", diag.Printable(changed[0]), len(changed)-1)
 }
 
 func (s *server) handler() http.Handler {

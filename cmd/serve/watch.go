@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"descent/diag"
 	"descent/lesson"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -22,9 +24,14 @@ import (
 // whichever comes first. A build reads the files when it starts, so any
 // change that arrives during a build goes into the next batch and the last
 // state always wins.
+//
+// Each root's parent is watched too, for the root itself only: a folder
+// that is deleted and made again (git checkout, rm -r and a copy) takes
+// its watches with it, and the preview never saw a change again.
 type watcher struct {
 	fsw        *fsnotify.Watcher
 	roots      []string
+	parents    map[string]bool // the folders holding the roots
 	quiet, max time.Duration
 	stderr     io.Writer
 	warned     map[string]bool // folders that could not be watched, said once
@@ -35,17 +42,37 @@ func newWatcher(roots []string, stderr io.Writer) (*watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{fsw: fsw, roots: roots, quiet: 50 * time.Millisecond, max: 300 * time.Millisecond, stderr: stderr, warned: map[string]bool{}}
+	w := &watcher{fsw: fsw, quiet: 50 * time.Millisecond, max: 300 * time.Millisecond, stderr: stderr,
+		warned: map[string]bool{}, parents: map[string]bool{}}
 	for _, r := range roots {
+		w.roots = append(w.roots, filepath.Clean(r))
+	}
+	for _, r := range w.roots {
 		if err := w.addTree(r); err != nil {
 			fsw.Close()
 			return nil, err
+		}
+		parent := filepath.Dir(r)
+		if !w.parents[parent] && fsw.Add(parent) == nil {
+			w.parents[parent] = true
 		}
 	}
 	return w, nil
 }
 
 func (w *watcher) close() { w.fsw.Close() }
+
+// inside reports whether name is a root or below one: the parents' other
+// files (public/ beside content/) are no change to the course.
+func (w *watcher) inside(name string) bool {
+	name = filepath.Clean(name)
+	for _, r := range w.roots {
+		if name == r || strings.HasPrefix(name, r+string(filepath.Separator)) || r == "." {
+			return true
+		}
+	}
+	return false
+}
 
 // rescan watches every folder under the roots, again: adding a watched
 // folder changes nothing.
@@ -76,7 +103,7 @@ func (w *watcher) addTree(root string) error {
 			}
 			if !w.warned[p] {
 				w.warned[p] = true
-				fmt.Fprintf(w.stderr, "serve: cannot watch %s: %v\n", p, err)
+				fmt.Fprintf(w.stderr, "serve: cannot watch %s: %v\n", diag.Printable(p), diag.Printable(err.Error()))
 			}
 		}
 		return nil
@@ -124,7 +151,7 @@ func (w *watcher) run(ctx context.Context, batches chan<- []string) {
 			if !ok {
 				return
 			}
-			if !relevant(e) {
+			if !relevant(e) || !w.inside(e.Name) {
 				continue
 			}
 			if e.Has(fsnotify.Create) {
@@ -141,7 +168,7 @@ func (w *watcher) run(ctx context.Context, batches chan<- []string) {
 				change("(too many changes to list)")
 				continue
 			}
-			fmt.Fprintln(w.stderr, "serve: watching for changes:", err)
+			fmt.Fprintln(w.stderr, "serve: watching for changes:", diag.Printable(err.Error()))
 		case <-timer.C:
 			due = batches
 		case due <- pending:

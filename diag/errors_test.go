@@ -1,0 +1,48 @@
+package diag
+
+import "testing"
+
+func TestPrintable(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, in, want string }{
+		{"plain", "steps: must be at least 1", "steps: must be at least 1"},
+		{"unicode", "日本語 ∂f/∂x — “quoted”", "日本語 ∂f/∂x — “quoted”"},
+		{"clear screen", "\x1b[2J\x1b[Hbuild OK", `\x1b[2J\x1b[Hbuild OK`},
+		{"clipboard", "\x1b]52;c;ZXZpbA==\a", `\x1b]52;c;ZXZpbA==\a`},
+		{"newline and return", "a\nb\rc\td", `a\nb\rc\td`},
+		{"C1 control", "a\u009bb", `a\u009bb`},
+		{"right-to-left override", "abc\u202edcba", `abc\u202edcba`},
+		{"isolates", "\u2066x\u2069", `\u2066x\u2069`},
+		{"invalid UTF-8", "a\xffb", "a\ufffdb"},
+		{"DEL", "a\x7fb", `a\x7fb`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Printable(tt.in); got != tt.want {
+				t.Errorf("Printable(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestErrorOneLine(t *testing.T) {
+	t.Parallel()
+	e := &Error{File: "content/s/\x1bx.md", Line: 3, Key: "k\ney", Msg: "two\nlines"}
+	if got, want := e.Error(), `content/s/\x1bx.md:3: k\ney: two\nlines`; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// FuzzPrintable: whatever the text, what reaches the terminal has no
+// control character and no line break.
+func FuzzPrintable(f *testing.F) {
+	f.Add("\x1b[2Jbuild OK\n")
+	f.Add("abc\u202edcba")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, r := range Printable(s) {
+			if unprintable(r) && r != '\ufffd' {
+				t.Fatalf("Printable(%q) holds %U", s, r)
+			}
+		}
+	})
+}

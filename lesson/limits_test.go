@@ -1,0 +1,121 @@
+package lesson
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestWorkLimits: figures and their work per lesson are limited, each an
+// error at the figure (issue #20: 60 figures at the limits took 3.7 GB).
+// None of these builds computes a figure: the limits are checked first.
+func TestWorkLimits(t *testing.T) {
+	t.Parallel()
+	small := "```landscape\nfunction: quadratic\nstart: [1, 1]\nsteps: 2\nruns: [{optimizer: gd, lr: 0.1}]\n```\n\n"
+	// 24 trajectories of 5,000 steps: 120,000.
+	big := "```landscape\nfunction: quadratic\nstart: [1, 1]\nsteps: 5000\nruns: [{optimizer: gd, lr: [" + strings.TrimSuffix(strings.Repeat("0.1, ", 24), ", ") + "]}]\n```\n\n"
+	tests := []struct {
+		name, body string
+		want       string
+	}{
+		{"17 figures", strings.Repeat(small, 17),
+			"content/s/lesson.md:116: landscape: the lesson's figure 17 is over the limit of 16 figures per lesson; split the lesson"},
+		{"60 figures", strings.Repeat(small, 60),
+			"content/s/lesson.md:116: landscape: the lesson's figure 17 is over the limit of 16 figures per lesson; split the lesson"},
+		{"60 figures at the limits", strings.Repeat(big, 60),
+			"content/s/lesson.md:25: landscape: this figure brings the lesson's work to 480000 trajectory steps (starts × sweep values × steps), over the limit of 400000 per lesson; split the lesson or take fewer steps\n" +
+				"content/s/lesson.md:116: landscape: the lesson's figure 17 is over the limit of 16 figures per lesson; split the lesson"},
+		{"4 figures at the limits", strings.Repeat(big, 4),
+			"content/s/lesson.md:25: landscape: this figure brings the lesson's work to 480000 trajectory steps (starts × sweep values × steps), over the limit of 400000 per lesson; split the lesson or take fewer steps"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			src := "---\ntitle: L\n---\n" + tt.body
+			start := time.Now()
+			_, err := Build(context.Background(), Options{Content: lessonCourse(src), Out: filepath.Join(t.TempDir(), "out")})
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("got  %v\nwant %s", err, tt.want)
+			}
+			if d := time.Since(start); d > 10*time.Second {
+				t.Errorf("refusing took %v", d)
+			}
+		})
+	}
+}
+
+// TestBuildWorkLimit: the course as a whole has a limit too, reported at
+// the figure that passes it, in reading order.
+func TestBuildWorkLimit(t *testing.T) {
+	t.Parallel()
+	big := "```landscape\nfunction: quadratic\nstart: [1, 1]\nsteps: 5000\nruns: [{optimizer: gd, lr: [" + strings.TrimSuffix(strings.Repeat("0.1, ", 24), ", ") + "]}]\n```\n\n"
+	files := map[string]string{}
+	for i := range 56 { // 3 figures of 120,000 each: 360,000 per lesson
+		files[fmt.Sprintf("s/l%02d.md", i)] = "---\ntitle: L\n---\n" + strings.Repeat(big, 3)
+	}
+	start := time.Now()
+	_, err := Build(context.Background(), Options{Content: lessonWithFiles(files), Out: filepath.Join(t.TempDir(), "out")})
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("refusing took %v: were figures computed?", d)
+	}
+	want := "content/s/l55.md:11: landscape: this figure brings the course's work to 20040000 trajectory steps, over the limit of 20000000 per build; take fewer steps or build the course in parts"
+	if err == nil || err.Error() != want {
+		t.Errorf("got  %v\nwant %s", err, want)
+	}
+}
+
+// TestMarkdownLimits: a lesson's size and its nesting are limited.
+func TestMarkdownLimits(t *testing.T) {
+	t.Parallel()
+	var nested strings.Builder
+	for i := range 40 {
+		nested.WriteString(strings.Repeat("  ", i) + "- x\n")
+	}
+	tests := []struct{ name, src, want string }{
+		{"over a MiB", "---\ntitle: L\n---\n" + strings.Repeat("word ", 1<<18), "content/s/lesson.md:1: the lesson is 1310737 bytes, over the limit of 1 MiB; split it"},
+		{"nested lists", "---\ntitle: L\n---\nText.\n\n" + nested.String(), "content/s/lesson.md:38: lists and quotes nest more than 32 deep, the limit; flatten them"},
+		{"nested quotes", "---\ntitle: L\n---\nText.\n\n" + strings.Repeat("> ", 4000) + "x\n", "content/s/lesson.md:6: lists and quotes nest more than 32 deep, the limit; flatten them"},
+		{"one line of stars", "---\ntitle: L\n---\nText.\n\n" + strings.Repeat("* ", 40) + "x\n", "content/s/lesson.md:6: lists and quotes nest more than 32 deep, the limit; flatten them"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			_, err := Build(context.Background(), Options{Content: lessonCourse(tt.src), Out: filepath.Join(t.TempDir(), "out")})
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("got  %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestTextLimits: page and course titles and descriptions have a length
+// limit; each is in the navigation of many pages.
+func TestTextLimits(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"a lesson's title", map[string]string{"s/x.md": "---\ntitle: " + strings.Repeat("t", 1_000_000) + "\n---\nText.\n"},
+			"content/s/x.md:2: title: 1000000 characters is over the limit of 300"},
+		{"a section's title", map[string]string{"s/_index.md": "---\ntitle: " + strings.Repeat("日", 301) + "\n---\n"},
+			"content/s/_index.md:2: title: 301 characters is over the limit of 300"},
+		{"a description", map[string]string{"s/x.md": "---\ntitle: X\ndescription: " + strings.Repeat("d", 1001) + "\n---\nText.\n"},
+			"content/s/x.md:3: description: 1001 characters is over the limit of 1000"},
+		{"the course's title", map[string]string{"site.yaml": "title: " + strings.Repeat("c", 5000) + "\n"},
+			"content/site.yaml:1: title: 5000 characters is over the limit of 300"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			_, err := Build(context.Background(), Options{Content: lessonWithFiles(tt.files), Out: filepath.Join(t.TempDir(), "out")})
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("got  %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,85 @@
+package yamlnode
+
+import (
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+func value(t *testing.T, src string) *yaml.Node {
+	t.Helper()
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte("v: "+src), &doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc.Content[0].Content[1]
+}
+
+func TestBoolean(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		src  string
+		want bool
+		err  string
+	}{
+		{"true", true, ""}, {"True", true, ""}, {"TRUE", true, ""},
+		{"false", false, ""}, {"False", false, ""}, {"FALSE", false, ""},
+		{"!!bool yes", false, `expected true or false, found "yes"`},
+		{"!!bool on", false, `expected true or false, found "on"`},
+		{"!!bool 1", false, `expected true or false, found "1"`},
+		{"!!bool ''", false, `expected true or false, found ""`},
+		{"yes", false, `expected true or false, found the text "yes"`},
+		{"1", false, `expected true or false, found 1`},
+		{"~", false, `expected true or false, found nothing`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.src, func(t *testing.T) {
+			got, err := Boolean(value(t, tt.src))
+			if e := errString(err); e != tt.err || got != tt.want {
+				t.Errorf("Boolean(%s) = %v, %q; want %v, %q", tt.src, got, e, tt.want, tt.err)
+			}
+		})
+	}
+}
+
+func TestNumbers(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		src      string
+		num      float64
+		numErr   string
+		integer  int
+		integErr string
+	}{
+		{"3", 3, "", 3, ""},
+		{"1e-3", 0.001, "", 0, "expected a whole number, found 1e-3"},
+		{"1e300", 1e300, "", 0, "1e300 is too large for a whole number here (at most 10^15)"},
+		{"1e400", 0, "1e400 is too large for a float64 (the largest is about 1.8e308)", 0, "1e400 is too large for a float64 (the largest is about 1.8e308)"},
+		{"-1e400", 0, "-1e400 is too large for a float64 (the largest is about 1.8e308)", 0, "-1e400 is too large for a float64 (the largest is about 1.8e308)"},
+		{"'1e400'", 0, `expected a number, found the text "1e400"`, 0, `expected a whole number, found the text "1e400"`},
+		{"99999999999999999999", 1e20, "", 0, "99999999999999999999 is too large for a whole number here (at most 10^15)"},
+		{"1e-400", 0, "", 0, ""},
+		{".inf", 0, "expected a finite number, found .inf", 0, "expected a whole number, found .inf"},
+		{"0x10", 16, "", 16, ""},
+		{"fast", 0, `expected a number, found the text "fast"`, 0, `expected a whole number, found the text "fast"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.src, func(t *testing.T) {
+			n, err := Number(value(t, tt.src))
+			if e := errString(err); e != tt.numErr || n != tt.num {
+				t.Errorf("Number(%s) = %v, %q; want %v, %q", tt.src, n, e, tt.num, tt.numErr)
+			}
+			i, err := Integer(value(t, tt.src))
+			if e := errString(err); e != tt.integErr || i != tt.integer {
+				t.Errorf("Integer(%s) = %v, %q; want %v, %q", tt.src, i, e, tt.integer, tt.integErr)
+			}
+		})
+	}
+}
+
+func errString(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
