@@ -134,21 +134,7 @@ func Decode(src []byte, base int, l *diag.List) (*Spec, bool) {
 		}
 		errAt(p, "title", err)
 	}
-	if p, ok := byKey["id"]; ok {
-		id, err := yamlnode.Text(p.Val)
-		switch {
-		case err != nil:
-			l.Add(base+p.Line, "id", "%v", err)
-		case !idRE.MatchString(id) || len(id) > 64:
-			l.Add(base+p.Line, "id", "%q is not an id; use up to 64 lower-case letters, digits and single hyphens, such as %q", id, "momentum-valley")
-		default:
-			s.ID = id
-		}
-	}
-	if p, ok := byKey["live"]; ok {
-		s.decodeLive(p, base, l)
-	}
-
+	s.decodeIDLive(byKey, base, l)
 	fn, ok := byKey["function"]
 	if !ok {
 		l.Add(base+root.Line, "function", "missing; name a catalog function (function: rosenbrock) or write an expression (function: \"x^2 + 3*y^2\")")
@@ -206,6 +192,25 @@ func Decode(src []byte, base int, l *diag.List) (*Spec, bool) {
 		return nil, false
 	}
 	return s, true
+}
+
+// decodeIDLive reads the figure's id and live keys.
+func (s *Spec) decodeIDLive(byKey map[string]yamlnode.Pair, base int, l *diag.List) {
+	if p, ok := byKey["id"]; ok {
+		id, err := yamlnode.Text(p.Val)
+		switch {
+		case err != nil:
+			l.Add(base+p.Line, "id", "%v", err)
+		case !idRE.MatchString(id) || len(id) > 64:
+			l.Add(base+p.Line, "id", "%q is not an id; use up to 64 lower-case letters, digits and single hyphens, such as %q", id, "momentum-valley")
+		default:
+			s.ID = id
+		}
+	}
+	if p, ok := byKey["live"]; ok {
+		s.decodeLive(p, base, l)
+	}
+
 }
 
 // decodeLive reads live: false, or the sliders' ranges per setting.
