@@ -102,11 +102,17 @@
       [ui.main, ui.loss].forEach(function (pl, w) {
         var g = groups[i][w];
         if (!pl || !g) return;
-        var n = w === 0 ? r.points.length : r.loss.length, pts = new Array(n), d = "";
+        var n = w === 0 ? r.points.length : r.loss.length, pts = new Array(n), d = "", lx = NaN, ly = NaN;
         for (var j = 0; j < n; j++) {
           var q = w === 0 ? screen(pl, r, j, r.points[j]) : pl.at(j, r.loss[j]);
           pts[j] = q;
-          d += (j ? "L" : "M") + Math.round(q[0] * 10) / 10 + " " + Math.round(q[1] * 10) / 10;
+          // The whole path's data skips points within a third of a unit of
+          // the last one written (a converged run repeats its point): the
+          // same picture in far fewer segments.
+          var x = Math.round(q[0] * 10) / 10, y = Math.round(q[1] * 10) / 10;
+          if (j && j < n - 1 && Math.abs(x - lx) + Math.abs(y - ly) < 0.34) continue;
+          d += (j ? "L" : "M") + x + " " + y;
+          lx = x; ly = y;
         }
         var fresh = ui.layer(pl, i, pts, d, g);
         if (fresh) ui.layers[i][w === 0 ? "main" : "loss"] = fresh;
