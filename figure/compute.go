@@ -2,6 +2,7 @@ package figure
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -19,14 +20,17 @@ import (
 // can be cached by the hash of its directive. Critical points and contour
 // layers come from m, shared with the build's other figures. A panic inside
 // is returned as an error for this figure alone.
-func Compute(s *Spec, id string, m *Memo) (fd *Data, err error) {
+//
+// Compute watches ctx between runs and every 64 steps of a run, and returns
+// ctx's error when it is done.
+func Compute(ctx context.Context, s *Spec, id string, m *Memo) (fd *Data, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			fd, err = nil, fmt.Errorf("internal error while computing the figure (please report it): %v\n%s", r, firstFrames(debug.Stack()))
 		}
 	}()
 	m.init()
-	return compute(s, id, m)
+	return compute(ctx, s, id, m)
 }
 
 func firstFrames(stack []byte) string {
@@ -37,6 +41,7 @@ func firstFrames(stack []byte) string {
 // figure is a figure being computed: its data, its JSON and its runs as
 // svgviz draws them.
 type figure struct {
+	ctx  context.Context
 	s    *Spec
 	id   string
 	data *Data
@@ -44,8 +49,8 @@ type figure struct {
 	viz  []svgviz.Run
 }
 
-func compute(s *Spec, id string, m *Memo) (*Data, error) {
-	f := &figure{s: s, id: id, data: &Data{ID: id, Title: s.Title, Function: s.Function, Dim: s.Dim},
+func compute(ctx context.Context, s *Spec, id string, m *Memo) (*Data, error) {
+	f := &figure{ctx: ctx, s: s, id: id, data: &Data{ID: id, Title: s.Title, Function: s.Function, Dim: s.Dim},
 		json: &figureJSON{ID: id, Title: s.Title, Function: s.Function, Dim: s.Dim,
 			Domain: map[string][2]float64{"x": s.Domain.X}, Runs: []runJSON{}, Sweeps: []sweepJSON{}}}
 	if s.Dim == 2 {
@@ -66,6 +71,9 @@ func compute(s *Spec, id string, m *Memo) (*Data, error) {
 	}()
 	defer func() { <-critDone }()
 	if err := f.runAll(); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	f.json.Live = liveBounds(s, f.json.Runs)
@@ -130,6 +138,9 @@ func (f *figure) runAll() error {
 				if _, ok := given["radius"]; !ok && r.Method.Name == "grid-search" {
 					given["radius"] = f.defaultRadius()
 				}
+				if err := f.ctx.Err(); err != nil {
+					return err
+				}
 				if err := f.run(rv, given, label, start, steps, color, sweep, vi); err != nil {
 					return err
 				}
@@ -157,7 +168,7 @@ func (f *figure) run(r runSpec, given map[string]float64, label string, start []
 	if err != nil {
 		return err // Decode checked every value; this is a bug
 	}
-	tr := runOne(f.s, r, settings, start, steps)
+	tr := runOne(f.s, r, settings, start, steps, func() bool { return f.ctx.Err() != nil })
 	params := map[string]any{}
 	for k, x := range settings {
 		if set, _ := r.Method.Setting(k); k == "line_search" {
@@ -323,7 +334,7 @@ func kindFreePlot(s *Spec, runs []svgviz.Run) (svgviz.Rect, bool) {
 }
 
 // runOne takes the steps of one run.
-func runOne(s *Spec, r runSpec, settings map[string]float64, start []float64, steps int) optim.Trajectory {
+func runOne(s *Spec, r runSpec, settings map[string]float64, start []float64, steps int, stop func() bool) optim.Trajectory {
 	if r.Method.Path != nil {
 		return optim.RunPath(s.Obj, start, r.Method.Path(s.Obj, start, steps))
 	}
@@ -332,7 +343,7 @@ func runOne(s *Spec, r runSpec, settings map[string]float64, start []float64, st
 		batch = s.Regress.MiniBatches(r.Batch, s.Seed)
 	}
 	return optim.RunWith(s.Obj, r.Method.New(settings, s.Obj), start, steps,
-		optim.Options{StepGrad: batch, Schedule: r.Schedule, LR: settings["lr"], Clip: r.Clip, Noise: r.Noise, Seed: r.Seed})
+		optim.Options{StepGrad: batch, Schedule: r.Schedule, LR: settings["lr"], Clip: r.Clip, Noise: r.Noise, Seed: r.Seed, Stop: stop})
 }
 
 // runLabel is the author's label, or the optimizer with the settings the

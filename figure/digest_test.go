@@ -1,6 +1,7 @@
 package figure
 
 import (
+	"context"
 	"crypto/sha256"
 	"fmt"
 	"os"
@@ -66,7 +67,7 @@ func TestFigureDigest(t *testing.T) {
 		if !ok {
 			t.Fatalf("%s: %v", name, l.Errs)
 		}
-		d, err := Compute(spec, "f", memo)
+		d, err := Compute(context.Background(), spec, "f", memo)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}

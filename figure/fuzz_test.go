@@ -1,6 +1,8 @@
 package figure
 
 import (
+	"context"
+
 	"descent/internal/watchdog"
 
 	"strings"
@@ -27,7 +29,7 @@ func TestPanicInFigure(t *testing.T) {
 	m, _ := optim.LookupMethod("gd")
 	spec := &Spec{Function: "quadratic", Obj: panicky{f}, Dim: 2, Domain: f.Domain,
 		Starts: [][]float64{{1, 1}}, Steps: 3, Runs: []runSpec{{Method: m, Given: map[string]float64{"lr": 0.1}}}}
-	_, err := Compute(spec, "fig", &Memo{})
+	_, err := Compute(context.Background(), spec, "fig", &Memo{})
 	if err == nil || !strings.HasPrefix(err.Error(), "internal error while computing the figure (please report it): boom") {
 		t.Errorf("got %v", err)
 	}
@@ -56,7 +58,7 @@ func FuzzDirective(f *testing.F) {
 				return // valid but slow; computing is covered by other tests
 			}
 		}
-		if _, err := Compute(spec, "f", &Memo{}); err != nil && strings.Contains(err.Error(), "internal error") {
+		if _, err := Compute(context.Background(), spec, "f", &Memo{}); err != nil && strings.Contains(err.Error(), "internal error") {
 			t.Fatalf("%q: %v", src, err)
 		}
 	})
@@ -74,7 +76,7 @@ func BenchmarkFigure(b *testing.B) {
 	}
 	var memo Memo
 	for b.Loop() {
-		if _, err := Compute(spec, "fig", &memo); err != nil {
+		if _, err := Compute(context.Background(), spec, "fig", &memo); err != nil {
 			b.Fatal(err)
 		}
 	}

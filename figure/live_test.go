@@ -1,11 +1,14 @@
 package figure
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"descent/diag"
 )
@@ -204,7 +207,7 @@ func mustCompute(t *testing.T, src string, memo *Memo) *Data {
 	if !ok {
 		t.Fatal(l.Errs)
 	}
-	d, err := Compute(spec, "f", memo)
+	d, err := Compute(context.Background(), spec, "f", memo)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -220,5 +223,24 @@ func TestDataView(t *testing.T) {
 	}
 	if d := mustCompute(t, "function: {linear-regression: {n: 40}}\nstart: [0, 0]\nsteps: 5\nruns: [{optimizer: gd, lr: 0.1}]\n", &Memo{}); d.DataPlot != "" {
 		t.Error("a data plot without view: data")
+	}
+}
+
+// TestComputeCancelled: a cancelled context stops a long figure within a
+// run's 64 steps and returns the context's error.
+func TestComputeCancelled(t *testing.T) {
+	l := &diag.List{File: "f"}
+	spec, ok := Decode([]byte("function: {linear-regression: {n: 100000}}\nstart: [0, 0]\nsteps: 5000\nruns: [{optimizer: gd, lr: [0.01, 0.02, 0.03, 0.04]}]\n"), 0, l)
+	if !ok {
+		t.Fatal(l.Errs)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() { time.Sleep(50 * time.Millisecond); cancel() }()
+	start := time.Now()
+	if _, err := Compute(ctx, spec, "f", &Memo{}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("got %v, want context.Canceled", err)
+	}
+	if took := time.Since(start); took > 10*time.Second { // a hang guard, not a timing
+		t.Errorf("stopping took %v", took)
 	}
 }

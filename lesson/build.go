@@ -437,30 +437,13 @@ func (b *builder) figure(pg *page, f *pageFigure) bool {
 	return true
 }
 
-// compute runs figure.Compute, or gives up on it when the build is
-// stopped: Compute does not watch a context, and Ctrl-C waited for a long
-// figure to finish (40 s). Given up, the computation ends on its own in
-// the background, and its result is dropped; a command that stops exits
-// before it does.
+// compute runs figure.Compute, which stops when the build is stopped
+// (Ctrl-C once waited 40 s for a long figure).
 func (b *builder) compute(f *pageFigure) (*figure.Data, error) {
 	if err := b.ctx.Err(); err != nil {
 		return nil, err
 	}
-	type result struct {
-		fd  *figure.Data
-		err error
-	}
-	done := make(chan result, 1)
-	go func() {
-		fd, err := figure.Compute(f.spec, f.id, b.memo)
-		done <- result{fd, err}
-	}()
-	select {
-	case r := <-done:
-		return r.fd, r.err
-	case <-b.ctx.Done():
-		return nil, b.ctx.Err()
-	}
+	return figure.Compute(b.ctx, f.spec, f.id, b.memo)
 }
 
 // render writes page i, once its figures are ready.

@@ -44,6 +44,9 @@ type Options struct {
 	// that every build draws the same numbers.
 	Noise float64
 	Seed  uint64
+	// Stop, if set, is asked every 64 steps whether to end the run there
+	// (a cancelled build); the run then keeps the steps taken.
+	Stop func() bool
 }
 
 // Run takes steps steps of opt from start on obj. If stepGrad is not nil it
@@ -74,6 +77,9 @@ func RunWith(obj Objective, opt Stepper, start []float64, steps int, o Options) 
 		setter.SetLR(lr)
 	}
 	for k := 0; k <= steps; k++ {
+		if o.Stop != nil && k%64 == 63 && o.Stop() {
+			break
+		}
 		if k > 0 {
 			// Without mini-batches, grad already holds ∇f(x): record
 			// computed it for the gradient norm of the step before.

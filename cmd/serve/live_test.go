@@ -163,7 +163,7 @@ func checkAgainstBuild(t *testing.T, ctx context.Context, when string) {
 	if !ok {
 		t.Fatalf("%s: %v\n%s", when, l.Errs, directive)
 	}
-	d, err := figure.Compute(spec, "live", &figure.Memo{})
+	d, err := figure.Compute(context.Background(), spec, "live", &figure.Memo{})
 	if err != nil {
 		t.Fatal(err)
 	}
