@@ -17,7 +17,7 @@ var opNames = [...]string{
 	opPow: "pow", opSquare: "square", opPowC: "powc", opNeg: "neg", opSin: "sin", opCos: "cos",
 	opTan: "tan", opExp: "exp", opLog: "log", opSqrt: "sqrt", opAbs: "abs", opTanh: "tanh",
 	opSinh: "sinh", opCosh: "cosh", opAtan: "atan", opRelu: "relu", opSign: "sign", opSigmoid: "sigmoid",
-	opMin: "min", opMax: "max",
+	opMin: "min", opMax: "max", opLog1p: "log1p", opExpm1: "expm1",
 }
 
 // OpNames lists the opcode names by number.

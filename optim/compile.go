@@ -36,6 +36,8 @@ const (
 	opSigmoid // 1 / (1 + e^−u)
 	opMin     // min(a, b)
 	opMax     // max(a, b)
+	opLog1p   // log(1 + u)
+	opExpm1   // e^u − 1
 )
 
 // isBinary reports whether op pops two values.
@@ -135,7 +137,7 @@ func unary(op opcode, u, c float64) float64 {
 		return pmath.Cosh(u)
 	case opAtan:
 		return pmath.Atan(u)
-	case opRelu, opSign, opSigmoid:
+	case opRelu, opSign, opSigmoid, opLog1p, opExpm1:
 		v, _, _ := derivatives(op, u, c, false)
 		return v
 	}

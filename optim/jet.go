@@ -138,6 +138,12 @@ func derivatives(op opcode, x, c float64, second bool) (v, d1, d2 float64) {
 			return -1, 0, 0
 		}
 		return x, 0, 0 // ±0 and NaN as they are
+	case opLog1p:
+		d := 1 / (1 + x)
+		return pmath.Log1p(x), d, -float64(d * d)
+	case opExpm1:
+		v := pmath.Expm1(x)
+		return v, v + 1, v + 1 // torch's expm1 backward: grad·(result + 1)
 	case opSigmoid:
 		s := 1 / (1 + pmath.Exp(-x))
 		d := float64(s * (1 - s))

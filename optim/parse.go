@@ -33,12 +33,13 @@ var functions = map[string]opcode{
 	"sin": opSin, "cos": opCos, "tan": opTan, "exp": opExp, "log": opLog,
 	"sqrt": opSqrt, "abs": opAbs, "tanh": opTanh, "sinh": opSinh,
 	"cosh": opCosh, "atan": opAtan, "relu": opRelu, "sign": opSign, "sigmoid": opSigmoid,
+	"log1p": opLog1p, "expm1": opExpm1,
 }
 
 // binaryFunctions take two arguments.
 var binaryFunctions = map[string]opcode{"min": opMin, "max": opMax}
 
-const functionList = "sin cos tan exp log sqrt abs tanh sinh cosh atan relu sign sigmoid, and min and max of two"
+const functionList = "sin cos tan exp log sqrt abs tanh sinh cosh atan relu sign sigmoid log1p expm1, and min and max of two"
 
 // parser reads one expression by recursive descent. Each method's comment
 // gives its rule; errors abort the descent through panic(*SyntaxError) and

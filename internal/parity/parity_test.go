@@ -148,7 +148,8 @@ func corpus(t *testing.T) []runCase {
 	}
 	// Expressions with the piecewise functions, kinks and ties included.
 	for i, src := range []string{"max(abs(x) - 1, 0) + relu(y - 0.5)^2", "min(x^2, y^2 + 0.1) + sigmoid(3*x*y)",
-		"sign(x)*x^2 + max(x, y)", "relu(x) + relu(-y) + min(x, y)^2", "sigmoid(x) * sigmoid(-y) + 0.1*(x^2 + y^2)"} {
+		"sign(x)*x^2 + max(x, y)", "relu(x) + relu(-y) + min(x, y)^2", "sigmoid(x) * sigmoid(-y) + 0.1*(x^2 + y^2)",
+		"log1p(x^2 + y^2) + expm1(-abs(x*y))", "expm1(0.3*x) + log1p(abs(y))"} {
 		e, err := optim.ParseExpr(src)
 		if err != nil {
 			t.Fatalf("%s: %v", src, err)
@@ -289,6 +290,7 @@ func mathCorpus() []mathCase {
 var goMath = map[string]func(float64) float64{
 	"exp": pmath.Exp, "log": pmath.Log, "sin": pmath.Sin, "cos": pmath.Cos, "tan": pmath.Tan,
 	"tanh": pmath.Tanh, "sinh": pmath.Sinh, "cosh": pmath.Cosh, "atan": pmath.Atan,
+	"log1p": pmath.Log1p, "expm1": pmath.Expm1,
 }
 
 func goValue(c mathCase) float64 {

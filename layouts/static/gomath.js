@@ -338,8 +338,117 @@
     return x > 0 ? satan(x) : -satan(-x);
   }
 
+
+  // log1p and expm1 as Go's (optim/pmath/log1p.go), their 64-bit integer
+  // steps done on the high and low words.
+  function log1p(x) {
+    const sqrt2M1 = 4.142135623730950488017e-01, sqrt2HalfM1 = -2.928932188134524755992e-01,
+      small = 1 / 536870912, tiny = 1 / 18014398509481984, two53 = 9007199254740992,
+      ln2Hi = 6.93147180369123816490e-01, ln2Lo = 1.90821492927058770002e-10,
+      L = [6.666666666666735130e-01, 3.999999999940941908e-01, 2.857142874366239149e-01, 2.222219843214978396e-01,
+        1.818357216161805012e-01, 1.531383769920937332e-01, 1.479819860511658591e-01];
+    if (x < -1 || isNaN(x)) return NaN;
+    if (x === -1) return -Infinity;
+    if (x === Infinity) return Infinity;
+    const absx = Math.abs(x);
+    let f = 0, k = 1, zero = false; // zero: Go's iu == 0
+    if (absx < sqrt2M1) {
+      if (absx < small) return absx < tiny ? x : x - x * x * 0.5;
+      if (x > sqrt2HalfM1) { k = 0; f = x; }
+    }
+    let c = 0;
+    if (k !== 0) {
+      let u;
+      if (absx < two53) {
+        u = 1.0 + x;
+        k = ((hiOf(u) >>> 20) & 0x7ff) - 1023;
+        c = k > 0 ? 1.0 - (u - x) : x - (u - 1.0);
+        c /= u;
+      } else {
+        u = x;
+        k = ((hiOf(u) >>> 20) & 0x7ff) - 1023;
+        c = 0;
+      }
+      const hi = hiOf(u) & 0xfffff, lo = loOf(u);
+      if (hi < 0x6a09e || (hi === 0x6a09e && lo < 0x667f3bcd)) {
+        u = fromWords(hi | 0x3ff00000, lo);
+        zero = hi === 0 && lo === 0;
+      } else {
+        k++;
+        u = fromWords(hi | 0x3fe00000, lo);
+        zero = hi === 0xfffff && lo >= 0xfffffffd; // (2^52 − iu) >> 2 == 0
+      }
+      f = u - 1.0;
+    }
+    const hfsq = 0.5 * f * f;
+    if (zero) {
+      if (f === 0) {
+        if (k === 0) return 0;
+        c += k * ln2Lo;
+        return k * ln2Hi + c;
+      }
+      const r = hfsq * (1.0 - 0.66666666666666666 * f);
+      return k === 0 ? f - r : k * ln2Hi - ((r - (k * ln2Lo + c)) - f);
+    }
+    const s = f / (2.0 + f), z = s * s;
+    let a = L[6];
+    for (let i = 5; i >= 0; i--) a = L[i] + z * a;
+    const r = z * a;
+    if (k === 0) return f - (hfsq - s * (hfsq + r));
+    return k * ln2Hi - ((hfsq - (s * (hfsq + r) + (k * ln2Lo + c))) - f);
+  }
+
+  // addExp adds k to the binary exponent of y (Go: bits + uint64(k)<<52).
+  const addExp = (y, k) => fromWords((hiOf(y) + k * 1048576) >>> 0, loOf(y));
+
+  function expm1(x) {
+    const othreshold = 7.09782712893383973096e+02, ln2X56 = 3.88162421113569373274e+01,
+      ln2HalfX3 = 1.03972077083991796413e+00, ln2Half = 3.46573590279972654709e-01,
+      ln2Hi = 6.93147180369123816490e-01, ln2Lo = 1.90821492927058770002e-10,
+      invLn2 = 1.44269504088896338700e+00, tiny = 1 / 18014398509481984,
+      q1 = -3.33333333333331316428e-02, q2 = 1.58730158725481460165e-03, q3 = -7.93650757867487942473e-05,
+      q4 = 4.00821782732936239552e-06, q5 = -2.01099218183624371326e-07;
+    if (x === Infinity || isNaN(x)) return x;
+    if (x === -Infinity) return -1;
+    let absx = x, sign = false;
+    if (x < 0) { absx = -absx; sign = true; }
+    if (absx >= ln2X56) {
+      if (sign) return -1;
+      if (absx >= othreshold) return Infinity;
+    }
+    let c = 0, k = 0;
+    if (absx > ln2Half) {
+      let hi, lo;
+      if (absx < ln2HalfX3) {
+        if (!sign) { hi = x - ln2Hi; lo = ln2Lo; k = 1; } else { hi = x + ln2Hi; lo = -ln2Lo; k = -1; }
+      } else {
+        k = Math.trunc(sign ? invLn2 * x - 0.5 : invLn2 * x + 0.5);
+        hi = x - k * ln2Hi;
+        lo = k * ln2Lo;
+      }
+      x = hi - lo;
+      c = (hi - x) - lo;
+    } else if (absx < tiny) {
+      return x;
+    }
+    const hfx = 0.5 * x, hxs = x * hfx;
+    const r1 = 1 + hxs * (q1 + hxs * (q2 + hxs * (q3 + hxs * (q4 + hxs * q5))));
+    const t = 3 - r1 * hfx;
+    let e = hxs * ((r1 - t) / (6.0 - x * t));
+    if (k === 0) return x - (x * e - hxs);
+    e = x * (e - c) - c;
+    e -= hxs;
+    if (k === -1) return 0.5 * (x - e) - 0.5;
+    if (k === 1) return x < -0.25 ? -2 * (e - (x + 0.5)) : 1 + 2 * (x - e);
+    if (k <= -2 || k > 56) return addExp(1 - (e - x), k) - 1;
+    if (k < 20) return addExp(fromWords(0x3ff00000 - Math.pow(2, 21 - k), 0) - (e - x), k);
+    let y = x - (e + fromWords((0x3ff - k) << 20, 0));
+    y++;
+    return addExp(y, k);
+  }
+
   root.GoMath = {
-    exp, log, pow, frexp, ldexp, tan, tanh, sinh, cosh, atan, sincos,
+    exp, log, log1p, expm1, pow, frexp, ldexp, tan, tanh, sinh, cosh, atan, sincos,
     sin: (x) => sincos(x)[0],
     cos: (x) => sincos(x)[1],
   };

@@ -50,6 +50,8 @@ func TestMatchesGo(t *testing.T) {
 		{"Cos", Cos, math.Cos, noFMA},
 		{"Tan", Tan, math.Tan, noFMA},
 		{"Atan", Atan, math.Atan, noFMA},
+		{"Log1p", Log1p, math.Log1p, noFMA},
+		{"Expm1", Expm1, math.Expm1, noFMA},
 		{"Tanh", Tanh, math.Tanh, pureExpLog},
 		{"Sinh", Sinh, math.Sinh, pureExpLog},
 		{"Cosh", Cosh, math.Cosh, pureExpLog},

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""Reference values and gradients of the piecewise functions (min, max, relu,
-sign, sigmoid) from torch.autograd, kinks and ties included: at a kink our
+"""Reference values and gradients of the functions added to expressions
+(min, max, relu, sign, sigmoid, log1p, expm1) from torch.autograd, kinks and
+ties included: at a kink our
 derivative must be the one torch's autograd gives (relu'(0) = 0, sign' = 0,
 min and max split the gradient evenly at a tie).
 
@@ -28,6 +29,10 @@ CASES = [
     ("min(x^2, y) + max(x*y, 1)", lambda x, y: T.minimum(x ** 2, y) + T.maximum(x * y, T.ones(()))),
     ("max(x, x) + min(y, y)", lambda x, y: T.maximum(x, x) + T.minimum(y, y)),
     ("sigmoid(max(x, y)) * relu(1 - abs(y))", lambda x, y: T.sigmoid(T.maximum(x, y)) * T.relu(1 - T.abs(y))),
+    ("log1p(x^2 + y^2)", lambda x, y: T.log1p(x ** 2 + y ** 2)),
+    ("expm1(x) + expm1(-y)", lambda x, y: T.expm1(x) + T.expm1(-y)),
+    ("log1p(1e-9*x) + expm1(1e-9*y)", lambda x, y: T.log1p(1e-9 * x) + T.expm1(1e-9 * y)),
+    ("expm1(x*y) * log1p(abs(x))", lambda x, y: T.expm1(x * y) * T.log1p(T.abs(x))),
 ]
 
 # Kinks and ties first, then ordinary points.
