@@ -50,11 +50,15 @@ type figure struct {
 }
 
 func compute(ctx context.Context, s *Spec, id string, m *Memo) (*Data, error) {
-	f := &figure{ctx: ctx, s: s, id: id, data: &Data{ID: id, Title: s.Title, Function: s.Function, Dim: s.Dim},
-		json: &figureJSON{ID: id, Title: s.Title, Function: s.Function, Dim: s.Dim,
+	title := plainMath(s.Title)
+	f := &figure{ctx: ctx, s: s, id: id, data: &Data{ID: id, Title: title, Function: s.Function, Dim: s.Dim},
+		json: &figureJSON{ID: id, Title: title, Function: s.Function, Dim: s.Dim,
 			Domain: map[string][2]float64{"x": s.Domain.X}, Runs: []runJSON{}, Sweeps: []sweepJSON{}}}
 	if s.Dim == 2 {
 		f.json.Domain["y"] = s.Domain.Y
+	}
+	if hasMath(s.Title) {
+		f.data.TitleTeX = s.Title
 	}
 	if !s.NotLive {
 		f.json.Engine = engine(s.Obj)
@@ -164,6 +168,10 @@ func (f *figure) defaultRadius() float64 {
 
 // run takes one run's steps and records it in the figure.
 func (f *figure) run(r runSpec, given map[string]float64, label string, start []float64, steps, color, sweep, vi int) error {
+	labelTeX := ""
+	if hasMath(label) {
+		labelTeX, label = label, plainMath(label)
+	}
 	settings, err := r.Method.Resolve(given)
 	if err != nil {
 		return err // Decode checked every value; this is a bug
@@ -228,7 +236,9 @@ func (f *figure) run(r runSpec, given map[string]float64, label string, start []
 		vr.Radius = rj.Grid.Radius
 	}
 	f.viz = append(f.viz, vr)
-	f.data.Runs = append(f.data.Runs, finalRow(idx, label, svgviz.Color(color), tr, vi > 0))
+	row := finalRow(idx, label, svgviz.Color(color), tr, vi > 0)
+	row.LabelTeX = labelTeX
+	f.data.Runs = append(f.data.Runs, row)
 	f.data.Steps = max(f.data.Steps, steps)
 	return nil
 }
@@ -260,7 +270,7 @@ func (f *figure) draw(crit []svgviz.Critical, layers *layerCache, early *svgviz.
 	var main, loss bytes.Buffer
 	desc := describeFigure(s, len(f.viz))
 	if s.Dim == 2 {
-		l := svgviz.Landscape{ID: id + "-map", Title: s.Title, Desc: desc, Levels: s.Levels, Runs: f.viz, Critical: crit}
+		l := svgviz.Landscape{ID: id + "-map", Title: plainMath(s.Title), Desc: desc, Levels: s.Levels, Runs: f.viz, Critical: crit}
 		l.Grid.Domain = svgviz.Domain{X0: s.Domain.X[0], X1: s.Domain.X[1], Y0: s.Domain.Y[0], Y1: s.Domain.Y[1]}
 		layer, plot := early, l.PlotRect()
 		if layer == nil || plot != earlyPlot {
@@ -277,11 +287,11 @@ func (f *figure) draw(crit []svgviz.Critical, layers *layerCache, early *svgviz.
 			return err
 		}
 	} else {
-		c := svgviz.Curve{ID: id + "-map", Title: s.Title, Desc: desc, Runs: f.viz, Critical: crit}
+		c := svgviz.Curve{ID: id + "-map", Title: plainMath(s.Title), Desc: desc, Runs: f.viz, Critical: crit}
 		c.Xs, c.Ys = sampleCurve(s, 800)
 		c.Label = s.Function
 		for _, e := range s.Curves {
-			c.Extra = append(c.Extra, svgviz.Series{Label: e.Label, Ys: sampleOn(e.Obj, c.Xs)})
+			c.Extra = append(c.Extra, svgviz.Series{Label: plainMath(e.Label), Ys: sampleOn(e.Obj, c.Xs)})
 			f.json.Curves = append(f.json.Curves, curveJSON{Label: e.Label, Function: e.Function})
 		}
 		if err := c.WriteSVG(&main); err != nil {
@@ -289,7 +299,7 @@ func (f *figure) draw(crit []svgviz.Critical, layers *layerCache, early *svgviz.
 		}
 	}
 	if len(f.viz) > 0 { // no runs, no loss plot
-		lp := svgviz.LossPlot{ID: id + "-loss", Title: "Loss per step", Desc: "Loss per step of each run in " + orDefault(s.Title, "this figure") + ".", Runs: f.viz}
+		lp := svgviz.LossPlot{ID: id + "-loss", Title: "Loss per step", Desc: "Loss per step of each run in " + orDefault(plainMath(s.Title), "this figure") + ".", Runs: f.viz}
 		if err := lp.WriteSVG(&loss); err != nil {
 			return err
 		}
@@ -324,7 +334,7 @@ func (f *figure) writeJSON() error {
 // whichever kinds of critical point the legend will list, so that the
 // contours can be drawn before the critical points are found.
 func kindFreePlot(s *Spec, runs []svgviz.Run) (svgviz.Rect, bool) {
-	l := svgviz.Landscape{Title: s.Title, Runs: runs}
+	l := svgviz.Landscape{Title: plainMath(s.Title), Runs: runs}
 	l.Grid.Domain = svgviz.Domain{X0: s.Domain.X[0], X1: s.Domain.X[1], Y0: s.Domain.Y[0], Y1: s.Domain.Y[1]}
 	none := l.PlotRect()
 	for _, k := range []string{optim.KindMinimum, optim.KindMaximum, optim.KindSaddle, optim.KindDegenerate} {

@@ -6,7 +6,8 @@ package figure
 // store keeps its gob); the site wraps the markup fields for templates.
 type Data struct {
 	ID       string // unique on the page; also the figure's element id
-	Title    string // caption; may be ""
+	Title    string // caption; may be ""; its formulas as plain text
+	TitleTeX string // the caption as written, when it holds $…$ formulas, for the site's MathML
 	Function string // the function's display name, e.g. "rosenbrock" or "x^2+y^2"
 	Formula  string // the function's formula as MathML, or ""; the site fills it
 	Dim      int    // 1 or 2
@@ -23,6 +24,9 @@ type Data struct {
 type Row struct {
 	Index  int // position in the JSON runs array and data-run in the SVG
 	Label  string
+	// LabelTeX is the label as written, when it holds $…$ formulas: the
+	// site writes them as MathML; Label has them as plain text.
+	LabelTeX string
 	Color  string // CSS colour of the run's path
 	Final  string // final point, formatted, e.g. "(0.9999, 0.9998)"
 	Loss   string // final loss, formatted

@@ -429,7 +429,12 @@ func (b *builder) figure(pg *page, f *pageFigure) bool {
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(fd.Main) + len(fd.Loss) + len(fd.JSON) + 16384)
-	if _, err := execute(b.ctx, b.lim, b.theme.figure, "figure", figureData(fd), &buf, b.theme.dir, "figure.html"); err != nil {
+	view, key, err := figureData(fd, b.conv)
+	if err != nil {
+		b.fail(&Error{File: pg.name, Line: f.node.Line - 1, Key: key, Msg: err.Error()})
+		return false
+	}
+	if _, err := execute(b.ctx, b.lim, b.theme.figure, "figure", view, &buf, b.theme.dir, "figure.html"); err != nil {
 		b.fail(err)
 		return false
 	}

@@ -99,6 +99,8 @@ var badInputs = []struct {
 	{"view surface", figureLesson(good + "view: [surface]\n"), []string{`content/s/lesson.md:13: view: the surface view is not available yet; use [contour]`}},
 	{"view unknown", figureLesson(good + "view: [map]\n"), []string{`content/s/lesson.md:13: view: unknown view "map"; the views are contour and, for the linear regression, data`}},
 	{"view twice", figureLesson(good + "view: [contour, contour]\n"), []string{`content/s/lesson.md:13: view: contour is listed twice`}},
+	{"bad math in a title", figureLesson(good + "title: Bad $\\frac{1$ math\n"), []string{`content/s/lesson.md:6: title: math: cannot read "\\frac{1"`}},
+	{"bad math in a label", figureLesson(good + "    label: $\\frac{$\n"), []string{`content/s/lesson.md:6: runs: math: cannot read "\\frac{"`}},
 	{"missing function", figureLesson("start: [0, 0]\nruns: [{optimizer: gd, lr: 0.1}]\n"), []string{`content/s/lesson.md:7: function: missing; name a catalog function (function: rosenbrock) or write an expression (function: "x^2 + 3*y^2")`}},
 	{"unknown function", figureLesson(strings.Replace(good, "rosenbrock", "rosenbrok", 1)), []string{`content/s/lesson.md:7: function: unknown function "rosenbrok"; the catalog has quadratic, saddle, monkey-saddle, rosenbrock, himmelblau, beale, booth, matyas, goldstein-price, rastrigin, ackley, three-hump-camel, six-hump-camel, styblinski-tang, levi, mccormick, easom, plateau, sine-bowl, wiggle, or write an expression in x and y`}},
 	{"bad expression", figureLesson(strings.Replace(good, "rosenbrock", `"x^2 + * y"`, 1)), []string{`content/s/lesson.md:7: function: col 7: unexpected '*'; expected a number, x, y, a function or "("`}},

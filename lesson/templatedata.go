@@ -1,7 +1,9 @@
 package lesson
 
 import (
+	"html"
 	"html/template"
+	"strings"
 
 	"descent/figure"
 	"descent/markup"
@@ -73,34 +75,79 @@ type TOCEntry = markup.TOCEntry
 
 // FigureData is handed to figure.html, once per landscape directive.
 type FigureData struct {
-	ID       string        // unique on the page; also the figure's element id
-	Title    string        // caption; may be ""
-	Function string        // the function's display name, e.g. "rosenbrock" or "x^2+y^2"
-	Formula  template.HTML // the function's formula as MathML, or ""
-	Dim      int           // 1 or 2
-	Steps    int           // the largest step count of any run
-	Main     template.HTML // the landscape (2-D) or curve (1-D) SVG, from svgviz
-	Loss     template.HTML // the loss-per-step SVG, from svgviz
-	DataPlot template.HTML // the regression's data and fitted lines, or "" (view: [contour, data])
-	Runs     []FigureRun
-	Sweeps   []Sweep
-	JSON     template.JS // the figure's data (SPEC §6), already safe for <script type="application/json">
+	ID        string        // unique on the page; also the figure's element id
+	Title     string        // caption; may be ""; its formulas as plain text
+	TitleHTML template.HTML // the caption with its $…$ formulas as MathML, or "" when it has none
+	Function  string        // the function's display name, e.g. "rosenbrock" or "x^2+y^2"
+	Formula   template.HTML // the function's formula as MathML, or ""
+	Dim       int           // 1 or 2
+	Steps     int           // the largest step count of any run
+	Main      template.HTML // the landscape (2-D) or curve (1-D) SVG, from svgviz
+	Loss      template.HTML // the loss-per-step SVG, from svgviz
+	DataPlot  template.HTML // the regression's data and fitted lines, or "" (view: [contour, data])
+	Runs      []FigureRun
+	Sweeps    []Sweep
+	JSON      template.JS // the figure's data (SPEC §6), already safe for <script type="application/json">
 }
 
 // FigureRun is one run's row in the no-JavaScript table of final values:
 // Index (its position in the JSON runs and data-run in the SVG), Label,
 // Color, Final (the final point, formatted), Loss, Status ("200 steps",
 // "diverged at step 37") and Hidden (a sweep value other than the first).
-type FigureRun = figure.Row
+// LabelHTML is the label with its $…$ formulas as MathML, or "".
+type FigureRun struct {
+	figure.Row
+	LabelHTML template.HTML
+}
 
 // Sweep is one list-valued setting, whose slider picks which of its runs
 // shows: ID (its index in the JSON's "sweeps"), Setting and Values
 // (formatted, in slider order).
 type Sweep = figure.Sweep
 
-// figureData wraps a computed figure's markup for the figure template.
-func figureData(d *figure.Data) FigureData {
-	return FigureData{ID: d.ID, Title: d.Title, Function: d.Function, Formula: template.HTML(d.Formula),
+// figureData wraps a computed figure's markup for the figure template; the
+// caption's and labels' formulas become MathML through conv. The error
+// names the key whose formula does not convert.
+func figureData(d *figure.Data, conv *markup.Converter) (FigureData, string, error) {
+	fd := FigureData{ID: d.ID, Title: d.Title, Function: d.Function, Formula: template.HTML(d.Formula),
 		Dim: d.Dim, Steps: d.Steps, Main: template.HTML(d.Main), Loss: template.HTML(d.Loss), DataPlot: template.HTML(d.DataPlot),
-		Runs: d.Runs, Sweeps: d.Sweeps, JSON: template.JS(d.JSON)}
+		Sweeps: d.Sweeps, JSON: template.JS(d.JSON)}
+	var err error
+	if d.TitleTeX != "" {
+		if fd.TitleHTML, err = mathText(conv, d.TitleTeX); err != nil {
+			return fd, "title", err
+		}
+	}
+	for _, r := range d.Runs {
+		row := FigureRun{Row: r}
+		if r.LabelTeX != "" {
+			if row.LabelHTML, err = mathText(conv, r.LabelTeX); err != nil {
+				return fd, "runs", err
+			}
+		}
+		fd.Runs = append(fd.Runs, row)
+	}
+	return fd, "", nil
+}
+
+// mathText is text with $…$ formulas: the text escaped, the formulas as
+// inline MathML. An unclosed $ stays as it is.
+func mathText(conv *markup.Converter, s string) (template.HTML, error) {
+	var b strings.Builder
+	parts := strings.Split(s, "$")
+	for i, p := range parts {
+		if i%2 == 0 || i == len(parts)-1 {
+			if i%2 == 1 {
+				b.WriteString("$")
+			}
+			b.WriteString(html.EscapeString(p))
+			continue
+		}
+		m, err := conv.Formula(p, false)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(m)
+	}
+	return template.HTML(b.String()), nil
 }
