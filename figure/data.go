@@ -22,16 +22,16 @@ type Data struct {
 
 // Row is one run's row in the no-JavaScript table of final values.
 type Row struct {
-	Index  int // position in the JSON runs array and data-run in the SVG
-	Label  string
+	Index int // position in the JSON runs array and data-run in the SVG
+	Label string
 	// LabelTeX is the label as written, when it holds $…$ formulas: the
 	// site writes them as MathML; Label has them as plain text.
 	LabelTeX string
-	Color  string // CSS colour of the run's path
-	Final  string // final point, formatted, e.g. "(0.9999, 0.9998)"
-	Loss   string // final loss, formatted
-	Status string // "200 steps", "diverged at step 37"
-	Hidden bool   // a sweep variant other than the first: hidden until selected
+	Color    string // CSS colour of the run's path
+	Final    string // final point, formatted, e.g. "(0.9999, 0.9998)"
+	Loss     string // final loss, formatted
+	Status   string // "200 steps", "diverged at step 37"
+	Hidden   bool   // a sweep variant other than the first: hidden until selected
 }
 
 // Sweep is one list-valued setting: a slider picks which of its runs shows.
