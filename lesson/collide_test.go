@@ -56,10 +56,7 @@ func TestCollisions(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			_, err := Build(context.Background(), Options{Content: lessonWithFiles(tt.files), Out: filepath.Join(t.TempDir(), "out")})
-			if err == nil || err.Error() != tt.want {
-				t.Errorf("got  %v\nwant %s", err, tt.want)
-			}
+			wantError(t, lessonWithFiles(tt.files), tt.want)
 		})
 	}
 }

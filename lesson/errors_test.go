@@ -3,6 +3,7 @@ package lesson
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -101,6 +102,10 @@ var badInputs = []struct {
 	{"view twice", figureLesson(good + "view: [contour, contour]\n"), []string{`content/s/lesson.md:13: view: contour is listed twice`}},
 	{"bad math in a title", figureLesson(good + "title: Bad $\\frac{1$ math\n"), []string{`content/s/lesson.md:6: title: math: cannot read "\\frac{1"`}},
 	{"bad math in a label", figureLesson(good + "    label: $\\frac{$\n"), []string{`content/s/lesson.md:6: runs: math: cannot read "\\frac{"`}},
+	{"clip too large", figureLesson(good + "    clip: 1e400\n"), []string{`content/s/lesson.md:13: runs[0].clip: 1e400 is too large for a float64 (the largest is about 1.8e308)`}},
+	{"schedule setting too large", figureLesson(good + "    schedule: {step: {step_size: 1e400}}\n"), []string{`content/s/lesson.md:13: runs[0].schedule.step.step_size: 1e400 is too large for a float64 (the largest is about 1.8e308)`}},
+	{"schedule step_size huge", figureLesson(good + "    schedule: {step: {step_size: 1e12}}\n"), []string{`content/s/lesson.md:13: runs[0].schedule.step.step_size: step_size must be a whole number from 1 to 100000, not 1e+12`}},
+	{"id with a control character", figureLesson(good + "id: \"a\\x1bb\"\n"), []string{`content/s/lesson.md:13: id: "a\x1bb" is not an id; use up to 64 lower-case letters, digits and single hyphens, such as "momentum-valley"`}},
 	{"missing function", figureLesson("start: [0, 0]\nruns: [{optimizer: gd, lr: 0.1}]\n"), []string{`content/s/lesson.md:7: function: missing; name a catalog function (function: rosenbrock) or write an expression (function: "x^2 + 3*y^2")`}},
 	{"unknown function", figureLesson(strings.Replace(good, "rosenbrock", "rosenbrok", 1)), []string{`content/s/lesson.md:7: function: unknown function "rosenbrok"; the catalog has quadratic, saddle, monkey-saddle, rosenbrock, himmelblau, beale, booth, matyas, goldstein-price, rastrigin, ackley, three-hump-camel, six-hump-camel, styblinski-tang, levi, mccormick, easom, plateau, sine-bowl, wiggle, or write an expression in x and y`}},
 	{"bad expression", figureLesson(strings.Replace(good, "rosenbrock", `"x^2 + * y"`, 1)), []string{`content/s/lesson.md:7: function: col 7: unexpected '*'; expected a number, x, y, a function or "("`}},
@@ -193,11 +198,18 @@ func TestBadCourses(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			_, err := Build(context.Background(), Options{Content: lessonWithFiles(tt.files), Out: filepath.Join(t.TempDir(), "out")})
-			if err == nil || err.Error() != tt.want {
-				t.Errorf("got  %v\nwant %s", err, tt.want)
-			}
+			wantError(t, lessonWithFiles(tt.files), tt.want)
 		})
+	}
+}
+
+// wantError builds content and checks that the build fails with exactly
+// want.
+func wantError(t *testing.T, content fs.FS, want string) {
+	t.Helper()
+	_, err := Build(context.Background(), Options{Content: content, Out: filepath.Join(t.TempDir(), "out")})
+	if err == nil || err.Error() != want {
+		t.Errorf("got  %v\nwant %s", err, want)
 	}
 }
 

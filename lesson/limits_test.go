@@ -36,10 +36,7 @@ func TestWorkLimits(t *testing.T) {
 			t.Parallel()
 			src := "---\ntitle: L\n---\n" + tt.body
 			start := time.Now()
-			_, err := Build(context.Background(), Options{Content: lessonCourse(src), Out: filepath.Join(t.TempDir(), "out")})
-			if err == nil || err.Error() != tt.want {
-				t.Errorf("got  %v\nwant %s", err, tt.want)
-			}
+			wantError(t, lessonCourse(src), tt.want)
 			if d := time.Since(start); d > 10*time.Second {
 				t.Errorf("refusing took %v", d)
 			}
@@ -83,10 +80,7 @@ func TestMarkdownLimits(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			_, err := Build(context.Background(), Options{Content: lessonCourse(tt.src), Out: filepath.Join(t.TempDir(), "out")})
-			if err == nil || err.Error() != tt.want {
-				t.Errorf("got  %v\nwant %s", err, tt.want)
-			}
+			wantError(t, lessonCourse(tt.src), tt.want)
 		})
 	}
 }
@@ -112,10 +106,7 @@ func TestTextLimits(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			_, err := Build(context.Background(), Options{Content: lessonWithFiles(tt.files), Out: filepath.Join(t.TempDir(), "out")})
-			if err == nil || err.Error() != tt.want {
-				t.Errorf("got  %v\nwant %s", err, tt.want)
-			}
+			wantError(t, lessonWithFiles(tt.files), tt.want)
 		})
 	}
 }

@@ -339,29 +339,25 @@ func isIndex(p string) bool { return strings.EqualFold(path.Base(p), "_index.md"
 // letters and digits of any script, hyphens between runs of them, so that
 // 日本語.md is 日本語/ and Gradient Descent.md is gradient-descent/.
 func urlSlug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || b.Len() > 0 && unicode.Is(unicode.M, r):
-			b.WriteRune(r)
-			dash = false
-		case b.Len() > 0 && !dash:
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimSuffix(b.String(), "-")
+	return slug(s, func(r rune, started bool) bool {
+		return unicode.IsLetter(r) || unicode.IsDigit(r) || started && unicode.Is(unicode.M, r)
+	})
 }
 
 // slugify makes an id from text: ASCII letters and digits only, since
 // figure ids go into SVG and script as they are.
 func slugify(s string) string {
+	return slug(s, func(r rune, _ bool) bool { return 'a' <= r && r <= 'z' || '0' <= r && r <= '9' })
+}
+
+// slug lower-cases s, keeps the runes keep accepts (started: something is
+// kept already) and puts one hyphen for each run of the others between them.
+func slug(s string, keep func(r rune, started bool) bool) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(s) {
 		switch {
-		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+		case keep(r, b.Len() > 0):
 			b.WriteRune(r)
 			dash = false
 		case b.Len() > 0 && !dash:
