@@ -93,17 +93,7 @@ func appendFigureJSON(b []byte, f *figureJSON) ([]byte, error) {
 }
 
 func appendPoints(b []byte, pts [][]float64) []byte {
-	if pts == nil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i, p := range pts {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendFloats(b, p)
-	}
-	return append(b, ']')
+	return appendList(b, pts, appendFloats)
 }
 
 func allFinite(vss ...[]float64) bool {
@@ -119,17 +109,7 @@ func allFinite(vss ...[]float64) bool {
 
 // appendFloats writes vs as encoding/json does; the numbers must be finite.
 func appendFloats(b []byte, vs []float64) []byte {
-	if vs == nil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i, v := range vs {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendFloat(b, v)
-	}
-	return append(b, ']')
+	return appendList(b, vs, appendFloat)
 }
 
 // appendFloat formats v as encoding/json does (ES6 number to string).
@@ -148,6 +128,12 @@ func appendFloat(b []byte, v float64) []byte {
 
 // appendJSONFloats writes vs as their MarshalJSON methods do.
 func appendJSONFloats(b []byte, vs []jsonFloat) []byte {
+	return appendList(b, vs, func(b []byte, v jsonFloat) []byte { return v.append(b) })
+}
+
+// appendList writes vs as a JSON array, each element by add; a nil slice is
+// null, as encoding/json writes it.
+func appendList[T any](b []byte, vs []T, add func([]byte, T) []byte) []byte {
 	if vs == nil {
 		return append(b, "null"...)
 	}
@@ -156,7 +142,7 @@ func appendJSONFloats(b []byte, vs []jsonFloat) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = v.append(b)
+		b = add(b, v)
 	}
 	return append(b, ']')
 }
