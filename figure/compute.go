@@ -30,7 +30,21 @@ func Compute(ctx context.Context, s *Spec, id string, m *Memo) (fd *Data, err er
 		}
 	}()
 	m.init()
-	return compute(ctx, s, id, m)
+	if s.Variants == nil {
+		return compute(ctx, s, id, m, -1)
+	}
+	fd = &Data{ID: id, Title: plainMath(s.Title), Function: s.Function, Dim: s.Dim, Param: s.Param}
+	if hasMath(s.Title) {
+		fd.TitleTeX = s.Title
+	}
+	for i, v := range s.Variants {
+		d, err := compute(ctx, v, id+"--"+strconv.Itoa(i+1), m, i)
+		if err != nil {
+			return nil, fmt.Errorf("%s = %s: %w", s.Param, formatNum(v.ParamValue), err)
+		}
+		fd.Variants = append(fd.Variants, d)
+	}
+	return fd, nil
 }
 
 func firstFrames(stack []byte) string {
@@ -49,13 +63,18 @@ type figure struct {
 	viz  []svgviz.Run
 }
 
-func compute(ctx context.Context, s *Spec, id string, m *Memo) (*Data, error) {
+// compute draws one figure; variant is its index in a parameter sweep, or -1.
+func compute(ctx context.Context, s *Spec, id string, m *Memo, variant int) (*Data, error) {
 	title := plainMath(s.Title)
 	f := &figure{ctx: ctx, s: s, id: id, data: &Data{ID: id, Title: title, Function: s.Function, Dim: s.Dim},
 		json: &figureJSON{ID: id, Title: title, Function: s.Function, Dim: s.Dim,
 			Domain: map[string][2]float64{"x": s.Domain.X}, Runs: []runJSON{}, Sweeps: []sweepJSON{}}}
 	if s.Dim == 2 {
 		f.json.Domain["y"] = s.Domain.Y
+	}
+	if variant >= 0 {
+		f.json.Variant = &variantJSON{Param: s.Param, Value: s.ParamValue, Index: variant}
+		f.data.Param, f.data.Value = s.Param, formatNum(s.ParamValue)
 	}
 	if hasMath(s.Title) {
 		f.data.TitleTeX = s.Title

@@ -18,6 +18,13 @@ type Data struct {
 	Runs     []Row
 	Sweeps   []Sweep
 	JSON     string // the figure's data (SPEC §6), safe inside <script type="application/json">
+
+	// A parameter sweep (params: {c: [0.2, 0.5]}) is one figure per value:
+	// the outer Data holds them in Variants and only ID, Title, Function,
+	// Formula and Param; each variant has its Param and Value.
+	Variants []*Data
+	Param    string // the swept parameter, "c"
+	Value    string // a variant's value, formatted, "0.47"
 }
 
 // Row is one run's row in the no-JavaScript table of final values.

@@ -88,6 +88,13 @@ type FigureData struct {
 	Runs      []FigureRun
 	Sweeps    []Sweep
 	JSON      template.JS // the figure's data (SPEC §6), already safe for <script type="application/json">
+
+	// A parameter sweep (params: {c: [0.2, 0.5]}) is one figure per value,
+	// drawn by the template "family": the outer FigureData holds them in
+	// Variants, with ID, Title, TitleHTML, Function, Formula and Param.
+	// Each variant has its Param and Value ("0.47").
+	Variants     []FigureData
+	Param, Value string
 }
 
 // FigureRun is one run's row in the no-JavaScript table of final values:
@@ -111,7 +118,7 @@ type Sweep = figure.Sweep
 func figureData(d *figure.Data, conv *markup.Converter) (FigureData, string, error) {
 	fd := FigureData{ID: d.ID, Title: d.Title, Function: d.Function, Formula: template.HTML(d.Formula),
 		Dim: d.Dim, Steps: d.Steps, Main: template.HTML(d.Main), Loss: template.HTML(d.Loss), DataPlot: template.HTML(d.DataPlot),
-		Sweeps: d.Sweeps, JSON: template.JS(d.JSON)}
+		Sweeps: d.Sweeps, JSON: template.JS(d.JSON), Param: d.Param, Value: d.Value}
 	var err error
 	if d.TitleTeX != "" {
 		if fd.TitleHTML, err = mathText(conv, d.TitleTeX); err != nil {
@@ -126,6 +133,16 @@ func figureData(d *figure.Data, conv *markup.Converter) (FigureData, string, err
 			}
 		}
 		fd.Runs = append(fd.Runs, row)
+	}
+	for _, v := range d.Variants {
+		vc := *v // the cache's copy stays as it is
+		vc.Formula = d.Formula
+		vd, key, err := figureData(&vc, conv)
+		if err != nil {
+			return fd, key, err
+		}
+		vd.TitleHTML = fd.TitleHTML
+		fd.Variants = append(fd.Variants, vd)
 	}
 	return fd, "", nil
 }

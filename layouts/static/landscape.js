@@ -400,13 +400,36 @@
     draw(true);
   }
 
+  // A parameter sweep is one figure per value: a slider shows one of them,
+  // the one the address names (?fig=) if any. Without the script all show.
+  function initFamily(fam) {
+    var figs = fam.querySelectorAll(":scope > figure.landscape");
+    var input = fam.querySelector("input.landscape-family-input");
+    var out = fam.querySelector(".landscape-family-controls output");
+    if (!input || figs.length < 2) return;
+    var named = new URLSearchParams(location.search).get("fig");
+    for (var i = 0; i < figs.length; i++) if (figs[i].id === named) input.value = String(i);
+    function show() {
+      var k = +input.value;
+      for (var i = 0; i < figs.length; i++) figs[i].hidden = i !== k;
+      var opt = fam.querySelectorAll("datalist option")[k];
+      if (out && opt) out.textContent = opt.getAttribute("label");
+    }
+    input.addEventListener("input", show);
+    input.parentNode.hidden = false;
+    show();
+  }
+
   // Each figure is set up in a task of its own, so a page of many figures
   // never blocks input for long.
   function start() {
     var figs = Array.prototype.slice.call(document.querySelectorAll("figure.landscape"));
     (function next() {
       var fig = figs.shift();
-      if (!fig) return;
+      if (!fig) {
+        Array.prototype.forEach.call(document.querySelectorAll(".landscape-family"), initFamily);
+        return;
+      }
       try { init(fig); } catch (e) { if (window.console) console.error("landscape " + fig.id + ":", e); }
       setTimeout(next, 0);
     })();
