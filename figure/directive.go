@@ -59,6 +59,7 @@ type Spec struct {
 	ParamValue float64               // a variant's value of Param
 	Curves     []curveSpec           // a 1-D figure's extra curves
 	View       []string              // the views shown: contour, and data for the regression
+	Axes       [2]string             // the axes' names (axes: {x: intercept, y: slope}); "" for x and y
 	ID         string                // the author's id:, or ""
 	NotLive    bool                  // live: false
 	LiveBounds map[string][2]float64 // live: {lr: [1e-4, 1]}: the author's slider ranges
@@ -88,7 +89,7 @@ type runSpec struct {
 
 var bareWordRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*(-[A-Za-z0-9_]+)*$`)
 
-var figureKeys = []string{"title", "id", "function", "params", "domain", "start", "steps", "runs", "contours", "live", "curves", "view"}
+var figureKeys = []string{"title", "id", "function", "params", "domain", "start", "steps", "runs", "contours", "live", "curves", "view", "axes"}
 
 // curveSpec is one more function a 1-D figure draws on its axes.
 type curveSpec struct {
@@ -163,6 +164,9 @@ func Decode(src []byte, base int, l *diag.List) (*Spec, bool) {
 	if p, ok := byKey["view"]; ok {
 		s.decodeView(p, base, l)
 	}
+	if p, ok := byKey["axes"]; ok {
+		s.decodeAxes(p, base, l)
+	}
 	if p, ok := byKey["steps"]; ok {
 		s.Steps = decodeSteps(p, base, "steps", l)
 	}
@@ -236,6 +240,38 @@ func (s *Spec) decodeVariants(fn yamlnode.Pair, params map[string]float64, sw pa
 		s.Variants = append(s.Variants, &vs)
 	}
 	return true
+}
+
+// maxAxisName bounds an axis name: it sits under or beside the plot.
+const maxAxisName = 40
+
+// decodeAxes reads the axes' names: axes: {x: intercept, y: slope}.
+func (s *Spec) decodeAxes(p yamlnode.Pair, base int, l *diag.List) {
+	pairs, ok := yamlnode.Mapping(p.Val, base, "axes", l)
+	if !ok {
+		return
+	}
+	names := []string{"x", "y"}[:s.Dim]
+	for _, q := range pairs {
+		key := "axes." + q.Key
+		i := slices.Index(names, q.Key)
+		if i < 0 {
+			l.Add(base+q.Line, key, "unknown axis; name %s", map[int]string{1: "x (a 1-D figure has one axis)", 2: "x and y"}[s.Dim])
+			continue
+		}
+		name, err := yamlnode.Text(q.Val)
+		if err == nil {
+			err = checkLength(name, maxAxisName)
+		}
+		if err == nil && strings.TrimSpace(name) == "" {
+			err = fmt.Errorf("an axis name is not empty; leave the key out for %s", q.Key)
+		}
+		if err != nil {
+			l.Add(base+q.Line, key, "%v", err)
+			continue
+		}
+		s.Axes[i] = plainMath(name)
+	}
 }
 
 // decodeIDLive reads the figure's id and live keys.

@@ -57,7 +57,7 @@ var badInputs = []struct {
 	{"front matter duplicate key", "---\ntitle: L\ntitle: M\n---\nx\n", []string{`content/s/lesson.md:3: title: appears twice; keep one`}},
 	{"directive bad YAML", figureLesson("function: rosenbrock\nstart: [1, 2\n"), []string{`content/s/lesson.md:7: YAML: did not find expected ',' or ']'`}},
 	{"directive not a mapping", figureLesson("- rosenbrock\n"), []string{`content/s/lesson.md:7: expected a mapping of keys to values, found a list`}},
-	{"directive unknown key", figureLesson(good + "colour: red\n"), []string{`content/s/lesson.md:13: colour: unknown key; a landscape block takes title, id, function, params, domain, start, steps, runs, contours, live, curves, view`}},
+	{"directive unknown key", figureLesson(good + "colour: red\n"), []string{`content/s/lesson.md:13: colour: unknown key; a landscape block takes title, id, function, params, domain, start, steps, runs, contours, live, curves, view, axes`}},
 	{"id not a slug", figureLesson(good + "id: My Figure\n"), []string{`content/s/lesson.md:13: id: "My Figure" is not an id; use up to 64 lower-case letters, digits and single hyphens, such as "momentum-valley"`}},
 	{"id markup", figureLesson(good + "id: \"a<b\"\n"), []string{`content/s/lesson.md:13: id: "a<b" is not an id; use up to 64 lower-case letters, digits and single hyphens, such as "momentum-valley"`}},
 	{"id a list", figureLesson(good + "id: [a]\n"), []string{`content/s/lesson.md:13: id: expected text, found a list`}},

@@ -86,6 +86,11 @@ type FigureData struct {
 	Loss      template.HTML // the loss-per-step SVG, from svgviz
 	DataPlot  template.HTML // the regression's data and fitted lines, or "" (view: [contour, data])
 	Runs      []FigureRun
+	Keys      []figure.LegendKey // the legend's other entries: curves (Kind ""), then critical kinds with their Glyph
+	CritNote  string             // which critical points the plot leaves out, or ""
+	Params    string             // the function's parameters that differ from the catalog's defaults, "A = 0.04"
+	XName     string             // the axes' names, for the table's heading
+	YName     string
 	Sweeps    []Sweep
 	JSON      template.JS // the figure's data (SPEC §6), already safe for <script type="application/json">
 
@@ -118,7 +123,8 @@ type Sweep = figure.Sweep
 func figureData(d *figure.Data, conv *markup.Converter) (FigureData, string, error) {
 	fd := FigureData{ID: d.ID, Title: d.Title, Function: d.Function, Formula: template.HTML(d.Formula),
 		Dim: d.Dim, Steps: d.Steps, Main: template.HTML(d.Main), Loss: template.HTML(d.Loss), DataPlot: template.HTML(d.DataPlot),
-		Sweeps: d.Sweeps, JSON: template.JS(d.JSON), Param: d.Param, Value: d.Value}
+		Sweeps: d.Sweeps, JSON: template.JS(d.JSON), Param: d.Param, Value: d.Value,
+		Keys: d.Keys, CritNote: d.CritNote, Params: d.Params, XName: d.XName, YName: d.YName}
 	var err error
 	if d.TitleTeX != "" {
 		if fd.TitleHTML, err = mathText(conv, d.TitleTeX); err != nil {
