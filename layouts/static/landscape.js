@@ -194,7 +194,7 @@
         if (l.row) show(l.row, chosen(i));
         if (l.item) {
           show(l.item, chosen(i));
-          l.item.setAttribute("aria-pressed", String(state.off.indexOf(i) < 0));
+          if (l.toggle) l.toggle.setAttribute("aria-pressed", String(state.off.indexOf(i) < 0));
         }
       });
       Array.prototype.forEach.call(fig.querySelectorAll("button.landscape-pin"), function (b) {
@@ -396,8 +396,8 @@
       });
     });
 
-    // Each run's legend entry turns it off and on, and highlights it while
-    // the pointer or the focus is on it.
+    // Each run's legend entry becomes a button that turns the run off and
+    // on, and highlights it while the pointer or the focus is on it.
     function hot(i, on) {
       layers.forEach(function (l, j) {
         [l.main, l.loss].forEach(function (pl) {
@@ -410,25 +410,21 @@
     layers.forEach(function (l, i) {
       var item = l.item;
       if (!item) return;
-      item.classList.add("legend-toggle");
-      item.setAttribute("role", "button");
-      item.setAttribute("tabindex", "0");
-      item.setAttribute("aria-label", (runs[i].label || "run " + (i + 1)) + ": show or hide");
-      function toggle() {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "legend-toggle";
+      b.title = "Show or hide this run";
+      while (item.firstChild) b.appendChild(item.firstChild);
+      item.appendChild(b);
+      l.toggle = b;
+      b.addEventListener("click", function () {
         var at = state.off.indexOf(i);
         if (at >= 0) state.off.splice(at, 1); else state.off.push(i);
         applySweeps();
         draw(true);
-      }
-      item.addEventListener("click", toggle);
-      item.addEventListener("keydown", function (e) {
-        if (e.key !== "Enter" && e.key !== " " && e.key !== "Spacebar") return;
-        e.preventDefault();
-        e.stopPropagation();
-        toggle();
       });
-      ["mouseenter", "focus"].forEach(function (t) { item.addEventListener(t, function () { hot(i, true); }); });
-      ["mouseleave", "blur"].forEach(function (t) { item.addEventListener(t, function () { hot(i, false); }); });
+      ["mouseenter", "focus"].forEach(function (t) { b.addEventListener(t, function () { hot(i, true); }); });
+      ["mouseleave", "blur"].forEach(function (t) { b.addEventListener(t, function () { hot(i, false); }); });
     });
     Array.prototype.forEach.call(sweepInputs, function (input) {
       input.addEventListener("input", function () {
