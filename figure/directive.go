@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"strconv"
+	"unicode"
 	"unicode/utf8"
 
 	"descent/diag"
@@ -265,6 +267,9 @@ func (s *Spec) decodeAxes(p yamlnode.Pair, base int, l *diag.List) {
 		}
 		if err == nil && strings.TrimSpace(name) == "" {
 			err = fmt.Errorf("an axis name is not empty; leave the key out for %s", q.Key)
+		}
+		if err == nil && strings.ContainsFunc(name, unicode.IsControl) {
+			err = fmt.Errorf("%s holds a control character; an axis name is one line of text", strconv.Quote(name))
 		}
 		if err != nil {
 			l.Add(base+q.Line, key, "%v", err)

@@ -50,3 +50,23 @@ func TestParamSweepOldTheme(t *testing.T) {
 		t.Errorf("the variants are not one after another:\n%s", page)
 	}
 }
+
+// TestAxesNames: axes: names the plot's axes and the table's columns,
+// escaped, and the caption names the parameters that differ from the
+// catalog's defaults.
+func TestAxesNames(t *testing.T) {
+	out, err := build(t, "-- site.yaml --\ntitle: T\n-- s/_index.md --\n---\ntitle: S\n---\n-- s/a.md --\n---\ntitle: A\n---\n"+
+		"```landscape\nfunction: rosenbrock\nparams: {b: 10}\naxes: {x: intercept, y: \"<b>slope\"}\nstart: [0, 0]\nsteps: 3\nruns: [{optimizer: gd, lr: 0.01}]\n```\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := readOut(t, out, "s/a/index.html")
+	for _, want := range []string{">intercept</text>", ">&lt;b&gt;slope</text>", "Final point (intercept, &lt;b&gt;slope)", ", with b = 10</span>"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	if strings.Contains(page, "<b>slope") {
+		t.Error("an axis name reached the page as markup")
+	}
+}

@@ -86,11 +86,21 @@ func TestBrowserReadableFigures(t *testing.T) {
 
 	// A legend entry hides its run, and shows it again.
 	shown := `getComputedStyle(document.querySelector('#off .landscape-main g.run')).display !== 'none'`
-	click := `document.querySelector('#off .legend-item[data-run="0"]').click()`
+	click := `document.querySelector('#off .legend-item[data-run="0"] button').click()`
 	eval[chromedp.Void](t, ctx, click)
-	shows(t, ctx, `!(`+shown+`) && document.querySelector('#off .legend-item').getAttribute('aria-pressed') === 'false'`)
+	shows(t, ctx, `!(`+shown+`) && document.querySelector('#off .legend-item button').getAttribute('aria-pressed') === 'false'`)
 	eval[chromedp.Void](t, ctx, click)
 	shows(t, ctx, shown)
+
+	// Pinning a sweep's value keeps it drawn beside the next one chosen
+	// (each start has its own sweep: one more run is drawn).
+	drawn := `[...document.querySelectorAll('#many .landscape-main g.run')].filter((g) => getComputedStyle(g).display !== 'none').length`
+	if n := eval[int](t, ctx, drawn); n != 4 {
+		t.Errorf("the sweep draws %d runs before pinning, want one per start", n)
+	}
+	eval[chromedp.Void](t, ctx, `(() => { document.querySelector('#many button.landscape-pin').click();
+		const s = document.querySelector('#many input.landscape-sweep'); s.value = 3; s.dispatchEvent(new Event('input')); })()`)
+	shows(t, ctx, drawn+` === 5 && document.querySelector('#many button.landscape-pin').getAttribute('aria-pressed') === 'true'`)
 
 	// A phone: text at 11 CSS px or more, nothing wider than the screen.
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844), chromedp.Navigate(page+"?phone")); err != nil {
