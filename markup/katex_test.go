@@ -263,12 +263,14 @@ func katexNormal(t *testing.T, mathml string) string {
 			b.WriteRune(r)
 		}
 		txt = b.String()
+		for base, neg := range negated {
+			txt = strings.ReplaceAll(txt, base+"\u0338", neg)
+		}
 		name := e.name
 		switch name {
 		case "mtext":
-			txt = strings.Join(strings.Fields(txt), " ")
-			if txt == "" {
-				return "", false
+			if strings.TrimSpace(txt) == "" {
+				return "mtext\" \"", true // a space: it joins the text around it
 			}
 		case "mi":
 			if variant == "" && utf8.RuneCountInString(txt) == 1 {
@@ -284,6 +286,9 @@ func katexNormal(t *testing.T, mathml string) string {
 			}
 		case "mo":
 			variant = ""
+			if txt == "" {
+				return "", false
+			}
 		}
 		if strings.Contains("()[]{}|‖⟨⟩⌊⌋⌈⌉/", txt) && txt != "" && utf8.RuneCountInString(txt) == 1 {
 			name = "mo"
@@ -342,14 +347,45 @@ func mergeRuns(parts []string) []string {
 	for _, p := range parts {
 		if n := len(out); n > 0 {
 			a, b := runRE.FindStringSubmatch(out[n-1]), runRE.FindStringSubmatch(p)
+			if a != nil && b != nil && a[1] == "mtext" && b[1] == "mtext" {
+				// A run of spaces takes the style of the text beside it.
+				if strings.TrimSpace(b[3]) == "" {
+					b[2] = a[2]
+				} else if strings.TrimSpace(a[3]) == "" {
+					a[2] = b[2]
+				}
+			}
+			if a != nil && a[1] == "mi" && a[2] == "" {
+				a[2] = "[normal]"
+			}
+			if b != nil && b[1] == "mi" && b[2] == "" {
+				b[2] = "[normal]"
+			}
 			if a != nil && b != nil && a[1] == b[1] && a[2] == b[2] && (a[1] == "mtext" || a[2] != "[italic]") {
-				out[n-1] = a[1] + a[2] + `"` + a[3] + b[3] + `"`
+				v := a[2]
+				if v == "[normal]" && a[1] == "mi" {
+					v = "" // a word is upright anyway
+				}
+				out[n-1] = a[1] + v + `"` + a[3] + b[3] + `"`
 				continue
 			}
 		}
 		out = append(out, p)
 	}
-	return out
+	// Text runs: spaces at their ends do not show; a run of spaces alone
+	// is spacing.
+	var kept []string
+	for _, p := range out {
+		if m := runRE.FindStringSubmatch(p); m != nil && m[1] == "mtext" {
+			t := strings.Join(strings.Fields(m[3]), " ")
+			if t == "" {
+				continue
+			}
+			p = m[1] + m[2] + `"` + t + `"`
+		}
+		kept = append(kept, p)
+	}
+	return kept
 }
 
 // unstyled is the letter and alphabet of a Mathematical Alphanumeric

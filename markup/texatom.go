@@ -76,6 +76,9 @@ func (p *texParser) number() *node {
 		}
 	}
 	_ = start
+	if p.font == "boldsymbol" {
+		return tok("mi", p.styleText(b.String()), ord) // as KaTeX has it
+	}
 	return tok("mn", p.styleText(b.String()), ord)
 }
 
@@ -128,6 +131,10 @@ func (p *texParser) cmd() *node {
 		n.side = !limitFuncs[name]
 		return n
 	}
+	if v, ok := oldFonts[name]; ok {
+		p.font = v // to the end of the group: group() restores it
+		return nil
+	}
 	if v, ok := fonts[name]; ok {
 		saved := p.font
 		p.font = v
@@ -146,14 +153,14 @@ func (p *texParser) cmd() *node {
 		} else {
 			mark.set("stretchy", "false")
 		}
-		if a.under {
-			return elem("munder", ord, base, mark).set("accentunder", "true")
-		}
 		if name == "overbrace" {
-			return elem("mover", ord, base, mark)
+			return &node{tag: "mover", kids: []*node{base, mark}, brace: true}
 		}
 		if name == "underbrace" {
-			return elem("munder", ord, base, mark)
+			return &node{tag: "munder", kids: []*node{base, mark}, brace: true}
+		}
+		if a.under {
+			return elem("munder", ord, base, mark).set("accentunder", "true")
 		}
 		return elem("mover", ord, base, mark).set("accent", "true")
 	}
@@ -255,9 +262,13 @@ func (p *texParser) cmd() *node {
 	case "mathop":
 		a := p.arg(`\mathop`)
 		n := elem("mrow", opClass, a)
+		n.side = true // as KaTeX has it: limits only with \limits
 		return n
 	case "mathbin", "mathrel", "mathopen", "mathclose", "mathpunct", "mathord", "mathinner":
 		a := p.arg(`\` + name)
+		if a.tag == "mi" {
+			a = tok("mo", a.text, ord)
+		}
 		n := elem("mrow", map[string]class{"mathbin": bin, "mathrel": rel, "mathopen": open, "mathclose": closeClass, "mathpunct": punct, "mathord": ord, "mathinner": inner}[name], a)
 		return n
 	case "tag":
@@ -269,7 +280,9 @@ func (p *texParser) cmd() *node {
 			p.fail(at, "a second \\tag in one formula")
 		}
 		t := p.text(`\tag`, "")
-		if !star {
+		if !star && t.tag == "mtext" {
+			t.text = "(" + t.text + ")"
+		} else if !star {
 			t = elem("mrow", ord, tok("mtext", "(", ord), t, tok("mtext", ")", ord))
 		}
 		p.tag = t
@@ -377,7 +390,10 @@ func mergeLetters(n *node) *node {
 		return n
 	}
 	var out []*node
-	for _, k := range n.kids {
+	for i, k := range n.kids {
+		if k.tag == "mspace" && i > 0 && i+1 < len(n.kids) && n.kids[i-1].tag == "mi" && n.kids[i+1].tag == "mi" && k.attrs[1] == "0.1667em" {
+			k = tok("mi", "\u2009", ord, "mathvariant", "normal") // arg\,min: one word with a thin space
+		}
 		if last := len(out) - 1; last >= 0 && k.tag == "mi" && out[last].tag == "mi" && variantOf(k) == "normal" && variantOf(out[last]) == "normal" {
 			out[last] = tok("mi", out[last].text+k.text, ord)
 			continue

@@ -15,6 +15,7 @@ type node struct {
 	class class
 	space bool // spacing only (mspace): skipped when deciding classes
 	side  bool // an operator whose limits stay at its side (\int)
+	brace bool // \overbrace, \underbrace: scripts go over and under
 }
 
 func tok(tag, text string, c class, attrs ...string) *node {

@@ -238,6 +238,8 @@ func (p *texParser) group() []*node {
 		p.fail(p.i, "expected {")
 	}
 	p.i++
+	saved := p.font
+	defer func() { p.font = saved }()
 	kids, stop := p.list()
 	if stop != "}" {
 		if stop == "" {
@@ -341,7 +343,7 @@ func (p *texParser) scripts(base *node, start int) *node {
 			if sub == nil && sup == nil {
 				return base
 			}
-			under := base.class == opClass && (limits == 1 || limits == 0 && p.display && base.limits())
+			under := base.brace || base.class == opClass && (limits == 1 || limits == 0 && p.display && base.limits())
 			var n *node
 			switch {
 			case sub != nil && sup != nil && under:

@@ -44,7 +44,7 @@ var symbols = map[string]symbol{
 	"forall": ordSym("∀"), "exists": ordSym("∃"), "nexists": ordSym("∄"), "neg": ordSym("¬"), "lnot": ordSym("¬"),
 	"ell": ordSym("ℓ"), "hbar": ordSym("ℏ"), "top": ordSym("⊤"), "bot": ordSym("⊥"), "angle": ordSym("∠"),
 	"Re": ordSym("ℜ"), "Im": ordSym("ℑ"), "aleph": ordSym("ℵ"), "wp": ordSym("℘"), "triangle": ordSym("△"),
-	"prime": ordSym("′"), "backslash": ordSym("\\"), "#": ordSym("#"), "%": ordSym("%"), "&": ordSym("&"),
+	"prime": {"′", ord, false}, "backslash": ordSym("\\"), "#": ordSym("#"), "%": ordSym("%"), "&": ordSym("&"),
 	"$": ordSym("$"), "_": ordSym("_"), "surd": ordSym("√"), "square": ordSym("□"), "Box": ordSym("□"),
 	"imath": ordSym("ı"), "jmath": ordSym("ȷ"), "flat": ordSym("♭"), "sharp": ordSym("♯"), "dag": ordSym("†"),
 	"vdots": ordSym("⋮"), "checkmark": ordSym("✓"), "S": ordSym("§"), "P": ordSym("¶"), "blacksquare": ordSym("■"),
@@ -136,7 +136,7 @@ var accents = map[string]struct {
 	under   bool
 }{
 	"hat": {"^", false, false}, "widehat": {"^", true, false}, "check": {"ˇ", false, false}, "widecheck": {"ˇ", true, false},
-	"tilde": {"~", false, false}, "widetilde": {"~", true, false}, "acute": {"´", false, false}, "grave": {"`", false, false},
+	"tilde": {"~", false, false}, "widetilde": {"~", true, false}, "acute": {"ˊ", false, false}, "grave": {"ˋ", false, false},
 	"dot": {"˙", false, false}, "ddot": {"¨", false, false}, "dddot": {"⃛", false, false}, "breve": {"˘", false, false},
 	"bar": {"ˉ", false, false}, "vec": {"⃗", false, false}, "mathring": {"˚", false, false},
 	"overline": {"‾", true, false}, "underline": {"‾", true, true},
@@ -165,6 +165,9 @@ var fonts = map[string]string{
 	"boldsymbol": "boldsymbol", "bm": "boldsymbol", "mathbfit": "bold-italic", "Bbb": "double-struck", "bold": "bold",
 }
 
+// oldFonts are the plain-TeX font switches, {\rm d}x.
+var oldFonts = map[string]string{"rm": "normal", "bf": "bold", "it": "italic", "sf": "sans-serif", "tt": "monospace", "cal": "script"}
+
 // textFonts are the text commands and the style they add.
 var textFonts = map[string]string{
 	"text": "", "textrm": "", "mbox": "", "textnormal": "", "textup": "", "hbox": "",
@@ -174,8 +177,7 @@ var textFonts = map[string]string{
 // advice names what to write instead of a command we do not have.
 var advice = map[string]string{
 	"R": `\mathbb{R}`, "N": `\mathbb{N}`, "Z": `\mathbb{Z}`, "abs": `\lvert x \rvert`, "norm": `\lVert x \rVert`,
-	"eps": `\epsilon`, "lt": `<`, "gt": `>`, "bf": `\mathbf{…}`, "rm": `\mathrm{…}`, "it": `\mathit{…}`,
-	"cal": `\mathcal{…}`, "tt": `\mathtt{…}`, "sf": `\mathsf{…}`, "eqref": `@eq-id`, "ref": `@eq-id`,
+	"eps": `\epsilon`, "lt": `<`, "gt": `>`, "eqref": `@eq-id`, "ref": `@eq-id`,
 	"newcommand": "the formula out", "renewcommand": "the formula out", "def": "the formula out",
 	"DeclareMathOperator": `\operatorname{…}`, "textsc": `\text{…}`, "textcolor": "the formula without color",
 	"color": "the formula without color", "colorbox": "the formula without color", "href": "a Markdown link outside the formula",
