@@ -2,6 +2,7 @@ package markup
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,7 +15,19 @@ type texError struct {
 	msg string
 }
 
-func (e *texError) Error() string { return "math: " + e.msg }
+// Error is one line: control characters from the formula are escaped.
+func (e *texError) Error() string {
+	var b strings.Builder
+	for _, r := range e.msg {
+		if unicode.IsControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return "math: " + b.String()
+}
 
 // texParser reads TeX's math mode by recursive descent and builds MathML
 // nodes as it goes. Its grammar, informally:
