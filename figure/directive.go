@@ -7,8 +7,8 @@ import (
 	"math"
 	"regexp"
 	"slices"
-	"strings"
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
