@@ -26,7 +26,7 @@ func readFormulas(t testing.TB) []string {
 // TestFormulas converts a hundred formulas from optimization course notes
 // (matrices, aligned, \mathbf, \frac, \sqrt, \left…\right, sums with limits,
 // \operatorname, accents) and checks that each converts, and converts to the
-// same bytes every time (treeblood alone does not).
+// same bytes every time (treeblood, the converter before ours, did not).
 func TestFormulas(t *testing.T) {
 	t.Parallel()
 	formulas := readFormulas(t)

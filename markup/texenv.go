@@ -137,6 +137,7 @@ func (p *texParser) table(cmd, align string) *node {
 					cols = append(cols, alignName[align[i%len(align)]])
 				}
 				t.set("columnalign", strings.Join(cols, " "))
+				cellStyles(rows, cols, pairs)
 			}
 			if pairs {
 				t.set("columnspacing", "0em")
@@ -149,6 +150,29 @@ func (p *texParser) table(cmd, align string) *node {
 			p.fail(p.i, "%s without its end", cmd)
 		default:
 			p.fail(p.i, "%s inside %s", stop, cmd)
+		}
+	}
+}
+
+// cellStyles aligns each cell with CSS as well: Chromium follows MathML
+// Core, which has no columnalign or columnspacing, and centres every cell. In aligned pairs the
+// two halves meet without a gap, as in TeX, and pairs stand 2em apart.
+func cellStyles(rows []*node, cols []string, pairs bool) {
+	for _, r := range rows {
+		for i, c := range r.kids {
+			// Chromium aligns a cell's math only by -webkit-right and its
+			// kin (measured); others read columnalign or the plain value.
+			a := cols[min(i, len(cols)-1)]
+			style := "text-align: " + a + "; text-align: -webkit-" + a
+			switch {
+			case pairs && i%2 == 1:
+				style += "; padding-left: 0"
+			case pairs && i > 0:
+				style += "; padding-right: 0; padding-left: 2em"
+			case pairs:
+				style += "; padding-right: 0"
+			}
+			c.set("style", style)
 		}
 	}
 }
