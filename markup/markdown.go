@@ -6,7 +6,6 @@ import (
 
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/yuin/goldmark"
-	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
@@ -15,7 +14,6 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 )
 
 // Landscape is the node that replaces a ```landscape fenced block. Source
@@ -109,10 +107,7 @@ func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 // highlighting with CSS classes (each distinct block once), and our nodes. Raw HTML is escaped unless
 // unsafe is set by the site file.
 func newMarkdown(unsafe bool) goldmark.Markdown {
-	code := newCodeMemo(
-		highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
-		highlighting.WithGuessLanguage(false),
-	)
+	code := newCodeMemo()
 	opts := []renderer.Option{
 		renderer.WithNodeRenderers(util.Prioritized(nodeRenderer{}, 50), util.Prioritized(code, 200)),
 	}
