@@ -13,7 +13,6 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
-
 )
 
 // Landscape is the node that replaces a ```landscape fenced block. Source
