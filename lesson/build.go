@@ -332,6 +332,18 @@ func parsePage(conv *markup.Converter, pg *page) (*parsed, Errors) {
 		used[id] = true
 		f.spec, f.id, f.key = spec, id, figure.Key(id, n.Source)
 	}
+	for i, n := range p.doc.Quizzes {
+		if i >= maxQuizzesPerPage {
+			l.Add(n.Line-1, "quiz", "the lesson's quiz %d is over the limit of %d quizzes per lesson; split the lesson", i+1, maxQuizzesPerPage)
+			break
+		}
+		id := fmt.Sprintf("quiz-%d", i+1)
+		for base, k := id, 2; used[id]; k++ {
+			id = fmt.Sprintf("%s-%d", base, k)
+		}
+		used[id] = true
+		renderQuiz(conv, n, id, l)
+	}
 	p.pending.Store(int32(len(p.figures)))
 	return p, l.Errs
 }
@@ -483,6 +495,9 @@ func (b *builder) write(ctx context.Context) (Summary, error) {
 		if !b.reused[i] {
 			p := b.parsed[i]
 			rec = store.PageRecord{Key: b.keys[i], Formulas: p.doc.Math}
+			for _, t := range p.doc.Text {
+				rec.Text = append(rec.Text, store.TextSection(t))
+			}
 			for _, f := range p.figures {
 				rec.Figures = append(rec.Figures, f.key)
 			}
@@ -499,6 +514,9 @@ func (b *builder) write(ctx context.Context) (Summary, error) {
 	b.opt.Cache.Retain(keep)
 	n, err := writeExtras(ctx, b.lim, b.out, b.theme, b.opt, b.course, b.site)
 	if err != nil {
+		return sum, err
+	}
+	if err := writeSearch(b.out, b.pages, next); err != nil {
 		return sum, err
 	}
 	if err := ctx.Err(); err != nil {

@@ -21,6 +21,12 @@ type PageRecord struct {
 	Stamp    FileStamp
 	Figures  []string // figure keys, so that the cache keeps them
 	Formulas int
+	Text     []TextSection // the page's text by heading, for the search index
+}
+
+// TextSection is the text of a page under one heading.
+type TextSection struct {
+	ID, Heading, Text string
 }
 
 // FileStamp tells one version of a file from another.
