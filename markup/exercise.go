@@ -51,29 +51,28 @@ type exerciseTransformer struct{}
 func (exerciseTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
 	src := reader.Source()
 	type found struct {
-		q    *ast.Blockquote
-		mark []byte
+		q     *ast.Blockquote
+		mark  []byte
+		start int
 	}
 	var quotes []found
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if q, ok := n.(*ast.Blockquote); ok && entering {
-			if m := marker(q, src); m != nil {
-				quotes = append(quotes, found{q, m})
+			if m, start := marker(q, src); m != nil {
+				quotes = append(quotes, found{q, m, start})
 			}
 		}
 		return ast.WalkContinue, nil
 	})
 	number := 0
 	for _, f := range quotes {
-		p := f.q.FirstChild().(*ast.Paragraph)
-		start := p.Lines().At(0).Start
-		stripMarker(p, start+bytes.Index(src[start:], f.mark)+len(f.mark))
+		stripMarker(f.q.FirstChild().(*ast.Paragraph), f.start+len(f.mark), src)
 		var n ast.Node
 		if bytes.Equal(f.mark, exerciseMark) {
 			number++
 			n = &exercise{Number: number}
 		} else {
-			a := &answer{Offset: start}
+			a := &answer{Offset: f.start}
 			if ex, ok := f.q.PreviousSibling().(*exercise); ok && !hasAnswer(ex) {
 				a.Number = ex.Number
 			} else {
@@ -102,25 +101,30 @@ func hasAnswer(ex *exercise) bool {
 	return ok
 }
 
-// marker returns the mark a block quote starts with, or nil.
-func marker(q *ast.Blockquote, src []byte) []byte {
+// marker returns the mark a block quote starts with and where, or nil.
+// (The math extension rebuilds paragraphs, leaving them no lines: the
+// first text node says where the text starts.)
+func marker(q *ast.Blockquote, src []byte) ([]byte, int) {
 	p, ok := q.FirstChild().(*ast.Paragraph)
-	if !ok || p.Lines().Len() == 0 {
-		return nil
+	if !ok {
+		return nil, 0
 	}
-	seg := p.Lines().At(0)
-	line := bytes.TrimSpace(seg.Value(src))
+	t, ok := p.FirstChild().(*ast.Text)
+	if !ok {
+		return nil, 0
+	}
+	start := t.Segment.Start
 	for _, m := range [][]byte{exerciseMark, answerMark} {
-		if bytes.HasPrefix(bytes.ToUpper(line), m) {
-			return m
+		if end := start + len(m); end <= len(src) && bytes.EqualFold(src[start:end], m) {
+			return m, start
 		}
 	}
-	return nil
+	return nil, 0
 }
 
 // stripMarker removes the inline text before end from p, and p itself if
 // nothing is left.
-func stripMarker(p *ast.Paragraph, end int) {
+func stripMarker(p *ast.Paragraph, end int, src []byte) {
 	for c := p.FirstChild(); c != nil; {
 		next := c.NextSibling()
 		t, ok := c.(*ast.Text)
@@ -134,6 +138,12 @@ func stripMarker(p *ast.Paragraph, end int) {
 			break
 		}
 		c = next
+	}
+	// The text after the mark on its line starts with a space.
+	if t, ok := p.FirstChild().(*ast.Text); ok {
+		for t.Segment.Start < t.Segment.Stop && (src[t.Segment.Start] == ' ' || src[t.Segment.Start] == '\t') {
+			t.Segment = t.Segment.WithStart(t.Segment.Start + 1)
+		}
 	}
 	if p.FirstChild() == nil {
 		p.Parent().RemoveChild(p.Parent(), p)

@@ -165,36 +165,19 @@
     el.appendChild(document.createTextNode(part.slice(at)));
   }
 
-  var active = -1, seq = 0;
-  function options() { return [].slice.call(list.querySelectorAll("[role=option]")); }
-  function setActive(i) {
-    var opts = options();
-    active = opts.length ? (i + opts.length) % opts.length : -1;
-    opts.forEach(function (o, j) { o.setAttribute("aria-selected", j === active ? "true" : "false"); });
-    if (active >= 0) {
-      input.setAttribute("aria-activedescendant", opts[active].id);
-      opts[active].scrollIntoView({ block: "nearest" });
-    } else {
-      input.removeAttribute("aria-activedescendant");
-    }
-  }
-  function close() {
-    list.hidden = true;
-    input.setAttribute("aria-expanded", "false");
-    input.removeAttribute("aria-activedescendant");
-    active = -1;
-  }
-  function show(results) {
+  var seq = 0;
+  function links() { return [].slice.call(list.querySelectorAll("a")); }
+  function close() { list.hidden = true; }
+  function open() { if (links().length) list.hidden = false; }
+  function show(results, query) {
     list.textContent = "";
+    list.setAttribute("data-query", query || "");
     if (!results) { close(); status.textContent = ""; return; }
     results.forEach(function (r, i) {
       var li = document.createElement("li");
-      li.id = "search-result-" + i;
-      li.setAttribute("role", "option");
-      li.setAttribute("aria-selected", "false");
       var a = document.createElement("a");
+      a.id = "search-result-" + i;
       a.href = root + r.url + (r.id ? "#" + r.id : "");
-      a.tabIndex = -1;
       var t = document.createElement("span");
       t.className = "search-title";
       t.textContent = r.title;
@@ -210,13 +193,10 @@
       snippet(s, r.text, r.marks);
       a.appendChild(s);
       li.appendChild(a);
-      li.addEventListener("mousedown", function (e) { e.preventDefault(); });
       list.appendChild(li);
     });
     status.textContent = results.length ? results.length + (results.length === 1 ? " result" : " results") : "No lesson matches.";
     list.hidden = !results.length;
-    input.setAttribute("aria-expanded", results.length ? "true" : "false");
-    active = -1;
   }
 
   var timer = 0;
@@ -224,21 +204,29 @@
     clearTimeout(timer);
     timer = setTimeout(function () {
       var n = ++seq;
-      search(input.value).then(function (r) { if (n === seq) show(r); });
+      var q = input.value;
+      search(q).then(function (r) { if (n === seq) show(r, q); });
     }, 60);
   });
-  input.addEventListener("keydown", function (e) {
-    if (e.key === "ArrowDown") { e.preventDefault(); if (list.hidden && options().length) list.hidden = false; setActive(active + 1); }
-    else if (e.key === "ArrowUp") { e.preventDefault(); setActive(active - 1); }
-    else if (e.key === "Enter") {
-      var opts = options(), o = opts[active >= 0 ? active : 0];
-      if (o && !list.hidden) { e.preventDefault(); location.href = o.querySelector("a").href; }
+  // The arrow keys move between the input and the results' links; Escape
+  // comes back to the input, or clears it.
+  box.addEventListener("keydown", function (e) {
+    var all = links(), i = all.indexOf(document.activeElement);
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      if (!all.length) return;
+      e.preventDefault();
+      open();
+      var next = i + (e.key === "ArrowDown" ? 1 : -1);
+      if (next < 0) input.focus(); else all[Math.min(next, all.length - 1)].focus();
+    } else if (e.key === "Enter" && e.target === input && all.length) {
+      e.preventDefault();
+      location.href = all[0].href;
     } else if (e.key === "Escape") {
-      if (!list.hidden) close(); else { input.value = ""; show(null); }
+      if (i >= 0 || !list.hidden) { close(); input.focus(); } else { input.value = ""; show(null); }
     }
   });
-  input.addEventListener("blur", function () { setTimeout(close, 150); });
-  input.addEventListener("focus", function () { if (options().length) { list.hidden = false; input.setAttribute("aria-expanded", "true"); } });
+  box.addEventListener("focusout", function (e) { if (!box.contains(e.relatedTarget)) close(); });
+  input.addEventListener("focus", open);
   document.addEventListener("keydown", function (e) {
     if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) return;
     var t = e.target, tag = t && t.tagName;
