@@ -41,8 +41,8 @@ var quizTemplate = template.Must(template.New("quiz").Parse(`<form class="quiz" 
 {{- end}}
 </ol>
 </fieldset>
-<div class="quiz-actions" hidden>{{if .Multiple}}<button type="button" class="quiz-check">Check</button> {{end}}<button type="button" class="quiz-retry">Try again</button></div>
 <div class="quiz-feedback" aria-live="polite"></div>
+<div class="quiz-actions" hidden>{{if .Multiple}}<button type="button" class="quiz-check">Check</button> {{end}}<button type="button" class="quiz-retry">Try again</button></div>
 <details class="quiz-answer">
 <summary>Show the answer</summary>
 <ol>
