@@ -92,8 +92,9 @@ type parsed struct {
 	pg      *page
 	doc     *markup.Doc
 	figures []*pageFigure
-	pending atomic.Int32 // figures not yet rendered
-	work    int          // trajectory steps of its figures (figureWork)
+	pending atomic.Int32        // figures not yet rendered
+	work    int                 // trajectory steps of its figures (figureWork)
+	text    []store.TextSection // the text and terms for the search index (searchText)
 }
 
 // Limits on the work of one lesson and of one build, so that no course can
@@ -288,6 +289,7 @@ func (b *builder) checkBuildWork() bool {
 func parsePage(conv *markup.Converter, pg *page) (*parsed, Errors) {
 	l := &diag.List{File: pg.name}
 	p := &parsed{pg: pg, doc: conv.Parse(pg.body, pg.bodyLine, l)}
+	p.text = searchText(pg, p.doc.Text)
 	used := map[string]bool{}
 	for _, h := range p.doc.TOC {
 		used[h.ID] = true
@@ -494,10 +496,7 @@ func (b *builder) write(ctx context.Context) (Summary, error) {
 		rec := b.last[pageFile(pg)]
 		if !b.reused[i] {
 			p := b.parsed[i]
-			rec = store.PageRecord{Key: b.keys[i], Formulas: p.doc.Math}
-			for _, t := range p.doc.Text {
-				rec.Text = append(rec.Text, store.TextSection(t))
-			}
+			rec = store.PageRecord{Key: b.keys[i], Formulas: p.doc.Math, Text: p.text}
 			for _, f := range p.figures {
 				rec.Figures = append(rec.Figures, f.key)
 			}

@@ -4,6 +4,7 @@ import (
 	"path"
 	"sort"
 
+	"descent/markup"
 	"descent/search"
 	"descent/store"
 )
@@ -12,16 +13,34 @@ import (
 // it from there).
 const SearchDir = "search"
 
-// writeSearch writes the search index of every page, from the text each
-// page's record keeps (so a reused page is indexed without parsing it).
+// searchText weighs a page's text for the search index (search.Weigh) when
+// the page is parsed. The page's record keeps the result, so that a
+// rebuild splits into terms only the pages it parses: after one save, one.
+func searchText(pg *page, text []markup.Section) []store.TextSection {
+	in := search.Page{URL: pg.url, Title: pg.fm.Title}
+	for _, t := range text {
+		in.Sections = append(in.Sections, search.Section{ID: t.ID, Heading: t.Heading, Text: t.Text})
+	}
+	w := search.Weigh(in)
+	out := make([]store.TextSection, len(w.Sections))
+	for i, s := range w.Sections {
+		out[i] = store.TextSection(s)
+	}
+	return out
+}
+
+// writeSearch writes the search index of every page, from the text and
+// terms each page's record keeps (so a reused page is indexed without
+// parsing it).
 func writeSearch(w store.Output, pages []*page, recs store.SiteRecord) error {
-	var in []search.Page
-	for _, pg := range pages {
-		p := search.Page{URL: pg.url, Title: pg.fm.Title}
-		for _, t := range recs[pageFile(pg)].Text {
-			p.Sections = append(p.Sections, search.Section(t))
+	in := make([]search.Page, len(pages))
+	for i, pg := range pages {
+		text := recs[pageFile(pg)].Text
+		p := search.Page{URL: pg.url, Title: pg.fm.Title, Sections: make([]search.Section, len(text))}
+		for j, t := range text {
+			p.Sections[j] = search.Section(t)
 		}
-		in = append(in, p)
+		in[i] = p
 	}
 	files := search.Build(in)
 	names := make([]string, 0, len(files))

@@ -2,6 +2,8 @@ package search
 
 import (
 	"encoding/json"
+	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -68,5 +70,101 @@ func TestBuild(t *testing.T) {
 	}
 	if strings.Contains(string(files["p-0.js"]), "</script>") {
 		t.Error("text can close a script element")
+	}
+}
+
+// benchPages is a course of n pages of about 5 KB each, four sections of
+// words drawn from a vocabulary of 3,000, with a title and headings.
+func benchPages(n int) []Page {
+	r := rand.New(rand.NewPCG(1, 2))
+	vocab := make([]string, 3000)
+	for i := range vocab {
+		w := make([]byte, 3+r.IntN(8))
+		for j := range w {
+			w[j] = byte('a' + r.IntN(26))
+		}
+		vocab[i] = string(w)
+	}
+	word := func() string { return vocab[int(float64(len(vocab))*r.Float64()*r.Float64())] } // skewed, as prose is
+	text := func(words int) string {
+		var b strings.Builder
+		for i := range words {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(word())
+		}
+		return b.String()
+	}
+	pages := make([]Page, n)
+	for i := range pages {
+		p := Page{URL: fmt.Sprintf("s/lesson-%d/", i), Title: text(3)}
+		for s := range 4 {
+			sec := Section{Text: text(200)}
+			if s > 0 {
+				sec.ID, sec.Heading = fmt.Sprintf("h-%d", s), text(2)
+			}
+			p.Sections = append(p.Sections, sec)
+		}
+		pages[i] = p
+	}
+	return pages
+}
+
+// BenchmarkBuild indexes 1,000 pages: weighed, as a rebuild finds them in
+// the pages' records, and not, as Build weighed every page before (the
+// difference is BenchmarkWeigh's work).
+func BenchmarkBuild(b *testing.B) {
+	pages := benchPages(1000)
+	weighed := make([]Page, len(pages))
+	for i, p := range pages {
+		weighed[i] = Weigh(p)
+	}
+	b.Run("weighed", func(b *testing.B) {
+		for b.Loop() {
+			Build(weighed)
+		}
+	})
+	b.Run("unweighed", func(b *testing.B) {
+		for b.Loop() {
+			Build(pages)
+		}
+	})
+}
+
+// BenchmarkWeigh splits 1,000 pages into their terms.
+func BenchmarkWeigh(b *testing.B) {
+	pages := benchPages(1000)
+	for b.Loop() {
+		for _, p := range pages {
+			Weigh(p)
+		}
+	}
+}
+
+// Weighed pages and unweighed ones give the same index, and weighing
+// twice changes nothing.
+func TestBuildWeighed(t *testing.T) {
+	t.Parallel()
+	pages := benchPages(30)
+	weighed := make([]Page, len(pages))
+	for i, p := range pages {
+		weighed[i] = Weigh(Weigh(p))
+	}
+	got, want := Build(weighed), Build(pages)
+	if !reflect.DeepEqual(got, want) {
+		t.Error("weighed pages give another index")
+	}
+	// Shards are written by hand: the same bytes as json.Marshal's.
+	for name, b := range got {
+		if !strings.HasPrefix(name, "t-") {
+			continue
+		}
+		var m map[string][]int
+		decode(t, got, name, &m)
+		j, _ := json.Marshal(m)
+		if s := string(b); s[strings.Index(s, ",")+1:len(s)-3] != string(j) {
+			t.Errorf("%s: %s, json.Marshal writes %s", name, s, j)
+		}
 	}
 }
