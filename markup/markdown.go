@@ -176,14 +176,15 @@ func headings(doc ast.Node, src []byte) []TOCEntry {
 		}
 		id, _ := h.AttributeString("id")
 		idb, _ := id.([]byte)
-		toc = append(toc, TOCEntry{Level: h.Level, ID: string(idb), Title: plainText(h, src)})
+		toc = append(toc, TOCEntry{Level: h.Level, ID: string(idb), Title: plainText(h, src, true)})
 		return ast.WalkSkipChildren, nil
 	})
 	return toc
 }
 
-// plainText is a node's text without markup; formulas keep their TeX.
-func plainText(n ast.Node, src []byte) string {
+// plainText is a node's text without markup; formulas keep their TeX, with
+// its $ delimiters if delimiters is set.
+func plainText(n ast.Node, src []byte, delimiters bool) string {
 	var b strings.Builder
 	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -205,7 +206,11 @@ func plainText(n ast.Node, src []byte) string {
 			}
 			return ast.WalkSkipChildren, nil
 		case *passthrough.PassthroughInline:
-			b.Write(t.Segment.Value(src))
+			v := t.Segment.Value(src)
+			if !delimiters && t.Delimiters != nil {
+				v = bytes.TrimSuffix(bytes.TrimPrefix(v, []byte(t.Delimiters.Open)), []byte(t.Delimiters.Close))
+			}
+			b.Write(v)
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil

@@ -8,7 +8,7 @@ import (
 
 // Section is the text of a page under one heading (the text before the
 // first heading has none), for the search index: plain words, formulas as
-// their TeX, without code blocks, figures or quizzes.
+// their TeX without the $ around it, without code blocks, figures or quizzes.
 type Section struct {
 	ID, Heading string
 	Text        string
@@ -39,12 +39,12 @@ func sections(doc ast.Node, src []byte) []Section {
 			flush()
 			id, _ := n.AttributeString("id")
 			idb, _ := id.([]byte)
-			out = append(out, Section{ID: string(idb), Heading: plainText(n, src)})
+			out = append(out, Section{ID: string(idb), Heading: plainText(n, src, false)})
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *Landscape, *Quiz:
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock:
-			b.WriteString(plainText(n, src))
+			b.WriteString(plainText(n, src, false))
 			b.WriteByte(' ')
 			return ast.WalkSkipChildren, nil
 		}
