@@ -92,8 +92,9 @@ type parsed struct {
 	pg      *page
 	doc     *markup.Doc
 	figures []*pageFigure
-	pending atomic.Int32 // figures not yet rendered
-	work    int          // trajectory steps of its figures (figureWork)
+	pending atomic.Int32        // figures not yet rendered
+	work    int                 // trajectory steps of its figures (figureWork)
+	text    []store.TextSection // the text and terms for the search index (searchText)
 }
 
 // Limits on the work of one lesson and of one build, so that no course can
@@ -288,6 +289,7 @@ func (b *builder) checkBuildWork() bool {
 func parsePage(conv *markup.Converter, pg *page) (*parsed, Errors) {
 	l := &diag.List{File: pg.name}
 	p := &parsed{pg: pg, doc: conv.Parse(pg.body, pg.bodyLine, l)}
+	p.text = searchText(pg, p.doc.Text)
 	used := map[string]bool{}
 	for _, h := range p.doc.TOC {
 		used[h.ID] = true
@@ -331,6 +333,18 @@ func parsePage(conv *markup.Converter, pg *page) (*parsed, Errors) {
 		}
 		used[id] = true
 		f.spec, f.id, f.key = spec, id, figure.Key(id, n.Source)
+	}
+	for i, n := range p.doc.Quizzes {
+		if i >= maxQuizzesPerPage {
+			l.Add(n.Line-1, "quiz", "the lesson's quiz %d is over the limit of %d quizzes per lesson; split the lesson", i+1, maxQuizzesPerPage)
+			break
+		}
+		id := fmt.Sprintf("quiz-%d", i+1)
+		for base, k := id, 2; used[id]; k++ {
+			id = fmt.Sprintf("%s-%d", base, k)
+		}
+		used[id] = true
+		renderQuiz(conv, n, id, l)
 	}
 	p.pending.Store(int32(len(p.figures)))
 	return p, l.Errs
@@ -493,7 +507,7 @@ func (b *builder) write(ctx context.Context) (Summary, error) {
 		rec := b.last[pageFile(pg)]
 		if !b.reused[i] {
 			p := b.parsed[i]
-			rec = store.PageRecord{Key: b.keys[i], Formulas: p.doc.Math}
+			rec = store.PageRecord{Key: b.keys[i], Formulas: p.doc.Math, Text: p.text}
 			for _, f := range p.figures {
 				rec.Figures = append(rec.Figures, f.key)
 			}
@@ -510,6 +524,9 @@ func (b *builder) write(ctx context.Context) (Summary, error) {
 	b.opt.Cache.Retain(keep)
 	n, err := writeExtras(ctx, b.lim, b.out, b.theme, b.opt, b.course, b.site)
 	if err != nil {
+		return sum, err
+	}
+	if err := writeSearch(b.out, b.pages, next); err != nil {
 		return sum, err
 	}
 	if err := ctx.Err(); err != nil {

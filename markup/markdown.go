@@ -45,8 +45,26 @@ var kindMath = ast.NewNodeKind("DescentMath")
 func (n *mathNode) Kind() ast.NodeKind         { return kindMath }
 func (n *mathNode) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
 
+// Quiz is the node that replaces a ```quiz fenced block, as Landscape does.
+type Quiz struct {
+	ast.BaseBlock
+	Source []byte
+	Line   int
+	HTML   []byte
+}
+
+// KindQuiz is the node kind of Quiz.
+var KindQuiz = ast.NewNodeKind("Quiz")
+
+// Kind implements ast.Node.
+func (n *Quiz) Kind() ast.NodeKind { return KindQuiz }
+
+// Dump implements ast.Node.
+func (n *Quiz) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+
 // landscapeTransformer swaps every fenced block whose info string is
-// "landscape" for a Landscape node, leaving other code blocks alone.
+// "landscape" for a Landscape node, and "quiz" for a Quiz node, leaving
+// other code blocks alone.
 type landscapeTransformer struct{}
 
 func (landscapeTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
@@ -54,8 +72,10 @@ func (landscapeTransformer) Transform(doc *ast.Document, reader text.Reader, _ p
 	var blocks []*ast.FencedCodeBlock
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if fb, ok := n.(*ast.FencedCodeBlock); ok && entering {
-			if fb.Info != nil && strings.TrimSpace(string(fb.Info.Segment.Value(src))) == "landscape" {
-				blocks = append(blocks, fb)
+			if fb.Info != nil {
+				if info := strings.TrimSpace(string(fb.Info.Segment.Value(src))); info == "landscape" || info == "quiz" {
+					blocks = append(blocks, fb)
+				}
 			}
 		}
 		return ast.WalkContinue, nil
@@ -67,9 +87,12 @@ func (landscapeTransformer) Transform(doc *ast.Document, reader text.Reader, _ p
 			seg := lines.At(i)
 			body.Write(seg.Value(src))
 		}
-		n := &Landscape{Source: body.Bytes()}
 		// The line after the opening fence, counted from the body's start.
-		n.Line = bytes.Count(src[:fb.Info.Segment.Start], []byte("\n")) + 2
+		line := bytes.Count(src[:fb.Info.Segment.Start], []byte("\n")) + 2
+		var n ast.Node = &Landscape{Source: body.Bytes(), Line: line}
+		if strings.TrimSpace(string(fb.Info.Segment.Value(src))) == "quiz" {
+			n = &Quiz{Source: body.Bytes(), Line: line}
+		}
 		fb.Parent().ReplaceChild(fb.Parent(), fb, n)
 	}
 }
@@ -84,6 +107,14 @@ func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		}
 		return ast.WalkSkipChildren, nil
 	})
+	reg.Register(KindQuiz, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			w.Write(n.(*Quiz).HTML)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	reg.Register(kindExercise, renderExercise)
+	reg.Register(kindAnswer, renderAnswer)
 	reg.Register(kindMath, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
 			w.Write(n.(*mathNode).HTML)
@@ -123,7 +154,7 @@ func newMarkdown(unsafe bool) goldmark.Markdown {
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(landscapeTransformer{}, 100)),
+			parser.WithASTTransformers(util.Prioritized(landscapeTransformer{}, 100), util.Prioritized(exerciseTransformer{}, 110)),
 		),
 		goldmark.WithRendererOptions(opts...),
 	)
@@ -139,14 +170,15 @@ func headings(doc ast.Node, src []byte) []TOCEntry {
 		}
 		id, _ := h.AttributeString("id")
 		idb, _ := id.([]byte)
-		toc = append(toc, TOCEntry{Level: h.Level, ID: string(idb), Title: plainText(h, src)})
+		toc = append(toc, TOCEntry{Level: h.Level, ID: string(idb), Title: plainText(h, src, true)})
 		return ast.WalkSkipChildren, nil
 	})
 	return toc
 }
 
-// plainText is a node's text without markup; formulas keep their TeX.
-func plainText(n ast.Node, src []byte) string {
+// plainText is a node's text without markup; formulas keep their TeX, with
+// its $ delimiters if delimiters is set.
+func plainText(n ast.Node, src []byte, delimiters bool) string {
 	var b strings.Builder
 	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -168,7 +200,11 @@ func plainText(n ast.Node, src []byte) string {
 			}
 			return ast.WalkSkipChildren, nil
 		case *passthrough.PassthroughInline:
-			b.Write(t.Segment.Value(src))
+			v := t.Segment.Value(src)
+			if !delimiters && t.Delimiters != nil {
+				v = bytes.TrimSuffix(bytes.TrimPrefix(v, []byte(t.Delimiters.Open)), []byte(t.Delimiters.Close))
+			}
+			b.Write(v)
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil

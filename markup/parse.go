@@ -46,8 +46,10 @@ type Doc struct {
 	src     []byte
 	root    ast.Node
 	Figures []*Landscape // in page order
+	Quizzes []*Quiz      // in page order
 	TOC     []TOCEntry   // the h2 and h3 headings
 	Math    int          // formulas converted
+	Text    []Section    // the page's text by heading, for the search index
 }
 
 // Parse parses a page's Markdown and converts its formulas, reporting every
@@ -59,6 +61,7 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 	pos := newPosition(src, firstLine)
 	lineOf := func(offset int) int { line, _ := pos.at(offset); return line }
 	d.TOC = headings(d.root, src)
+	d.Text = sections(d.root, src)
 	var maths []*passthrough.PassthroughInline
 	var blocks []*passthrough.PassthroughBlock
 	depth := 0
@@ -81,6 +84,13 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 		case *Landscape:
 			n.Line += firstLine - 1
 			d.Figures = append(d.Figures, n)
+		case *Quiz:
+			n.Line += firstLine - 1
+			d.Quizzes = append(d.Quizzes, n)
+		case *answer:
+			if n.Orphan {
+				l.Add(lineOf(n.Offset), "", "[!ANSWER] must come right after the [!EXERCISE] block quote it answers (one answer each)")
+			}
 		case *passthrough.PassthroughInline:
 			maths = append(maths, n)
 		case *passthrough.PassthroughBlock:

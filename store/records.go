@@ -21,6 +21,16 @@ type PageRecord struct {
 	Stamp    FileStamp
 	Figures  []string // figure keys, so that the cache keeps them
 	Formulas int
+	Text     []TextSection // the page's text by heading, for the search index
+}
+
+// TextSection is the text of a page under one heading, and its search
+// terms with their weights, so that a page taken from the previous site is
+// indexed without splitting its text again.
+type TextSection struct {
+	ID, Heading, Text string
+	Terms             []string
+	Weights           []int
 }
 
 // FileStamp tells one version of a file from another.
