@@ -104,5 +104,7 @@
     }
   }
 
-  [].forEach.call(document.querySelectorAll("form.quiz"), init);
+  // reload.js calls this for a page it swapped in place.
+  window.DescentQuizzes = function (root) { [].forEach.call(root.querySelectorAll("form.quiz"), init); };
+  window.DescentQuizzes(document);
 })();
