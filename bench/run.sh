@@ -2,7 +2,7 @@
 # bench/run.sh times whole builds and prints the table of docs/performance.md.
 #
 # Usage: bench/run.sh [WORKDIR]      (from anywhere; RUNS=5 by default;
-#        PARTS="sample c1000 plain seed" by default, any subset)
+#        PARTS="sample c1000 plain seed onefig" by default, any subset)
 #
 # Each build runs under /usr/bin/time -v; the table gives the median wall
 # time and the median peak resident memory of RUNS runs:
@@ -14,12 +14,15 @@
 #            output folder removed before each build; Hugo's layout has what
 #            Descent's theme puts on a page, the same navigation included
 #            (gencourse -nav window)
+#   onefig   a course of the seed figure alone, built by cmd/build -cache ""
+#            (whole process: start, read, compute, render, write), against
+#            bench/seedfig.py drawing and saving it, alternating, 15 pairs
 #   seed     the seed figure: bench/seedfig (Descent) against bench/seedfig.py
 #            (matplotlib), in-process medians (compute, render, save; not
 #            imports), and whole processes timed by Python's perf_counter
 set -eu
 RUNS=${RUNS:-5}
-PARTS=${PARTS:-sample c1000 plain seed}
+PARTS=${PARTS:-sample c1000 plain seed onefig}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 W=${1:-$(mktemp -d)}
 mkdir -p "$W"
@@ -106,6 +109,46 @@ print(json.dumps({name: statistics.median(t) * 1000 for name, t in ts.items()}))
 EOF
 fi
 
+if want onefig; then
+	echo "one-figure course" >&2
+	mkdir -p "$W/onefig/s"
+	printf -- '---\ntitle: Home\n---\n' >"$W/onefig/_index.md"
+	printf -- '---\ntitle: S\n---\n' >"$W/onefig/s/_index.md"
+	cat >"$W/onefig/s/seed.md" <<'EOF'
+---
+title: The seed figure
+---
+
+```landscape
+function: himmelblau
+start: [-0.5, -1]
+steps: 200
+runs:
+  - {optimizer: gd, lr: 0.01}
+  - {optimizer: momentum, lr: 0.002, momentum: 0.9}
+  - {optimizer: rmsprop, lr: 0.05}
+  - {optimizer: adam, lr: 0.1}
+contours: {levels: 50}
+```
+EOF
+	/usr/bin/python3 - "$W" >"$W/onefig.json" <<'EOF'
+import json, shutil, statistics, subprocess, sys, time
+w = sys.argv[1]
+cmds = {"descent": [f"{w}/descent", "-cache", "", "-content", f"{w}/onefig", "-out", f"{w}/out-onefig"],
+        "matplotlib": ["/usr/bin/python3", "bench/seedfig.py", "1", f"{w}/seed-mpl.svg"]}
+ts = {name: [] for name in cmds}
+for _ in range(15):
+    for name, cmd in cmds.items():  # alternating
+        shutil.rmtree(f"{w}/out-onefig", ignore_errors=True)
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        ts[name].append(time.perf_counter() - t0)
+ratios = sorted(m / d for d, m in zip(ts["descent"], ts["matplotlib"]))
+print(json.dumps({"descent": statistics.median(ts["descent"]) * 1000, "matplotlib": statistics.median(ts["matplotlib"]) * 1000,
+                  "ratio_lo": ratios[len(ratios) // 4], "ratio_hi": ratios[3 * len(ratios) // 4]}))
+EOF
+fi
+
 # The table: medians by label, in the order first measured.
 echo
 echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u +%Y-%m-%d), $(go version | cut -d' ' -f3), $(hugo version | cut -d' ' -f2), RUNS=$RUNS"
@@ -124,6 +167,11 @@ for label, (wall, rss) in med.items():
 print()
 if "plain-descent" in med:
     print(f"plain pages, Descent/Hugo wall (medians): {med['plain-descent'][0] / med['plain-hugo'][0]:.2f}")
+if os.path.exists(f"{w}/onefig.json"):
+    o = json.load(open(f"{w}/onefig.json"))
+    print(f"one-figure course, cmd/build whole process against matplotlib (medians of 15 alternating pairs): "
+          f"{o['descent']:.1f} ms against {o['matplotlib']:.1f} ms: {o['matplotlib'] / o['descent']:.1f}x "
+          f"(pairs' quartiles {o['ratio_lo']:.1f}x to {o['ratio_hi']:.1f}x)")
 if not os.path.exists(f"{w}/seed-descent.json"):
     sys.exit()
 p = json.load(open(f"{w}/seed-process.json"))
