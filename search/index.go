@@ -98,10 +98,15 @@ func weighed(p Page) bool {
 // Build returns the index's files, by name relative to the index folder:
 //
 //	index.js  Callback("index", {"v": 1, "pages": [[url, title, first section], …],
-//	          "secs": [[page, id, heading], …], "shards": ["HEX", …]})
+//	          "secs": [[page, id, heading], …], "shards": ["HEX", …], "k": K})
 //	t-HEX.js  Callback("t-HEX", {term: [section, weight, section, weight, …], …})
-//	          for the terms whose first two runes are HEX (hex of their UTF-8)
-//	p-N.js    Callback("p-N", [text of each section of page N])
+//	          for the terms whose first K runes are HEX (hex of their UTF-8):
+//	          K is 1 for a course of up to ShardPages pages, 2 above, so a
+//	          small course has a few dozen shards rather than hundreds
+//	p-G.js    Callback("p-G", [[text of each section of page G·PageGroup], …]):
+//	          the texts of PageGroup pages per file, so that a course of
+//	          4,000 pages is 125 files, not 4,000 (creating a file costs
+//	          about half a millisecond of kernel time on a virtual disk)
 //
 // Terms are Terms of the text: lower case, runs of letters and digits.
 // Pages may come weighed (Weigh) or not; Build weighs those that are not.
@@ -109,7 +114,8 @@ func Build(pages []Page) map[string][]byte {
 	var secs [][3]any
 	var pageRows [][3]any
 	postings := map[string][]int{}
-	files := make(map[string][]byte, len(pages)+len(pages)/4+1)
+	var groups [][][]string // the pages' section texts, PageGroup pages at a time
+	files := make(map[string][]byte, len(pages)/PageGroup+len(pages)/4+2)
 	for pi, pg := range pages {
 		if !weighed(pg) {
 			pg = Weigh(pg)
@@ -117,6 +123,9 @@ func Build(pages []Page) map[string][]byte {
 		first := len(secs)
 		pageRows = append(pageRows, [3]any{pg.URL, pg.Title, first})
 		texts := make([]string, len(pg.Sections))
+		if pi%PageGroup == 0 {
+			groups = append(groups, nil)
+		}
 		for i, s := range pg.Sections {
 			sec := len(secs)
 			secs = append(secs, [3]any{pi, s.ID, s.Heading})
@@ -126,11 +135,14 @@ func Build(pages []Page) map[string][]byte {
 				postings[t] = append(postings[t], sec, s.Weights[j])
 			}
 		}
-		files[fmt.Sprintf("p-%d.js", pi)] = script(fmt.Sprintf("p-%d", pi), texts)
+		groups[len(groups)-1] = append(groups[len(groups)-1], texts)
 	}
-	shards := map[string][]string{}
+	for g, texts := range groups {
+		files[fmt.Sprintf("p-%d.js", g)] = script(fmt.Sprintf("p-%d", g), texts)
+	}
+	shards, runes := map[string][]string{}, shardRunes(len(pages))
 	for term := range postings {
-		k := ShardKey(term)
+		k := ShardKey(term, runes)
 		shards[k] = append(shards[k], term)
 	}
 	keys := make([]string, 0, len(shards))
@@ -140,9 +152,12 @@ func Build(pages []Page) map[string][]byte {
 		files["t-"+k+".js"] = shard("t-"+k, terms, postings)
 	}
 	slices.Sort(keys)
-	files["index.js"] = script("index", map[string]any{"v": 1, "pages": pageRows, "secs": secs, "shards": keys})
+	files["index.js"] = script("index", map[string]any{"v": 1, "pages": pageRows, "secs": secs, "shards": keys, "k": runes})
 	return files
 }
+
+// PageGroup is how many pages' texts share a p-G.js file.
+const PageGroup = 32
 
 // script writes Callback("key", data);.
 func script(key string, data any) []byte {
@@ -206,8 +221,20 @@ func uniq(ts []string) []string {
 	return slices.Compact(ts)
 }
 
-// ShardKey is the shard a term is in: the hex of its first two runes.
-func ShardKey(term string) string {
+// ShardPages is the largest course whose terms are sharded by their first
+// rune alone.
+const ShardPages = 200
+
+// shardRunes is how many leading runes name a term's shard.
+func shardRunes(pages int) int {
+	if pages <= ShardPages {
+		return 1
+	}
+	return 2
+}
+
+// ShardKey is the shard a term is in: the hex of its first runes runes.
+func ShardKey(term string, runes int) string {
 	r := []rune(term)
-	return hex.EncodeToString([]byte(string(r[:min(2, len(r))])))
+	return hex.EncodeToString([]byte(string(r[:min(runes, len(r))])))
 }

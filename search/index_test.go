@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -52,21 +53,21 @@ func TestBuild(t *testing.T) {
 		t.Errorf("index: %+v", index)
 	}
 	var sa map[string][]int
-	decode(t, files, "t-"+ShardKey("saddle")+".js", &sa)
+	decode(t, files, "t-"+ShardKey("saddle", 1)+".js", &sa)
 	// The title's weight on the first section of page 0; once in the body
 	// of page 1's heading section (page 1 gets an empty first section).
 	if !reflect.DeepEqual(sa["saddle"], []int{0, titleWeight, 3, 1}) {
 		t.Errorf("saddle: %v", sa)
 	}
 	var mi map[string][]int
-	decode(t, files, "t-"+ShardKey("minimum")+".js", &mi)
+	decode(t, files, "t-"+ShardKey("minimum", 1)+".js", &mi)
 	if !reflect.DeepEqual(mi["minimum"], []int{1, 2}) {
 		t.Errorf("minimum: %v", mi)
 	}
-	var texts []string
-	decode(t, files, "p-1.js", &texts)
-	if !reflect.DeepEqual(texts, []string{"", "Saddle again."}) {
-		t.Errorf("p-1: %q", texts)
+	var texts [][]string
+	decode(t, files, "p-0.js", &texts)
+	if len(texts) != 2 || !reflect.DeepEqual(texts[1], []string{"", "Saddle again."}) {
+		t.Errorf("p-0: %q", texts)
 	}
 	if strings.Contains(string(files["p-0.js"]), "</script>") {
 		t.Error("text can close a script element")
@@ -166,5 +167,16 @@ func TestBuildWeighed(t *testing.T) {
 		if s := string(b); s[strings.Index(s, ",")+1:len(s)-3] != string(j) {
 			t.Errorf("%s: %s, json.Marshal writes %s", name, s, j)
 		}
+	}
+}
+
+// TestPageGroupInScript: the page script groups page texts as Build does.
+func TestPageGroupInScript(t *testing.T) {
+	js, err := os.ReadFile("../layouts/static/search.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("var PAGE_GROUP = %d;", PageGroup); !strings.Contains(string(js), want) {
+		t.Errorf("search.js lacks %q", want)
 	}
 }

@@ -17,6 +17,7 @@
   if (!box || !input || !list || !me) return;
   var root = new URL(".", me.src).href; // search.js sits at the site root
   var MAX = 8;
+  var PAGE_GROUP = 32; // search.PageGroup
 
   // Loading: each file calls __descentSearch(key, data).
   var loaded = {}, waiting = {};
@@ -42,8 +43,9 @@
     return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) || []).filter(function (w) { return [...w].length >= 2; })
       .map(function (w) { return [...w].slice(0, 24).join(""); });
   }
-  function hex(s) {
-    return Array.from(new TextEncoder().encode([...s].slice(0, 2).join("")), function (b) {
+  // hex names a term's shard: its first k runes' UTF-8 in hex (search.ShardKey).
+  function hex(s, k) {
+    return Array.from(new TextEncoder().encode([...s].slice(0, k).join("")), function (b) {
       return (b < 16 ? "0" : "") + b.toString(16);
     }).join("");
   }
@@ -89,8 +91,9 @@
       if (!index) return [];
       var keys = {};
       words.forEach(function (w) {
-        keys[hex(w)] = true;
-        if (w.length >= 4) keys[hex(w[1] + w[0])] = true;
+        var k = index.k || 2, r = [...w];
+        keys[hex(w, k)] = true;
+        if (r.length >= 4) keys[hex(r[1] + r[0], k)] = true; // a typo that swaps the first two
       });
       var want = Object.keys(keys).filter(function (k) { return index.shards.indexOf(k) >= 0; });
       return Promise.all(want.map(function (k) { return get("t-" + k); })).then(function (shards) {
@@ -127,10 +130,12 @@
         var top = Object.keys(best).sort(function (a, b) { return best[b].v - best[a].v || a - b; }).slice(0, MAX);
         var marks = [];
         matched.forEach(function (m) { marks = marks.concat(Object.keys(m)); });
-        return Promise.all(top.map(function (page) { return get("p-" + page); })).then(function (texts) {
+        // Page texts come PAGE_GROUP pages to a file (search.PageGroup).
+        return Promise.all(top.map(function (page) { return get("p-" + Math.floor(page / PAGE_GROUP)); })).then(function (groups) {
           return top.map(function (page, i) {
             var sec = best[page].sec, pg = index.pages[page], s = index.secs[sec];
-            var text = texts[i] ? texts[i][sec - pg[2]] || "" : "";
+            var texts = groups[i] && groups[i][page % PAGE_GROUP];
+            var text = texts ? texts[sec - pg[2]] || "" : "";
             return { url: pg[0], title: pg[1], id: s[1], heading: s[2], text: text, marks: marks };
           });
         });
