@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -56,9 +55,7 @@ func Weigh(p Page) Page {
 			w[t] += headingWeight
 		}
 		body := map[string]int{}
-		for _, t := range Terms(ss[i].Text) {
-			body[t]++
-		}
+		eachTerm(ss[i].Text, func(t []byte) { body[string(t)]++ })
 		for t, n := range body {
 			w[t] += min(n, maxBody)
 		}
@@ -69,9 +66,7 @@ func Weigh(p Page) Page {
 		}
 		ss[i].Terms = make([]string, 0, len(w))
 		for t := range w {
-			// A term is a substring of the lower-cased text: a copy
-			// lets that go.
-			ss[i].Terms = append(ss[i].Terms, strings.Clone(t))
+			ss[i].Terms = append(ss[i].Terms, t)
 		}
 		slices.Sort(ss[i].Terms)
 		ss[i].Weights = make([]int, len(w))
@@ -203,17 +198,52 @@ func shard(key string, terms []string, postings map[string][]int) []byte {
 // cut at maxTerm.
 func Terms(text string) []string {
 	var out []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
-	}) {
-		if n := utf8.RuneCountInString(w); n < minTerm {
-			continue
-		} else if n > maxTerm {
-			w = string([]rune(w)[:maxTerm])
-		}
-		out = append(out, w)
-	}
+	eachTerm(text, func(t []byte) { out = append(out, string(t)) })
 	return out
+}
+
+// eachTerm calls f with each term of text, in a buffer f must not keep.
+// It lower-cases word by word, without a lower-cased copy of the text or
+// a slice of its words: indexing a page is mostly this.
+func eachTerm(text string, f func([]byte)) {
+	buf := make([]byte, 0, 4*maxTerm)
+	runes := 0
+	flush := func() {
+		if runes >= minTerm {
+			f(buf)
+		}
+		buf, runes = buf[:0], 0
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf { // ASCII, most of any text
+			i++
+			switch {
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			default:
+				flush()
+				continue
+			}
+			if runes < maxTerm {
+				buf = append(buf, c)
+			}
+			runes++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) {
+			flush()
+			continue
+		}
+		if runes < maxTerm {
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		}
+		runes++
+	}
+	flush()
 }
 
 func uniq(ts []string) []string {

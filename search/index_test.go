@@ -6,8 +6,11 @@ import (
 	"math/rand/v2"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestTerms(t *testing.T) {
@@ -179,4 +182,32 @@ func TestPageGroupInScript(t *testing.T) {
 	if want := fmt.Sprintf("var PAGE_GROUP = %d;", PageGroup); !strings.Contains(string(js), want) {
 		t.Errorf("search.js lacks %q", want)
 	}
+}
+
+// termsPlain is Terms as first written, by lower-casing the text and
+// splitting it: the reference for the one-pass eachTerm.
+func termsPlain(text string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
+	}) {
+		if n := utf8.RuneCountInString(w); n < minTerm {
+			continue
+		} else if n > maxTerm {
+			w = string([]rune(w)[:maxTerm])
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// FuzzTerms: the one-pass split gives the terms the plain one does.
+func FuzzTerms(f *testing.F) {
+	f.Add("Saddle-points: ∇f ≈ 0 at x², Größe, a 日本語 word, İstanbul ΣΑΣ")
+	f.Add(strings.Repeat("Ab", 40) + " \xff\xfe bad utf-8")
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := Terms(text), termsPlain(text); !slices.Equal(got, want) {
+			t.Fatalf("Terms(%q) = %q, want %q", text, got, want)
+		}
+	})
 }
