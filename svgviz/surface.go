@@ -462,3 +462,64 @@ func shortColor(rgb [3]byte) string {
 	}
 	return string(b)
 }
+
+// SurfaceModel is what a page script needs to draw the surface again from
+// another camera: the heights, each cell's band and the band colours, the
+// projection's centre and scale (which stay as the camera turns) and the
+// box, and the axes' ticks.
+type SurfaceModel struct {
+	NX, NY  int
+	Heights []float64 // NX·NY heights in [0, 1], row-major as Grid.Values; NaN where undefined
+	Bands   []int     // (NX-1)·(NY-1) cells' bands, row-major; -1 where undefined
+	Colors  []string  // the colour of each band, unshaded
+	Camera  Camera
+	CX, CY  float64
+	S       float64
+	AX, AY  float64 // the box's half extents in x and y; its height is SurfaceZ
+	XTicks  [][2]any // [value, label] in world units
+	YTicks  [][2]any
+	ZTicks  [][2]any // [height, label]
+}
+
+// SurfaceZ is the height of a surface's box in the units of AX and AY.
+const SurfaceZ = surfaceZ
+
+// Model returns the surface's model for a page script.
+func (s Surface) Model() SurfaceModel {
+	sc := s.scene()
+	g := s.Grid
+	m := SurfaceModel{NX: g.NX, NY: g.NY, Heights: sc.t, Camera: s.Camera, CX: sc.p.CX, CY: sc.p.CY, S: sc.p.S, AX: sc.p.AX, AY: sc.p.AY}
+	n := len(sc.sc.Levels)
+	for k := 0; k <= n; k++ {
+		t := 0.5
+		if n > 0 {
+			t = float64(k) / float64(n)
+		}
+		m.Colors = append(m.Colors, bandColor(t))
+	}
+	m.Bands = make([]int, (g.NX-1)*(g.NY-1))
+	for j := 0; j < g.NY-1; j++ {
+		for i := 0; i < g.NX-1; i++ {
+			c := j*(g.NX-1) + i
+			m.Bands[c] = -1
+			if _, ok := sc.cell(g, i, j); ok {
+				mean := 0.0
+				for _, k := range sc.cellIndex(g, i, j) {
+					mean += g.Values[k] / 4
+				}
+				m.Bands[c] = sc.sc.Band(mean)
+			}
+		}
+	}
+	d := g.Domain
+	for _, t := range linearTicks(d.X0, d.X1, 5) {
+		m.XTicks = append(m.XTicks, [2]any{t.at, t.label})
+	}
+	for _, t := range linearTicks(d.Y0, d.Y1, 5) {
+		m.YTicks = append(m.YTicks, [2]any{t.at, t.label})
+	}
+	for _, t := range zTicks(sc.sc) {
+		m.ZTicks = append(m.ZTicks, [2]any{t.at, t.label})
+	}
+	return m
+}
