@@ -53,29 +53,35 @@
       var t = (h00 * (1 - fx) + h10 * fx) * (1 - fy) + (h01 * (1 - fx) + h11 * fx) * fy;
       return { w: world(x, y, t), i: i, j: j };
     }
-    // Each run's path cut in steps of at most half a cell, by row.
-    var rows = [];
-    for (var j = 0; j < NY - 1; j++) rows.push([]);
-    var runPts = runs.map(function (r, ri) {
-      var pts = [];
-      for (var k = 0; k < r.points.length; k++) {
-        var p = r.points[k], a = p.length > 1 && at(p[0], p[1]);
-        if (!a) break;
-        pts.push(a.w);
-        if (k === 0) continue;
-        var q = r.points[k - 1];
-        var n = Math.max(1, Math.min(160, Math.ceil(2 * Math.max(
-          Math.abs(p[0] - q[0]) / (x1 - x0) * (NX - 1), Math.abs(p[1] - q[1]) / (y1 - y0) * (NY - 1)))));
-        for (var s = 0; s < n; s++) {
-          var f0 = s / n, f1 = (s + 1) / n, fm = (s + 0.5) / n;
-          var A = at(q[0] + f0 * (p[0] - q[0]), q[1] + f0 * (p[1] - q[1]));
-          var B = at(q[0] + f1 * (p[0] - q[0]), q[1] + f1 * (p[1] - q[1]));
-          var M = at(q[0] + fm * (p[0] - q[0]), q[1] + fm * (p[1] - q[1]));
-          if (A && B && M) rows[M.j].push([ri, A.w, B.w]);
+    // Each run's path cut in steps of at most half a cell, by row; built
+    // again when the live controls recompute a run (its points change).
+    var rows, runPts, built;
+    function build() {
+      rows = [];
+      built = runs.map(function (r) { return r.points; });
+      for (var j = 0; j < NY - 1; j++) rows.push([]);
+      runPts = runs.map(function (r, ri) {
+        var pts = [];
+        for (var k = 0; k < r.points.length; k++) {
+          var p = r.points[k], a = p.length > 1 && at(p[0], p[1]);
+          if (!a) break;
+          pts.push(a.w);
+          if (k === 0) continue;
+          var q = r.points[k - 1];
+          var n = Math.max(1, Math.min(160, Math.ceil(2 * Math.max(
+            Math.abs(p[0] - q[0]) / (x1 - x0) * (NX - 1), Math.abs(p[1] - q[1]) / (y1 - y0) * (NY - 1)))));
+          for (var s = 0; s < n; s++) {
+            var f0 = s / n, f1 = (s + 1) / n, fm = (s + 0.5) / n;
+            var A = at(q[0] + f0 * (p[0] - q[0]), q[1] + f0 * (p[1] - q[1]));
+            var B = at(q[0] + f1 * (p[0] - q[0]), q[1] + f1 * (p[1] - q[1]));
+            var M = at(q[0] + fm * (p[0] - q[0]), q[1] + fm * (p[1] - q[1]));
+            if (A && B && M) rows[M.j].push([ri, A.w, B.w]);
+          }
         }
-      }
-      return pts;
-    });
+        return pts;
+      });
+    }
+    build();
 
     var groups = runs.map(function (r, i) { return svg.querySelector('g.run[data-run="' + i + '"]'); });
 
@@ -246,7 +252,14 @@
 
     return {
       // step moves the markers to step j and follows the runs shown.
-      step: function (j) { k = j; redraw(); },
+      step: function (j) {
+        k = j;
+        if (runs.some(function (r, i) { return r.points !== built[i]; })) {
+          build();
+          turn(0, 0); // the static SVG shows the old paths: draw on the canvas
+        }
+        redraw();
+      },
       // key turns the surface with the arrow keys while Turn is pressed;
       // it returns true when it used the key.
       key: function (e) {
