@@ -475,7 +475,7 @@ type SurfaceModel struct {
 	Camera  Camera
 	CX, CY  float64
 	S       float64
-	AX, AY  float64 // the box's half extents in x and y; its height is SurfaceZ
+	AX, AY  float64  // the box's half extents in x and y; its height is SurfaceZ
 	XTicks  [][2]any // [value, label] in world units
 	YTicks  [][2]any
 	ZTicks  [][2]any // [height, label]
