@@ -116,7 +116,7 @@
     if (surface) surface.step(0);
     if (!runs.length) { fig.classList.add("landscape-live"); return; } // a landscape without runs: nothing to step
 
-    var main = plot(fig.querySelector(".landscape-main:not(.landscape-surface) svg[data-plot]"), fig.id + "-clip-main");
+    var main = plot(fig.querySelector(".landscape-main svg[data-plot]"), fig.id + "-clip-main");
     var loss = plot(fig.querySelector(".landscape-loss svg[data-plot]"), fig.id + "-clip-loss");
     var cursor = loss && loss.svg.querySelector("line.cursor");
     // The regression's data plot: each run's fitted line follows its point.
