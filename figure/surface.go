@@ -39,7 +39,7 @@ func (f *figure) drawSurface(scale svgviz.Scale) error {
 	sj := &surfaceJSON{NX: m.NX, NY: m.NY, Bands: m.Bands, Colors: m.Colors,
 		Camera: cameraJSON{m.Camera.Azimuth, m.Camera.Elevation},
 		View:   [3]float64{m.CX, m.CY, m.S}, Box: [3]float64{m.AX, m.AY, svgviz.SurfaceZ},
-		XTicks: m.XTicks, YTicks: m.YTicks, ZTicks: m.ZTicks}
+		XTicks: m.XTicks, YTicks: m.YTicks, ZTicks: m.ZTicks, Names: m.Names}
 	sj.Heights = make([]jsonFloat, len(m.Heights))
 	for k, t := range m.Heights {
 		sj.Heights[k] = jsonFloat(math.Round(t*1e4) / 1e4) // NaN stays NaN: null
@@ -64,6 +64,7 @@ type surfaceJSON struct {
 	XTicks  [][2]any    `json:"xticks"`
 	YTicks  [][2]any    `json:"yticks"`
 	ZTicks  [][2]any    `json:"zticks"`
+	Names   [3]string   `json:"names"` // the axes' names: x, y, z
 }
 
 type cameraJSON struct {

@@ -478,7 +478,8 @@ type SurfaceModel struct {
 	AX, AY  float64  // the box's half extents in x and y; its height is SurfaceZ
 	XTicks  [][2]any // [value, label] in world units
 	YTicks  [][2]any
-	ZTicks  [][2]any // [height, label]
+	ZTicks  [][2]any  // [height, label]
+	Names   [3]string // the axes' names, the z axis's with "(log scale)" when it is
 }
 
 // SurfaceZ is the height of a surface's box in the units of AX and AY.
@@ -520,6 +521,10 @@ func (s Surface) Model() SurfaceModel {
 	}
 	for _, t := range zTicks(sc.sc) {
 		m.ZTicks = append(m.ZTicks, [2]any{t.at, t.label})
+	}
+	m.Names = [3]string{orDefault(s.XName, "x"), orDefault(s.YName, "y"), orDefault(s.ZName, "f")}
+	if sc.sc.Log {
+		m.Names[2] += " (log scale)"
 	}
 	return m
 }

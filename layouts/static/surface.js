@@ -193,6 +193,14 @@
       var sy = near([0, -ay, fl], [0, ay, fl]), sx = near([-ax, 0, fl], [ax, 0, fl]);
       S.xticks.forEach(function (tk) { label(P, [world(tk[0], y0, 0)[0], sy * (ay + 0.08), fl], tk[1], "center"); });
       S.yticks.forEach(function (tk) { label(P, [sx * (ax + 0.08), world(x0, tk[0], 0)[1], fl], tk[1], "center"); });
+      var names = S.names || ["x", "y", "f"];
+      ctx.font = "italic " + ctx.font;
+      label(P, [0, sy * (ay + 0.19), fl], names[0], "center");
+      label(P, [sx * (ax + 0.19), 0, fl], names[1], "center");
+      var zn = screen(P, [corners[left][0], corners[left][1], hz / 2]);
+      ctx.textAlign = "center";
+      ctx.fillText(names[2], zn[0], zn[1] - 14);
+      ctx.font = parseFloat(css.fontSize) + "px system-ui,sans-serif";
       S.zticks.forEach(function (tk) {
         var p = screen(P, [corners[left][0], corners[left][1], (tk[0] - 0.5) * hz]);
         ctx.textAlign = "right";
