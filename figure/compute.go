@@ -383,8 +383,15 @@ func (f *figure) draw(crit []svgviz.Critical, layers *layerCache, early *svgviz.
 			return errors.New("contouring failed in another figure of the same function")
 		}
 		l.Layer = layer
-		if err := l.WriteSVG(&main); err != nil {
-			return err
+		if f.hasView("contour") {
+			if err := l.WriteSVG(&main); err != nil {
+				return err
+			}
+		}
+		if f.hasView("surface") {
+			if err := f.drawSurface(layer.Scale()); err != nil {
+				return err
+			}
 		}
 	} else {
 		c := svgviz.Curve{ID: id + "-map", Title: plainMath(s.Title), Desc: desc, Runs: f.viz, Critical: crit, Bare: true, XName: s.Axes[0]}

@@ -15,6 +15,7 @@ type Data struct {
 	Main     string // the landscape (2-D) or curve (1-D) SVG, from svgviz
 	Loss     string // the loss-per-step SVG, from svgviz
 	DataPlot string // the regression's data and fitted lines (view: data), or ""
+	Surface  string // the surface view's SVG (view: surface), or ""
 	Runs     []Row
 	Keys     []LegendKey // the legend's other entries: curves, then critical kinds
 	CritNote string      // which critical points are drawn when not all are, or ""

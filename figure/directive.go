@@ -60,7 +60,8 @@ type Spec struct {
 	Param      string                // the swept parameter, when Variants is set
 	ParamValue float64               // a variant's value of Param
 	Curves     []curveSpec           // a 1-D figure's extra curves
-	View       []string              // the views shown: contour, and data for the regression
+	View       []string              // the views shown: contour, surface, and data for the regression; nil for contour
+	Camera     *svgviz.Camera        // camera:, or nil for the function's default
 	Axes       [2]string             // the axes' names (axes: {x: intercept, y: slope}); "" for x and y
 	ID         string                // the author's id:, or ""
 	NotLive    bool                  // live: false
@@ -91,7 +92,7 @@ type runSpec struct {
 
 var bareWordRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*(-[A-Za-z0-9_]+)*$`)
 
-var figureKeys = []string{"title", "id", "function", "params", "domain", "start", "steps", "runs", "contours", "live", "curves", "view", "axes"}
+var figureKeys = []string{"title", "id", "function", "params", "domain", "start", "steps", "runs", "contours", "live", "curves", "view", "axes", "camera"}
 
 // curveSpec is one more function a 1-D figure draws on its axes.
 type curveSpec struct {
@@ -168,6 +169,13 @@ func Decode(src []byte, base int, l *diag.List) (*Spec, bool) {
 	}
 	if p, ok := byKey["axes"]; ok {
 		s.decodeAxes(p, base, l)
+	}
+	if p, ok := byKey["camera"]; ok { // after the function: its default fills in a missing key
+		if !slices.Contains(s.View, "surface") {
+			l.Add(base+p.Line, "camera", "sets the surface view's camera; add view: [contour, surface]")
+		} else {
+			s.decodeCamera(p, base, l)
+		}
 	}
 	if p, ok := byKey["steps"]; ok {
 		s.Steps = decodeSteps(p, base, "steps", l)
@@ -1084,11 +1092,11 @@ func (s *Spec) decodeCurves(p yamlnode.Pair, base int, l *diag.List) {
 	}
 }
 
-// decodeView reads view: [contour, data]: the views a figure shows.
+// decodeView reads view: [contour, surface]: the views a figure shows.
 func (s *Spec) decodeView(p yamlnode.Pair, base int, l *diag.List) {
 	v := yamlnode.Resolve(p.Val)
 	if v.Kind != yaml.SequenceNode || len(v.Content) == 0 || len(v.Content) > 3 {
-		l.Add(base+p.Line, "view", "expected a list of views, such as [contour, data]")
+		l.Add(base+p.Line, "view", "expected a list of views, such as [contour, surface]")
 		return
 	}
 	seen := map[string]bool{}
@@ -1101,14 +1109,14 @@ func (s *Spec) decodeView(p yamlnode.Pair, base int, l *diag.List) {
 		case seen[name]:
 			l.Add(base+p.Line, "view", "%s is listed twice", name)
 			return
-		case name == "surface":
-			l.Add(base+p.Line, "view", "the surface view is not available yet; use [contour]")
+		case name == "surface" && s.Dim != 2:
+			l.Add(base+p.Line, "view", "a 1-D figure's curve is its surface; remove surface")
 			return
 		case name == "data" && s.Regress == nil:
 			l.Add(base+p.Line, "view", "only the linear-regression function has data to show; remove data")
 			return
-		case name != "contour" && name != "data":
-			l.Add(base+p.Line, "view", "unknown view %q; the views are contour and, for the linear regression, data", name)
+		case name != "contour" && name != "data" && name != "surface":
+			l.Add(base+p.Line, "view", "unknown view %q; the views are contour, surface and, for the linear regression, data", name)
 			return
 		}
 		seen[name] = true

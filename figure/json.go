@@ -21,6 +21,7 @@ type figureJSON struct {
 	Live           map[string][2]float64 `json:"live"`              // bounds of each live setting; nil: not live
 	Curves         []curveJSON           `json:"curves,omitempty"`  // a 1-D figure's extra curves
 	Variant        *variantJSON          `json:"variant,omitempty"` // one value of a parameter sweep
+	Surface        *surfaceJSON          `json:"surface,omitempty"` // view: surface
 }
 
 // variantJSON is the function parameter a variant figure fixes: one of

@@ -13,7 +13,7 @@ func TestFigureJSON(t *testing.T) {
 	t.Parallel()
 	// The encoder writes these fields by hand; a new one must be added there.
 	wantFields := map[reflect.Type][]string{
-		reflect.TypeFor[figureJSON](): {"id", "title,omitempty", "function", "dim", "domain", "runs", "critical_points", "sweeps", "engine", "live", "curves,omitempty", "variant,omitempty"},
+		reflect.TypeFor[figureJSON](): {"id", "title,omitempty", "function", "dim", "domain", "runs", "critical_points", "sweeps", "engine", "live", "curves,omitempty", "variant,omitempty", "surface,omitempty"},
 		reflect.TypeFor[runJSON]():    {"label", "optimizer", "params", "points", "loss", "grad_norm", "diverged", "stopped_at", "color", "sweep", "start", "steps", "live", "lr,omitempty", "grid,omitempty", "simplex,omitempty", "shared_start"},
 	}
 	for typ, want := range wantFields {
@@ -43,6 +43,9 @@ func TestFigureJSON(t *testing.T) {
 			CriticalPoints: []criticalJSON{{X: 1, Y: new(float64), Value: -1e-9, Kind: "minimum"}, {X: 2, Value: 1, Kind: "maximum"}},
 			Sweeps:         []sweepJSON{{Setting: "lr", Values: []float64{0.01, 0.1}, Runs: []int{0, 1}}},
 			Variant:        &variantJSON{Param: "c", Value: 0.47, Index: 1},
+			Surface: &surfaceJSON{NX: 2, NY: 2, Heights: []jsonFloat{0, 0.5, jsonFloat(math.NaN()), 1}, Bands: []int{-1}, Colors: []string{"#abcdef"},
+				Camera: cameraJSON{-60, 30}, View: [3]float64{320, 200, 400}, Box: [3]float64{0.5, 0.5, 0.6},
+				XTicks: [][2]any{{-1, "−1"}}, YTicks: [][2]any{}, ZTicks: [][2]any{{0.5, "10"}}},
 		},
 	}
 	for _, f := range figs {

@@ -91,6 +91,9 @@ func appendFigureJSON(b []byte, f *figureJSON) ([]byte, error) {
 	if f.Variant != nil {
 		field(`,"variant":`, f.Variant)
 	}
+	if f.Surface != nil {
+		field(`,"surface":`, f.Surface)
+	}
 	b = append(b, '}')
 	return b, err
 }

@@ -86,6 +86,7 @@ type FigureData struct {
 	Main      template.HTML // the landscape (2-D) or curve (1-D) SVG, from svgviz
 	Loss      template.HTML // the loss-per-step SVG, from svgviz
 	DataPlot  template.HTML // the regression's data and fitted lines, or "" (view: [contour, data])
+	Surface   template.HTML // the surface view, or "" (view: [contour, surface])
 	Runs      []FigureRun
 	Keys      []figure.LegendKey // the legend's other entries: curves (Kind ""), then critical kinds with their Glyph
 	CritNote  string             // which critical points the plot leaves out, or ""
@@ -123,7 +124,7 @@ type Sweep = figure.Sweep
 // names the key whose formula does not convert.
 func figureData(d *figure.Data, conv *markup.Converter) (FigureData, string, error) {
 	fd := FigureData{ID: d.ID, Title: d.Title, Function: d.Function, Formula: template.HTML(d.Formula),
-		Dim: d.Dim, Steps: d.Steps, Main: template.HTML(d.Main), Loss: template.HTML(d.Loss), DataPlot: template.HTML(d.DataPlot),
+		Dim: d.Dim, Steps: d.Steps, Main: template.HTML(d.Main), Loss: template.HTML(d.Loss), DataPlot: template.HTML(d.DataPlot), Surface: template.HTML(d.Surface),
 		Sweeps: d.Sweeps, JSON: template.JS(d.JSON), Param: d.Param, Value: d.Value,
 		Keys: d.Keys, CritNote: d.CritNote, Params: d.Params, XName: d.XName, YName: d.YName}
 	var err error

@@ -44,6 +44,13 @@
 // line.cursor at the last step. Each legend entry of a run is a
 // <g class="legend-item" data-run="i">. Run colours are [Color](run.Color).
 //
+// A [Surface] draws the same function in 3-D, with the colours of a
+// [Scale] (a ContourLayer's, so both views agree). Its root also carries
+// data-camera="azimuth elevation" and data-view="CX CY S", the projection
+// a page script repeats ([Surface.Model]) to turn it; its g.run groups hold
+// the markers, and its trail pieces are path.trail[data-run] interleaved
+// with the rows of quads that may hide them.
+//
 // # Non-goals
 //
 // No general plotting: there are no subplots, no colour bars and no text

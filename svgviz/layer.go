@@ -12,6 +12,7 @@ type ContourLayer struct {
 	domain Domain
 	w, h   float64 // the plot size it was drawn for
 	levels int     // number of levels, for the description
+	scale  Scale   // the levels and the range of values they came from
 	body   []byte  // the layer's elements, without the enclosing group
 }
 
@@ -29,14 +30,18 @@ func NewContourLayer(g Grid, l Levels, w, h float64) (*ContourLayer, error) {
 	if !d.valid() {
 		return nil, ErrDomain
 	}
-	levels := ChooseLevels(g, l)
+	sc := NewScale(g, l)
 	var sw svgWriter
-	sw.writeBands(g, levels, view{Rect{0, 0, w, h}, d.X0, d.X1, d.Y0, d.Y1})
-	return &ContourLayer{domain: d, w: w, h: h, levels: len(levels), body: sw.Bytes()}, nil
+	sw.writeBands(g, sc.Levels, view{Rect{0, 0, w, h}, d.X0, d.X1, d.Y0, d.Y1})
+	return &ContourLayer{domain: d, w: w, h: h, levels: len(sc.Levels), scale: sc, body: sw.Bytes()}, nil
 }
 
 // Levels returns the number of contour levels drawn.
 func (c *ContourLayer) Levels() int { return c.levels }
+
+// Scale returns the levels and value range the layer was drawn with, for a
+// surface that should agree with it.
+func (c *ContourLayer) Scale() Scale { return c.scale }
 
 // Size returns the number of bytes the layer adds to a figure.
 func (c *ContourLayer) Size() int { return len(c.body) }

@@ -36,7 +36,27 @@ const DefaultLevelCount = 30
 // lowest thirtieth of the range, where linear levels would leave a third of
 // the picture in one band. A grid without two distinct finite values has no
 // levels. An unknown Scale counts as "auto".
-func ChooseLevels(g Grid, l Levels) []float64 {
+func ChooseLevels(g Grid, l Levels) []float64 { return NewScale(g, l).Levels }
+
+// Scale is how a landscape maps values to colours and heights: its contour
+// levels, whether they are spaced logarithmically, and the range of the
+// finite values they were chosen from. A surface uses it to colour its
+// quads as the contour plot colours its bands, and to set its heights on
+// the same scale (logarithmic where the contours are).
+type Scale struct {
+	Levels []float64
+	Log    bool
+	Lo, Hi float64 // the least and greatest finite values
+}
+
+// NewScale chooses g's levels as ChooseLevels does and records the scale
+// they follow. Levels given as values are on a log scale only when
+// l.Scale is "log".
+func NewScale(g Grid, l Levels) Scale {
+	var s Scale
+	if g.ok() {
+		s.Lo, s.Hi, _ = g.finiteRange()
+	}
 	if len(l.Values) > 0 {
 		vs := make([]float64, 0, len(l.Values))
 		for _, v := range l.Values {
@@ -46,14 +66,12 @@ func ChooseLevels(g Grid, l Levels) []float64 {
 		}
 		slices.Sort(vs)
 		vs = slices.Compact(vs)
-		return vs[:min(len(vs), MaxLevels)]
+		s.Levels, s.Log = vs[:min(len(vs), MaxLevels)], l.Scale == "log"
+		return s
 	}
-	if !g.ok() {
-		return nil
-	}
-	lo, hi, ok := g.finiteRange()
-	if !ok || !(hi > lo) {
-		return nil
+	lo, hi := s.Lo, s.Hi
+	if !g.ok() || !(hi > lo) {
+		return s
 	}
 	n := min(l.Count, MaxLevels)
 	if n <= 0 {
@@ -71,14 +89,49 @@ func ChooseLevels(g Grid, l Levels) []float64 {
 		for k := range levels {
 			levels[k] = lo + float64(k+1)*(hi-lo)/float64(n+1)
 		}
-		return levels
+		s.Levels = levels
+		return s
 	}
 	a := math.Log(lowQuantile(g, lo, hi, 0.005))
 	b := math.Log(hi - lo)
 	for k := range levels {
 		levels[k] = lo + math.Exp(a+float64(k)*(b-a)/float64(n))
 	}
-	return slices.Compact(levels)
+	s.Levels, s.Log = slices.Compact(levels), true
+	return s
+}
+
+// Height maps v to [0, 1]: linearly from Lo to Hi, or, on a log scale,
+// evenly in log(v - Lo + q), q being the lowest level's height above Lo,
+// so that the floor of a valley is not flat under a wall of high values.
+// Values outside [Lo, Hi] are clamped; a value that is not finite is NaN.
+func (s Scale) Height(v float64) float64 {
+	if !isFinite(v) {
+		return math.NaN()
+	}
+	span := s.Hi - s.Lo
+	if !(span > 0) {
+		return 0.5
+	}
+	t := (v - s.Lo) / span
+	if s.Log {
+		q := span * 1e-3
+		if len(s.Levels) > 0 && s.Levels[0] > s.Lo {
+			q = s.Levels[0] - s.Lo
+		}
+		t = math.Log1p(max(v-s.Lo, 0)/q) / math.Log1p(span/q)
+	}
+	return math.Min(math.Max(t, 0), 1)
+}
+
+// Band returns the index of the band v lies in: how many levels are at or
+// below it, from 0 to len(Levels).
+func (s Scale) Band(v float64) int {
+	n, _ := slices.BinarySearch(s.Levels, v)
+	for n < len(s.Levels) && s.Levels[n] <= v {
+		n++
+	}
+	return n
 }
 
 // lowFraction returns the fraction of finite samples within the lowest

@@ -69,7 +69,11 @@ const bandWhite = 0.35
 
 // bandColor returns the colour of position t in [0, 1] on the band scale:
 // viridis, lightened, from dark (low) to yellow (high).
-func bandColor(t float64) string {
+func bandColor(t float64) string { return hexColor(bandRGB(t, 1)) }
+
+// bandRGB returns bandColor(t) with each channel multiplied by shade (0 to
+// 1), the colour of a surface lit at that strength.
+func bandRGB(t, shade float64) [3]byte {
 	t = math.Min(math.Max(t, 0), 1) * float64(len(viridis)-1)
 	k := min(int(t), len(viridis)-2)
 	f := t - float64(k)
@@ -77,9 +81,9 @@ func bandColor(t float64) string {
 	for c := range rgb {
 		v := viridis[k][c]*(1-f) + viridis[k+1][c]*f
 		v = v*(1-bandWhite) + 255*bandWhite
-		rgb[c] = byte(math.Round(v))
+		rgb[c] = byte(math.Round(v * shade))
 	}
-	return hexColor(rgb)
+	return rgb
 }
 
 func hexColor(rgb [3]byte) string {

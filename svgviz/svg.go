@@ -91,6 +91,7 @@ type header struct {
 	v               view
 	yscale          string // "" to leave out data-yscale
 	bare            bool   // no title text: the page shows it
+	extra           string // more attributes of the root, ours only, with a leading space
 }
 
 // open writes the root <svg> with its accessibility and page-script
@@ -107,6 +108,7 @@ func (w *svgWriter) open(h header) {
 		w.printf(` data-yscale="%s"`, h.yscale)
 	}
 	w.printf(` data-plot="%s %s %s %s"`, formatCoord(p.X), formatCoord(p.Y), formatCoord(p.W), formatCoord(p.H))
+	w.WriteString(h.extra)
 	w.printf(` font-family="system-ui,sans-serif" font-size="%d" fill="currentColor">`, fontSize)
 	name := h.title
 	if name == "" {

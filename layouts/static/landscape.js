@@ -110,6 +110,10 @@
     var data;
     try { data = JSON.parse(script.textContent); } catch (e) { return; }
     var runs = data.runs || [], sweeps = data.sweeps || [];
+    var visible; // set below; the surface asks it which runs show
+    var surface = window.DescentSurface && window.DescentSurface(fig, data, {
+      runs: runs, visible: function (i) { return visible ? visible(i) : true; } });
+    if (surface) surface.step(0);
     if (!runs.length) { fig.classList.add("landscape-live"); return; } // a landscape without runs: nothing to step
 
     var main = plot(fig.querySelector(".landscape-main svg[data-plot]"), fig.id + "-clip-main");
@@ -177,7 +181,7 @@
       }
       return true;
     }
-    function visible(i) { return chosen(i) && state.off.indexOf(i) < 0; }
+    visible = function (i) { return chosen(i) && state.off.indexOf(i) < 0; };
 
     function sweepLabel(s) {
       var input = fig.querySelector('input.landscape-sweep[data-sweep="' + s + '"]');
@@ -317,6 +321,7 @@
         }
         simplex(l, runs[i], j);
       });
+      if (surface) surface.step(k);
       if (cursor) {
         var x = r1(loss.at(k, 1)[0]);
         cursor.setAttribute("x1", x);
@@ -441,6 +446,7 @@
     fig.addEventListener("keydown", function (e) {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       var t = e.target, tag = t.tagName;
+      if (surface && !(tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") && surface.key(e)) return;
       var range = tag === "INPUT" && t.type === "range";
       var own = tag === "SELECT" || (tag === "INPUT" && !range) || tag === "TEXTAREA";
       var button = tag === "BUTTON" || tag === "A";
