@@ -2,20 +2,21 @@
 // Aligned equations line up in Chromium: in every table of aligned pairs
 // on the sample course's pages, the left column's content ends at one x
 // and the right column's starts at one x (Chromium ignores columnalign;
-// markup sets -webkit-right and -webkit-left on the cells).
+// markup sets -webkit-right and -webkit-left on the cells), and every
+// unary minus is form="prefix" and drawn against its number (#16).
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { startSite, launch, chromiumAvailable } = require('./lib/site');
 
 const skip = chromiumAvailable() ? false : 'chromium missing';
 
-test('aligned equations line up', { skip, timeout: 120_000 }, async (t) => {
+test('aligned equations line up, unary minus signs are tight', { skip, timeout: 120_000 }, async (t) => {
   const site = await startSite();
   const browser = await launch();
   t.after(() => browser.close());
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   const bad = [];
-  let tables = 0;
+  let tables = 0, minus = 0;
   for (const p of site.paths()) {
     await page.goto(site.origin + p);
     const r = await page.evaluate(() => {
@@ -32,12 +33,26 @@ test('aligned equations line up', { skip, timeout: 120_000 }, async (t) => {
         const spread = (xs) => Math.max(...xs) - Math.min(...xs);
         if (spread(rights) > 1 || spread(lefts) > 1) out.bad.push(`${t.closest('math').textContent.slice(0, 40)}: left column ends spread ${spread(rights).toFixed(1)} px, right column starts spread ${spread(lefts).toFixed(1)} px`);
       }
+      // A unary minus sits against its number: "(−0.515" with no gap.
+      out.minus = 0;
+      for (const mo of document.querySelectorAll('mo')) {
+        if (mo.textContent !== '−') continue;
+        const prev = mo.previousElementSibling;
+        const unary = !prev || (prev.localName === 'mo' && /^[(\[=,]$/.test(prev.textContent));
+        if (!unary) continue;
+        out.minus++;
+        const next = mo.nextElementSibling;
+        const gap = next ? next.getBoundingClientRect().left - mo.getBoundingClientRect().right : 0;
+        if (mo.getAttribute('form') !== 'prefix' || gap > 1.5) out.bad.push(`unary minus before "${next ? next.textContent : ''}": form ${mo.getAttribute('form')}, gap ${gap.toFixed(1)} px`);
+      }
       return out;
     });
     tables += r.tables;
+    minus += r.minus;
     for (const b of r.bad) bad.push(`${p}: ${b}`);
   }
   assert.ok(tables > 5, `only ${tables} aligned tables found`);
   assert.deepEqual(bad, [], bad.join('\n'));
-  t.diagnostic(`${tables} aligned tables line up`);
+  assert.ok(minus > 50, `only ${minus} unary minus signs found`);
+  t.diagnostic(`${tables} aligned tables line up; ${minus} unary minus signs sit against their numbers`);
 });
