@@ -550,6 +550,9 @@ func pageFile(pg *page) string { return path.Join(pg.url, "index.html") }
 
 func (c *course) allPages() []*page {
 	pages := []*page{c.home}
+	if c.root != nil {
+		pages = append(pages, c.root.pages...)
+	}
 	for _, s := range c.sections {
 		if s.file != "" || len(s.body) > 0 {
 			pages = append(pages, &page{file: s.dir + "/_index.md", name: s.file, fm: s.fm, body: s.body, bodyLine: s.line, section: s, url: s.url})
