@@ -3,6 +3,7 @@ package lesson
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -79,6 +80,7 @@ type builder struct {
 	reused []bool   // the page is taken from the previous site
 	last   store.SiteRecord
 	parsed []*parsed    // nil for reused pages
+	sites  *siteIndex   // every page's anchors, the course's files and bibliography
 	out    store.Output // nil if the course has mistakes
 
 	mu     sync.Mutex
@@ -94,6 +96,9 @@ type parsed struct {
 	figures []*pageFigure
 	pending atomic.Int32 // figures not yet rendered
 	work    int          // trajectory steps of its figures (figureWork)
+
+	references string // the reference list's HTML, written after the page's text
+	table      string // the table of exports its references to other pages were resolved against
 }
 
 // Limits on the work of one lesson and of one build, so that no course can
@@ -151,10 +156,12 @@ func Build(ctx context.Context, opt Options) (Summary, error) {
 		b.pages = b.course.allPages()
 		b.reused = make([]bool, len(b.pages))
 		b.parse()
+		b.resolve()
 		return Summary{}, b.errs.Sorted()
 	}
 	b.plan()
 	b.parse()
+	b.resolve()
 	if b.checkBuildWork() {
 		// Not a figure is computed: the course is over the limit of
 		// what one build does, and computing it all only to report
@@ -223,7 +230,7 @@ func (b *builder) plan() {
 	b.pages = b.course.allPages()
 	b.keys = make([]string, len(b.pages))
 	if b.opt.Cache != nil || b.opt.Memory != nil {
-		b.keys = pageKeys(b.pages, b.theme, b.site, b.course.site)
+		b.keys = pageKeys(b.pages, b.theme, b.site, b.course)
 	}
 	reusable := func(rel, key string) bool { _, ok := b.last.Reusable(b.opt.Out, rel, key); return ok }
 	if b.opt.Memory != nil {
@@ -434,6 +441,10 @@ func (b *builder) figure(pg *page, f *pageFigure) bool {
 		b.fail(&Error{File: pg.name, Line: f.node.Line - 1, Key: key, Msg: err.Error()})
 		return false
 	}
+	view.Number = f.node.Number
+	for k := range view.Variants {
+		view.Variants[k].Number = f.node.Number
+	}
 	// A parameter sweep is its variants in the template "family"; a theme
 	// without one shows them one after another.
 	name, views := "figure", []FigureData{view}
@@ -493,7 +504,8 @@ func (b *builder) write(ctx context.Context) (Summary, error) {
 		rec := b.last[pageFile(pg)]
 		if !b.reused[i] {
 			p := b.parsed[i]
-			rec = store.PageRecord{Key: b.keys[i], Formulas: p.doc.Math}
+			rec = store.PageRecord{Key: b.keys[i], Formulas: p.doc.Math, Table: p.table}
+			rec.Exports, _ = json.Marshal(b.sites.exports[i])
 			for _, f := range p.figures {
 				rec.Figures = append(rec.Figures, f.key)
 			}

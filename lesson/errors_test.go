@@ -207,7 +207,7 @@ func TestBadCourses(t *testing.T) {
 		{"lesson beside a folder of its name", map[string]string{"s/lesson/_index.md": "---\ntitle: O\n---\nText.\n"},
 			`content/s/lesson/_index.md:1: is published at /s/lesson/index.html, as is content/s/lesson.md; rename or remove one of them`},
 		{"site file unknown key", map[string]string{"site.yaml": "title: T\ntheme: dark\n"},
-			`content/site.yaml:2: theme: unknown key; the site file takes title, description, baseURL, language and unsafe_html`},
+			`content/site.yaml:2: theme: unknown key; the site file takes title, description, baseURL, language, unsafe_html and bibliography`},
 		{"site file wrong type", map[string]string{"site.yaml": "title: T\nunsafe_html: sometimes\n"},
 			`content/site.yaml:2: unsafe_html: expected true or false, found the text "sometimes"`},
 	}

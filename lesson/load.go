@@ -13,6 +13,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"descent/bib"
 	"descent/diag"
 	"descent/yamlnode"
 )
@@ -25,11 +26,13 @@ const maxLessonBytes = 1 << 20
 const siteFile = "site.yaml"
 
 type siteConfig struct {
-	Title       string
-	Description string
-	BaseURL     string
-	Language    string
-	UnsafeHTML  bool
+	Title        string
+	Description  string
+	BaseURL      string
+	Language     string
+	UnsafeHTML   bool
+	Bibliography string // a BibTeX file in the content folder, or ""
+	bibLine      int
 }
 
 // section is a folder of the course: its _index.md, its lessons and its
@@ -75,8 +78,10 @@ type course struct {
 	home     *page
 	root     *section   // the content folder: its lessons and top-level sections
 	sections []*section // every other section, in reading order (depth first)
-	static   []string // other files, copied as they are
+	static   []string   // other files, copied as they are
 	reading  readingOrder
+	bib      map[string]*bib.Entry // by lower-case key
+	bibSrc   []byte
 }
 
 // Ignored reports the files editors and systems leave beside a lesson,
@@ -128,7 +133,7 @@ func loadCourse(fsys fs.FS, dir string, drafts bool) (*course, Errors) {
 		if !d.Type().IsRegular() {
 			return nil // a link may loop and a pipe may block; a course is real files
 		}
-		if p == siteFile {
+		if p == siteFile || p == c.site.Bibliography {
 			return nil
 		}
 		if !isMarkdown(p) {
@@ -165,6 +170,7 @@ func loadCourse(fsys fs.FS, dir string, drafts bool) (*course, Errors) {
 	if err != nil {
 		errs = append(errs, &Error{File: dir, Msg: cleanFSError(err)})
 	}
+	errs = append(errs, c.loadBib(fsys, name)...)
 	if c.home == nil {
 		c.home = &page{file: "_index.md", name: name("_index.md"), isHome: true, fm: frontMatter{Title: c.site.Title}}
 	}
@@ -172,6 +178,24 @@ func loadCourse(fsys fs.FS, dir string, drafts bool) (*course, Errors) {
 	c.makeTree(byDir)
 	slices.Sort(c.static)
 	return c, errs
+}
+
+// loadBib reads the bibliography named in the site file.
+func (c *course) loadBib(fsys fs.FS, name func(string) string) Errors {
+	if c.site.Bibliography == "" {
+		return nil
+	}
+	src, err := fs.ReadFile(fsys, c.site.Bibliography)
+	if err != nil {
+		return Errors{{File: name(siteFile), Line: c.site.bibLine, Key: "bibliography", Msg: "cannot read " + name(c.site.Bibliography) + ": " + cleanFSError(err)}}
+	}
+	l := &diag.List{File: name(c.site.Bibliography)}
+	c.bibSrc = src
+	c.bib = map[string]*bib.Entry{}
+	for _, e := range bib.Parse(src, l) {
+		c.bib[strings.ToLower(e.Key)] = e
+	}
+	return l.Errs
 }
 
 // place puts the page read from p into the course: the home page, a
@@ -380,8 +404,16 @@ func decodeSite(src []byte, l *diag.List, c siteConfig) siteConfig {
 			c.Language, err = yamlnode.Text(p.Val)
 		case "unsafe_html":
 			c.UnsafeHTML, err = yamlnode.Boolean(p.Val)
+		case "bibliography":
+			if c.Bibliography, err = yamlnode.Text(p.Val); err == nil {
+				c.bibLine = p.Line
+				if clean := path.Clean(c.Bibliography); clean != c.Bibliography || strings.HasPrefix(clean, "../") || path.IsAbs(clean) || !strings.EqualFold(path.Ext(clean), ".bib") {
+					err = fmt.Errorf("expected a .bib file in the content folder, such as references.bib, found %q", c.Bibliography)
+					c.Bibliography = ""
+				}
+			}
 		default:
-			l.Add(p.Line, p.Key, "unknown key; the site file takes title, description, baseURL, language and unsafe_html")
+			l.Add(p.Line, p.Key, "unknown key; the site file takes title, description, baseURL, language, unsafe_html and bibliography")
 			continue
 		}
 		if err != nil {

@@ -45,6 +45,7 @@ func renderPage(ctx context.Context, lim execLimits, w store.Output, t *theme, c
 	if err := conv.Render(body, p.doc); err != nil {
 		return &Error{File: pg.name, Msg: "rendering Markdown: " + err.Error()}
 	}
+	body.WriteString(p.references)
 	data := PageData{Site: site, Title: pg.fm.Title, Description: pg.fm.Description, URL: pg.url,
 		Root: rootPrefix(pg.url), Content: template.HTML(body.String()), TOC: p.doc.TOC,
 		HasMath: p.doc.Math > 0, HasFigures: len(p.figures) > 0}

@@ -25,9 +25,9 @@ type Link struct {
 type SiteData struct {
 	Title       string
 	Description string
-	BaseURL     string // absolute, with a trailing slash; "" when unknown
-	Language    string // for <html lang>, default "en"
-	LiveReload  bool   // true only under cmd/serve: include the reload script
+	BaseURL     string        // absolute, with a trailing slash; "" when unknown
+	Language    string        // for <html lang>, default "en"
+	LiveReload  bool          // true only under cmd/serve: include the reload script
 	Sections    []SectionData // the top-level sections, in order
 	Lessons     []Link        // lessons beside the home page, outside any section
 }
@@ -94,6 +94,7 @@ type TOCEntry = markup.TOCEntry
 // FigureData is handed to figure.html, once per landscape directive.
 type FigureData struct {
 	ID        string        // unique on the page; also the figure's element id
+	Number    int           // the figure's number on the page ("Figure 3"), counting image figures with ids too
 	Title     string        // caption; may be ""; its formulas as plain text
 	TitleHTML template.HTML // the caption with its $…$ formulas as MathML, or "" when it has none
 	Function  string        // the function's display name, e.g. "rosenbrock" or "x^2+y^2"
