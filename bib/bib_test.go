@@ -112,9 +112,9 @@ func TestNames(t *testing.T) {
 	}
 }
 
-// FuzzParse: any input gives entries with keys and the three fields, and
+// FuzzBibTeX: any input gives entries with keys and the three fields, and
 // formats without panicking; every error has a line inside the file.
-func FuzzParse(f *testing.F) {
+func FuzzBibTeX(f *testing.F) {
 	f.Add([]byte(kingma))
 	f.Add([]byte("@string{a = \"x\" # {y}}\n@misc(k, author = a # \" and B\", title = {T\\\"{o}}, year = 1)"))
 	f.Add([]byte("@comment{x}\n@preamble{\"\\newcommand\"}\n@article{k,}"))

@@ -14,7 +14,7 @@ func Text(v string) string {
 	for i := 0; i < len(v); i++ {
 		c := v[i]
 		switch {
-		case c == '{' || c == '}':
+		case c == '{' || c == '}' || c == '$':
 		case c == '~':
 			b.WriteString("\u00a0")
 		case c == '-' && strings.HasPrefix(v[i:], "---"):

@@ -48,7 +48,7 @@ func (d *Doc) collect(lineOf func(int) int) {
 		switch n := n.(type) {
 		case *ast.Heading:
 			if id, ok := n.AttributeString("id"); ok {
-				if b, ok := id.([]byte); ok {
+				if b, ok := id.([]byte); ok && len(b) > 0 {
 					d.Anchors = append(d.Anchors, Anchor{ID: string(b), Kind: "heading", Line: lineOf(blockOffset(n))})
 				}
 			}

@@ -61,11 +61,10 @@ func (t calloutTransformer) Transform(doc *ast.Document, reader text.Reader, _ p
 	})
 	for _, q := range quotes {
 		p, ok := q.FirstChild().(*ast.Paragraph)
-		if !ok || p.Lines().Len() == 0 {
+		if !ok {
 			continue
 		}
-		first := p.Lines().At(0)
-		name, ok := calloutMarker(string(first.Value(src)))
+		name, ok := calloutMarker(firstLine(p, src))
 		if !ok {
 			continue
 		}
@@ -73,7 +72,7 @@ func (t calloutTransformer) Transform(doc *ast.Document, reader text.Reader, _ p
 		if !ok {
 			continue // another construct's, or an ordinary quote
 		}
-		dropMarker(p, first)
+		dropMarker(p)
 		c := &Callout{Alert: kind}
 		for k := q.FirstChild(); k != nil; {
 			next := k.NextSibling()
@@ -109,27 +108,42 @@ func calloutMarker(line string) (string, bool) {
 	return name, true
 }
 
-// dropMarker removes the inline nodes of the paragraph's first line, the
-// marker, and the line itself.
-func dropMarker(p *ast.Paragraph, first text.Segment) {
-	for k := p.FirstChild(); k != nil; {
-		next := k.NextSibling()
+// firstLine is the text of a paragraph's first line, from its inline
+// nodes (the math extension rebuilds paragraphs without their lines);
+// "" when anything but text comes first.
+func firstLine(p *ast.Paragraph, src []byte) string {
+	var b strings.Builder
+	for k := p.FirstChild(); k != nil; k = k.NextSibling() {
 		t, ok := k.(*ast.Text)
-		if !ok || t.Segment.Start >= first.Stop {
+		if !ok {
+			return ""
+		}
+		b.Write(t.Segment.Value(src))
+		if t.SoftLineBreak() || t.HardLineBreak() {
 			break
 		}
+	}
+	return b.String()
+}
+
+// dropMarker removes the inline nodes of the paragraph's first line, the
+// marker.
+func dropMarker(p *ast.Paragraph) {
+	for k := p.FirstChild(); k != nil; {
+		next := k.NextSibling()
 		p.RemoveChild(p, k)
-		if t.SoftLineBreak() || t.HardLineBreak() {
+		if t := k.(*ast.Text); t.SoftLineBreak() || t.HardLineBreak() {
 			break
 		}
 		k = next
 	}
-	lines := p.Lines()
-	rest := text.NewSegments()
-	for i := 1; i < lines.Len(); i++ {
-		rest.Append(lines.At(i))
+	if lines := p.Lines(); lines.Len() > 0 {
+		rest := text.NewSegments()
+		for i := 1; i < lines.Len(); i++ {
+			rest.Append(lines.At(i))
+		}
+		p.SetLines(rest)
 	}
-	p.SetLines(rest)
 }
 
 // renderCallout writes <div class="callout callout-note" role="note">
