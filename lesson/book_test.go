@@ -1,10 +1,13 @@
 package lesson
 
 import (
+	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // bookArchive is the nested test book (testdata/book.txtar).
@@ -100,7 +103,7 @@ func TestBook(t *testing.T) {
 	order := []string{"/preface/", "/foundations/", "/foundations/loss/", "/foundations/gradients/", "/foundations/gradients/gd/", "/foundations/gradients/momentum/", "/adaptive/", "/adaptive/adam/"}
 	at := 0
 	for _, u := range order {
-		i := strings.Index(sm[at:], "<loc>"+u+"</loc>")
+		i := strings.Index(sm[at:], "<loc>https://example.org/book"+u+"</loc>")
 		if i < 0 {
 			t.Fatalf("sitemap: %s missing or out of order:\n%s", u, sm)
 		}
@@ -137,9 +140,9 @@ func TestBookErrors(t *testing.T) {
 		{"bad bibliography entry", "  year      = 2015,\n  url", "  url",
 			`content/references.bib:15: kingma2015: the entry has no year; a citation needs author (or editor), title and year`},
 		{"bibliography missing", "bibliography: references.bib", "bibliography: refs.bib",
-			`content/site.yaml:3: bibliography: cannot read content/refs.bib: file does not exist`},
+			`content/site.yaml:4: bibliography: cannot read content/refs.bib: file does not exist`},
 		{"bibliography not a .bib", "bibliography: references.bib", "bibliography: ../refs.bib",
-			`content/site.yaml:3: bibliography: expected a .bib file in the content folder, such as references.bib, found "../refs.bib"`},
+			`content/site.yaml:4: bibliography: expected a .bib file in the content folder, such as references.bib, found "../refs.bib"`},
 	}
 	book := bookArchive(t)
 	for _, tt := range tests {
@@ -164,4 +167,47 @@ func TestBookErrors(t *testing.T) {
 		})
 	}
 	_ = gd
+}
+
+// TestBookRebuild: a rebuild in memory keeps the pages nothing changed for,
+// and rebuilds a kept page when the anchors it refers to change (a new
+// equation before the one it cites renumbers it).
+func TestBookRebuild(t *testing.T) {
+	t.Parallel()
+	content := courseFS(bookArchive(t))
+	site := &MemorySite{}
+	opt := Options{Content: content, Memory: site, Cache: &Cache{}}
+	read := func(rel string) string {
+		t.Helper()
+		b, err := fs.ReadFile(site.FS(), rel)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	if _, err := Build(context.Background(), opt); err != nil {
+		t.Fatal(err)
+	}
+	momentum := "foundations/gradients/momentum/index.html"
+	if !strings.Contains(read(momentum), "Equation (1) in Gradient descent") {
+		t.Fatal("momentum does not cite equation 1")
+	}
+	// A change to the preface's text only: momentum is kept.
+	pre := content["preface.md"]
+	content["preface.md"] = &fstest.MapFile{Data: append(append([]byte{}, pre.Data...), "More.\n"...)}
+	before := read(momentum)
+	if _, err := Build(context.Background(), opt); err != nil {
+		t.Fatal(err)
+	}
+	if read(momentum) != before {
+		t.Error("an unrelated change rebuilt momentum differently")
+	}
+	gd := content["foundations/gradients/gd.md"]
+	content["foundations/gradients/gd.md"] = &fstest.MapFile{Data: []byte(strings.Replace(string(gd.Data), "Gradient descent steps", "$$ a $$ {#eq-first}\n\nGradient descent steps", 1))}
+	if _, err := Build(context.Background(), opt); err != nil {
+		t.Fatal(err)
+	}
+	if got := read(momentum); !strings.Contains(got, "Equation (2) in Gradient descent") {
+		t.Error("momentum still cites the old number")
+	}
 }

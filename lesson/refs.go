@@ -97,7 +97,12 @@ func (b *builder) index() {
 		} else if rec, ok := b.last[pageFile(pg)]; ok {
 			json.Unmarshal(rec.Exports, &x.exports[i])
 		}
-		js, _ := json.Marshal(x.exports[i])
+		// Lines are left out: text moving down a page changes no link.
+		moved := slices.Clone(x.exports[i])
+		for k := range moved {
+			moved[k].Line = 0
+		}
+		js, _ := json.Marshal(moved)
 		writeField(h, []byte(pg.url))
 		writeField(h, js)
 		for _, e := range x.exports[i] {
