@@ -78,7 +78,14 @@ func TestBook(t *testing.T) {
 			`<li class="nav-sub open"><a href="../../foundations/gradients/" aria-current="page">Gradients</a>`,
 		},
 		"foundations/index.html": {`<h2 class="lesson-list-title">Sections</h2>`, `<li><a href="../foundations/gradients/">Gradients</a></li>`},
+		"references/index.html": {
+			`<li id="ref-kingma2015">Kingma, D. P. and Ba, J. (2015).`,
+			`<span class="cited-in">Cited in <a href="../preface/">Preface</a>, <a href="../adaptive/adam/">Adam</a>.</span>`,
+			`<span class="cited-in">Cited in <a href="../preface/">Preface</a>, <a href="../foundations/gradients/momentum/">Momentum</a>.</span>`,
+			`<li class="nav-section nav-references"><a class="nav-section-title" href="../references/" aria-current="page">References</a></li>`,
+		},
 		"adaptive/adam/index.html": {
+			`<p class="all-references"><a href="../../references/">All the course's references</a></p>`,
 			`<a class="xref" href="../../foundations/gradients/gd/#fig-bowl">Figure 1 in Gradient descent</a>`,
 			`<a href="../../foundations/gradients/gd/">gradient descent</a>`,
 			`<li class="toc-h2"><a href="#ref-list">References</a></li>`,
@@ -100,7 +107,7 @@ func TestBook(t *testing.T) {
 		t.Error("the bibliography is published")
 	}
 	sm := readOut(t, out, "sitemap.xml")
-	order := []string{"/preface/", "/foundations/", "/foundations/loss/", "/foundations/gradients/", "/foundations/gradients/gd/", "/foundations/gradients/momentum/", "/adaptive/", "/adaptive/adam/"}
+	order := []string{"/preface/", "/foundations/", "/foundations/loss/", "/foundations/gradients/", "/foundations/gradients/gd/", "/foundations/gradients/momentum/", "/adaptive/", "/adaptive/adam/", "/references/"}
 	at := 0
 	for _, u := range order {
 		i := strings.Index(sm[at:], "<loc>https://example.org/book"+u+"</loc>")
@@ -141,6 +148,8 @@ func TestBookErrors(t *testing.T) {
 			`content/references.bib:15: kingma2015: the entry has no year; a citation needs author (or editor), title and year`},
 		{"bibliography missing", "bibliography: references.bib", "bibliography: refs.bib",
 			`content/site.yaml:4: bibliography: cannot read content/refs.bib: file does not exist`},
+		{"a lesson where the reference list goes", "-- adaptive/_index.md --", "-- references.md --\n---\ntitle: R\n---\nx\n-- adaptive/_index.md --",
+			`content/references.md:1: is published at /references/index.html, as is the course's reference list (bibliography in content/site.yaml); rename or remove one of them`},
 		{"bibliography not a .bib", "bibliography: references.bib", "bibliography: ../refs.bib",
 			`content/site.yaml:4: bibliography: expected a .bib file in the content folder, such as references.bib, found "../refs.bib"`},
 	}

@@ -573,5 +573,8 @@ func (c *course) allPages() []*page {
 		}
 		pages = append(pages, s.pages...)
 	}
+	if c.refs != nil {
+		pages = append(pages, c.refs)
+	}
 	return pages
 }

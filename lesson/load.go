@@ -71,6 +71,7 @@ type page struct {
 	section  *section
 	url      string
 	isHome   bool
+	isRefs   bool // the course's reference list, made from the bibliography
 }
 
 type course struct {
@@ -82,6 +83,7 @@ type course struct {
 	reading  readingOrder
 	bib      map[string]*bib.Entry // by lower-case key
 	bibSrc   []byte
+	refs     *page // the course's reference list, when it has a bibliography
 }
 
 // Ignored reports the files editors and systems leave beside a lesson,
@@ -171,6 +173,10 @@ func loadCourse(fsys fs.FS, dir string, drafts bool) (*course, Errors) {
 		errs = append(errs, &Error{File: dir, Msg: cleanFSError(err)})
 	}
 	errs = append(errs, c.loadBib(fsys, name)...)
+	if c.site.Bibliography != "" {
+		c.refs = &page{file: "references", name: name(siteFile), url: "references/", isRefs: true,
+			fm: frontMatter{Title: "References", Description: "Every work the course cites."}}
+	}
 	if c.home == nil {
 		c.home = &page{file: "_index.md", name: name("_index.md"), isHome: true, fm: frontMatter{Title: c.site.Title}}
 	}

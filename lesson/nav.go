@@ -18,6 +18,9 @@ func (c *course) siteData(live bool) SiteData {
 			sd.Sections = append(sd.Sections, c.sectionData(s))
 		}
 	}
+	if c.refs != nil {
+		sd.References = &Link{Title: c.refs.fm.Title, URL: c.refs.url}
+	}
 	return sd
 }
 

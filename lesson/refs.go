@@ -49,6 +49,14 @@ func exportsOf(p *parsed) []export {
 			out = append(out, export{ID: f.id, Kind: "landscape", Number: fmt.Sprint(f.node.Number), Line: f.node.Line - 1})
 		}
 	}
+	// What the page cites, for the course's reference list.
+	for _, r := range p.doc.Refs {
+		for _, k := range r.Keys {
+			if !strings.HasPrefix(k, "eq-") && !strings.HasPrefix(k, "fig-") {
+				out = append(out, export{ID: strings.ToLower(k), Kind: "cite", Line: r.Line})
+			}
+		}
+	}
 	slices.SortStableFunc(out, func(a, b export) int { return a.Line - b.Line })
 	return out
 }
@@ -106,7 +114,7 @@ func (b *builder) index() {
 		writeField(h, []byte(pg.url))
 		writeField(h, js)
 		for _, e := range x.exports[i] {
-			if e.Kind != "heading" {
+			if e.Kind != "heading" && e.Kind != "cite" {
 				x.names[e.refName()] = append(x.names[e.refName()], i)
 			}
 		}
@@ -149,6 +157,9 @@ func (b *builder) resolve() {
 func (b *builder) checkIDs(i int, l *diag.List) {
 	seen := map[string]export{}
 	for _, e := range b.sites.exports[i] {
+		if e.Kind == "cite" {
+			continue
+		}
 		if prev, ok := seen[e.ID]; ok {
 			l.Add(e.Line, "", "the id %q is used at line %d too; ids on a page must differ", e.ID, prev.Line)
 			continue
@@ -205,6 +216,10 @@ func (b *builder) resolvePage(i int, p *parsed, l *diag.List) {
 		}
 		r.HTML = []byte(s)
 	}
+	if pg.isRefs {
+		p.references, p.table = b.courseReferences(i), b.sites.table
+		return
+	}
 	if len(cited) > 0 {
 		slices.SortStableFunc(cited, func(a, b *bib.Entry) int { return strings.Compare(a.SortKey(), b.SortKey()) })
 		var h strings.Builder
@@ -212,14 +227,17 @@ func (b *builder) resolvePage(i int, p *parsed, l *diag.List) {
 		for _, e := range cited {
 			h.WriteString(`<li id="ref-` + html.EscapeString(e.Key) + `">` + e.HTML() + "</li>\n")
 		}
-		h.WriteString("</ol>\n</section>\n")
+		h.WriteString("</ol>\n")
+		if b.course.refs != nil {
+			h.WriteString(`<p class="all-references"><a href="` + html.EscapeString(rootPrefix(pg.url)+b.course.refs.url) + `">All the course's references</a></p>` + "\n")
+		}
+		h.WriteString("</section>\n")
 		p.references = h.String()
 		p.doc.TOC = append(p.doc.TOC, markup.TOCEntry{Level: 2, ID: "ref-list", Title: "References", HTML: "References"})
 	}
 	if others {
 		p.table = b.sites.table
 	}
-	_ = pg
 }
 
 // resolveRef is one key of a reference: its HTML, whether it names
@@ -352,9 +370,48 @@ func (b *builder) hasAnchor(j int, id string) bool {
 		return true
 	}
 	for _, e := range b.sites.exports[j] {
-		if e.ID == id {
+		if e.ID == id && e.Kind != "cite" {
 			return true
 		}
 	}
 	return false
+}
+
+// courseReferences is the reference list of the whole course: every entry
+// a page cites, with links to the pages that cite it.
+func (b *builder) courseReferences(i int) string {
+	x := b.sites
+	citers := map[string][]int{}
+	for j, exps := range x.exports {
+		for _, e := range exps {
+			if e.Kind == "cite" && x.bib[e.ID] != nil && !slices.Contains(citers[e.ID], j) {
+				citers[e.ID] = append(citers[e.ID], j)
+			}
+		}
+	}
+	var cited []*bib.Entry
+	for key := range citers {
+		cited = append(cited, x.bib[key])
+	}
+	slices.SortFunc(cited, func(a, b *bib.Entry) int {
+		return strings.Compare(a.SortKey()+"\x00"+a.Key, b.SortKey()+"\x00"+b.Key)
+	})
+	var h strings.Builder
+	if len(cited) == 0 {
+		return "<p>The course cites no work yet.</p>\n"
+	}
+	h.WriteString(`<section class="references">` + "\n<ol>\n")
+	root := rootPrefix(b.pages[i].url)
+	for _, e := range cited {
+		h.WriteString(`<li id="ref-` + html.EscapeString(e.Key) + `">` + e.HTML() + ` <span class="cited-in">Cited in `)
+		for k, j := range citers[strings.ToLower(e.Key)] {
+			if k > 0 {
+				h.WriteString(", ")
+			}
+			h.WriteString(`<a href="` + html.EscapeString(root+b.pages[j].url) + `">` + html.EscapeString(b.pages[j].fm.Title) + `</a>`)
+		}
+		h.WriteString(".</span></li>\n")
+	}
+	h.WriteString("</ol>\n</section>\n")
+	return h.String()
 }

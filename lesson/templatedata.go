@@ -30,6 +30,7 @@ type SiteData struct {
 	LiveReload  bool          // true only under cmd/serve: include the reload script
 	Sections    []SectionData // the top-level sections, in order
 	Lessons     []Link        // lessons beside the home page, outside any section
+	References  *Link         // the page listing every work the course cites, if it has a bibliography
 }
 
 // SectionData is one folder of lessons, in weight order.
