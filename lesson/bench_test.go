@@ -69,6 +69,25 @@ func BenchmarkCourse(b *testing.B) {
 			}
 		}
 	})
+	// index is the search index of the whole course from the pages'
+	// records, as each rebuild writes it; compare it with edit-memory.
+	b.Run("index", func(b *testing.B) {
+		opt := opt
+		opt.Out, opt.Memory, opt.Cache = "", &MemorySite{}, &Cache{}
+		if _, err := Build(context.Background(), opt); err != nil {
+			b.Fatal(err)
+		}
+		bl, err := load(opt)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages, recs := bl.course.allPages(), opt.Memory.Records()
+		for b.Loop() {
+			if err := writeSearch(opt.Memory.Writer(), pages, recs); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	// edit is cmd/serve's rebuild after a save: one lesson's text changed,
 	// the figures in the cache folder (or, edit-memory, in memory) and the
 	// previous site in memory.

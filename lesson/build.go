@@ -94,8 +94,9 @@ type parsed struct {
 	pg      *page
 	doc     *markup.Doc
 	figures []*pageFigure
-	pending atomic.Int32 // figures not yet rendered
-	work    int          // trajectory steps of its figures (figureWork)
+	pending atomic.Int32        // figures not yet rendered
+	work    int                 // trajectory steps of its figures (figureWork)
+	text    []store.TextSection // the text and terms for the search index (searchText)
 
 	references string // the reference list's HTML, written after the page's text
 	table      string // the table of exports its references to other pages were resolved against
@@ -295,6 +296,7 @@ func (b *builder) checkBuildWork() bool {
 func parsePage(conv *markup.Converter, pg *page) (*parsed, Errors) {
 	l := &diag.List{File: pg.name}
 	p := &parsed{pg: pg, doc: conv.Parse(pg.body, pg.bodyLine, l)}
+	p.text = searchText(pg, p.doc.Text)
 	used := map[string]bool{}
 	for _, h := range p.doc.TOC {
 		used[h.ID] = true
@@ -338,6 +340,18 @@ func parsePage(conv *markup.Converter, pg *page) (*parsed, Errors) {
 		}
 		used[id] = true
 		f.spec, f.id, f.key = spec, id, figure.Key(id, n.Source)
+	}
+	for i, n := range p.doc.Quizzes {
+		if i >= maxQuizzesPerPage {
+			l.Add(n.Line-1, "quiz", "the lesson's quiz %d is over the limit of %d quizzes per lesson; split the lesson", i+1, maxQuizzesPerPage)
+			break
+		}
+		id := fmt.Sprintf("quiz-%d", i+1)
+		for base, k := id, 2; used[id]; k++ {
+			id = fmt.Sprintf("%s-%d", base, k)
+		}
+		used[id] = true
+		renderQuiz(conv, n, id, l)
 	}
 	p.pending.Store(int32(len(p.figures)))
 	return p, l.Errs
@@ -504,7 +518,7 @@ func (b *builder) write(ctx context.Context) (Summary, error) {
 		rec := b.last[pageFile(pg)]
 		if !b.reused[i] {
 			p := b.parsed[i]
-			rec = store.PageRecord{Key: b.keys[i], Formulas: p.doc.Math, Table: p.table}
+			rec = store.PageRecord{Key: b.keys[i], Formulas: p.doc.Math, Text: p.text, Table: p.table}
 			rec.Exports, _ = json.Marshal(b.sites.exports[i])
 			for _, f := range p.figures {
 				rec.Figures = append(rec.Figures, f.key)
@@ -522,6 +536,9 @@ func (b *builder) write(ctx context.Context) (Summary, error) {
 	b.opt.Cache.Retain(keep)
 	n, err := writeExtras(ctx, b.lim, b.out, b.theme, b.opt, b.course, b.site)
 	if err != nil {
+		return sum, err
+	}
+	if err := writeSearch(b.out, b.pages, next); err != nil {
 		return sum, err
 	}
 	if err := ctx.Err(); err != nil {

@@ -114,7 +114,7 @@ func (b *builder) index() {
 		writeField(h, []byte(pg.url))
 		writeField(h, js)
 		for _, e := range x.exports[i] {
-			if e.Kind != "heading" && e.Kind != "cite" {
+			if e.Kind == "equation" || e.Kind == "figure" || e.Kind == "landscape" {
 				x.names[e.refName()] = append(x.names[e.refName()], i)
 			}
 		}
@@ -252,7 +252,7 @@ func (b *builder) resolveRef(i int, key string, bracket bool) (string, bool, *bi
 			hint = "give an image figure the id ({#" + key + "}), or a landscape block id: " + strings.TrimPrefix(key, "fig-")
 		}
 		for _, e := range x.exports[i] {
-			if e.Kind != "heading" && e.refName() == key {
+			if (e.Kind == "equation" || e.Kind == "figure" || e.Kind == "landscape") && e.refName() == key {
 				return `<a class="xref" href="#` + html.EscapeString(e.ID) + `">` + e.refText(bracket) + `</a>`, false, nil, ""
 			}
 		}
@@ -263,7 +263,7 @@ func (b *builder) resolveRef(i int, key string, bracket bool) (string, bool, *bi
 		case 1:
 			j := where[0]
 			for _, e := range x.exports[j] {
-				if e.Kind != "heading" && e.refName() == key {
+				if (e.Kind == "equation" || e.Kind == "figure" || e.Kind == "landscape") && e.refName() == key {
 					other := b.pages[j]
 					href := rootPrefix(b.pages[i].url) + other.url + "#" + e.ID
 					return `<a class="xref" href="` + html.EscapeString(href) + `">` + e.refText(bracket) + ` in ` + html.EscapeString(other.fm.Title) + `</a>`, true, nil, ""

@@ -87,6 +87,7 @@ type PageData struct {
 	Prev, Next                          *Link // neighbouring lessons across the whole course, in reading order
 	HasMath                             bool  // the page holds MathML
 	HasFigures                          bool  // the page holds landscape figures: include landscape.js
+	HasQuizzes                          bool  // the page holds quizzes: include quiz.js
 }
 
 // TOCEntry is one heading: Level (2 or 3), ID and Title.

@@ -20,7 +20,7 @@ import (
 // figures.
 type Anchor struct {
 	ID     string
-	Kind   string // "heading", "equation" or "figure"
+	Kind   string // "heading", "equation", "figure" or "exercise"
 	Number string
 	Line   int
 }
@@ -52,6 +52,10 @@ func (d *Doc) collect(lineOf func(int) int) {
 					d.Anchors = append(d.Anchors, Anchor{ID: string(b), Kind: "heading", Line: lineOf(blockOffset(n))})
 				}
 			}
+		case *exercise:
+			id := "ex-" + strconv.Itoa(n.Number)
+			line := lineOf(firstOffset(n))
+			d.Anchors = append(d.Anchors, Anchor{ID: id, Kind: "exercise", Line: line}, Anchor{ID: id + "-answer", Kind: "exercise", Line: line})
 		case *Landscape:
 			figures++
 			n.Number = figures

@@ -9,7 +9,7 @@ import (
 	"descent/diag"
 )
 
-func render(t *testing.T, src string) (string, *Doc, []string) {
+func renderDoc(t *testing.T, src string) (string, *Doc, []string) {
 	t.Helper()
 	c := New(false)
 	l := &diag.List{File: "l.md"}
@@ -44,7 +44,7 @@ func TestRefs(t *testing.T) {
 		{"(@eq-a)", "eq-a"},
 	}
 	for _, tt := range tests {
-		_, d, _ := render(t, tt.src)
+		_, d, _ := renderDoc(t, tt.src)
 		var got []string
 		for _, r := range d.Refs {
 			got = append(got, strings.Join(r.Keys, ";"))
@@ -55,8 +55,8 @@ func TestRefs(t *testing.T) {
 	}
 }
 
-// TestCallouts: GitHub's five kinds become callouts; any other stays a
-// block quote with its marker, for other code to read.
+// TestCallouts: GitHub's five kinds become callouts; [!EXERCISE] is the
+// exercise code's, and any other kind stays a block quote with its marker.
 func TestCallouts(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ src, want string }{
@@ -64,12 +64,13 @@ func TestCallouts(t *testing.T) {
 		{"> [!tip]\n> Lower case.", "<div class=\"callout callout-tip\" role=\"note\">\n<p class=\"callout-title\">Tip</p>\n<p>Lower case.</p>\n</div>\n"},
 		{"> [!WARNING]\n>\n> A paragraph.\n>\n> Another.", "<div class=\"callout callout-warning\" role=\"note\">\n<p class=\"callout-title\">Warning</p>\n<p>A paragraph.</p>\n<p>Another.</p>\n</div>\n"},
 		{"> [!CAUTION]\n> Math $x$ too.", "<div class=\"callout callout-caution\" role=\"note\">\n<p class=\"callout-title\">Caution</p>\n<p>Math <math display=\"inline\"><mrow><mi>x</mi></mrow></math> too.</p>\n</div>\n"},
-		{"> [!EXERCISE]\n> Left alone.", "<blockquote>\n<p>[!EXERCISE]\nLeft alone.</p>\n</blockquote>\n"},
+		{"> [!QUESTION]\n> Left alone.", "<blockquote>\n<p>[!QUESTION]\nLeft alone.</p>\n</blockquote>\n"},
+		{"> [!EXERCISE]\n> The exercise code's.", "<section class=\"exercise\" id=\"ex-1\" aria-labelledby=\"ex-1-title\">\n<p class=\"exercise-title\" id=\"ex-1-title\"><a href=\"#ex-1\">Exercise 1</a></p>\n<p>The exercise code's.</p>\n</section>\n"},
 		{"> [!NOTE] on one line", "<blockquote>\n<p>[!NOTE] on one line</p>\n</blockquote>\n"},
 		{"> Just a quote.", "<blockquote>\n<p>Just a quote.</p>\n</blockquote>\n"},
 	}
 	for _, tt := range tests {
-		got, _, errs := render(t, tt.src)
+		got, _, errs := renderDoc(t, tt.src)
 		if got != tt.want || errs != nil {
 			t.Errorf("%q:\n%s\nwant\n%s (errors %v)", tt.src, got, tt.want, errs)
 		}
@@ -81,7 +82,7 @@ func TestCallouts(t *testing.T) {
 func TestFigures(t *testing.T) {
 	t.Parallel()
 	src := "![A](a.png){#fig-a}\n\n```landscape\nfunction: quadratic\n```\n\n![Unnumbered](b.png)\n\nInline ![c](c.png) image.\n\n$$ x $$ {#eq-x}\n\n$$ y \\tag{A} $$ {#eq-y}\n\n$$ z $$\n"
-	got, d, errs := render(t, src)
+	got, d, errs := renderDoc(t, src)
 	if errs != nil {
 		t.Fatal(errs)
 	}

@@ -1,50 +1,29 @@
 package markup
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/binary"
+	"strings"
 	"sync"
 
-	"github.com/alecthomas/chroma/v2/lexers"
-	highlighting "github.com/yuin/goldmark-highlighting/v2"
+	"descent/highlight"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
 )
 
-// codeMemo renders fenced code blocks with goldmark-highlighting (chroma),
-// once per distinct block in a build: courses repeat their code, and
-// highlighting it again on every page was a tenth of rendering the pages.
-// The HTML of a block depends only on its info string and its text, which
-// together are the key. Safe for concurrent use.
-//
-// Whether chroma knows a language is memoised too: for a name it does not
-// know, chroma matches it against every lexer's file patterns, on every
-// block (2,000 blocks in an unknown language took 35 s). Such a block is
-// written here as the highlighter writes it without a lexer.
+// codeMemo renders fenced code blocks, highlighted by package highlight
+// in a language it has a table for, once per distinct block in a build:
+// courses repeat their code. The HTML of a block depends only on its
+// language and its text, which together are the key. Safe for concurrent
+// use.
 type codeMemo struct {
-	highlight renderer.NodeRendererFunc
-	mu        sync.Mutex
-	html      map[string][]byte
-	known     map[string]bool // language name: chroma has a lexer for it
+	mu   sync.Mutex
+	html map[string][]byte
 }
 
-func newCodeMemo(opts ...highlighting.Option) *codeMemo {
-	m := &codeMemo{html: map[string][]byte{}, known: map[string]bool{}}
-	highlighting.NewHTMLRenderer(opts...).RegisterFuncs(registerer(func(k ast.NodeKind, f renderer.NodeRendererFunc) {
-		if k == ast.KindFencedCodeBlock {
-			m.highlight = f
-		}
-	}))
-	return m
-}
-
-// registerer collects the functions a node renderer registers.
-type registerer func(ast.NodeKind, renderer.NodeRendererFunc)
-
-func (r registerer) Register(k ast.NodeKind, f renderer.NodeRendererFunc) { r(k, f) }
+func newCodeMemo() *codeMemo { return &codeMemo{html: map[string][]byte{}} }
 
 // RegisterFuncs implements renderer.NodeRenderer.
 func (m *codeMemo) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
@@ -56,64 +35,47 @@ func (m *codeMemo) render(w util.BufWriter, src []byte, node ast.Node, entering 
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.FencedCodeBlock)
-	var key bytes.Buffer
-	if n.Info != nil {
-		// The info string's length first, so that it cannot run into the code.
-		info := n.Info.Segment.Value(src)
-		key.Write(binary.LittleEndian.AppendUint64(nil, uint64(len(info))))
-		key.Write(info)
-	}
-	key.WriteByte(0)
+	lang := n.Language(src)
+	var code bytes.Buffer
 	for i := range n.Lines().Len() {
 		line := n.Lines().At(i)
-		key.Write(line.Value(src))
+		code.Write(line.Value(src))
 	}
+	// The language's length first, so that it cannot run into the code.
+	key := string(binary.LittleEndian.AppendUint64(nil, uint64(len(lang)))) + string(lang) + code.String()
 	m.mu.Lock()
-	html, ok := m.html[key.String()]
+	out, ok := m.html[key]
 	m.mu.Unlock()
 	if !ok {
-		var b bytes.Buffer
-		bw := bufio.NewWriter(&b)
-		if lang := n.Language(src); lang != nil && !bytes.ContainsAny(n.Info.Segment.Value(src), "{}") && !m.knows(string(lang)) {
-			writePlainCode(bw, src, n, lang)
-		} else if _, err := m.highlight(bw, src, n, true); err != nil {
-			return ast.WalkStop, err
-		}
-		if err := bw.Flush(); err != nil {
-			return ast.WalkStop, err
-		}
-		html = b.Bytes()
+		out = codeHTML(string(lang), code.String())
 		m.mu.Lock()
-		m.html[key.String()] = html
+		m.html[key] = out
 		m.mu.Unlock()
 	}
-	_, err := w.Write(html)
+	_, err := w.Write(out)
 	return ast.WalkContinue, err
 }
 
-// knows reports whether chroma has a lexer for lang, asking it once.
-func (m *codeMemo) knows(lang string) bool {
-	m.mu.Lock()
-	known, ok := m.known[lang]
-	m.mu.Unlock()
-	if !ok {
-		known = lexers.Get(lang) != nil
-		m.mu.Lock()
-		m.known[lang] = known
-		m.mu.Unlock()
+// codeHTML is a block's HTML: highlighted in a language package highlight
+// knows; else as plain text, marked with its language for a page script
+// or a stylesheet that wants it.
+func codeHTML(lang, code string) []byte {
+	var b strings.Builder
+	if lang != "" && highlight.HTML(&b, lang, code) {
+		return []byte(b.String())
 	}
-	return known
-}
-
-// writePlainCode writes a block as goldmark-highlighting does when it has
-// no lexer for its language (TestPlainCodeSame checks the bytes).
-func writePlainCode(w util.BufWriter, src []byte, n *ast.FencedCodeBlock, lang []byte) {
-	w.WriteString(`<pre><code class="language-`)
-	html.DefaultWriter.Write(w, lang)
-	w.WriteString(`">`)
-	for i := range n.Lines().Len() {
-		line := n.Lines().At(i)
-		html.DefaultWriter.RawWrite(w, line.Value(src))
+	b.WriteString("<pre")
+	if lang == "" {
+		b.WriteString(` class="chroma"`)
 	}
-	w.WriteString("</code></pre>\n")
+	b.WriteString("><code")
+	if lang != "" {
+		b.WriteString(` class="language-`)
+		b.Write(util.EscapeHTML([]byte(lang)))
+		b.WriteString(`"`)
+	}
+	b.WriteString(">")
+	b.Write(util.EscapeHTML([]byte(code)))
+	b.WriteString("</code></pre>\n")
+	return []byte(b.String())
 }

@@ -3,12 +3,10 @@ package markup
 import (
 	"bytes"
 	"html"
-	"html/template"
 	"strings"
 
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/yuin/goldmark"
-	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
@@ -16,8 +14,6 @@ import (
 	ghtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
-
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 )
 
 // Landscape is the node that replaces a ```landscape fenced block. Source
@@ -51,8 +47,26 @@ var kindMath = ast.NewNodeKind("DescentMath")
 func (n *mathNode) Kind() ast.NodeKind         { return kindMath }
 func (n *mathNode) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
 
+// Quiz is the node that replaces a ```quiz fenced block, as Landscape does.
+type Quiz struct {
+	ast.BaseBlock
+	Source []byte
+	Line   int
+	HTML   []byte
+}
+
+// KindQuiz is the node kind of Quiz.
+var KindQuiz = ast.NewNodeKind("Quiz")
+
+// Kind implements ast.Node.
+func (n *Quiz) Kind() ast.NodeKind { return KindQuiz }
+
+// Dump implements ast.Node.
+func (n *Quiz) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+
 // landscapeTransformer swaps every fenced block whose info string is
-// "landscape" for a Landscape node, leaving other code blocks alone.
+// "landscape" for a Landscape node, and "quiz" for a Quiz node, leaving
+// other code blocks alone.
 type landscapeTransformer struct{}
 
 func (landscapeTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
@@ -60,8 +74,10 @@ func (landscapeTransformer) Transform(doc *ast.Document, reader text.Reader, _ p
 	var blocks []*ast.FencedCodeBlock
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if fb, ok := n.(*ast.FencedCodeBlock); ok && entering {
-			if fb.Info != nil && strings.TrimSpace(string(fb.Info.Segment.Value(src))) == "landscape" {
-				blocks = append(blocks, fb)
+			if fb.Info != nil {
+				if info := strings.TrimSpace(string(fb.Info.Segment.Value(src))); info == "landscape" || info == "quiz" {
+					blocks = append(blocks, fb)
+				}
 			}
 		}
 		return ast.WalkContinue, nil
@@ -73,9 +89,12 @@ func (landscapeTransformer) Transform(doc *ast.Document, reader text.Reader, _ p
 			seg := lines.At(i)
 			body.Write(seg.Value(src))
 		}
-		n := &Landscape{Source: body.Bytes()}
 		// The line after the opening fence, counted from the body's start.
-		n.Line = bytes.Count(src[:fb.Info.Segment.Start], []byte("\n")) + 2
+		line := bytes.Count(src[:fb.Info.Segment.Start], []byte("\n")) + 2
+		var n ast.Node = &Landscape{Source: body.Bytes(), Line: line}
+		if strings.TrimSpace(string(fb.Info.Segment.Value(src))) == "quiz" {
+			n = &Quiz{Source: body.Bytes(), Line: line}
+		}
 		fb.Parent().ReplaceChild(fb.Parent(), fb, n)
 	}
 }
@@ -90,6 +109,14 @@ func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		}
 		return ast.WalkSkipChildren, nil
 	})
+	reg.Register(KindQuiz, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			w.Write(n.(*Quiz).HTML)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	reg.Register(kindExercise, renderExercise)
+	reg.Register(kindAnswer, renderAnswer)
 	reg.Register(kindMath, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
 			w.Write(n.(*mathNode).HTML)
@@ -122,10 +149,7 @@ func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 // highlighting with CSS classes (each distinct block once), and our nodes. Raw HTML is escaped unless
 // unsafe is set by the site file.
 func newMarkdown(unsafe bool) goldmark.Markdown {
-	code := newCodeMemo(
-		highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
-		highlighting.WithGuessLanguage(false),
-	)
+	code := newCodeMemo()
 	opts := []renderer.Option{
 		renderer.WithNodeRenderers(util.Prioritized(nodeRenderer{}, 50), util.Prioritized(code, 200)),
 	}
@@ -146,8 +170,8 @@ func newMarkdown(unsafe bool) goldmark.Markdown {
 			parser.WithAutoHeadingID(),
 			parser.WithAttribute(),
 			parser.WithInlineParsers(util.Prioritized(refParser{}, 150)),
-			parser.WithASTTransformers(util.Prioritized(landscapeTransformer{}, 100),
-				util.Prioritized(calloutTransformer{Callouts()}, 110), util.Prioritized(figureTransformer{}, 120)),
+			parser.WithASTTransformers(util.Prioritized(landscapeTransformer{}, 100), util.Prioritized(exerciseTransformer{}, 110),
+				util.Prioritized(calloutTransformer{Callouts()}, 115), util.Prioritized(figureTransformer{}, 120)),
 		),
 		goldmark.WithRendererOptions(opts...),
 	)
@@ -163,14 +187,15 @@ func headings(doc ast.Node, src []byte) []TOCEntry {
 		}
 		id, _ := h.AttributeString("id")
 		idb, _ := id.([]byte)
-		toc = append(toc, TOCEntry{Level: h.Level, ID: string(idb), Title: plainText(h, src), HTML: template.HTML(inlineHTML(h, src))})
+		toc = append(toc, TOCEntry{Level: h.Level, ID: string(idb), Title: plainText(h, src, true), node: h})
 		return ast.WalkSkipChildren, nil
 	})
 	return toc
 }
 
-// plainText is a node's text without markup; formulas keep their TeX.
-func plainText(n ast.Node, src []byte) string {
+// plainText is a node's text without markup; formulas keep their TeX, with
+// its $ delimiters if delimiters is set.
+func plainText(n ast.Node, src []byte, delimiters bool) string {
 	var b strings.Builder
 	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -184,6 +209,8 @@ func plainText(n ast.Node, src []byte) string {
 			}
 		case *ast.String:
 			b.Write(t.Value)
+		case *Ref:
+			b.WriteString(t.source)
 		case *ast.CodeSpan:
 			for g := t.FirstChild(); g != nil; g = g.NextSibling() {
 				if tx, ok := g.(*ast.Text); ok {
@@ -192,7 +219,11 @@ func plainText(n ast.Node, src []byte) string {
 			}
 			return ast.WalkSkipChildren, nil
 		case *passthrough.PassthroughInline:
-			b.Write(t.Segment.Value(src))
+			v := t.Segment.Value(src)
+			if !delimiters && t.Delimiters != nil {
+				v = bytes.TrimSuffix(bytes.TrimPrefix(v, []byte(t.Delimiters.Open)), []byte(t.Delimiters.Close))
+			}
+			b.Write(v)
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil

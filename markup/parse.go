@@ -43,6 +43,7 @@ type TOCEntry struct {
 	ID    string
 	Title string        // plain text; formulas keep their TeX
 	HTML  template.HTML // the heading's text as HTML, formulas as MathML
+	node  ast.Node
 }
 
 // Doc is a parsed page, its formulas converted.
@@ -50,11 +51,13 @@ type Doc struct {
 	src     []byte
 	root    ast.Node
 	Figures []*Landscape // in page order
+	Quizzes []*Quiz      // in page order
 	TOC     []TOCEntry   // the h2 and h3 headings
 	Math    int          // formulas converted
 	Anchors []Anchor     // headings, labelled equations, figures with ids
 	Links   []*Link      // every link and image, in page order
 	Refs    []*Ref       // every @key and [@…], in page order
+	Text    []Section    // the page's text by heading, for the search index
 }
 
 // Parse parses a page's Markdown and converts its formulas, reporting every
@@ -65,6 +68,8 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 	d.root = c.md.Parser().Parse(text.NewReader(src))
 	pos := newPosition(src, firstLine)
 	lineOf := func(offset int) int { line, _ := pos.at(offset); return line }
+	d.TOC = headings(d.root, src)
+	d.Text = sections(d.root, src)
 	var maths []*passthrough.PassthroughInline
 	var blocks []*passthrough.PassthroughBlock
 	depth := 0
@@ -87,6 +92,13 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 		case *Landscape:
 			n.Line += firstLine - 1
 			d.Figures = append(d.Figures, n)
+		case *Quiz:
+			n.Line += firstLine - 1
+			d.Quizzes = append(d.Quizzes, n)
+		case *answer:
+			if n.Orphan {
+				l.Add(lineOf(n.Offset), "", "[!ANSWER] must come right after the [!EXERCISE] block quote it answers (one answer each)")
+			}
 		case *passthrough.PassthroughInline:
 			maths = append(maths, n)
 		case *passthrough.PassthroughBlock:
@@ -142,7 +154,10 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 			n.AppendChild(n, mn)
 		}
 	}
-	d.TOC = headings(d.root, src)
+	for i := range d.TOC { // now that its formulas are MathML
+		d.TOC[i].HTML = template.HTML(inlineHTML(d.TOC[i].node, src))
+		d.TOC[i].node = nil
+	}
 	d.collect(lineOf)
 	return d
 }

@@ -21,8 +21,18 @@ type PageRecord struct {
 	Stamp    FileStamp
 	Figures  []string // figure keys, so that the cache keeps them
 	Formulas int
-	Exports  []byte // what other pages may link to on this page, opaque to store
-	Table    string // the course's table of exports the page was resolved against, "" if it refers to no other page
+	Exports  []byte        // what other pages may link to on this page, opaque to store
+	Table    string        // the course's table of exports the page was resolved against, "" if it refers to no other page
+	Text     []TextSection // the page's text by heading, for the search index
+}
+
+// TextSection is the text of a page under one heading, and its search
+// terms with their weights, so that a page taken from the previous site is
+// indexed without splitting its text again.
+type TextSection struct {
+	ID, Heading, Text string
+	Terms             []string
+	Weights           []int
 }
 
 // FileStamp tells one version of a file from another.

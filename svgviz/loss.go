@@ -138,6 +138,13 @@ func (p LossPlot) WriteSVG(w io.Writer) error {
 		pts := screenPoints(len(r.Loss), func(k int) (Point, bool) { return at(k, r.Loss[k]) })
 		sw.writeRun(i, r, pts, fr.plot, trailOpts{})
 	}
+	if scale == "log" && belowFloor(p.Runs, y0) {
+		// Losses under the log axis's floor (zero, or too far below the
+		// rest) sit on it: say so, rather than let them look like values.
+		fy := fr.plot.Y + fr.plot.H - 1
+		sw.line(fr.plot.X, fy, fr.plot.X+fr.plot.W, fy, `class="floor"`, `stroke="currentColor"`, `stroke-dasharray="2 3"`)
+		sw.text(fr.plot.X+fr.plot.W-4, fy-5, "lower losses drawn on this line", `class="floor"`, `text-anchor="end"`, `font-size=".85em"`, `opacity=".8"`)
+	}
 	cx := v.toScreen(float64(steps), 0).X
 	sw.line(cx, fr.plot.Y, cx, fr.plot.Y+fr.plot.H, `class="cursor"`, `stroke="currentColor"`, `stroke-opacity=".5"`, `stroke-dasharray="3 3"`)
 	sw.end()
@@ -161,4 +168,17 @@ func (p LossPlot) desc(scale string) string {
 	fmt.Fprintf(&b, "Loss per step, %s scale.", scale)
 	describeRuns(&b, p.Runs, nil)
 	return b.String()
+}
+
+// belowFloor reports whether a finite loss lies under the log axis's
+// floor, y0 in log10 units (a loss of zero does).
+func belowFloor(runs []Run, y0 float64) bool {
+	for _, r := range runs {
+		for _, v := range r.Loss {
+			if isFinite(v) && (v <= 0 || math.Log10(v) < y0) {
+				return true
+			}
+		}
+	}
+	return false
 }

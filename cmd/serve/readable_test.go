@@ -22,7 +22,7 @@ const readableCourse = "---\ntitle: One\n---\n\nFigures.\n\n" +
 
 // TestBrowserReadableFigures checks, at a laptop's and a phone's size,
 // what issue #15 asked of every figure: no cut text, a colour per run,
-// the plot and the step buttons in one screen, phone text at 11 px or
+// the plot, the step buttons and the readout in one 1280×720 screen, phone text at 11 px or
 // more and no sideways scrolling, a legend entry that hides its run, and
 // the mark where a run leaves the plot.
 func TestBrowserReadableFigures(t *testing.T) {
@@ -30,7 +30,7 @@ func TestBrowserReadableFigures(t *testing.T) {
 	p := start(t, course)
 	ctx := browser(t)
 	page := p.url + "a/one/"
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1366, 768), chromedp.Navigate(page)); err != nil {
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 720), chromedp.Navigate(page)); err != nil {
 		t.Fatal(err)
 	}
 	shows(t, ctx, `document.querySelectorAll('figure.landscape-live').length === 3`)
@@ -56,17 +56,18 @@ func TestBrowserReadableFigures(t *testing.T) {
 		t.Errorf("the 24-run figure drew %d runs", n)
 	}
 
-	// With each figure's top at the window's top, its plot and its step
-	// buttons are in the window.
+	// With each figure's top at the window's top, its plot, its step
+	// buttons and its readout are in a 1280×720 window.
 	for _, id := range []string{"many", "off", "rugged"} {
 		r := eval[[]float64](t, ctx, fmt.Sprintf(`(() => {
 			const f = document.getElementById(%q);
 			window.scrollTo(0, f.getBoundingClientRect().top + window.scrollY);
 			const a = f.querySelector('.landscape-main svg').getBoundingClientRect(), b = f.querySelector('.landscape-buttons').getBoundingClientRect();
-			return [a.top, a.bottom, b.top, b.bottom, window.innerHeight];
+			const ro = f.querySelector('.landscape-readout-step').getBoundingClientRect();
+			return [a.top, a.bottom, b.top, b.bottom, ro.bottom, window.innerHeight];
 		})()`, id))
-		if r[0] < 0 || r[1] > r[4] || r[2] < 0 || r[3] > r[4] {
-			t.Errorf("%s at 1366×768: plot %.0f–%.0f, buttons %.0f–%.0f, window %.0f px tall", id, r[0], r[1], r[2], r[3], r[4])
+		if r[0] < 0 || r[1] > r[5] || r[2] < 0 || r[3] > r[5] || r[4] > r[5] {
+			t.Errorf("%s at 1280×720: plot %.0f–%.0f, buttons %.0f–%.0f, readout's first line ends at %.0f, window %.0f px tall", id, r[0], r[1], r[2], r[3], r[4], r[5])
 		}
 	}
 

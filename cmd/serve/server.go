@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -81,7 +82,28 @@ func (s *server) build(ctx context.Context, changed []string) {
 	s.mu.Unlock()
 	fmt.Fprintf(s.stdout, "%s build %d%s: %d pages, %d figures (%d cached), %d formulas in %d ms\n", stamp,
 		s.good, cause(changed), sum.Pages, sum.Figures, sum.FiguresCached, sum.Formulas, sum.Duration.Milliseconds())
-	s.hub.publish(event{name: "ok", id: id, data: "{}"}, event{name: "reload", id: id, data: "{}"})
+	data := "{}"
+	if lessonsOnly(changed, s.opt.LayoutsDir) {
+		data = `{"swap":true}` // the tab may swap the page's content in place
+	}
+	s.hub.publish(event{name: "ok", id: id, data: "{}"}, event{name: "reload", id: id, data: data})
+}
+
+// lessonsOnly reports whether every changed file is a lesson or section
+// page (a .md file outside the layouts folder): then a tab may swap in its
+// page's new content without reloading. The first build, a theme change,
+// the site file or a static file need a reload.
+func lessonsOnly(changed []string, layouts string) bool {
+	if len(changed) == 0 {
+		return false
+	}
+	for _, c := range changed {
+		name := filepath.ToSlash(c)
+		if !strings.HasSuffix(name, ".md") || layouts != "" && (name == layouts || strings.HasPrefix(name, strings.TrimSuffix(layouts, "/")+"/")) {
+			return false
+		}
+	}
+	return true
 }
 
 // safeBuild turns a panic in the builder into an error, so that a course

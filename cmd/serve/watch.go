@@ -42,7 +42,7 @@ func newWatcher(roots []string, stderr io.Writer) (*watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{fsw: fsw, quiet: 50 * time.Millisecond, max: 300 * time.Millisecond, stderr: stderr,
+	w := &watcher{fsw: fsw, quiet: 20 * time.Millisecond, max: 300 * time.Millisecond, stderr: stderr,
 		warned: map[string]bool{}, parents: map[string]bool{}}
 	for _, r := range roots {
 		w.roots = append(w.roots, filepath.Clean(r))

@@ -491,12 +491,13 @@
 
   // Each figure is set up in a task of its own, so a page of many figures
   // never blocks input for long.
-  function start() {
-    var figs = Array.prototype.slice.call(document.querySelectorAll("figure.landscape"));
+  function start(root) {
+    root = root && root.querySelectorAll ? root : document;
+    var figs = Array.prototype.slice.call(root.querySelectorAll("figure.landscape"));
     (function next() {
       var fig = figs.shift();
       if (!fig) {
-        Array.prototype.forEach.call(document.querySelectorAll(".landscape-family"), initFamily);
+        Array.prototype.forEach.call(root.querySelectorAll(".landscape-family"), initFamily);
         return;
       }
       try { init(fig); } catch (e) { if (window.console) console.error("landscape " + fig.id + ":", e); }
@@ -504,6 +505,8 @@
     })();
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  // reload.js calls this for a page it swapped in place.
+  window.DescentFigures = start;
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { start(); });
   else start();
 })();

@@ -11,6 +11,8 @@
   button.addEventListener("click", function () {
     var open = button.getAttribute("aria-expanded") !== "true";
     button.setAttribute("aria-expanded", String(open));
-    nav.classList.toggle("is-open", open);
+    // Found again each time: a live reload may have swapped the list.
+    var list = document.getElementById("site-nav");
+    if (list) list.classList.toggle("is-open", open);
   });
 })();

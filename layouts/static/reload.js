@@ -74,7 +74,44 @@
     return e.lastEventId !== build;
   }
 
-  events.addEventListener("reload", function () { location.reload(); });
+  // swap replaces the page's content with the new build's, in place, when
+  // only lessons changed: no reload, so the scroll position, the open
+  // details and the figures' saved state stay. Anything it cannot do
+  // this way (a new script, a theme change, a failed fetch) reloads.
+  function scripts(doc) {
+    return [].map.call(doc.querySelectorAll("script[src], link[rel=stylesheet]"), function (e) {
+      return e.getAttribute("src") || e.getAttribute("href");
+    }).join(" ");
+  }
+  function swap() {
+    return fetch(location.href, { cache: "no-store" }).then(function (res) {
+      if (!res.ok) throw new Error(String(res.status));
+      return res.text();
+    }).then(function (html) {
+      var doc = new DOMParser().parseFromString(html, "text/html");
+      var main = doc.getElementById("main"), nav = doc.getElementById("site-nav");
+      if (!main || scripts(doc) !== scripts(document)) throw new Error("not a swap");
+      var y = window.scrollY;
+      document.title = doc.title;
+      document.getElementById("main").replaceWith(document.adoptNode(main));
+      var oldNav = document.getElementById("site-nav");
+      if (nav && oldNav) {
+        if (oldNav.classList.contains("is-open")) nav.classList.add("is-open");
+        oldNav.replaceWith(document.adoptNode(nav));
+      }
+      if (window.DescentFigures) window.DescentFigures(main);
+      if (window.DescentQuizzes) window.DescentQuizzes(main);
+      window.scrollTo(0, y);
+      hide();
+    });
+  }
+
+  events.addEventListener("reload", function (e) {
+    var data = {};
+    try { data = JSON.parse(e.data); } catch (err) { /* an old server */ }
+    if (!data.swap || !window.fetch || !window.DOMParser) { location.reload(); return; }
+    swap().catch(function () { location.reload(); });
+  });
   events.addEventListener("ok", function (e) {
     if (stale(e)) location.reload();
     else hide();

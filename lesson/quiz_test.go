@@ -1,0 +1,141 @@
+package lesson
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// quizCourse is a course with one lesson holding a quiz, an exercise and
+// its answer; the quiz's YAML starts on lesson line 7.
+const quizCourse = `-- _index.md --
+---
+title: Home
+---
+-- s/_index.md --
+---
+title: S
+---
+-- s/lesson.md --
+---
+title: Saddles
+---
+A saddle point.
+
+` + "```quiz" + `
+question: Why can gradient descent stall near a *saddle*?
+choices:
+  - text: The gradient is small there, so steps are $\eta \nabla f$, tiny.
+    correct: true
+    why: |
+      Near a critical point $\nabla f \approx 0$.
+
+      <script>alert(1)</script> is text.
+  - text: The Hessian is positive definite there.
+    why: That describes a minimum, not a saddle.
+  - Because <b>bold</b> & "quotes"
+multiple: false
+` + "```" + `
+
+` + "```quiz" + `
+question: Which are saddles?
+multiple: true
+choices:
+  - {text: "$x^2 - y^2$ at the origin", correct: true}
+  - {text: "$x^3 - 3xy^2$ at the origin", correct: true}
+  - "$x^2 + y^2$ at the origin"
+` + "```" + `
+
+> [!EXERCISE]
+> Find the saddle of $x^2 - y^2$.
+
+> [!ANSWER]
+> The origin.
+`
+
+// TestQuizGolden builds a lesson with quizzes and an exercise and holds
+// its content to testdata/quiz.html (go test ./lesson -run TestQuizGolden -update).
+func TestQuizGolden(t *testing.T) {
+	t.Parallel()
+	out, err := build(t, quizCourse)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := readOut(t, out, "s/lesson/index.html")
+	m := regexp.MustCompile(`(?s)<div class="content">\n(.*?)</div>\n</article>`).FindStringSubmatch(html)
+	if m == nil {
+		t.Fatalf("no content in\n%s", html)
+	}
+	if !strings.Contains(html, `<script src="../../quiz.js" defer></script>`) || !strings.Contains(html, `<script src="../../search.js" defer></script>`) {
+		t.Error("the page does not load quiz.js and search.js")
+	}
+	golden := filepath.Join("testdata", "quiz.html")
+	if *update {
+		if err := os.WriteFile(golden, []byte(m[1]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m[1] != string(want) {
+		t.Errorf("the lesson's content differs from %s (run with -update and review the diff):\n%s", golden, m[1])
+	}
+	if strings.Contains(m[1], "<script>") || strings.Contains(m[1], "<b>") {
+		t.Error("author markup reached the page")
+	}
+	if other := readOut(t, out, "s/index.html"); strings.Contains(other, "quiz.js") {
+		t.Error("a page without quizzes loads quiz.js")
+	}
+}
+
+// TestQuizErrors checks that a quiz's mistakes, its Markdown's included,
+// are reported at their lesson lines.
+func TestQuizErrors(t *testing.T) {
+	t.Parallel()
+	quiz := func(yaml string) string {
+		return "---\ntitle: L\n---\nText.\n\n```quiz\n" + yaml + "```\n"
+	}
+	for _, c := range []struct {
+		name, src string
+		want      []string
+	}{
+		{"missing question", quiz("choices: [{text: a, correct: true}, b]\n"),
+			[]string{`content/s/lesson.md:7: question: missing; write the question the reader answers (question: Why …?)`}},
+		{"no correct choice", quiz("question: Q\nchoices: [a, b]\n"),
+			[]string{`content/s/lesson.md:8: choices: no choice is correct; mark the right one with correct: true`}},
+		{"two correct", quiz("question: Q\nchoices:\n  - {text: a, correct: true}\n  - {text: b, correct: true}\n"),
+			[]string{`content/s/lesson.md:8: choices: 2 choices are correct; keep one, or set multiple: true for checkboxes`}},
+		{"wrong type", quiz("question: Q\nchoices:\n  - text: a\n    correct: 1\n  - b\n"),
+			[]string{`content/s/lesson.md:10: choices[1].correct: expected true or false, found 1`}},
+		{"bad math in the question", quiz("question: Is $\\foo$ small?\nchoices: [{text: a, correct: true}, b]\n"),
+			[]string{`content/s/lesson.md:7: question: col 5: math: unknown command \foo`}},
+		{"a list in a choice", quiz("question: Q\nchoices:\n  - text: \"- a\\n- b\"\n    correct: true\n  - b\n"),
+			[]string{`content/s/lesson.md:9: choices[1].text: write one paragraph here: text, emphasis, code, links and $…$ math, no lists or blocks`}},
+		{"a quiz in a why", quiz("question: Q\nchoices:\n  - text: a\n    correct: true\n    why: \"```quiz\\nquestion: R\\n```\"\n  - b\n"),
+			[]string{`content/s/lesson.md:11: choices[1].why: a figure, quiz, exercise or answer cannot go inside a quiz`}},
+		{"control character", quiz("question: \"Q\\e[2J\"\nchoices: [{text: a, correct: true}, b]\n"),
+			[]string{`content/s/lesson.md:7: question: holds the control character U+001B; remove it`}},
+		{"huge choice", quiz("question: Q\nchoices: [{text: " + strings.Repeat("a", 1001) + ", correct: true}, b]\n"),
+			[]string{`content/s/lesson.md:8: choices[1].text: 1001 characters is over the limit of 1000`}},
+		{"orphan answer", "---\ntitle: L\n---\nText.\n\n> [!ANSWER]\n> Alone.\n",
+			[]string{`content/s/lesson.md:6: [!ANSWER] must come right after the [!EXERCISE] block quote it answers (one answer each)`}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			_, err := Build(t.Context(), Options{Content: lessonCourse(c.src), Out: filepath.Join(t.TempDir(), "public")})
+			if err == nil {
+				t.Fatal("built")
+			}
+			if got := err.Error(); got != strings.Join(c.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", got, strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}

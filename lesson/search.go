@@ -1,0 +1,57 @@
+package lesson
+
+import (
+	"path"
+	"sort"
+
+	"descent/markup"
+	"descent/search"
+	"descent/store"
+)
+
+// SearchDir is where the search index goes in the site (search.js loads
+// it from there).
+const SearchDir = "search"
+
+// searchText weighs a page's text for the search index (search.Weigh) when
+// the page is parsed. The page's record keeps the result, so that a
+// rebuild splits into terms only the pages it parses: after one save, one.
+func searchText(pg *page, text []markup.Section) []store.TextSection {
+	in := search.Page{URL: pg.url, Title: pg.fm.Title}
+	for _, t := range text {
+		in.Sections = append(in.Sections, search.Section{ID: t.ID, Heading: t.Heading, Text: t.Text})
+	}
+	w := search.Weigh(in)
+	out := make([]store.TextSection, len(w.Sections))
+	for i, s := range w.Sections {
+		out[i] = store.TextSection(s)
+	}
+	return out
+}
+
+// writeSearch writes the search index of every page, from the text and
+// terms each page's record keeps (so a reused page is indexed without
+// parsing it).
+func writeSearch(w store.Output, pages []*page, recs store.SiteRecord) error {
+	in := make([]search.Page, len(pages))
+	for i, pg := range pages {
+		text := recs[pageFile(pg)].Text
+		p := search.Page{URL: pg.url, Title: pg.fm.Title, Sections: make([]search.Section, len(text))}
+		for j, t := range text {
+			p.Sections[j] = search.Section(t)
+		}
+		in[i] = p
+	}
+	files := search.Build(in)
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := w.Write(path.Join(SearchDir, name), files[name]); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,61 @@
+package markup
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"descent/diag"
+)
+
+func render(t *testing.T, src string) (string, []string) {
+	t.Helper()
+	c := New(false)
+	l := &diag.List{File: "l.md"}
+	d := c.Parse([]byte(src), 1, l)
+	var b bytes.Buffer
+	if err := c.Render(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	var errs []string
+	for _, e := range l.Errs {
+		errs = append(errs, e.Error())
+	}
+	return b.String(), errs
+}
+
+func TestExercises(t *testing.T) {
+	t.Parallel()
+	got, errs := render(t, "> [!EXERCISE]\n> Show that $x$ is *small*.\n\n> [!answer]\n> Because.\n\n> [!EXERCISE] Second.\n\n> Just a quote.\n")
+	want := `<section class="exercise" id="ex-1" aria-labelledby="ex-1-title">
+<p class="exercise-title" id="ex-1-title"><a href="#ex-1">Exercise 1</a></p>
+<p>Show that <math display="inline"><mrow><mi>x</mi></mrow></math> is <em>small</em>.</p>
+<details class="answer" id="ex-1-answer">
+<summary>Answer to exercise 1</summary>
+<p>Because.</p>
+</details>
+</section>
+<section class="exercise" id="ex-2" aria-labelledby="ex-2-title">
+<p class="exercise-title" id="ex-2-title"><a href="#ex-2">Exercise 2</a></p>
+<p>Second.</p>
+</section>
+<blockquote>
+<p>Just a quote.</p>
+</blockquote>
+`
+	if got != want || errs != nil {
+		t.Errorf("got\n%s\nerrors %v", got, errs)
+	}
+}
+
+func TestOrphanAnswers(t *testing.T) {
+	t.Parallel()
+	_, errs := render(t, "Text.\n\n> [!ANSWER]\n> Alone.\n\n> [!EXERCISE]\n> Q.\n\n> [!ANSWER]\n> A.\n\n> [!ANSWER]\n> A second answer.\n")
+	want := []string{
+		"l.md:3: [!ANSWER] must come right after the [!EXERCISE] block quote it answers (one answer each)",
+		"l.md:12: [!ANSWER] must come right after the [!EXERCISE] block quote it answers (one answer each)",
+	}
+	if strings.Join(errs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got %q", errs)
+	}
+}

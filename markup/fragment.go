@@ -1,0 +1,52 @@
+package markup
+
+import (
+	"bytes"
+	"cmp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+
+	"descent/diag"
+)
+
+// Fragment converts a short Markdown text that is part of a directive (a
+// quiz's question, a choice, an explanation) to HTML, reporting mistakes
+// at line under key. With inline, the text must be one paragraph, and its
+// content comes without the <p>. Figures, quizzes and exercises have no
+// place in a fragment.
+func (c *Converter) Fragment(src string, line int, key string, inline bool, l *diag.List) (string, bool) {
+	sub := &diag.List{File: l.File}
+	d := c.Parse([]byte(src), line, sub)
+	bad := len(d.Figures) > 0 || len(d.Quizzes) > 0
+	ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if n.Kind() == kindExercise || n.Kind() == kindAnswer {
+			bad = true
+		}
+		return ast.WalkContinue, nil
+	})
+	if bad {
+		sub.Add(line, "", "a figure, quiz, exercise or answer cannot go inside a quiz")
+	}
+	if inline && len(sub.Errs) == 0 {
+		if first := d.root.FirstChild(); first == nil || first.Kind() != ast.KindParagraph || first.NextSibling() != nil {
+			sub.Add(line, "", "write one paragraph here: text, emphasis, code, links and $…$ math, no lists or blocks")
+		}
+	}
+	for _, e := range sub.Errs {
+		l.Add(e.Line, cmp.Or(e.Key, key), "%s", e.Msg)
+	}
+	if len(sub.Errs) > 0 {
+		return "", false
+	}
+	var b bytes.Buffer
+	if err := c.Render(&b, d); err != nil {
+		l.Add(line, key, "rendering Markdown: %v", err)
+		return "", false
+	}
+	html := strings.TrimSpace(b.String())
+	if inline {
+		html = strings.TrimSuffix(strings.TrimPrefix(html, "<p>"), "</p>")
+	}
+	return html, true
+}

@@ -1,0 +1,26 @@
+package markup
+
+import (
+	"reflect"
+	"testing"
+
+	"descent/diag"
+)
+
+// The index's text has formulas as their TeX without the $, and leaves
+// out code and display math; the table of contents keeps the $.
+func TestSections(t *testing.T) {
+	t.Parallel()
+	src := "Step $\\theta - \\eta g$ by *step*.\n\n```python\nx = 1\n```\n\n$$\nx^2\n$$\n\n## The rule $\\eta$\n\nSmall $\\eta$.\n"
+	d := New(false).Parse([]byte(src), 1, &diag.List{File: "l.md"})
+	want := []Section{
+		{Text: `Step \theta - \eta g by step.`},
+		{ID: "the-rule-eta", Heading: `The rule \eta`, Text: `Small \eta.`},
+	}
+	if !reflect.DeepEqual(d.Text, want) {
+		t.Errorf("got %q", d.Text)
+	}
+	if len(d.TOC) != 1 || d.TOC[0].Title != `The rule $\eta$` {
+		t.Errorf("TOC %+v", d.TOC)
+	}
+}

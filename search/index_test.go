@@ -1,0 +1,170 @@
+package search
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestTerms(t *testing.T) {
+	t.Parallel()
+	got := Terms("Saddle-points: ∇f ≈ 0 at x², Größe, a 日本語 word, " + strings.Repeat("z", 30))
+	want := []string{"saddle", "points", "at", "x²", "größe", "日本語", "word", strings.Repeat("z", 24)}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q", got)
+	}
+}
+
+// decode reads one file's data back.
+func decode(t *testing.T, files map[string][]byte, name string, v any) {
+	t.Helper()
+	b, ok := files[name]
+	if !ok {
+		t.Fatalf("no %s", name)
+	}
+	s := string(b)
+	i := strings.Index(s, ",")
+	if !strings.HasPrefix(s, Callback+"(") || !strings.HasSuffix(s, ");\n") || i < 0 {
+		t.Fatalf("%s: %s", name, s)
+	}
+	if err := json.Unmarshal([]byte(s[i+1:len(s)-3]), v); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+}
+
+func TestBuild(t *testing.T) {
+	t.Parallel()
+	files := Build([]Page{
+		{URL: "a/", Title: "Saddle points", Sections: []Section{{Text: "A mountain pass."}, {ID: "flat", Heading: "Flat", Text: "Flat but not a </script> minimum, minimum."}}},
+		{URL: "b/", Title: "Momentum", Sections: []Section{{ID: "h", Heading: "Heavy ball", Text: "Saddle again."}}},
+	})
+	var index struct {
+		V      int
+		Pages  [][3]any
+		Secs   [][3]any
+		Shards []string
+	}
+	decode(t, files, "index.js", &index)
+	if index.V != 1 || len(index.Pages) != 2 || len(index.Secs) != 4 || index.Pages[1][2] != 2.0 || index.Secs[3][1] != "h" {
+		t.Errorf("index: %+v", index)
+	}
+	var sa map[string][]int
+	decode(t, files, "t-"+ShardKey("saddle")+".js", &sa)
+	// The title's weight on the first section of page 0; once in the body
+	// of page 1's heading section (page 1 gets an empty first section).
+	if !reflect.DeepEqual(sa["saddle"], []int{0, titleWeight, 3, 1}) {
+		t.Errorf("saddle: %v", sa)
+	}
+	var mi map[string][]int
+	decode(t, files, "t-"+ShardKey("minimum")+".js", &mi)
+	if !reflect.DeepEqual(mi["minimum"], []int{1, 2}) {
+		t.Errorf("minimum: %v", mi)
+	}
+	var texts []string
+	decode(t, files, "p-1.js", &texts)
+	if !reflect.DeepEqual(texts, []string{"", "Saddle again."}) {
+		t.Errorf("p-1: %q", texts)
+	}
+	if strings.Contains(string(files["p-0.js"]), "</script>") {
+		t.Error("text can close a script element")
+	}
+}
+
+// benchPages is a course of n pages of about 5 KB each, four sections of
+// words drawn from a vocabulary of 3,000, with a title and headings.
+func benchPages(n int) []Page {
+	r := rand.New(rand.NewPCG(1, 2))
+	vocab := make([]string, 3000)
+	for i := range vocab {
+		w := make([]byte, 3+r.IntN(8))
+		for j := range w {
+			w[j] = byte('a' + r.IntN(26))
+		}
+		vocab[i] = string(w)
+	}
+	word := func() string { return vocab[int(float64(len(vocab))*r.Float64()*r.Float64())] } // skewed, as prose is
+	text := func(words int) string {
+		var b strings.Builder
+		for i := range words {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(word())
+		}
+		return b.String()
+	}
+	pages := make([]Page, n)
+	for i := range pages {
+		p := Page{URL: fmt.Sprintf("s/lesson-%d/", i), Title: text(3)}
+		for s := range 4 {
+			sec := Section{Text: text(200)}
+			if s > 0 {
+				sec.ID, sec.Heading = fmt.Sprintf("h-%d", s), text(2)
+			}
+			p.Sections = append(p.Sections, sec)
+		}
+		pages[i] = p
+	}
+	return pages
+}
+
+// BenchmarkBuild indexes 1,000 pages: weighed, as a rebuild finds them in
+// the pages' records, and not, as Build weighed every page before (the
+// difference is BenchmarkWeigh's work).
+func BenchmarkBuild(b *testing.B) {
+	pages := benchPages(1000)
+	weighed := make([]Page, len(pages))
+	for i, p := range pages {
+		weighed[i] = Weigh(p)
+	}
+	b.Run("weighed", func(b *testing.B) {
+		for b.Loop() {
+			Build(weighed)
+		}
+	})
+	b.Run("unweighed", func(b *testing.B) {
+		for b.Loop() {
+			Build(pages)
+		}
+	})
+}
+
+// BenchmarkWeigh splits 1,000 pages into their terms.
+func BenchmarkWeigh(b *testing.B) {
+	pages := benchPages(1000)
+	for b.Loop() {
+		for _, p := range pages {
+			Weigh(p)
+		}
+	}
+}
+
+// Weighed pages and unweighed ones give the same index, and weighing
+// twice changes nothing.
+func TestBuildWeighed(t *testing.T) {
+	t.Parallel()
+	pages := benchPages(30)
+	weighed := make([]Page, len(pages))
+	for i, p := range pages {
+		weighed[i] = Weigh(Weigh(p))
+	}
+	got, want := Build(weighed), Build(pages)
+	if !reflect.DeepEqual(got, want) {
+		t.Error("weighed pages give another index")
+	}
+	// Shards are written by hand: the same bytes as json.Marshal's.
+	for name, b := range got {
+		if !strings.HasPrefix(name, "t-") {
+			continue
+		}
+		var m map[string][]int
+		decode(t, got, name, &m)
+		j, _ := json.Marshal(m)
+		if s := string(b); s[strings.Index(s, ",")+1:len(s)-3] != string(j) {
+			t.Errorf("%s: %s, json.Marshal writes %s", name, s, j)
+		}
+	}
+}
