@@ -183,8 +183,8 @@ func (l *lang) interpolate(s, class string) []token {
 			i++ // an escaped brace
 			continue
 		}
-		if !strings.HasPrefix(s[i:], open) {
-			continue
+		if !strings.HasPrefix(s[i:], open) || open == "$" && i+1 == len(s) {
+			continue // a $ that ends the text opens nothing
 		}
 		if open == "$" && i+1 < len(s) && s[i+1] != '(' && s[i+1] != '{' {
 			n := l.word(s[i:]) // $name in a shell string
