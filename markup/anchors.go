@@ -6,12 +6,15 @@ package markup
 
 import (
 	"html"
+	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+
+	"descent/diag"
 )
 
 // Anchor is a place in a page a link or reference may name: a heading, a
@@ -38,8 +41,9 @@ type Link struct {
 func (l *Link) Set(dest string) { l.set(dest) }
 
 // collect fills the document's anchors, links and references, and numbers
-// its figures, in document order.
-func (d *Doc) collect(lineOf func(int) int) {
+// its figures, in document order; a figure label without fig- and a
+// footnote reference without its note are reported to l.
+func (d *Doc) collect(lineOf func(int) int, l *diag.List) {
 	figures := 0
 	ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -61,6 +65,10 @@ func (d *Doc) collect(lineOf func(int) int) {
 			n.Number = figures
 		case *ImageFigure:
 			line := lineOf(blockOffset(n))
+			if n.ID != "" && !strings.HasPrefix(n.ID, "fig-") {
+				l.Add(line, "", "{#%s}: a figure's label starts with fig-, such as {#fig-%s}", n.ID, n.ID)
+				n.ID = ""
+			}
 			if n.ID != "" {
 				figures++
 				n.Number = figures
@@ -74,6 +82,10 @@ func (d *Doc) collect(lineOf func(int) int) {
 		case *ast.Image:
 			im := n
 			d.Links = append(d.Links, &Link{Dest: string(n.Destination), Line: lineOf(inlineOffset(n)), Image: true, set: func(s string) { im.Destination = []byte(s) }})
+		case *ast.Paragraph, *ast.TextBlock:
+			if name, off, ok := lostFootnote(n, d.src); ok {
+				l.Add(lineOf(off), "", "[^%s] has no note; write it on a line of its own: [^%s]: the note", name, name)
+			}
 		case *Ref:
 			if inLink(n) { // [@x](y.md): the link's text, not a reference
 				n.Parent().ReplaceChild(n.Parent(), n, ast.NewString([]byte(n.source)))
@@ -85,6 +97,33 @@ func (d *Doc) collect(lineOf func(int) int) {
 		return ast.WalkContinue, nil
 	})
 }
+
+// lostFootnote finds "[^name]" left as text in a block: a footnote
+// reference whose note is missing (goldmark leaves it as it is).
+func lostFootnote(n ast.Node, src []byte) (string, int, bool) {
+	var b strings.Builder
+	var offs []int
+	for k := n.FirstChild(); k != nil; k = k.NextSibling() {
+		t, ok := k.(*ast.Text)
+		if !ok {
+			b.WriteByte(0)
+			offs = append(offs, -1)
+			continue
+		}
+		v := t.Segment.Value(src)
+		for i := range v {
+			offs = append(offs, t.Segment.Start+i)
+		}
+		b.Write(v)
+	}
+	m := footnoteRE.FindStringSubmatchIndex(b.String())
+	if m == nil {
+		return "", 0, false
+	}
+	return b.String()[m[2]:m[3]], max(offs[m[0]], 0), true
+}
+
+var footnoteRE = regexp.MustCompile(`\[\^([^\]\s\x00]+)\]`)
 
 func inLink(n ast.Node) bool {
 	for p := n.Parent(); p != nil; p = p.Parent() {

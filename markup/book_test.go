@@ -151,3 +151,23 @@ func FuzzRefs(f *testing.F) {
 		}
 	})
 }
+
+// TestBookMistakes: the mistakes markup itself sees, at their lines.
+func TestBookMistakes(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ src, want string }{
+		{"Text[^1] here.\n", `l.md:1: [^1] has no note; write it on a line of its own: [^1]: the note`},
+		{"One.\n\nTwo [^note].\n\n[^other]: x\n", `l.md:3: [^note] has no note; write it on a line of its own: [^note]: the note`},
+		{"![Plot](p.png){#plot}\n", `l.md:1: {#plot}: a figure's label starts with fig-, such as {#fig-plot}`},
+		{"$$ x $$ {#x}\n", `l.md:1: {#x}: an equation's label starts with eq-, such as {#eq-loss}`},
+	}
+	for _, tt := range tests {
+		_, _, errs := renderDoc(t, tt.src)
+		if len(errs) != 1 || errs[0] != tt.want {
+			t.Errorf("%q: %v, want %s", tt.src, errs, tt.want)
+		}
+	}
+	if _, _, errs := renderDoc(t, "Fine[^1] and `[^x]` in code.\n\n[^1]: a note\n"); errs != nil {
+		t.Errorf("a kept footnote: %v", errs)
+	}
+}

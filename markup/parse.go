@@ -158,7 +158,7 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 		d.TOC[i].HTML = template.HTML(inlineHTML(d.TOC[i].node, src))
 		d.TOC[i].node = nil
 	}
-	d.collect(lineOf)
+	d.collect(lineOf, l)
 	return d
 }
 
