@@ -5,6 +5,8 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -150,6 +152,8 @@ func TestBookErrors(t *testing.T) {
 			`content/site.yaml:4: bibliography: cannot read content/refs.bib: file does not exist`},
 		{"a lesson where the reference list goes", "-- adaptive/_index.md --", "-- references.md --\n---\ntitle: R\n---\nx\n-- adaptive/_index.md --",
 			`content/references.md:1: is published at /references/index.html, as is the course's reference list (bibliography in content/site.yaml); rename or remove one of them`},
+		{"link to a draft", "-- adaptive/_index.md --", "-- adaptive/soon.md --\n---\ntitle: Soon\n---\nSee [later](later.md).\n-- adaptive/later.md --\n---\ntitle: Later\ndraft: true\n---\nSoon.\n-- adaptive/_index.md --",
+			`content/adaptive/soon.md:4: link to later.md: the page is a draft; build with -drafts, or remove the link`},
 		{"bibliography not a .bib", "bibliography: references.bib", "bibliography: ../refs.bib",
 			`content/site.yaml:4: bibliography: expected a .bib file in the content folder, such as references.bib, found "../refs.bib"`},
 	}
@@ -218,5 +222,35 @@ func TestBookRebuild(t *testing.T) {
 	}
 	if got := read(momentum); !strings.Contains(got, "Equation (2) in Gradient descent") {
 		t.Error("momentum still cites the old number")
+	}
+}
+
+// TestBookGolden holds the content of three of the book's pages to
+// testdata/book/*.html (go test ./lesson -run TestBookGolden -update).
+func TestBookGolden(t *testing.T) {
+	t.Parallel()
+	out, err := build(t, bookArchive(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	content := regexp.MustCompile(`(?s)<main id="main" tabindex="-1">\n(.*?)</main>`)
+	for name, page := range map[string]string{"loss": "foundations/loss/", "momentum": "foundations/gradients/momentum/", "references": "references/"} {
+		m := content.FindStringSubmatch(readOut(t, out, page+"index.html"))
+		if m == nil {
+			t.Fatalf("%s: no <main>", page)
+		}
+		golden := filepath.Join("testdata", "book", name+".html")
+		if *update {
+			if err := os.WriteFile(golden, []byte(m[1]), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m[1] != string(want) {
+			t.Errorf("%s differs from %s (run with -update and review the diff):\n%s", page, golden, m[1])
+		}
 	}
 }
