@@ -63,7 +63,9 @@ test('book navigation', { skip, timeout: 120_000 }, async (t) => {
   await page.click('a.xref');
   assert.equal(page.url(), site.url('foundations/gradients/gd/#eq-step'));
   assert.ok(await page.locator('#eq-step').isVisible());
-  assert.deepEqual(problems, []);
+  // Clicking through pages quickly aborts a page's deferred scripts as
+  // it is left: not a fault of the page.
+  assert.deepEqual(problems.filter((p) => !p.endsWith('net::ERR_ABORTED')), []);
 });
 
 test('book screenshots', { skip, timeout: 120_000 }, async (t) => {
