@@ -26,9 +26,12 @@ func checkAddresses(c *course, t *theme, contentDir string) Errors {
 		owner[rel] = s
 		order = append(order, rel)
 	}
+	if c.refs != nil { // first: the error goes to the author's file
+		add(pageFile(c.refs), source{"the course's reference list (bibliography in " + c.refs.name + ")", c.refs.name})
+	}
 	for _, pg := range c.allPages() {
-		if pg.url == "" && !pg.isHome {
-			continue // it has no address: an error says why
+		if pg.url == "" && !pg.isHome || pg.isRefs {
+			continue // it has no address (an error says why), or it is added
 		}
 		add(pageFile(pg), source{pg.name, pg.name})
 	}

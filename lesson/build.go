@@ -3,6 +3,7 @@ package lesson
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -79,6 +80,7 @@ type builder struct {
 	reused []bool   // the page is taken from the previous site
 	last   store.SiteRecord
 	parsed []*parsed    // nil for reused pages
+	sites  *siteIndex   // every page's anchors, the course's files and bibliography
 	out    store.Output // nil if the course has mistakes
 
 	mu     sync.Mutex
@@ -95,6 +97,9 @@ type parsed struct {
 	pending atomic.Int32        // figures not yet rendered
 	work    int                 // trajectory steps of its figures (figureWork)
 	text    []store.TextSection // the text and terms for the search index (searchText)
+
+	references string // the reference list's HTML, written after the page's text
+	table      string // the table of exports its references to other pages were resolved against
 }
 
 // Limits on the work of one lesson and of one build, so that no course can
@@ -152,10 +157,12 @@ func Build(ctx context.Context, opt Options) (Summary, error) {
 		b.pages = b.course.allPages()
 		b.reused = make([]bool, len(b.pages))
 		b.parse()
+		b.resolve()
 		return Summary{}, b.errs.Sorted()
 	}
 	b.plan()
 	b.parse()
+	b.resolve()
 	if b.checkBuildWork() {
 		// Not a figure is computed: the course is over the limit of
 		// what one build does, and computing it all only to report
@@ -224,7 +231,7 @@ func (b *builder) plan() {
 	b.pages = b.course.allPages()
 	b.keys = make([]string, len(b.pages))
 	if b.opt.Cache != nil || b.opt.Memory != nil {
-		b.keys = pageKeys(b.pages, b.theme, b.site, b.course.site)
+		b.keys = pageKeys(b.pages, b.theme, b.site, b.course)
 	}
 	reusable := func(rel, key string) bool { _, ok := b.last.Reusable(b.opt.Out, rel, key); return ok }
 	if b.opt.Memory != nil {
@@ -448,6 +455,10 @@ func (b *builder) figure(pg *page, f *pageFigure) bool {
 		b.fail(&Error{File: pg.name, Line: f.node.Line - 1, Key: key, Msg: err.Error()})
 		return false
 	}
+	view.Number = f.node.Number
+	for k := range view.Variants {
+		view.Variants[k].Number = f.node.Number
+	}
 	// A parameter sweep is its variants in the template "family"; a theme
 	// without one shows them one after another.
 	name, views := "figure", []FigureData{view}
@@ -507,7 +518,8 @@ func (b *builder) write(ctx context.Context) (Summary, error) {
 		rec := b.last[pageFile(pg)]
 		if !b.reused[i] {
 			p := b.parsed[i]
-			rec = store.PageRecord{Key: b.keys[i], Formulas: p.doc.Math, Text: p.text}
+			rec = store.PageRecord{Key: b.keys[i], Formulas: p.doc.Math, Text: p.text, Table: p.table}
+			rec.Exports, _ = json.Marshal(b.sites.exports[i])
 			for _, f := range p.figures {
 				rec.Figures = append(rec.Figures, f.key)
 			}
@@ -567,6 +579,9 @@ func pageFile(pg *page) string { return path.Join(pg.url, "index.html") }
 
 func (c *course) allPages() []*page {
 	pages := []*page{c.home}
+	if c.root != nil {
+		pages = append(pages, c.root.pages...)
+	}
 	for _, s := range c.sections {
 		if s.file != "" || len(s.body) > 0 {
 			pages = append(pages, &page{file: s.dir + "/_index.md", name: s.file, fm: s.fm, body: s.body, bodyLine: s.line, section: s, url: s.url})
@@ -574,6 +589,9 @@ func (c *course) allPages() []*page {
 			pages = append(pages, &page{file: s.dir + "/_index.md", name: s.dir + "/_index.md", fm: s.fm, section: s, url: s.url})
 		}
 		pages = append(pages, s.pages...)
+	}
+	if c.refs != nil {
+		pages = append(pages, c.refs)
 	}
 	return pages
 }

@@ -31,7 +31,7 @@ func TestCollisions(t *testing.T) {
 		{"copied section page", map[string]string{"s/index.html": "<p>mine"},
 			"content/s/index.html: is published at /s/index.html, as is content/s/_index.md; rename or remove one of them"},
 		{"copied lesson page", map[string]string{"s/neighbour/index.html": "x"},
-			"content/s/neighbour: folders nest one level deep: sections are folders of lessons directly under the content folder"},
+			"content/s/neighbour/index.html: is published at /s/neighbour/index.html, as is content/s/neighbour.md; rename or remove one of them"},
 		{"a theme file", map[string]string{"style.css": "body{}"},
 			"content/style.css: is published at /style.css, as is the built-in theme's static/style.css; rename or remove one of them"},
 		{"a file where a lesson's folder goes", map[string]string{"s/neighbour": "x"},

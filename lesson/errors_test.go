@@ -209,12 +209,12 @@ func TestBadCourses(t *testing.T) {
 	}{
 		{"duplicate slug", map[string]string{"s/other.md": "---\ntitle: O\nslug: lesson\n---\nText.\n"},
 			`content/s/other.md:1: slug: the slug "lesson" is taken by content/s/lesson.md; set a different slug in the front matter`},
-		{"lesson outside a section", map[string]string{"stray.md": "---\ntitle: O\n---\nText.\n"},
-			`content/stray.md:1: lessons live in section folders; move this file into a folder such as concepts/`},
-		{"nested folder", map[string]string{"s/deeper/x.md": "---\ntitle: O\n---\nText.\n"},
-			`content/s/deeper: folders nest one level deep: sections are folders of lessons directly under the content folder`},
+		{"folders too deep", map[string]string{"s/a/b/c/d/e/f/x.md": "---\ntitle: O\n---\nText.\n"},
+			`content/s/a/b/c/d/e/f: folders nest at most 6 deep; move this folder up`},
+		{"lesson beside a folder of its name", map[string]string{"s/lesson/_index.md": "---\ntitle: O\n---\nText.\n"},
+			`content/s/lesson/_index.md:1: is published at /s/lesson/index.html, as is content/s/lesson.md; rename or remove one of them`},
 		{"site file unknown key", map[string]string{"site.yaml": "title: T\ntheme: dark\n"},
-			`content/site.yaml:2: theme: unknown key; the site file takes title, description, baseURL, language and unsafe_html`},
+			`content/site.yaml:2: theme: unknown key; the site file takes title, description, baseURL, language, unsafe_html and bibliography`},
 		{"site file wrong type", map[string]string{"site.yaml": "title: T\nunsafe_html: sometimes\n"},
 			`content/site.yaml:2: unsafe_html: expected true or false, found the text "sometimes"`},
 	}

@@ -20,7 +20,7 @@ func TestTerminalEscapes(t *testing.T) {
 		{"a key that clears the screen", map[string]string{"s/x.md": "---\n\"\\e[2J\\e[Hbuild OK\": 1\n---\nText.\n"},
 			`content/s/x.md:2: \x1b[2J\x1b[Hbuild OK: unknown front matter key; the keys are title, description, weight, draft and slug`},
 		{"a clipboard-setting key", map[string]string{"site.yaml": "\"\\e]52;c;Y3VybCBldmlsLnNoIHwgc2g=\\a\": x\n"},
-			`content/site.yaml:1: \x1b]52;c;Y3VybCBldmlsLnNoIHwgc2g=\a: unknown key; the site file takes title, description, baseURL, language and unsafe_html`},
+			`content/site.yaml:1: \x1b]52;c;Y3VybCBldmlsLnNoIHwgc2g=\a: unknown key; the site file takes title, description, baseURL, language, unsafe_html and bibliography`},
 		{"a value", map[string]string{"s/x.md": "---\nslug: \"a\\rbuild OK\\n\"\n---\nText.\n"},
 			`content/s/x.md:2: slug: "a\rbuild OK\n" is not a slug; use lower-case letters, digits and single hyphens, such as "saddle-points"`},
 		{"a file name", map[string]string{"s/\x1b[31mred.md": "---\ntitle: [\n---\nText.\n"},

@@ -13,6 +13,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"descent/bib"
 	"descent/diag"
 	"descent/yamlnode"
 )
@@ -25,22 +26,41 @@ const maxLessonBytes = 1 << 20
 const siteFile = "site.yaml"
 
 type siteConfig struct {
-	Title       string
-	Description string
-	BaseURL     string
-	Language    string
-	UnsafeHTML  bool
+	Title        string
+	Description  string
+	BaseURL      string
+	Language     string
+	UnsafeHTML   bool
+	Bibliography string // a BibTeX file in the content folder, or ""
+	bibLine      int
 }
 
+// section is a folder of the course: its _index.md, its lessons and its
+// subsections. The content folder itself is the root section, whose
+// lessons sit beside the home page.
 type section struct {
-	dir   string // folder in the content FS
-	fm    frontMatter
-	body  []byte
-	line  int // file line where body starts
-	file  string
-	pages []*page
-	url   string
+	dir    string // folder in the content FS; "." for the root
+	fm     frontMatter
+	body   []byte
+	line   int // file line where body starts
+	file   string
+	pages  []*page
+	url    string
+	parent *section   // nil for the root and, in a course without root lessons, unused
+	subs   []*section // subsections, in order
+	items  []item     // lessons and subsections together, in reading order
 }
+
+// item is a lesson or a subsection of a section.
+type item struct {
+	page *page
+	sub  *section
+}
+
+// maxSectionDepth is how deeply folders nest: a book, its parts, chapters,
+// sections and so on, far more than a book needs, and a bound on the
+// navigation's size.
+const maxSectionDepth = 6
 
 type page struct {
 	file     string // path in the content FS
@@ -51,14 +71,19 @@ type page struct {
 	section  *section
 	url      string
 	isHome   bool
+	isRefs   bool // the course's reference list, made from the bibliography
 }
 
 type course struct {
 	site     siteConfig
 	home     *page
-	sections []*section
-	static   []string // other files, copied as they are
+	root     *section   // the content folder: its lessons and top-level sections
+	sections []*section // every other section, in reading order (depth first)
+	static   []string   // other files, copied as they are
 	reading  readingOrder
+	bib      map[string]*bib.Entry // by lower-case key
+	bibSrc   []byte
+	refs     *page // the course's reference list, when it has a bibliography
 }
 
 // Ignored reports the files editors and systems leave beside a lesson,
@@ -101,8 +126,8 @@ func loadCourse(fsys fs.FS, dir string, drafts bool) (*course, Errors) {
 			return nil
 		}
 		if d.IsDir() {
-			if strings.Count(p, "/") >= 1 {
-				errs = append(errs, &Error{File: name(p), Msg: "folders nest one level deep: sections are folders of lessons directly under the content folder"})
+			if strings.Count(p, "/") >= maxSectionDepth {
+				errs = append(errs, &Error{File: name(p), Msg: fmt.Sprintf("folders nest at most %d deep; move this folder up", maxSectionDepth)})
 				return fs.SkipDir
 			}
 			return nil
@@ -110,7 +135,7 @@ func loadCourse(fsys fs.FS, dir string, drafts bool) (*course, Errors) {
 		if !d.Type().IsRegular() {
 			return nil // a link may loop and a pipe may block; a course is real files
 		}
-		if p == siteFile {
+		if p == siteFile || p == c.site.Bibliography {
 			return nil
 		}
 		if !isMarkdown(p) {
@@ -147,15 +172,36 @@ func loadCourse(fsys fs.FS, dir string, drafts bool) (*course, Errors) {
 	if err != nil {
 		errs = append(errs, &Error{File: dir, Msg: cleanFSError(err)})
 	}
+	errs = append(errs, c.loadBib(fsys, name)...)
+	if c.site.Bibliography != "" {
+		c.refs = &page{file: "references", name: name(siteFile), url: "references/", isRefs: true,
+			fm: frontMatter{Title: "References", Description: "Every work the course cites."}}
+	}
 	if c.home == nil {
 		c.home = &page{file: "_index.md", name: name("_index.md"), isHome: true, fm: frontMatter{Title: c.site.Title}}
 	}
 	errs = append(errs, c.addSections(byDir)...)
-	slices.SortFunc(c.sections, func(a, b *section) int {
-		return cmp.Or(cmp.Compare(a.fm.Weight, b.fm.Weight), cmp.Compare(a.fm.Title, b.fm.Title), cmp.Compare(a.dir, b.dir))
-	})
+	c.makeTree(byDir)
 	slices.Sort(c.static)
 	return c, errs
+}
+
+// loadBib reads the bibliography named in the site file.
+func (c *course) loadBib(fsys fs.FS, name func(string) string) Errors {
+	if c.site.Bibliography == "" {
+		return nil
+	}
+	src, err := fs.ReadFile(fsys, c.site.Bibliography)
+	if err != nil {
+		return Errors{{File: name(siteFile), Line: c.site.bibLine, Key: "bibliography", Msg: "cannot read " + name(c.site.Bibliography) + ": " + cleanFSError(err)}}
+	}
+	l := &diag.List{File: name(c.site.Bibliography)}
+	c.bibSrc = src
+	c.bib = map[string]*bib.Entry{}
+	for _, e := range bib.Parse(src, l) {
+		c.bib[strings.ToLower(e.Key)] = e
+	}
+	return l.Errs
 }
 
 // place puts the page read from p into the course: the home page, a
@@ -169,14 +215,8 @@ func (c *course) place(pg *page, p string, byDir map[string]*section) *Error {
 		}
 		pg.isHome = true
 		c.home = pg
-	case dirName == ".":
-		return &Error{File: pg.name, Line: 1, Msg: "lessons live in section folders; move this file into a folder such as concepts/"}
 	default:
-		s := byDir[dirName]
-		if s == nil {
-			s = &section{dir: dirName}
-			byDir[dirName] = s
-		}
+		s := sectionOf(dirName, byDir)
 		if isIndex(p) {
 			if s.file != "" {
 				return &Error{File: pg.name, Line: 1, Msg: "the section's page is " + s.file + " already; keep one of them"}
@@ -190,15 +230,100 @@ func (c *course) place(pg *page, p string, byDir map[string]*section) *Error {
 	return nil
 }
 
+// sectionOf returns the section of folder dir, making it and the
+// sections of the folders around it as needed.
+func sectionOf(dir string, byDir map[string]*section) *section {
+	s := byDir[dir]
+	if s == nil {
+		s = &section{dir: dir}
+		byDir[dir] = s
+		if dir != "." {
+			parent := sectionOf(path.Dir(dir), byDir)
+			parent.subs = append(parent.subs, s)
+		}
+	}
+	return s
+}
+
+// makeTree orders each section's subsections and lessons together (by
+// weight, then title, then name) and lists the sections in reading order.
+func (c *course) makeTree(byDir map[string]*section) {
+	c.root = sectionOf(".", byDir)
+	var walk func(s *section)
+	walk = func(s *section) {
+		s.items = s.items[:0]
+		for _, p := range s.pages {
+			s.items = append(s.items, item{page: p})
+		}
+		for _, sub := range s.subs {
+			s.items = append(s.items, item{sub: sub})
+		}
+		slices.SortStableFunc(s.items, func(a, b item) int {
+			return cmp.Or(cmp.Compare(a.weight(), b.weight()), cmp.Compare(a.title(), b.title()), cmp.Compare(a.name(), b.name()))
+		})
+		s.subs = s.subs[:0]
+		for _, it := range s.items {
+			if it.sub != nil {
+				s.subs = append(s.subs, it.sub)
+			}
+		}
+		for _, sub := range s.subs {
+			if s != c.root {
+				sub.parent = s
+			} else {
+				sub.parent = nil
+			}
+			c.sections = append(c.sections, sub)
+			walk(sub)
+		}
+	}
+	walk(c.root)
+}
+
+func (it item) weight() int {
+	if it.sub != nil {
+		return it.sub.fm.Weight
+	}
+	return it.page.fm.Weight
+}
+
+func (it item) title() string {
+	if it.sub != nil {
+		return it.sub.fm.Title
+	}
+	return it.page.fm.Title
+}
+
+func (it item) name() string {
+	if it.sub != nil {
+		return it.sub.dir
+	}
+	return it.page.file
+}
+
+// ancestors are the sections around s, outermost first, s last; none for
+// the root.
+func (s *section) ancestors() []*section {
+	var out []*section
+	for ; s != nil && s.dir != "."; s = s.parent {
+		out = append(out, s)
+	}
+	slices.Reverse(out)
+	return out
+}
+
 // addSections gives each section and lesson its address and order, and adds
 // the sections to the course.
 func (c *course) addSections(byDir map[string]*section) Errors {
 	var errs Errors
 	for _, s := range byDir {
 		if s.fm.Title == "" {
-			s.fm.Title = titleFromName(s.dir)
+			s.fm.Title = titleFromName(path.Base(s.dir))
 		}
 		s.url = s.dir + "/"
+		if s.dir == "." {
+			s.url = ""
+		}
 		slugs := map[string]*page{}
 		for _, pg := range s.pages {
 			slug := pg.fm.Slug
@@ -225,7 +350,6 @@ func (c *course) addSections(byDir map[string]*section) Errors {
 		slices.SortStableFunc(s.pages, func(a, b *page) int {
 			return cmp.Or(cmp.Compare(a.fm.Weight, b.fm.Weight), cmp.Compare(a.fm.Title, b.fm.Title), cmp.Compare(a.file, b.file))
 		})
-		c.sections = append(c.sections, s)
 	}
 	return errs
 }
@@ -286,8 +410,16 @@ func decodeSite(src []byte, l *diag.List, c siteConfig) siteConfig {
 			c.Language, err = yamlnode.Text(p.Val)
 		case "unsafe_html":
 			c.UnsafeHTML, err = yamlnode.Boolean(p.Val)
+		case "bibliography":
+			if c.Bibliography, err = yamlnode.Text(p.Val); err == nil {
+				c.bibLine = p.Line
+				if clean := path.Clean(c.Bibliography); clean != c.Bibliography || strings.HasPrefix(clean, "../") || path.IsAbs(clean) || !strings.EqualFold(path.Ext(clean), ".bib") {
+					err = fmt.Errorf("expected a .bib file in the content folder, such as references.bib, found %q", c.Bibliography)
+					c.Bibliography = ""
+				}
+			}
 		default:
-			l.Add(p.Line, p.Key, "unknown key; the site file takes title, description, baseURL, language and unsafe_html")
+			l.Add(p.Line, p.Key, "unknown key; the site file takes title, description, baseURL, language, unsafe_html and bibliography")
 			continue
 		}
 		if err != nil {

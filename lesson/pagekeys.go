@@ -15,11 +15,12 @@ import (
 // A page's HTML is a pure function of its own Markdown, its address and
 // front matter, the data every page sees (SiteData: the title and address
 // of every section and lesson, so the reading order too), the course's
-// settings, the templates and the program. pageKeys hashes exactly these,
+// settings, files and bibliography, the templates and the program, and,
+// for a page that refers to others, their anchors (refs.go checks those). pageKeys hashes exactly these,
 // for store to tell which pages of the previous site can be kept.
 
 // pageKeys returns each page's key, in the order of pages.
-func pageKeys(pages []*page, t *theme, site SiteData, cfg siteConfig) []string {
+func pageKeys(pages []*page, t *theme, site SiteData, c *course) []string {
 	h := sha256.New()
 	id, _ := store.ExecutableID()
 	writeField(h, []byte(figure.Version+"\x00"+id))
@@ -28,10 +29,14 @@ func pageKeys(pages []*page, t *theme, site SiteData, cfg siteConfig) []string {
 		writeField(h, []byte(f))
 		writeField(h, b)
 	}
+	// The course's other files (links and images are checked against
+	// them) and its bibliography.
 	js, _ := json.Marshal(struct {
 		Site   SiteData
 		Config siteConfig
-	}{site, cfg})
+		Static []string
+		Bib    []byte
+	}{site, c.site, c.static, c.bibSrc})
 	writeField(h, js)
 	global := h.Sum(nil)
 

@@ -25,19 +25,35 @@ type Link struct {
 type SiteData struct {
 	Title       string
 	Description string
-	BaseURL     string // absolute, with a trailing slash; "" when unknown
-	Language    string // for <html lang>, default "en"
-	LiveReload  bool   // true only under cmd/serve: include the reload script
-	Sections    []SectionData
+	BaseURL     string        // absolute, with a trailing slash; "" when unknown
+	Language    string        // for <html lang>, default "en"
+	LiveReload  bool          // true only under cmd/serve: include the reload script
+	Sections    []SectionData // the top-level sections, in order
+	Lessons     []Link        // lessons beside the home page, outside any section
+	References  *Link         // the page listing every work the course cites, if it has a bibliography
 }
 
 // SectionData is one folder of lessons, in weight order.
 type SectionData struct {
-	Title   string
-	URL     string
-	Summary string        // the section's description
-	Content template.HTML // body of the folder's _index.md, rendered
-	Lessons []Link
+	Title    string
+	URL      string
+	Summary  string        // the section's description
+	Content  template.HTML // body of the folder's _index.md, rendered
+	Lessons  []Link
+	Sections []SectionData // its subsections, in order
+}
+
+// NavItem is one entry of the sidebar's list of a section: a lesson or a
+// subsection (Section), Href its address from this page, Current when it
+// is this page, Open when this page is inside it; an open subsection
+// lists its own Items.
+type NavItem struct {
+	Link
+	Href    string
+	Section bool
+	Current bool
+	Open    bool
+	Items   []NavItem
 }
 
 // PageData is handed to index.html, section.html, lesson.html and 404.html
@@ -52,12 +68,15 @@ type PageData struct {
 	Content     template.HTML // rendered Markdown
 	TOC         []TOCEntry    // the page's h2/h3 headings, for a table of contents
 	Section     *SectionData  // the lesson's section (lesson and section pages)
-	// NavLessons is what the navigation lists of the section's lessons:
-	// all of them, or in a section of more than NavWindow, the NavWindow
-	// nearest this page, so that a page's size and a build's time do not
-	// grow with the square of the section. NavBefore and NavAfter say
-	// whether lessons were left out before and after them.
-	NavLessons          []Link
+	Chapter     *SectionData  // the top-level section the page is in (Section itself in a one-level course)
+	Breadcrumbs []Link        // the sections around the page, outermost first
+	// NavLessons is what the navigation lists of the Chapter's lessons and
+	// subsections: all of them, or in a section of more than NavWindow,
+	// the NavWindow nearest this page, so that a page's size and a build's
+	// time do not grow with the square of the section; the subsections
+	// around this page list theirs the same way. NavBefore and NavAfter
+	// say whether items were left out before and after them.
+	NavLessons          []NavItem
 	NavBefore, NavAfter bool
 	// NavSections is what the navigation lists of the course's sections:
 	// all of them, or the NavWindow nearest this page's (the first ones
@@ -77,6 +96,7 @@ type TOCEntry = markup.TOCEntry
 // FigureData is handed to figure.html, once per landscape directive.
 type FigureData struct {
 	ID        string        // unique on the page; also the figure's element id
+	Number    int           // the figure's number on the page ("Figure 3"), counting image figures with ids too
 	Title     string        // caption; may be ""; its formulas as plain text
 	TitleHTML template.HTML // the caption with its $…$ formulas as MathML, or "" when it has none
 	Function  string        // the function's display name, e.g. "rosenbrock" or "x^2+y^2"

@@ -2,6 +2,7 @@ package markup
 
 import (
 	"bytes"
+	"html"
 	"strings"
 
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
@@ -10,7 +11,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/renderer/html"
+	ghtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -22,6 +23,7 @@ type Landscape struct {
 	ast.BaseBlock
 	Source []byte
 	Line   int
+	Number int // the figure's number on the page, from 1
 	HTML   []byte
 }
 
@@ -125,15 +127,25 @@ func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	// inside renders the MathML.
 	reg.Register(passthrough.KindPassthroughBlock, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
-			w.WriteString(`<div class="math-display">`)
+			w.WriteString(`<div class="math-display"`)
+			if id, ok := n.AttributeString("id"); ok {
+				if b, ok := id.([]byte); ok {
+					w.WriteString(` id="` + html.EscapeString(string(b)) + `"`)
+				}
+			}
+			w.WriteString(`>`)
 		} else {
 			w.WriteString("</div>\n")
 		}
 		return ast.WalkContinue, nil
 	})
+	reg.Register(KindRef, renderRef)
+	reg.Register(KindImageFigure, renderImageFigure)
+	registerCallout(reg)
 }
 
-// newMarkdown configures goldmark: GFM, heading ids, math passthrough,
+// newMarkdown configures goldmark: GFM, footnotes, definition lists,
+// heading ids ({#id} too), references (@key), alerts, figures, math passthrough,
 // highlighting with CSS classes (each distinct block once), and our nodes. Raw HTML is escaped unless
 // unsafe is set by the site file.
 func newMarkdown(unsafe bool) goldmark.Markdown {
@@ -142,11 +154,13 @@ func newMarkdown(unsafe bool) goldmark.Markdown {
 		renderer.WithNodeRenderers(util.Prioritized(nodeRenderer{}, 50), util.Prioritized(code, 200)),
 	}
 	if unsafe {
-		opts = append(opts, html.WithUnsafe())
+		opts = append(opts, ghtml.WithUnsafe())
 	}
 	return goldmark.New(
 		goldmark.WithExtensions(
 			extension.GFM,
+			extension.Footnote,
+			extension.DefinitionList,
 			passthrough.New(passthrough.Config{
 				InlineDelimiters: []passthrough.Delimiters{{Open: "$", Close: "$"}},
 				BlockDelimiters:  []passthrough.Delimiters{{Open: "$$", Close: "$$"}},
@@ -154,7 +168,10 @@ func newMarkdown(unsafe bool) goldmark.Markdown {
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(landscapeTransformer{}, 100), util.Prioritized(exerciseTransformer{}, 110)),
+			parser.WithAttribute(),
+			parser.WithInlineParsers(util.Prioritized(refParser{}, 150)),
+			parser.WithASTTransformers(util.Prioritized(landscapeTransformer{}, 100), util.Prioritized(exerciseTransformer{}, 110),
+				util.Prioritized(calloutTransformer{Callouts()}, 115), util.Prioritized(figureTransformer{}, 120)),
 		),
 		goldmark.WithRendererOptions(opts...),
 	)
@@ -170,7 +187,7 @@ func headings(doc ast.Node, src []byte) []TOCEntry {
 		}
 		id, _ := h.AttributeString("id")
 		idb, _ := id.([]byte)
-		toc = append(toc, TOCEntry{Level: h.Level, ID: string(idb), Title: plainText(h, src, true)})
+		toc = append(toc, TOCEntry{Level: h.Level, ID: string(idb), Title: plainText(h, src, true), node: h})
 		return ast.WalkSkipChildren, nil
 	})
 	return toc
@@ -192,6 +209,8 @@ func plainText(n ast.Node, src []byte, delimiters bool) string {
 			}
 		case *ast.String:
 			b.Write(t.Value)
+		case *Ref:
+			b.WriteString(t.source)
 		case *ast.CodeSpan:
 			for g := t.FirstChild(); g != nil; g = g.NextSibling() {
 				if tx, ok := g.(*ast.Text); ok {

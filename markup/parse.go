@@ -2,7 +2,10 @@ package markup
 
 import (
 	"bytes"
+	"html/template"
 	"io"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -38,7 +41,9 @@ func (c *Converter) Formula(tex string, display bool) (string, error) {
 type TOCEntry struct {
 	Level int // 2 or 3
 	ID    string
-	Title string
+	Title string        // plain text; formulas keep their TeX
+	HTML  template.HTML // the heading's text as HTML, formulas as MathML
+	node  ast.Node
 }
 
 // Doc is a parsed page, its formulas converted.
@@ -49,6 +54,9 @@ type Doc struct {
 	Quizzes []*Quiz      // in page order
 	TOC     []TOCEntry   // the h2 and h3 headings
 	Math    int          // formulas converted
+	Anchors []Anchor     // headings, labelled equations, figures with ids
+	Links   []*Link      // every link and image, in page order
+	Refs    []*Ref       // every @key and [@…], in page order
 	Text    []Section    // the page's text by heading, for the search index
 }
 
@@ -98,9 +106,9 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 		}
 		return ast.WalkContinue, nil
 	})
-	convert := func(seg text.Segment, delim *passthrough.Delimiters) (*mathNode, bool) {
+	convert := func(seg text.Segment, delim *passthrough.Delimiters, extra string) (*mathNode, bool) {
 		raw := string(seg.Value(src))
-		tex := strings.TrimSuffix(strings.TrimPrefix(raw, delim.Open), delim.Close)
+		tex := strings.TrimSuffix(strings.TrimPrefix(raw, delim.Open), delim.Close) + extra
 		html, err := c.math.render(tex, delim.Open == "$$")
 		if err != nil {
 			off := seg.Start
@@ -115,19 +123,55 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 		return &mathNode{HTML: []byte(html)}, true
 	}
 	for _, n := range maths {
-		if mn, ok := convert(n.Segment, n.Delimiters); ok {
+		if mn, ok := convert(n.Segment, n.Delimiters, ""); ok {
 			n.Parent().ReplaceChild(n.Parent(), n, mn)
 		}
 	}
+	equations := 0
 	for _, n := range blocks {
 		if n.Lines().Len() == 0 {
 			continue
 		}
-		if mn, ok := convert(n.Lines().At(0), n.Delimiters); ok {
+		seg := n.Lines().At(0)
+		extra := ""
+		if id, ok := n.AttributeString("id"); ok {
+			b, _ := id.([]byte)
+			line, _ := pos.at(seg.Start)
+			if !strings.HasPrefix(string(b), "eq-") {
+				l.Add(line, "", "{#%s}: an equation's label starts with eq-, such as {#eq-loss}", b)
+			} else {
+				// The number goes in as a \tag, unless the author wrote one.
+				equations++
+				number, tagged := texTag(string(seg.Value(src)))
+				if !tagged {
+					number = strconv.Itoa(equations)
+					extra = `\tag{` + number + `}`
+				}
+				d.Anchors = append(d.Anchors, Anchor{ID: string(b), Kind: "equation", Number: number, Line: line})
+			}
+		}
+		if mn, ok := convert(seg, n.Delimiters, extra); ok {
 			n.AppendChild(n, mn)
 		}
 	}
+	for i := range d.TOC { // now that its formulas are MathML
+		d.TOC[i].HTML = template.HTML(inlineHTML(d.TOC[i].node, src))
+		d.TOC[i].node = nil
+	}
+	d.collect(lineOf, l)
 	return d
+}
+
+// tagRE finds a formula's own \tag{…}.
+var tagRE = regexp.MustCompile(`\\tag\*?\{([^{}]*)\}`)
+
+// texTag is the text of a formula's \tag, and whether it has one.
+func texTag(tex string) (string, bool) {
+	m := tagRE.FindStringSubmatch(tex)
+	if m == nil {
+		return "", false
+	}
+	return m[1], true
 }
 
 // position finds the line and column of offsets in src, moving on from

@@ -21,6 +21,8 @@ type PageRecord struct {
 	Stamp    FileStamp
 	Figures  []string // figure keys, so that the cache keeps them
 	Formulas int
+	Exports  []byte        // what other pages may link to on this page, opaque to store
+	Table    string        // the course's table of exports the page was resolved against, "" if it refers to no other page
 	Text     []TextSection // the page's text by heading, for the search index
 }
 

@@ -160,6 +160,24 @@ function serve(site) {
   });
 }
 
+// startBook builds and serves the nested test book,
+// lesson/testdata/book.txtar, unpacked into a temporary folder.
+async function startBook() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'descent-book-'));
+  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  const archive = fs.readFileSync(path.join(ROOT, 'lesson', 'testdata', 'book.txtar'), 'utf8');
+  let file = null;
+  for (const line of archive.split('\n')) {
+    const m = line.match(/^-- (.+) --$/);
+    if (m) { file = path.join(dir, 'content', m[1]); fs.mkdirSync(path.dirname(file), { recursive: true }); fs.writeFileSync(file, ''); continue; }
+    if (file) fs.appendFileSync(file, line + '\n');
+  }
+  const site = path.join(dir, 'site');
+  const r = spawnSync(goBin(), ['run', './cmd/build', '-content', path.join(dir, 'content'), '-out', site, '-cache', ''], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`building the book failed:\n${r.stdout}${r.stderr}${r.error || ''}`);
+  return serve(site);
+}
+
 let shared = null;
 // startSite builds (once) and serves the sample course for this test file.
 async function startSite() {
@@ -217,6 +235,6 @@ function shotsDir() {
 }
 
 module.exports = {
-  ROOT, CHROMIUM, figures, removeStale, CHROMIUM_ARGS, goBin, startSite, launch, watch, chromiumAvailable, lessonPaths,
+  ROOT, CHROMIUM, figures, removeStale, CHROMIUM_ARGS, goBin, startSite, startBook, launch, watch, chromiumAvailable, lessonPaths,
   shotsDir, sleep, execFileSync,
 };

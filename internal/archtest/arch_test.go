@@ -14,7 +14,7 @@ var layer = map[string]int{
 	"descent/cmd/build": 5, "descent/cmd/serve": 5,
 	"descent/lesson": 4,
 	"descent/figure": 3, "descent/store": 3, "descent/markup": 3, "descent/quiz": 3, "descent/search": 3,
-	"descent/optim": 2, "descent/svgviz": 2, "descent/yamlnode": 2, "descent/layouts": 2,
+	"descent/optim": 2, "descent/svgviz": 2, "descent/yamlnode": 2, "descent/layouts": 2, "descent/bib": 2,
 	"descent/optim/pmath": 1, "descent/diag": 1, "descent/highlight": 1,
 }
 

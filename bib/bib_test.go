@@ -1,0 +1,136 @@
+package bib
+
+import (
+	"strings"
+	"testing"
+
+	"descent/diag"
+)
+
+const kingma = `@inproceedings{kingma2015,
+  author    = {Diederik P. Kingma and Jimmy Ba},
+  title     = {{Adam}: A Method for Stochastic Optimization},
+  booktitle = {International Conference on Learning Representations},
+  year      = 2015,
+}
+`
+
+func TestParse(t *testing.T) {
+	t.Parallel()
+	src := "% a comment line\n@string{jmlr = \"Journal of Machine Learning Research\"}\n" + kingma + `
+@article{duchi2011,
+  author = "Duchi, John and Hazan, Elad and Singer, Yoram",
+  title = "Adaptive Subgradient Methods",
+  journal = jmlr, volume = 12, pages = {2121--2159}, year = {2011}, month = jul,
+  doi = {10.5555/1953048.2021068}
+}
+@comment{ anything {here} }
+@book(nocedal2006, author = {Nocedal, Jorge and Wright, Stephen J.}, title = {Numerical Optimization}, publisher = {Springer}, year = 2006)
+@misc{cauchy, author = {Augustin-Louis Cauchy}, title = {M{\'e}thode g{\'e}n{\'e}rale pour la r{\'e}solution}, year = 1847}
+`
+	l := &diag.List{File: "references.bib"}
+	es := Parse([]byte(src), l)
+	if len(l.Errs) > 0 {
+		t.Fatal(l.Errs)
+	}
+	if len(es) != 4 {
+		t.Fatalf("%d entries", len(es))
+	}
+	want := []struct{ key, cite, year, html string }{
+		{"kingma2015", "Kingma and Ba", "2015", "Kingma, D. P. and Ba, J. (2015). Adam: A Method for Stochastic Optimization. <em>International Conference on Learning Representations</em>."},
+		{"duchi2011", "Duchi et al.", "2011", `Duchi, J., Hazan, E. and Singer, Y. (2011). Adaptive Subgradient Methods. <em>Journal of Machine Learning Research</em>, 12, 2121–2159. <a href="https://doi.org/10.5555/1953048.2021068">https://doi.org/10.5555/1953048.2021068</a>`},
+		{"nocedal2006", "Nocedal and Wright", "2006", "Nocedal, J. and Wright, S. J. (2006). Numerical Optimization. <em>Springer</em>."},
+		{"cauchy", "Cauchy", "1847", "Cauchy, A.-L. (1847). Méthode générale pour la résolution."},
+	}
+	for i, w := range want {
+		e := es[i]
+		if e.Key != w.key || e.Authors() != w.cite || e.Year() != w.year || e.HTML() != w.html {
+			t.Errorf("entry %d: %s %q %q\n%s\nwant %s", i, e.Key, e.Authors(), e.Year(), e.HTML(), w.html)
+		}
+	}
+	if es[1].Line != 10 {
+		t.Errorf("duchi2011 at line %d, want 10", es[1].Line)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, src, want string }{
+		{"no key", "@article{\n author = {A}, title = {T}, year = 1}\n", `references.bib:1: @article has no key; write one after the brace: @article{name2024, …}`},
+		{"no brace", "@article kingma\n", `references.bib:1: expected { after @article`},
+		{"unclosed value", "@article{k,\n  title = {Open\n", `references.bib:2: a { is never closed; close it with }`},
+		{"unclosed quote", "@article{k,\n  title = \"Open\n", `references.bib:2: a " is never closed; close it with "`},
+		{"unknown macro", "@article{k, author = {A}, title = {T}, year = 1,\n journal = jmlr}\n", `references.bib:2: "jmlr" is not a @string name; put the value in braces: {jmlr}`},
+		{"missing fields", "@article{k,\n journal = {J}}\n", `references.bib:1: k: the entry has no author, no title, no year; a citation needs author (or editor), title and year`},
+		{"duplicate key", kingma + "\n@misc{Kingma2015, author = {A}, title = {T}, year = 1}\n", `references.bib:8: Kingma2015: the key is used by the entry at line 1 too; keep one`},
+		{"missing comma", "@article{k, author = {A}\n title = {T}, year = 1}\n", `references.bib:2: in "k": expected a comma or } after the field author`},
+		{"not closed", "@article{k, author = {A}, title = {T}, year = 1,\n", `references.bib:2: the entry "k" is not closed; end it with }`},
+		{"no type", "@{k, author = {A}}\n", `references.bib:1: expected an entry type after @, such as @article`},
+		{"duplicate field", "@article{k, author = {A}, title = {T},\n title = {U}, year = 1}\n", `references.bib:2: in "k": the field title appears twice; keep one`},
+		{"not UTF-8", "@article{k, author = {\xff}}", `references.bib:1: the bibliography is not valid UTF-8; save it as UTF-8`},
+		{"deep braces", "@article{k, title = " + strings.Repeat("{", 40) + "}", `references.bib:1: braces nest more than 32 deep`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			l := &diag.List{File: "references.bib"}
+			Parse([]byte(tt.src), l)
+			if len(l.Errs) != 1 || l.Errs[0].Error() != tt.want {
+				t.Errorf("got %v\nwant %s", l.Errs, tt.want)
+			}
+		})
+	}
+}
+
+// An error in one entry does not hide the next one.
+func TestParseGoesOn(t *testing.T) {
+	t.Parallel()
+	l := &diag.List{File: "r.bib"}
+	es := Parse([]byte("@article{a, title = {x\n@article{b, author = {B}, title = {T}, year = 2}\n"), l)
+	if len(es) != 1 || es[0].Key != "b" || len(l.Errs) != 1 {
+		t.Errorf("entries %v, errors %v", es, l.Errs)
+	}
+}
+
+func TestNames(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"Laurens van der Maaten":               "van der Maaten|Laurens",
+		"van der Maaten, Laurens":              "van der Maaten|Laurens",
+		"{Google DeepMind}":                    "Google DeepMind|",
+		"Yurii Nesterov":                       "Nesterov|Yurii",
+		"Paul Erd{\\H o}s":                     "Erdős|Paul",
+		"Boris T. Polyak and Anatoli Juditsky": "Polyak|Boris T.;Juditsky|Anatoli",
+	} {
+		var got []string
+		for _, n := range Names(in) {
+			got = append(got, n.Last+"|"+n.First)
+		}
+		if strings.Join(got, ";") != want {
+			t.Errorf("Names(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// FuzzBibTeX: any input gives entries with keys and the three fields, and
+// formats without panicking; every error has a line inside the file.
+func FuzzBibTeX(f *testing.F) {
+	f.Add([]byte(kingma))
+	f.Add([]byte("@string{a = \"x\" # {y}}\n@misc(k, author = a # \" and B\", title = {T\\\"{o}}, year = 1)"))
+	f.Add([]byte("@comment{x}\n@preamble{\"\\newcommand\"}\n@article{k,}"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		l := &diag.List{File: "f.bib"}
+		lines := 1 + strings.Count(string(src), "\n")
+		for _, e := range Parse(src, l) {
+			if e.Key == "" || e.Line < 1 || e.Line > lines {
+				t.Fatalf("entry %+v", e)
+			}
+			_ = e.HTML() + e.Authors() + e.SortKey()
+		}
+		for _, e := range l.Errs {
+			if e.Line < 1 || e.Line > lines {
+				t.Fatalf("error at line %d of %d: %v", e.Line, lines, e)
+			}
+		}
+	})
+}

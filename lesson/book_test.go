@@ -1,0 +1,256 @@
+package lesson
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// bookArchive is the nested test book (testdata/book.txtar).
+func bookArchive(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/book.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestBook: every link, reference, number and navigation entry of the
+// three-level book lands where it should.
+func TestBook(t *testing.T) {
+	t.Parallel()
+	out, err := build(t, bookArchive(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{
+		"index.html": {
+			`<a href="preface/">preface</a>`, `<a href="foundations/loss/">the loss</a>`,
+			`<li><a href="foundations/gradients/">Gradients</a></li>`,
+		},
+		"preface/index.html": {
+			`<a class="citation" href="#ref-polyak1964">Polyak (1964)</a>`,
+			`<a class="citation" href="#ref-kingma2015">Kingma and Ba (2015)</a>`,
+			`<a href="../foundations/">Foundations</a>`,
+			`<li id="ref-kingma2015">Kingma, D. P. and Ba, J. (2015). Adam: A Method for Stochastic Optimization. <em>International Conference on Learning Representations</em>. <a href="https://arxiv.org/abs/1412.6980">https://arxiv.org/abs/1412.6980</a></li>`,
+			`<a class="pager-next" rel="next" href="../foundations/loss/">`,
+		},
+		"foundations/loss/index.html": {
+			`<h2 id="sec-mse">Mean squared error</h2>`,
+			`<div class="math-display" id="eq-mse">`, `<mtext>(1)</mtext>`, `<mtext>(2)</mtext>`,
+			`<a class="xref" href="#eq-mse">Equation (1)</a>`,
+			`<a href="../../foundations/gradients/gd/">gradient descent</a>`, `<a href="#eq-grad">the gradient</a>`,
+			`<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup>`,
+			`<div class="callout callout-note" role="note">` + "\n" + `<p class="callout-title">Note</p>`,
+			"<dt>Loss</dt>\n<dd>what the model gets wrong, as one number.</dd>",
+			`<li class="toc-h2"><a href="#sec-gradient">The gradient, <math display="inline"><mrow><mi mathvariant="normal">∇</mi><mi>L</mi></mrow></math></a></li>`,
+			`<nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="../../foundations/">Foundations</a></li></ol></nav>`,
+			`<a class="pager-prev" rel="prev" href="../../preface/">`,
+		},
+		"foundations/gradients/gd/index.html": {
+			`<a class="xref" href="../../../foundations/loss/#eq-mse">Equation (1) in The loss</a>`,
+			`<a class="xref" href="#fig-bowl">Figure 1</a>`, `<a class="xref" href="#walk">Figure 2</a>`,
+			`<img src="../../../foundations/gradients/bowl.svg"`,
+			`<figcaption><span class="figure-number">Figure 1</span> A bowl`,
+			`<figcaption id="walk-caption"><span class="figure-number">Figure 2</span>`,
+			`<a href="../../../foundations/loss/#sec-mse">the loss</a>`,
+			`<div class="callout callout-warning" role="note">`,
+			`<nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="../../../foundations/">Foundations</a></li><li><a href="../../../foundations/gradients/">Gradients</a></li></ol></nav>`,
+			`<li class="nav-sub open"><a href="../../../foundations/gradients/">Gradients</a>`,
+			`<li><a href="../../../foundations/gradients/gd/" aria-current="page">Gradient descent</a></li>`,
+			`<a class="pager-prev" rel="prev" href="../../../foundations/loss/">`,
+			`<a class="pager-next" rel="next" href="../../../foundations/gradients/momentum/">`,
+		},
+		"foundations/gradients/momentum/index.html": {
+			`(<a class="citation" href="#ref-polyak1964">Polyak, 1964</a>; <a class="citation" href="#ref-nesterov1983">Nesterov, 1983</a>)`,
+			`<a class="xref" href="../../../foundations/gradients/gd/#eq-step">Equation (1) in Gradient descent</a>`,
+			`<a href="../../../foundations/gradients/gd/#fig-bowl">the figure</a>`,
+			`<li id="ref-nesterov1983">Nesterov, Y. (1983). A method for solving the convex programming problem with convergence rate O(1/k^2).`,
+			`<a class="pager-next" rel="next" href="../../../adaptive/adam/">`,
+		},
+		"foundations/gradients/index.html": {
+			`<nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="../../foundations/">Foundations</a></li></ol></nav>`,
+			`<li class="nav-sub open"><a href="../../foundations/gradients/" aria-current="page">Gradients</a>`,
+		},
+		"foundations/index.html": {`<h2 class="lesson-list-title">Sections</h2>`, `<li><a href="../foundations/gradients/">Gradients</a></li>`},
+		"references/index.html": {
+			`<li id="ref-kingma2015">Kingma, D. P. and Ba, J. (2015).`,
+			`<span class="cited-in">Cited in <a href="../preface/">Preface</a>, <a href="../adaptive/adam/">Adam</a>.</span>`,
+			`<span class="cited-in">Cited in <a href="../preface/">Preface</a>, <a href="../foundations/gradients/momentum/">Momentum</a>.</span>`,
+			`<li class="nav-section nav-references"><a class="nav-section-title" href="../references/" aria-current="page">References</a></li>`,
+		},
+		"adaptive/adam/index.html": {
+			`<p class="all-references"><a href="../../references/">All the course's references</a></p>`,
+			`<a class="xref" href="../../foundations/gradients/gd/#fig-bowl">Figure 1 in Gradient descent</a>`,
+			`<a href="../../foundations/gradients/gd/">gradient descent</a>`,
+			`<li class="toc-h2"><a href="#ref-list">References</a></li>`,
+			`<div class="callout callout-caution" role="note">`, `<div class="callout callout-important" role="note">`,
+		},
+	}
+	for page, wants := range want {
+		got := readOut(t, out, page)
+		for _, w := range wants {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s lacks %s", page, w)
+			}
+		}
+	}
+	if got := readOut(t, out, "foundations/gradients/bowl.svg"); !strings.HasPrefix(got, "<svg") {
+		t.Errorf("the image is not copied: %q", got)
+	}
+	if _, err := os.Stat(out + "/references.bib"); err == nil {
+		t.Error("the bibliography is published")
+	}
+	sm := readOut(t, out, "sitemap.xml")
+	order := []string{"/preface/", "/foundations/", "/foundations/loss/", "/foundations/gradients/", "/foundations/gradients/gd/", "/foundations/gradients/momentum/", "/adaptive/", "/adaptive/adam/", "/references/"}
+	at := 0
+	for _, u := range order {
+		i := strings.Index(sm[at:], "<loc>https://example.org/book"+u+"</loc>")
+		if i < 0 {
+			t.Fatalf("sitemap: %s missing or out of order:\n%s", u, sm)
+		}
+		at += i
+	}
+}
+
+// TestBookErrors: each kind of broken reference is an error at its line,
+// naming what to fix.
+func TestBookErrors(t *testing.T) {
+	t.Parallel()
+	const gd = "-- foundations/gradients/gd.md --"
+	tests := []struct{ name, from, to, want string }{
+		{"missing page", "[the loss](../loss.md#sec-mse)", "[the loss](../lost.md)",
+			`content/foundations/gradients/gd.md:26: link to ../lost.md: no page of the course is at content/foundations/lost.md`},
+		{"missing heading", "[the loss](../loss.md#sec-mse)", "[the loss](../loss.md#sec-nope)",
+			`content/foundations/gradients/gd.md:26: link to ../loss.md#sec-nope: content/foundations/loss.md has no heading, figure or equation with this id`},
+		{"missing anchor on the page", "[the gradient](#eq-grad)", "[the gradient](#eq-gard)",
+			`content/foundations/loss.md:32: link to #eq-gard: the page has no heading, figure or equation with this id`},
+		{"missing equation", "@eq-step diverge", "@eq-stop diverge",
+			`content/foundations/gradients/gd.md:25: @eq-stop: no equation of the course has this label; label one with $$ … $$ {#eq-stop}`},
+		{"missing figure", "and @fig-walk a run", "and @fig-run a run",
+			`content/foundations/gradients/gd.md:9: @fig-run: no figure of the course has this label; give an image figure the id ({#fig-run}), or a landscape block id: run`},
+		{"unknown citation", "[@polyak1964; @nesterov1983]", "[@polyak1964; @nesterow1983]",
+			`content/foundations/gradients/momentum.md:5: @nesterow1983: unknown citation key; add it to references.bib, or write \@ for an @ sign`},
+		{"missing image", "](bowl.svg){#fig-bowl}", "](bowl.png){#fig-bowl}",
+			`content/foundations/gradients/gd.md:11: image "bowl.png": there is no file content/foundations/gradients/bowl.png`},
+		{"image outside", "](bowl.svg){#fig-bowl}", "](../../../bowl.svg){#fig-bowl}",
+			`content/foundations/gradients/gd.md:11: image "../../../bowl.svg" leads outside the content folder`},
+		{"duplicate id", "## The gradient, $\\nabla L$ {#sec-gradient}", "## The gradient {#sec-mse}",
+			`content/foundations/loss.md:29: the id "sec-mse" is used at line 5 too; ids on a page must differ`},
+		{"equation label without eq-", "$$ {#eq-grad}", "$$ {#grad}",
+			`content/foundations/loss.md:15: {#grad}: an equation's label starts with eq-, such as {#eq-loss}`},
+		{"bad bibliography entry", "  year      = 2015,\n  url", "  url",
+			`content/references.bib:15: kingma2015: the entry has no year; a citation needs author (or editor), title and year`},
+		{"bibliography missing", "bibliography: references.bib", "bibliography: refs.bib",
+			`content/site.yaml:4: bibliography: cannot read content/refs.bib: file does not exist`},
+		{"a lesson where the reference list goes", "-- adaptive/_index.md --", "-- references.md --\n---\ntitle: R\n---\nx\n-- adaptive/_index.md --",
+			`content/references.md:1: is published at /references/index.html, as is the course's reference list (bibliography in content/site.yaml); rename or remove one of them`},
+		{"link to a draft", "-- adaptive/_index.md --", "-- adaptive/soon.md --\n---\ntitle: Soon\n---\nSee [later](later.md).\n-- adaptive/later.md --\n---\ntitle: Later\ndraft: true\n---\nSoon.\n-- adaptive/_index.md --",
+			`content/adaptive/soon.md:4: link to later.md: the page is a draft; build with -drafts, or remove the link`},
+		{"bibliography not a .bib", "bibliography: references.bib", "bibliography: ../refs.bib",
+			`content/site.yaml:4: bibliography: expected a .bib file in the content folder, such as references.bib, found "../refs.bib"`},
+	}
+	book := bookArchive(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if !strings.Contains(book, tt.from) {
+				t.Fatalf("the book has no %q", tt.from)
+			}
+			_, err := build(t, strings.Replace(book, tt.from, tt.to, 1))
+			var errs Errors
+			if !errors.As(err, &errs) {
+				t.Fatalf("got %v, want %s", err, tt.want)
+			}
+			var lines []string
+			for _, e := range errs {
+				lines = append(lines, e.Error())
+			}
+			got := strings.Join(lines, "\n")
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("got\n%s\nwant %s", got, tt.want)
+			}
+		})
+	}
+	_ = gd
+}
+
+// TestBookRebuild: a rebuild in memory keeps the pages nothing changed for,
+// and rebuilds a kept page when the anchors it refers to change (a new
+// equation before the one it cites renumbers it).
+func TestBookRebuild(t *testing.T) {
+	t.Parallel()
+	content := courseFS(bookArchive(t))
+	site := &MemorySite{}
+	opt := Options{Content: content, Memory: site, Cache: &Cache{}}
+	read := func(rel string) string {
+		t.Helper()
+		b, err := fs.ReadFile(site.FS(), rel)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	if _, err := Build(context.Background(), opt); err != nil {
+		t.Fatal(err)
+	}
+	momentum := "foundations/gradients/momentum/index.html"
+	if !strings.Contains(read(momentum), "Equation (1) in Gradient descent") {
+		t.Fatal("momentum does not cite equation 1")
+	}
+	// A change to the preface's text only: momentum is kept.
+	pre := content["preface.md"]
+	content["preface.md"] = &fstest.MapFile{Data: append(append([]byte{}, pre.Data...), "More.\n"...)}
+	before := read(momentum)
+	if _, err := Build(context.Background(), opt); err != nil {
+		t.Fatal(err)
+	}
+	if read(momentum) != before {
+		t.Error("an unrelated change rebuilt momentum differently")
+	}
+	gd := content["foundations/gradients/gd.md"]
+	content["foundations/gradients/gd.md"] = &fstest.MapFile{Data: []byte(strings.Replace(string(gd.Data), "Gradient descent steps", "$$ a $$ {#eq-first}\n\nGradient descent steps", 1))}
+	if _, err := Build(context.Background(), opt); err != nil {
+		t.Fatal(err)
+	}
+	if got := read(momentum); !strings.Contains(got, "Equation (2) in Gradient descent") {
+		t.Error("momentum still cites the old number")
+	}
+}
+
+// TestBookGolden holds the content of three of the book's pages to
+// testdata/book/*.html (go test ./lesson -run TestBookGolden -update).
+func TestBookGolden(t *testing.T) {
+	t.Parallel()
+	out, err := build(t, bookArchive(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	content := regexp.MustCompile(`(?s)<main id="main" tabindex="-1">\n(.*?)</main>`)
+	for name, page := range map[string]string{"loss": "foundations/loss/", "momentum": "foundations/gradients/momentum/", "references": "references/"} {
+		m := content.FindStringSubmatch(readOut(t, out, page+"index.html"))
+		if m == nil {
+			t.Fatalf("%s: no <main>", page)
+		}
+		golden := filepath.Join("testdata", "book", name+".html")
+		if *update {
+			if err := os.WriteFile(golden, []byte(m[1]), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m[1] != string(want) {
+			t.Errorf("%s differs from %s (run with -update and review the diff):\n%s", page, golden, m[1])
+		}
+	}
+}

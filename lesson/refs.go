@@ -1,0 +1,417 @@
+package lesson
+
+// This file resolves what pages point at, once every page is parsed: links
+// to other lessons' .md files (and their #anchors), images and other files
+// beside a lesson, @eq-…/@fig-… references and citations. Each mistake is
+// an error at its line; what resolves is rewritten to the page's address
+// in the site, relative to the page.
+//
+// A page offers its anchors to the others (exports: its headings, labelled
+// equations and figures with their numbers). Pages taken from the previous
+// build are not parsed: their exports come from the build's records, and a
+// page that refers to another page is kept only if the course's whole
+// table of exports is what it was resolved against.
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"html"
+	"io/fs"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+
+	"descent/bib"
+	"descent/diag"
+	"descent/markup"
+)
+
+// export is an anchor of a page that links and references may name.
+type export struct {
+	ID     string `json:"id"`
+	Kind   string `json:"k"` // "heading", "equation" or "figure"
+	Number string `json:"n,omitempty"`
+	Line   int    `json:"l"`
+}
+
+// exportsOf lists a parsed page's anchors: the document's, and its
+// landscape figures (numbered, referred to as @fig-ID).
+func exportsOf(p *parsed) []export {
+	var out []export
+	for _, a := range p.doc.Anchors {
+		out = append(out, export{ID: a.ID, Kind: a.Kind, Number: a.Number, Line: a.Line})
+	}
+	for _, f := range p.figures {
+		if f.id != "" {
+			out = append(out, export{ID: f.id, Kind: "landscape", Number: fmt.Sprint(f.node.Number), Line: f.node.Line - 1})
+		}
+	}
+	// What the page cites, for the course's reference list.
+	for _, r := range p.doc.Refs {
+		for _, k := range r.Keys {
+			if !strings.HasPrefix(k, "eq-") && !strings.HasPrefix(k, "fig-") {
+				out = append(out, export{ID: strings.ToLower(k), Kind: "cite", Line: r.Line})
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b export) int { return a.Line - b.Line })
+	return out
+}
+
+// refName is how @… names an anchor: eq-… and fig-… as they are, a
+// landscape figure as fig-ID (its ID if that starts with fig- already).
+func (e export) refName() string {
+	if e.Kind == "landscape" && !strings.HasPrefix(e.ID, "fig-") {
+		return "fig-" + e.ID
+	}
+	return e.ID
+}
+
+// refText is what a reference to the anchor reads.
+func (e export) refText(bracket bool) string {
+	if e.Kind == "equation" {
+		if bracket {
+			return "(" + e.Number + ")"
+		}
+		return "Equation (" + e.Number + ")"
+	}
+	return "Figure " + e.Number
+}
+
+// site is what resolving needs of the whole course.
+type siteIndex struct {
+	byFile  map[string]int // content path of a page's file → its index
+	exports [][]export     // by page index
+	names   map[string][]int
+	static  map[string]bool
+	bib     map[string]*bib.Entry
+	hasBib  bool
+	table   string // hash of every page's exports
+}
+
+// index gathers every page's exports: from parsing, or from the record of
+// a page taken from the last build.
+func (b *builder) index() {
+	x := &siteIndex{byFile: map[string]int{}, names: map[string][]int{}, static: map[string]bool{}, bib: b.course.bib, hasBib: b.course.site.Bibliography != ""}
+	x.exports = make([][]export, len(b.pages))
+	h := sha256.New()
+	for i, pg := range b.pages {
+		x.byFile[pg.file] = i
+		if p := b.parsed[i]; p != nil {
+			x.exports[i] = exportsOf(p)
+		} else if rec, ok := b.last[pageFile(pg)]; ok {
+			json.Unmarshal(rec.Exports, &x.exports[i])
+		}
+		// Lines are left out: text moving down a page changes no link.
+		moved := slices.Clone(x.exports[i])
+		for k := range moved {
+			moved[k].Line = 0
+		}
+		js, _ := json.Marshal(moved)
+		writeField(h, []byte(pg.url))
+		writeField(h, js)
+		for _, e := range x.exports[i] {
+			if e.Kind == "equation" || e.Kind == "figure" || e.Kind == "landscape" {
+				x.names[e.refName()] = append(x.names[e.refName()], i)
+			}
+		}
+	}
+	for _, f := range b.course.static {
+		x.static[f] = true
+	}
+	x.table = hex.EncodeToString(h.Sum(nil))
+	b.sites = x
+}
+
+// resolve checks and rewrites every parsed page's links and references.
+// Pages reused from the last build that refer to other pages are parsed
+// after all when the table they were resolved against has changed.
+func (b *builder) resolve() {
+	b.index()
+	for i, pg := range b.pages {
+		if !b.reused[i] {
+			continue
+		}
+		if rec := b.last[pageFile(pg)]; rec.Table != "" && rec.Table != b.sites.table {
+			b.reused[i] = false
+			p, errs := parsePage(b.conv, pg)
+			b.parsed[i] = p
+			b.errs = append(b.errs, errs...)
+		}
+	}
+	for i, p := range b.parsed {
+		if p == nil {
+			continue
+		}
+		l := &diag.List{File: b.pages[i].name}
+		b.checkIDs(i, l)
+		b.resolvePage(i, p, l)
+		b.errs = append(b.errs, l.Errs...)
+	}
+}
+
+// checkIDs reports two anchors of one page with one id.
+func (b *builder) checkIDs(i int, l *diag.List) {
+	seen := map[string]export{}
+	for _, e := range b.sites.exports[i] {
+		if e.Kind == "cite" {
+			continue
+		}
+		if prev, ok := seen[e.ID]; ok {
+			l.Add(e.Line, "", "the id %q is used at line %d too; ids on a page must differ", e.ID, prev.Line)
+			continue
+		}
+		seen[e.ID] = e
+	}
+}
+
+// resolvePage resolves page i's links, images and references, and makes
+// its reference list.
+func (b *builder) resolvePage(i int, p *parsed, l *diag.List) {
+	pg := b.pages[i]
+	others := false
+	for _, ln := range p.doc.Links {
+		dest, other, msg := b.resolveLink(i, ln)
+		if msg != "" {
+			l.Add(ln.Line, "", "%s", msg)
+			continue
+		}
+		others = others || other
+		ln.Set(dest)
+	}
+	var cited []*bib.Entry
+	seen := map[string]bool{}
+	for _, r := range p.doc.Refs {
+		var parts []string
+		ok, cites := true, 0
+		for _, key := range r.Keys {
+			part, other, entry, msg := b.resolveRef(i, key, r.Bracket && len(r.Keys) == 1)
+			if msg != "" {
+				l.Add(r.Line, "", "%s", msg)
+				ok = false
+				continue
+			}
+			others = others || other
+			if entry != nil {
+				cites++
+				if !seen[entry.Key] {
+					seen[entry.Key] = true
+					cited = append(cited, entry)
+				}
+				if !r.Bracket {
+					part = `<a class="citation" href="#ref-` + html.EscapeString(entry.Key) + `">` + html.EscapeString(entry.Authors()) + " (" + html.EscapeString(entry.Year()) + ")</a>"
+				}
+			}
+			parts = append(parts, part)
+		}
+		if !ok {
+			continue
+		}
+		s := strings.Join(parts, "; ")
+		if r.Bracket && cites > 0 {
+			s = "(" + s + ")"
+		}
+		r.HTML = []byte(s)
+	}
+	if pg.isRefs {
+		p.references, p.table = b.courseReferences(i), b.sites.table
+		return
+	}
+	if len(cited) > 0 {
+		slices.SortStableFunc(cited, func(a, b *bib.Entry) int { return strings.Compare(a.SortKey(), b.SortKey()) })
+		var h strings.Builder
+		h.WriteString(`<section class="references" aria-labelledby="ref-list">` + "\n" + `<h2 id="ref-list">References</h2>` + "\n<ol>\n")
+		for _, e := range cited {
+			h.WriteString(`<li id="ref-` + html.EscapeString(e.Key) + `">` + e.HTML() + "</li>\n")
+		}
+		h.WriteString("</ol>\n")
+		if b.course.refs != nil {
+			h.WriteString(`<p class="all-references"><a href="` + html.EscapeString(rootPrefix(pg.url)+b.course.refs.url) + `">All the course's references</a></p>` + "\n")
+		}
+		h.WriteString("</section>\n")
+		p.references = h.String()
+		p.doc.TOC = append(p.doc.TOC, markup.TOCEntry{Level: 2, ID: "ref-list", Title: "References", HTML: "References"})
+	}
+	if others {
+		p.table = b.sites.table
+	}
+}
+
+// resolveRef is one key of a reference: its HTML, whether it names
+// another page, the bibliography entry it cites, or what is wrong.
+func (b *builder) resolveRef(i int, key string, bracket bool) (string, bool, *bib.Entry, string) {
+	x := b.sites
+	if strings.HasPrefix(key, "eq-") || strings.HasPrefix(key, "fig-") {
+		what := "equation"
+		hint := "label one with $$ … $$ {#" + key + "}"
+		if strings.HasPrefix(key, "fig-") {
+			what = "figure"
+			hint = "give an image figure the id ({#" + key + "}), or a landscape block id: " + strings.TrimPrefix(key, "fig-")
+		}
+		for _, e := range x.exports[i] {
+			if (e.Kind == "equation" || e.Kind == "figure" || e.Kind == "landscape") && e.refName() == key {
+				return `<a class="xref" href="#` + html.EscapeString(e.ID) + `">` + e.refText(bracket) + `</a>`, false, nil, ""
+			}
+		}
+		where := x.names[key]
+		switch len(where) {
+		case 0:
+			return "", false, nil, fmt.Sprintf("@%s: no %s of the course has this label; %s", key, what, hint)
+		case 1:
+			j := where[0]
+			for _, e := range x.exports[j] {
+				if (e.Kind == "equation" || e.Kind == "figure" || e.Kind == "landscape") && e.refName() == key {
+					other := b.pages[j]
+					href := rootPrefix(b.pages[i].url) + other.url + "#" + e.ID
+					return `<a class="xref" href="` + html.EscapeString(href) + `">` + e.refText(bracket) + ` in ` + html.EscapeString(other.fm.Title) + `</a>`, true, nil, ""
+				}
+			}
+		}
+		var names []string
+		for _, j := range where {
+			names = append(names, b.pages[j].name)
+		}
+		return "", false, nil, fmt.Sprintf("@%s: the label is on several pages (%s); link to one with [text](file.md#%s)", key, strings.Join(names, ", "), key)
+	}
+	e, ok := x.bib[strings.ToLower(key)]
+	if !ok {
+		if !x.hasBib {
+			return "", false, nil, fmt.Sprintf("@%s: unknown citation key, and the course has no bibliography: name a BibTeX file in site.yaml (bibliography: references.bib), or write \\@ for an @ sign", key)
+		}
+		return "", false, nil, fmt.Sprintf("@%s: unknown citation key; add it to %s, or write \\@ for an @ sign", key, b.course.site.Bibliography)
+	}
+	return `<a class="citation" href="#ref-` + html.EscapeString(e.Key) + `">` + html.EscapeString(e.Authors()) + ", " + html.EscapeString(e.Year()) + `</a>`, false, e, ""
+}
+
+// resolveLink is a link's destination in the site, whether it leads to
+// another page, or what is wrong with it.
+func (b *builder) resolveLink(i int, ln *markup.Link) (string, bool, string) {
+	dest := ln.Dest
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "/") {
+		return dest, false, "" // another site, or an address of its own
+	}
+	pg := b.pages[i]
+	what := "link"
+	if ln.Image {
+		what = "image"
+	}
+	if u.Path == "" {
+		if u.Fragment == "" || b.hasAnchor(i, u.Fragment) {
+			return dest, false, ""
+		}
+		return "", false, fmt.Sprintf("link to #%s: the page has no heading, figure or equation with this id", u.Fragment)
+	}
+	dir := path.Dir(pg.file)
+	target := path.Join(dir, u.Path)
+	if strings.HasPrefix(target, "../") || target == ".." {
+		return "", false, fmt.Sprintf("%s %q leads outside the content folder", what, dest)
+	}
+	root := rootPrefix(pg.url)
+	if isMarkdown(target) || strings.HasSuffix(u.Path, "/") || b.isSection(target) {
+		if ln.Image {
+			return "", false, fmt.Sprintf("image %q is a page, not an image", dest)
+		}
+		j, ok := b.pageAt(target)
+		if !ok {
+			if _, err := fs.Stat(b.opt.Content, target); err == nil && isMarkdown(target) {
+				return "", false, fmt.Sprintf("link to %s: the page is a draft; build with -drafts, or remove the link", u.Path)
+			}
+			return "", false, fmt.Sprintf("link to %s: no page of the course is at %s", u.Path, path.Join(b.opt.ContentDir, target))
+		}
+		href := root + b.pages[j].url
+		if u.Fragment != "" {
+			if !b.hasAnchor(j, u.Fragment) {
+				return "", false, fmt.Sprintf("link to %s#%s: %s has no heading, figure or equation with this id", u.Path, u.Fragment, b.pages[j].name)
+			}
+			href += "#" + u.Fragment
+		}
+		return href, j != i && u.Fragment != "", ""
+	}
+	if !b.sites.static[target] {
+		return "", false, fmt.Sprintf("%s %q: there is no file %s", what, dest, path.Join(b.opt.ContentDir, target))
+	}
+	href := root + (&url.URL{Path: target}).EscapedPath()
+	if u.Fragment != "" {
+		href += "#" + u.Fragment
+	}
+	return href, false, ""
+}
+
+// pageAt finds the page of a content path: a lesson's file, a folder's
+// _index.md or the folder itself.
+func (b *builder) pageAt(target string) (int, bool) {
+	target = strings.TrimSuffix(target, "/")
+	if j, ok := b.sites.byFile[target]; ok {
+		return j, true
+	}
+	if target == "." {
+		return 0, true // the home page
+	}
+	if isIndex(target) {
+		target = path.Dir(target)
+	}
+	j, ok := b.sites.byFile[path.Join(target, "_index.md")]
+	return j, ok
+}
+
+func (b *builder) isSection(target string) bool {
+	_, ok := b.sites.byFile[path.Join(target, "_index.md")]
+	return ok
+}
+
+// hasAnchor reports whether page j has the id: an export, a footnote or
+// the reference list.
+func (b *builder) hasAnchor(j int, id string) bool {
+	if strings.HasPrefix(id, "fn:") || strings.HasPrefix(id, "fnref:") || strings.HasPrefix(id, "ref-") {
+		return true
+	}
+	for _, e := range b.sites.exports[j] {
+		if e.ID == id && e.Kind != "cite" {
+			return true
+		}
+	}
+	return false
+}
+
+// courseReferences is the reference list of the whole course: every entry
+// a page cites, with links to the pages that cite it.
+func (b *builder) courseReferences(i int) string {
+	x := b.sites
+	citers := map[string][]int{}
+	for j, exps := range x.exports {
+		for _, e := range exps {
+			if e.Kind == "cite" && x.bib[e.ID] != nil && !slices.Contains(citers[e.ID], j) {
+				citers[e.ID] = append(citers[e.ID], j)
+			}
+		}
+	}
+	var cited []*bib.Entry
+	for key := range citers {
+		cited = append(cited, x.bib[key])
+	}
+	slices.SortFunc(cited, func(a, b *bib.Entry) int {
+		return strings.Compare(a.SortKey()+"\x00"+a.Key, b.SortKey()+"\x00"+b.Key)
+	})
+	var h strings.Builder
+	if len(cited) == 0 {
+		return "<p>The course cites no work yet.</p>\n"
+	}
+	h.WriteString(`<section class="references">` + "\n<ol>\n")
+	root := rootPrefix(b.pages[i].url)
+	for _, e := range cited {
+		h.WriteString(`<li id="ref-` + html.EscapeString(e.Key) + `">` + e.HTML() + ` <span class="cited-in">Cited in `)
+		for k, j := range citers[strings.ToLower(e.Key)] {
+			if k > 0 {
+				h.WriteString(", ")
+			}
+			h.WriteString(`<a href="` + html.EscapeString(root+b.pages[j].url) + `">` + html.EscapeString(b.pages[j].fm.Title) + `</a>`)
+		}
+		h.WriteString(".</span></li>\n")
+	}
+	h.WriteString("</ol>\n</section>\n")
+	return h.String()
+}

@@ -1,0 +1,173 @@
+package markup
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"descent/diag"
+)
+
+func renderDoc(t *testing.T, src string) (string, *Doc, []string) {
+	t.Helper()
+	c := New(false)
+	l := &diag.List{File: "l.md"}
+	d := c.Parse([]byte(src), 1, l)
+	var b bytes.Buffer
+	if err := c.Render(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	var errs []string
+	for _, e := range l.Errs {
+		errs = append(errs, e.Error())
+	}
+	return b.String(), d, errs
+}
+
+// TestRefs: which text is a reference, with which keys.
+func TestRefs(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ src, keys string }{
+		{"See @eq-a.", "eq-a"},
+		{"See @eq-a, then @fig-b: done", "eq-a|fig-b"},
+		{"As [@kingma2015] shows", "kingma2015"},
+		{"Both [@a; @b2:x]", "a;b2:x"},
+		{"Mail me at a@b.org", ""},
+		{"A literal \\@sign", ""},
+		{"A link [@x](y.md)", ""},
+		{"A reference link [@x][y]\n\n[y]: z.md", ""},
+		{"Not keys [@a, p. 3]", "a"},
+		{"Code `@x` stays", ""},
+		{"Brackets [see @x] stay text", "x"},
+		{"Lone @ sign", ""},
+		{"(@eq-a)", "eq-a"},
+	}
+	for _, tt := range tests {
+		_, d, _ := renderDoc(t, tt.src)
+		var got []string
+		for _, r := range d.Refs {
+			got = append(got, strings.Join(r.Keys, ";"))
+		}
+		if strings.Join(got, "|") != tt.keys {
+			t.Errorf("%q: refs %q, want %q", tt.src, got, tt.keys)
+		}
+	}
+}
+
+// TestCallouts: GitHub's five kinds become callouts; [!EXERCISE] is the
+// exercise code's, and any other kind stays a block quote with its marker.
+func TestCallouts(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ src, want string }{
+		{"> [!NOTE]\n> Read this.", "<div class=\"callout callout-note\" role=\"note\">\n<p class=\"callout-title\">Note</p>\n<p>Read this.</p>\n</div>\n"},
+		{"> [!tip]\n> Lower case.", "<div class=\"callout callout-tip\" role=\"note\">\n<p class=\"callout-title\">Tip</p>\n<p>Lower case.</p>\n</div>\n"},
+		{"> [!WARNING]\n>\n> A paragraph.\n>\n> Another.", "<div class=\"callout callout-warning\" role=\"note\">\n<p class=\"callout-title\">Warning</p>\n<p>A paragraph.</p>\n<p>Another.</p>\n</div>\n"},
+		{"> [!CAUTION]\n> Math $x$ too.", "<div class=\"callout callout-caution\" role=\"note\">\n<p class=\"callout-title\">Caution</p>\n<p>Math <math display=\"inline\"><mrow><mi>x</mi></mrow></math> too.</p>\n</div>\n"},
+		{"> [!QUESTION]\n> Left alone.", "<blockquote>\n<p>[!QUESTION]\nLeft alone.</p>\n</blockquote>\n"},
+		{"> [!EXERCISE]\n> The exercise code's.", "<section class=\"exercise\" id=\"ex-1\" aria-labelledby=\"ex-1-title\">\n<p class=\"exercise-title\" id=\"ex-1-title\"><a href=\"#ex-1\">Exercise 1</a></p>\n<p>The exercise code's.</p>\n</section>\n"},
+		{"> [!NOTE] on one line", "<blockquote>\n<p>[!NOTE] on one line</p>\n</blockquote>\n"},
+		{"> Just a quote.", "<blockquote>\n<p>Just a quote.</p>\n</blockquote>\n"},
+	}
+	for _, tt := range tests {
+		got, _, errs := renderDoc(t, tt.src)
+		if got != tt.want || errs != nil {
+			t.Errorf("%q:\n%s\nwant\n%s (errors %v)", tt.src, got, tt.want, errs)
+		}
+	}
+}
+
+// TestFigures: lone images are figures, numbered with an id, in one
+// sequence with landscape blocks; equations with eq- labels are numbered.
+func TestFigures(t *testing.T) {
+	t.Parallel()
+	src := "![A](a.png){#fig-a}\n\n```landscape\nfunction: quadratic\n```\n\n![Unnumbered](b.png)\n\nInline ![c](c.png) image.\n\n$$ x $$ {#eq-x}\n\n$$ y \\tag{A} $$ {#eq-y}\n\n$$ z $$\n"
+	got, d, errs := renderDoc(t, src)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	for _, w := range []string{
+		"<figure class=\"image\" id=\"fig-a\">\n<img src=\"a.png\" alt=\"A\" loading=\"lazy\">\n<figcaption><span class=\"figure-number\">Figure 1</span> A</figcaption>\n</figure>",
+		"<figure class=\"image\">\n<img src=\"b.png\" alt=\"Unnumbered\" loading=\"lazy\">\n<figcaption>Unnumbered</figcaption>",
+		`<p>Inline <img src="c.png" alt="c"> image.</p>`,
+		`<div class="math-display" id="eq-x">`, `<mtext>(1)</mtext>`, `<mtext>(A)</mtext>`,
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("lacks %s\n%s", w, got)
+		}
+	}
+	if d.Figures[0].Number != 2 {
+		t.Errorf("landscape number %d, want 2", d.Figures[0].Number)
+	}
+	var anchors []string
+	for _, a := range d.Anchors {
+		anchors = append(anchors, a.Kind+":"+a.ID+":"+a.Number)
+	}
+	if strings.Join(anchors, " ") != "equation:eq-x:1 equation:eq-y:A figure:fig-a:1" {
+		t.Errorf("anchors %v", anchors)
+	}
+	if len(d.Links) != 3 || d.Links[0].Dest != "a.png" || !d.Links[2].Image || d.Links[2].Line != 9 {
+		t.Errorf("links %+v", d.Links)
+	}
+}
+
+// FuzzRefs: any page parses and renders; every reference's keys are whole
+// keys, every anchor has an id, and links have a line inside the page.
+func FuzzRefs(f *testing.F) {
+	for _, s := range []string{"See @eq-a and [@k1; @k2].", "## T {#x}\n\n$$ x $$ {#eq-x}\n\n![C](c.png){#fig-c}\n", "> [!NOTE]\n> [@a](b.md) @c\n", "Text[^1].\n\n[^1]: note @x\n\nTerm\n: def\n"} {
+		f.Add(s)
+	}
+	c := New(false)
+	f.Fuzz(func(t *testing.T, src string) {
+		if !utf8.ValidString(src) || len(src) > 4096 {
+			return
+		}
+		l := &diag.List{File: "f.md"}
+		d := c.Parse([]byte(src), 1, l)
+		var b bytes.Buffer
+		if err := c.Render(&b, d); err != nil {
+			t.Fatal(err)
+		}
+		lines := 1 + strings.Count(src, "\n")
+		for _, r := range d.Refs {
+			for _, k := range r.Keys {
+				if scanKey([]byte(k)) != len(k) {
+					t.Fatalf("key %q is not a whole key", k)
+				}
+			}
+			if r.Line < 1 || r.Line > lines {
+				t.Fatalf("ref at line %d of %d", r.Line, lines)
+			}
+		}
+		for _, a := range d.Anchors {
+			if a.ID == "" || a.Line < 1 || a.Line > lines {
+				t.Fatalf("anchor %+v", a)
+			}
+		}
+		for _, ln := range d.Links {
+			if ln.Line < 1 || ln.Line > lines {
+				t.Fatalf("link %+v at line %d of %d", ln, ln.Line, lines)
+			}
+		}
+	})
+}
+
+// TestBookMistakes: the mistakes markup itself sees, at their lines.
+func TestBookMistakes(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ src, want string }{
+		{"Text[^1] here.\n", `l.md:1: [^1] has no note; write it on a line of its own: [^1]: the note`},
+		{"One.\n\nTwo [^note].\n\n[^other]: x\n", `l.md:3: [^note] has no note; write it on a line of its own: [^note]: the note`},
+		{"![Plot](p.png){#plot}\n", `l.md:1: {#plot}: a figure's label starts with fig-, such as {#fig-plot}`},
+		{"$$ x $$ {#x}\n", `l.md:1: {#x}: an equation's label starts with eq-, such as {#eq-loss}`},
+	}
+	for _, tt := range tests {
+		_, _, errs := renderDoc(t, tt.src)
+		if len(errs) != 1 || errs[0] != tt.want {
+			t.Errorf("%q: %v, want %s", tt.src, errs, tt.want)
+		}
+	}
+	if _, _, errs := renderDoc(t, "Fine[^1] and `[^x]` in code.\n\n[^1]: a note\n"); errs != nil {
+		t.Errorf("a kept footnote: %v", errs)
+	}
+}
