@@ -23,7 +23,7 @@ function snapshot(fig) {
       step: m ? +m[1] : NaN, N: m ? +m[2] : NaN,
       slider: +f.querySelector('input.landscape-step').value,
       runs: runs.filter(shown).map((g) => g.getAttribute('data-run')).join(','),
-      legend: [...f.querySelectorAll('.landscape-main .legend-item')].filter(shown).map((g) => g.getAttribute('data-run')).join(','),
+      legend: [...f.querySelectorAll('.landscape-legend .legend-item')].filter(shown).map((g) => g.getAttribute('data-run')).join(','),
       rows: [...f.querySelectorAll('tbody tr')].filter((r) => !r.hidden).map((r) => r.getAttribute('data-run')).join(','),
       playing: f.classList.contains('is-playing'),
       playLabel: f.querySelector('button[data-action="play"]').getAttribute('aria-label'),

@@ -30,7 +30,21 @@ func Compute(ctx context.Context, s *Spec, id string, m *Memo) (fd *Data, err er
 		}
 	}()
 	m.init()
-	return compute(ctx, s, id, m)
+	if s.Variants == nil {
+		return compute(ctx, s, id, m, -1)
+	}
+	fd = &Data{ID: id, Title: plainMath(s.Title), Function: s.Function, Dim: s.Dim, Param: s.Param}
+	if hasMath(s.Title) {
+		fd.TitleTeX = s.Title
+	}
+	for i, v := range s.Variants {
+		d, err := compute(ctx, v, id+"--"+strconv.Itoa(i+1), m, i)
+		if err != nil {
+			return nil, fmt.Errorf("%s = %s: %w", s.Param, formatNum(v.ParamValue), err)
+		}
+		fd.Variants = append(fd.Variants, d)
+	}
+	return fd, nil
 }
 
 func firstFrames(stack []byte) string {
@@ -49,13 +63,18 @@ type figure struct {
 	viz  []svgviz.Run
 }
 
-func compute(ctx context.Context, s *Spec, id string, m *Memo) (*Data, error) {
+// compute draws one figure; variant is its index in a parameter sweep, or -1.
+func compute(ctx context.Context, s *Spec, id string, m *Memo, variant int) (*Data, error) {
 	title := plainMath(s.Title)
 	f := &figure{ctx: ctx, s: s, id: id, data: &Data{ID: id, Title: title, Function: s.Function, Dim: s.Dim},
 		json: &figureJSON{ID: id, Title: title, Function: s.Function, Dim: s.Dim,
 			Domain: map[string][2]float64{"x": s.Domain.X}, Runs: []runJSON{}, Sweeps: []sweepJSON{}}}
 	if s.Dim == 2 {
 		f.json.Domain["y"] = s.Domain.Y
+	}
+	if variant >= 0 {
+		f.json.Variant = &variantJSON{Param: s.Param, Value: s.ParamValue, Index: variant}
+		f.data.Param, f.data.Value = s.Param, formatNum(s.ParamValue)
 	}
 	if hasMath(s.Title) {
 		f.data.TitleTeX = s.Title
@@ -97,6 +116,7 @@ func compute(ctx context.Context, s *Spec, id string, m *Memo) (*Data, error) {
 		panic(critPanic)
 	}
 	crit := f.critical(cps)
+	f.legend(crit)
 	if err := f.draw(crit, m.layers, early, earlyPlot); err != nil {
 		return nil, err
 	}
@@ -148,8 +168,8 @@ func (f *figure) runAll() error {
 				if err := f.run(rv, given, label, start, steps, color, sweep, vi); err != nil {
 					return err
 				}
+				color++ // every trajectory its own colour, sweep values too
 			}
-			color++
 		}
 	}
 	return nil
@@ -237,10 +257,90 @@ func (f *figure) run(r runSpec, given map[string]float64, label string, start []
 	}
 	f.viz = append(f.viz, vr)
 	row := finalRow(idx, label, svgviz.Color(color), tr, vi > 0)
+	row.Dash, row.Diverged = svgviz.Dash(color), tr.Diverged()
 	row.LabelTeX = labelTeX
 	f.data.Runs = append(f.data.Runs, row)
 	f.data.Steps = max(f.data.Steps, steps)
 	return nil
+}
+
+// legend fills in what the page's legend and caption say besides the runs:
+// the curves, the kinds of critical point drawn and which are left out,
+// the function's parameters and the axes' names.
+func (f *figure) legend(crit []svgviz.Critical) {
+	s, d := f.s, f.data
+	if len(s.Curves) > 0 {
+		d.Keys = append(d.Keys, LegendKey{Label: s.Function})
+		for i, c := range s.Curves {
+			d.Keys = append(d.Keys, LegendKey{Label: plainMath(c.Label), Color: svgviz.CurveColor(len(f.viz), i), Dash: svgviz.CurveDash})
+		}
+	}
+	drawn := crit
+	if s.Dim == 2 {
+		drawn = svgviz.Thin(crit)
+	}
+	count := map[string]int{}
+	for _, c := range crit {
+		count[c.Kind]++
+	}
+	for _, k := range []string{optim.KindMinimum, optim.KindMaximum, optim.KindSaddle, optim.KindDegenerate} {
+		if slices.ContainsFunc(drawn, func(c svgviz.Critical) bool { return c.Kind == k }) {
+			d.Keys = append(d.Keys, LegendKey{Label: k, Kind: k, Glyph: svgviz.GlyphPath(k)})
+		}
+	}
+	if len(drawn) < len(crit) {
+		var parts []string
+		for _, k := range []string{optim.KindMinimum, optim.KindMaximum, optim.KindSaddle, optim.KindDegenerate} {
+			if n := count[k]; n > 0 {
+				parts = append(parts, fmt.Sprintf("%d %s", n, plural(k, n)))
+			}
+		}
+		which := "the minima"
+		if len(drawn) < count[optim.KindMinimum] {
+			which = map[bool]string{true: "the global minimum", false: fmt.Sprintf("the %d global minima", len(drawn))}[len(drawn) == 1]
+		}
+		d.CritNote = fmt.Sprintf("%d critical points in the domain (%s); the plot marks %s, and the figure's data lists them all.", len(crit), strings.Join(parts, ", "), which)
+	}
+	d.Params = paramsNote(s)
+	d.XName, d.YName = orDefault(s.Axes[0], "x"), orDefault(s.Axes[1], "y")
+}
+
+func plural(kind string, n int) string {
+	if n == 1 {
+		return kind
+	}
+	return map[string]string{optim.KindMinimum: "minima", optim.KindMaximum: "maxima", optim.KindSaddle: "saddles", optim.KindDegenerate: "degenerate points"}[kind]
+}
+
+// paramsNote lists the function's parameters that differ from the
+// catalog's defaults, or an expression's constants: "A = 0.04". The swept
+// parameter of a family is left to its own caption.
+func paramsNote(s *Spec) string {
+	var parts []string
+	add := func(name string, v float64) {
+		if name != s.Param {
+			parts = append(parts, name+" = "+formatNum(v))
+		}
+	}
+	switch {
+	case s.Catalog != nil:
+		defaults, _ := optim.CatalogParams(s.Catalog.Name)
+		for _, p := range defaults {
+			if v := s.Catalog.Params[p.Name]; v != p.Default {
+				add(p.Name, v)
+			}
+		}
+	case s.Consts != nil:
+		names := make([]string, 0, len(s.Consts))
+		for k := range s.Consts {
+			names = append(names, k)
+		}
+		slices.Sort(names)
+		for _, k := range names {
+			add(k, s.Consts[k])
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // critical records the critical points in the JSON and returns them as
@@ -270,8 +370,8 @@ func (f *figure) draw(crit []svgviz.Critical, layers *layerCache, early *svgviz.
 	var main, loss bytes.Buffer
 	desc := describeFigure(s, len(f.viz))
 	if s.Dim == 2 {
-		l := svgviz.Landscape{ID: id + "-map", Title: plainMath(s.Title), Desc: desc, Levels: s.Levels, Runs: f.viz, Critical: crit}
-		l.Grid.Domain = svgviz.Domain{X0: s.Domain.X[0], X1: s.Domain.X[1], Y0: s.Domain.Y[0], Y1: s.Domain.Y[1]}
+		l := landscape(s, id+"-map", f.viz, crit)
+		l.Desc = desc
 		layer, plot := early, l.PlotRect()
 		if layer == nil || plot != earlyPlot {
 			var err error
@@ -287,7 +387,7 @@ func (f *figure) draw(crit []svgviz.Critical, layers *layerCache, early *svgviz.
 			return err
 		}
 	} else {
-		c := svgviz.Curve{ID: id + "-map", Title: plainMath(s.Title), Desc: desc, Runs: f.viz, Critical: crit}
+		c := svgviz.Curve{ID: id + "-map", Title: plainMath(s.Title), Desc: desc, Runs: f.viz, Critical: crit, Bare: true, XName: s.Axes[0]}
 		c.Xs, c.Ys = sampleCurve(s, 800)
 		c.Label = s.Function
 		for _, e := range s.Curves {
@@ -299,7 +399,7 @@ func (f *figure) draw(crit []svgviz.Critical, layers *layerCache, early *svgviz.
 		}
 	}
 	if len(f.viz) > 0 { // no runs, no loss plot
-		lp := svgviz.LossPlot{ID: id + "-loss", Title: "Loss per step", Desc: "Loss per step of each run in " + orDefault(plainMath(s.Title), "this figure") + ".", Runs: f.viz}
+		lp := svgviz.LossPlot{ID: id + "-loss", Title: "Loss per step", Desc: "Loss per step of each run in " + orDefault(plainMath(s.Title), "this figure") + ".", Runs: f.viz, Bare: true}
 		if err := lp.WriteSVG(&loss); err != nil {
 			return err
 		}
@@ -307,7 +407,7 @@ func (f *figure) draw(crit []svgviz.Critical, layers *layerCache, early *svgviz.
 	f.data.Main, f.data.Loss = main.String(), loss.String()
 	if slices.Contains(s.View, "data") && s.Regress != nil {
 		var b bytes.Buffer
-		dp := svgviz.DataPlot{ID: id + "-data", Title: "The data and the fitted lines", T: s.Regress.T, U: s.Regress.U, Runs: f.viz}
+		dp := svgviz.DataPlot{ID: id + "-data", Title: "The data and the fitted lines", T: s.Regress.T, U: s.Regress.U, Runs: f.viz, Bare: true}
 		if err := dp.WriteSVG(&b); err != nil {
 			return err
 		}
@@ -330,12 +430,20 @@ func (f *figure) writeJSON() error {
 	return nil
 }
 
+// landscape is s's contour plot as svgviz draws it in a page: bare, its
+// title and legend in the page's HTML.
+func landscape(s *Spec, id string, runs []svgviz.Run, crit []svgviz.Critical) svgviz.Landscape {
+	l := svgviz.Landscape{ID: id, Title: plainMath(s.Title), Levels: s.Levels, Runs: runs, Critical: crit,
+		Bare: true, XName: s.Axes[0], YName: s.Axes[1]}
+	l.Grid.Domain = svgviz.Domain{X0: s.Domain.X[0], X1: s.Domain.X[1], Y0: s.Domain.Y[0], Y1: s.Domain.Y[1]}
+	return l
+}
+
 // kindFreePlot returns the plot rectangle of s's landscape if it is the same
 // whichever kinds of critical point the legend will list, so that the
 // contours can be drawn before the critical points are found.
 func kindFreePlot(s *Spec, runs []svgviz.Run) (svgviz.Rect, bool) {
-	l := svgviz.Landscape{Title: plainMath(s.Title), Runs: runs}
-	l.Grid.Domain = svgviz.Domain{X0: s.Domain.X[0], X1: s.Domain.X[1], Y0: s.Domain.Y[0], Y1: s.Domain.Y[1]}
+	l := landscape(s, "", runs, nil)
 	none := l.PlotRect()
 	for _, k := range []string{optim.KindMinimum, optim.KindMaximum, optim.KindSaddle, optim.KindDegenerate} {
 		l.Critical = append(l.Critical, svgviz.Critical{Kind: k})

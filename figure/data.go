@@ -16,8 +16,20 @@ type Data struct {
 	Loss     string // the loss-per-step SVG, from svgviz
 	DataPlot string // the regression's data and fitted lines (view: data), or ""
 	Runs     []Row
+	Keys     []LegendKey // the legend's other entries: curves, then critical kinds
+	CritNote string      // which critical points are drawn when not all are, or ""
+	Params   string      // the function's parameters that differ from the catalog's defaults, "A = 0.04"
+	XName    string      // the axes' names, "x" and "y" unless the author named them
+	YName    string
 	Sweeps   []Sweep
 	JSON     string // the figure's data (SPEC §6), safe inside <script type="application/json">
+
+	// A parameter sweep (params: {c: [0.2, 0.5]}) is one figure per value:
+	// the outer Data holds them in Variants and only ID, Title, Function,
+	// Formula and Param; each variant has its Param and Value.
+	Variants []*Data
+	Param    string // the swept parameter, "c"
+	Value    string // a variant's value, formatted, "0.47"
 }
 
 // Row is one run's row in the no-JavaScript table of final values.
@@ -32,6 +44,18 @@ type Row struct {
 	Loss     string // final loss, formatted
 	Status   string // "200 steps", "diverged at step 37"
 	Hidden   bool   // a sweep variant other than the first: hidden until selected
+	Dash     string // stroke-dasharray of its path, or "" for solid
+	Diverged bool
+}
+
+// LegendKey is one entry of the legend besides the runs: a kind of critical
+// point, or a 1-D figure's curve.
+type LegendKey struct {
+	Label string // "minimum", "MAE"
+	Kind  string // minimum, maximum, saddle, degenerate; "" for a curve
+	Color string // a curve's colour, "" for currentColor
+	Dash  string // a curve's dash
+	Glyph string // a critical kind's marker as path data around (0, 0)
 }
 
 // Sweep is one list-valued setting: a slider picks which of its runs shows.

@@ -7,7 +7,9 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"descent/diag"
@@ -54,8 +56,12 @@ type Spec struct {
 	Levels   svgviz.Levels
 
 	Consts     map[string]float64    // an expression's named constants (params:)
+	Variants   []*Spec               // params: {c: [0.2, 0.5]}: one landscape per value, else nil
+	Param      string                // the swept parameter, when Variants is set
+	ParamValue float64               // a variant's value of Param
 	Curves     []curveSpec           // a 1-D figure's extra curves
 	View       []string              // the views shown: contour, and data for the regression
+	Axes       [2]string             // the axes' names (axes: {x: intercept, y: slope}); "" for x and y
 	ID         string                // the author's id:, or ""
 	NotLive    bool                  // live: false
 	LiveBounds map[string][2]float64 // live: {lr: [1e-4, 1]}: the author's slider ranges
@@ -85,7 +91,7 @@ type runSpec struct {
 
 var bareWordRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*(-[A-Za-z0-9_]+)*$`)
 
-var figureKeys = []string{"title", "id", "function", "params", "domain", "start", "steps", "runs", "contours", "live", "curves", "view"}
+var figureKeys = []string{"title", "id", "function", "params", "domain", "start", "steps", "runs", "contours", "live", "curves", "view", "axes"}
 
 // curveSpec is one more function a 1-D figure draws on its axes.
 type curveSpec struct {
@@ -141,9 +147,10 @@ func Decode(src []byte, base int, l *diag.List) (*Spec, bool) {
 		return nil, false
 	}
 	var params map[string]float64
+	var sweep paramSweep
 	if p, ok := byKey["params"]; ok {
 		n := len(l.Errs)
-		if params = decodeParams(p, base, l); len(l.Errs) != n {
+		if params, sweep = decodeParams(p, base, l); len(l.Errs) != n {
 			return nil, false // the function cannot be read without its params
 		}
 	}
@@ -158,6 +165,9 @@ func Decode(src []byte, base int, l *diag.List) (*Spec, bool) {
 	}
 	if p, ok := byKey["view"]; ok {
 		s.decodeView(p, base, l)
+	}
+	if p, ok := byKey["axes"]; ok {
+		s.decodeAxes(p, base, l)
 	}
 	if p, ok := byKey["steps"]; ok {
 		s.Steps = decodeSteps(p, base, "steps", l)
@@ -191,7 +201,82 @@ func Decode(src []byte, base int, l *diag.List) (*Spec, bool) {
 		l.Add(base+p.Line, "runs", "these runs expand to %d trajectories (starts × sweeps); a figure holds at most %d", total, maxRuns)
 		return nil, false
 	}
+	if sweep.name != "" && !s.decodeVariants(fn, params, sweep, total, byKey["params"], base, l) {
+		return nil, false
+	}
 	return s, true
+}
+
+// paramSweep is a function parameter given as a list: params: {c: [0.2, 0.5]}.
+type paramSweep struct {
+	name   string
+	values []float64
+	line   int
+}
+
+// maxVariants bounds the landscapes of a parameter sweep: each is a
+// whole figure, with its own grid, contours and runs.
+const maxVariants = 6
+
+// decodeVariants makes one Spec per value of a swept function parameter:
+// the same directive on a different landscape. s itself is the first
+// value's, already decoded.
+func (s *Spec) decodeVariants(fn yamlnode.Pair, params map[string]float64, sw paramSweep, runs int, pp yamlnode.Pair, base int, l *diag.List) bool {
+	key := "params." + sw.name
+	if runs*len(sw.values) > maxRuns {
+		l.Add(base+sw.line, key, "%d values × %d trajectories is %d; a figure holds at most %d", len(sw.values), runs, runs*len(sw.values), maxRuns)
+		return false
+	}
+	s.Param, s.ParamValue = sw.name, sw.values[0]
+	first := *s
+	s.Variants = []*Spec{&first}
+	for _, v := range sw.values[1:] {
+		vs := first
+		p := maps(params)
+		p[sw.name] = v
+		domain := vs.Domain // as written, or the first value's catalog domain
+		if !vs.decodeFunction(fn, p, pp, base, l) {
+			return false
+		}
+		vs.Domain, vs.ParamValue = domain, v
+		s.Variants = append(s.Variants, &vs)
+	}
+	return true
+}
+
+// maxAxisName bounds an axis name: it sits under or beside the plot.
+const maxAxisName = 40
+
+// decodeAxes reads the axes' names: axes: {x: intercept, y: slope}.
+func (s *Spec) decodeAxes(p yamlnode.Pair, base int, l *diag.List) {
+	pairs, ok := yamlnode.Mapping(p.Val, base, "axes", l)
+	if !ok {
+		return
+	}
+	names := []string{"x", "y"}[:s.Dim]
+	for _, q := range pairs {
+		key := "axes." + q.Key
+		i := slices.Index(names, q.Key)
+		if i < 0 {
+			l.Add(base+q.Line, key, "unknown axis; name %s", map[int]string{1: "x (a 1-D figure has one axis)", 2: "x and y"}[s.Dim])
+			continue
+		}
+		name, err := yamlnode.Text(q.Val)
+		if err == nil {
+			err = checkLength(name, maxAxisName)
+		}
+		if err == nil && strings.TrimSpace(name) == "" {
+			err = fmt.Errorf("an axis name is not empty; leave the key out for %s", q.Key)
+		}
+		if err == nil && strings.ContainsFunc(name, unicode.IsControl) {
+			err = fmt.Errorf("%s holds a control character; an axis name is one line of text", strconv.Quote(name))
+		}
+		if err != nil {
+			l.Add(base+q.Line, key, "%v", err)
+			continue
+		}
+		s.Axes[i] = plainMath(name)
+	}
 }
 
 // decodeIDLive reads the figure's id and live keys.
@@ -252,21 +337,60 @@ func (s *Spec) decodeLive(p yamlnode.Pair, base int, l *diag.List) {
 	}
 }
 
-func decodeParams(p yamlnode.Pair, base int, l *diag.List) map[string]float64 {
+// decodeParams reads the function's parameters; one of them may list
+// values (a sweep), and out holds its first.
+func decodeParams(p yamlnode.Pair, base int, l *diag.List) (out map[string]float64, sw paramSweep) {
 	pairs, ok := yamlnode.Mapping(p.Val, base, "params", l)
 	if !ok {
-		return nil
+		return nil, sw
 	}
-	out := map[string]float64{}
+	out = map[string]float64{}
 	for _, q := range pairs {
-		v, err := yamlnode.Number(q.Val)
-		if err != nil {
-			l.Add(base+q.Line, "params."+q.Key, "%v", err)
+		key := "params." + q.Key
+		v := yamlnode.Resolve(q.Val)
+		if v.Kind != yaml.SequenceNode {
+			x, err := yamlnode.Number(v)
+			if err != nil {
+				l.Add(base+q.Line, key, "%v", err)
+				continue
+			}
+			out[q.Key] = x
 			continue
 		}
-		out[q.Key] = v
+		switch {
+		case sw.name != "":
+			l.Add(base+q.Line, key, "a figure sweeps one parameter, and %s already does; make a second figure", sw.name)
+			continue
+		case len(v.Content) < 2 || len(v.Content) > maxVariants:
+			l.Add(base+q.Line, key, "a parameter sweep lists between 2 and %d values, one landscape each", maxVariants)
+			continue
+		}
+		values, ok := sweepNumbers(v, base+q.Line, key, l)
+		if !ok {
+			continue
+		}
+		sw = paramSweep{name: q.Key, values: values, line: q.Line}
+		out[q.Key] = values[0]
 	}
-	return out
+	return out, sw
+}
+
+// sweepNumbers reads a sweep's list of distinct numbers.
+func sweepNumbers(v *yaml.Node, line int, key string, l *diag.List) ([]float64, bool) {
+	var values []float64
+	for _, c := range v.Content {
+		x, err := yamlnode.Number(c)
+		if err != nil {
+			l.Add(line, key, "%v", err)
+			return nil, false
+		}
+		if slices.Contains(values, x) {
+			l.Add(line, key, "%v is listed twice; each value of a sweep is drawn once", x)
+			return nil, false
+		}
+		values = append(values, x)
+	}
+	return values, true
 }
 
 func (s *Spec) decodeFunction(fn yamlnode.Pair, params map[string]float64, pp yamlnode.Pair, base int, l *diag.List) bool {

@@ -17,9 +17,18 @@ type figureJSON struct {
 	Runs           []runJSON             `json:"runs"`
 	CriticalPoints []criticalJSON        `json:"critical_points"`
 	Sweeps         []sweepJSON           `json:"sweeps"`
-	Engine         *engineJSON           `json:"engine"`           // nil: the function cannot be recomputed in the browser
-	Live           map[string][2]float64 `json:"live"`             // bounds of each live setting; nil: not live
-	Curves         []curveJSON           `json:"curves,omitempty"` // a 1-D figure's extra curves
+	Engine         *engineJSON           `json:"engine"`            // nil: the function cannot be recomputed in the browser
+	Live           map[string][2]float64 `json:"live"`              // bounds of each live setting; nil: not live
+	Curves         []curveJSON           `json:"curves,omitempty"`  // a 1-D figure's extra curves
+	Variant        *variantJSON          `json:"variant,omitempty"` // one value of a parameter sweep
+}
+
+// variantJSON is the function parameter a variant figure fixes: one of
+// the landscapes of params: {c: [0.2, 0.5]}.
+type variantJSON struct {
+	Param string  `json:"param"`
+	Value float64 `json:"value"`
+	Index int     `json:"index"` // position in the sweep's values
 }
 
 // curveJSON is an extra curve of a 1-D figure.

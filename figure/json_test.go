@@ -13,7 +13,7 @@ func TestFigureJSON(t *testing.T) {
 	t.Parallel()
 	// The encoder writes these fields by hand; a new one must be added there.
 	wantFields := map[reflect.Type][]string{
-		reflect.TypeFor[figureJSON](): {"id", "title,omitempty", "function", "dim", "domain", "runs", "critical_points", "sweeps", "engine", "live", "curves,omitempty"},
+		reflect.TypeFor[figureJSON](): {"id", "title,omitempty", "function", "dim", "domain", "runs", "critical_points", "sweeps", "engine", "live", "curves,omitempty", "variant,omitempty"},
 		reflect.TypeFor[runJSON]():    {"label", "optimizer", "params", "points", "loss", "grad_norm", "diverged", "stopped_at", "color", "sweep", "start", "steps", "live", "lr,omitempty", "grid,omitempty", "simplex,omitempty", "shared_start"},
 	}
 	for typ, want := range wantFields {
@@ -42,6 +42,7 @@ func TestFigureJSON(t *testing.T) {
 			},
 			CriticalPoints: []criticalJSON{{X: 1, Y: new(float64), Value: -1e-9, Kind: "minimum"}, {X: 2, Value: 1, Kind: "maximum"}},
 			Sweeps:         []sweepJSON{{Setting: "lr", Values: []float64{0.01, 0.1}, Runs: []int{0, 1}}},
+			Variant:        &variantJSON{Param: "c", Value: 0.47, Index: 1},
 		},
 	}
 	for _, f := range figs {

@@ -88,6 +88,9 @@ func appendFigureJSON(b []byte, f *figureJSON) ([]byte, error) {
 	if len(f.Curves) > 0 {
 		field(`,"curves":`, f.Curves)
 	}
+	if f.Variant != nil {
+		field(`,"variant":`, f.Variant)
+	}
 	b = append(b, '}')
 	return b, err
 }

@@ -10,7 +10,7 @@ import (
 // same directive. Entries on disk are also tied to the executable that wrote
 // them (package store), so a forgotten change here cannot serve stale
 // figures.
-const Version = "descent-figure-4"
+const Version = "descent-figure-5"
 
 // Key names a figure for the cache: the directive's text, its id and
 // Version, hashed.

@@ -244,3 +244,31 @@ func TestComputeCancelled(t *testing.T) {
 		t.Errorf("stopping took %v", took)
 	}
 }
+
+// TestParamSweep: params: {c: [a, b]} is one figure per value, each the
+// same as the figure with that value written alone.
+func TestParamSweep(t *testing.T) {
+	memo := &Memo{}
+	const body = "start: [1, 1]\nsteps: 20\nruns: [{optimizer: gd, lr: [0.05, 0.1]}]\n"
+	fam := mustCompute(t, "function: \"x*cos(c*x) + y^2\"\nparams: {c: [0.47, 2]}\n"+body, memo)
+	if len(fam.Variants) != 2 || fam.Param != "c" || fam.Runs != nil {
+		t.Fatalf("variants %d, param %q, runs %d", len(fam.Variants), fam.Param, len(fam.Runs))
+	}
+	for i, c := range []string{"0.47", "2"} {
+		v := fam.Variants[i]
+		alone := mustCompute(t, "function: \"x*cos(c*x) + y^2\"\nparams: {c: "+c+"}\n"+body, memo)
+		if v.Value != c || v.Param != "c" || v.ID != fmt.Sprintf("f--%d", i+1) {
+			t.Errorf("variant %d: %s = %s, id %q", i, v.Param, v.Value, v.ID)
+		}
+		if len(v.Runs) != 2 || v.Runs[1].Final != alone.Runs[1].Final || strings.ReplaceAll(v.Main, v.ID, "f") != alone.Main {
+			t.Errorf("variant %d differs from the figure with c = %s alone: %s against %s", i, c, v.Runs[1].Final, alone.Runs[1].Final)
+		}
+		want := fmt.Sprintf(`"variant":{"param":"c","value":%s,"index":%d}`, c, i)
+		if !strings.Contains(v.JSON, want) {
+			t.Errorf("variant %d's data lacks %s", i, want)
+		}
+	}
+	if fam.Variants[0].Runs[0].Final == fam.Variants[1].Runs[0].Final {
+		t.Error("c = 0.47 and c = 2 ended at the same point")
+	}
+}

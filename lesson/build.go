@@ -446,9 +446,20 @@ func (b *builder) figure(pg *page, f *pageFigure) bool {
 		b.fail(&Error{File: pg.name, Line: f.node.Line - 1, Key: key, Msg: err.Error()})
 		return false
 	}
-	if _, err := execute(b.ctx, b.lim, b.theme.figure, "figure", view, &buf, b.theme.dir, "figure.html"); err != nil {
-		b.fail(err)
-		return false
+	// A parameter sweep is its variants in the template "family"; a theme
+	// without one shows them one after another.
+	name, views := "figure", []FigureData{view}
+	if view.Variants != nil {
+		name = "family"
+		if b.theme.figure.Lookup("family") == nil {
+			name, views = "figure", view.Variants
+		}
+	}
+	for _, v := range views {
+		if _, err := execute(b.ctx, b.lim, b.theme.figure, name, v, &buf, b.theme.dir, "figure.html"); err != nil {
+			b.fail(err)
+			return false
+		}
 	}
 	f.node.HTML = buf.Bytes()
 	return true

@@ -154,7 +154,7 @@ func TestBuildSite(t *testing.T) {
 		t.Error("a draft was built")
 	}
 	page := readOut(t, out, "basics/valley/index.html")
-	for _, want := range []string{`<figure class="landscape landscape-dim2" id="momentum-on-rosenbrock"`, `<math`, `display="block"`, `id="setting"`} {
+	for _, want := range []string{`<figure class="landscape landscape-dim2 landscape-withloss" id="momentum-on-rosenbrock"`, `<math`, `display="block"`, `id="setting"`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("valley page lacks %s", want)
 		}

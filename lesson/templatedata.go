@@ -87,8 +87,20 @@ type FigureData struct {
 	Loss      template.HTML // the loss-per-step SVG, from svgviz
 	DataPlot  template.HTML // the regression's data and fitted lines, or "" (view: [contour, data])
 	Runs      []FigureRun
+	Keys      []figure.LegendKey // the legend's other entries: curves (Kind ""), then critical kinds with their Glyph
+	CritNote  string             // which critical points the plot leaves out, or ""
+	Params    string             // the function's parameters that differ from the catalog's defaults, "A = 0.04"
+	XName     string             // the axes' names, for the table's heading
+	YName     string
 	Sweeps    []Sweep
 	JSON      template.JS // the figure's data (SPEC §6), already safe for <script type="application/json">
+
+	// A parameter sweep (params: {c: [0.2, 0.5]}) is one figure per value,
+	// drawn by the template "family": the outer FigureData holds them in
+	// Variants, with ID, Title, TitleHTML, Function, Formula and Param.
+	// Each variant has its Param and Value ("0.47").
+	Variants     []FigureData
+	Param, Value string
 }
 
 // FigureRun is one run's row in the no-JavaScript table of final values:
@@ -112,7 +124,8 @@ type Sweep = figure.Sweep
 func figureData(d *figure.Data, conv *markup.Converter) (FigureData, string, error) {
 	fd := FigureData{ID: d.ID, Title: d.Title, Function: d.Function, Formula: template.HTML(d.Formula),
 		Dim: d.Dim, Steps: d.Steps, Main: template.HTML(d.Main), Loss: template.HTML(d.Loss), DataPlot: template.HTML(d.DataPlot),
-		Sweeps: d.Sweeps, JSON: template.JS(d.JSON)}
+		Sweeps: d.Sweeps, JSON: template.JS(d.JSON), Param: d.Param, Value: d.Value,
+		Keys: d.Keys, CritNote: d.CritNote, Params: d.Params, XName: d.XName, YName: d.YName}
 	var err error
 	if d.TitleTeX != "" {
 		if fd.TitleHTML, err = mathText(conv, d.TitleTeX); err != nil {
@@ -127,6 +140,16 @@ func figureData(d *figure.Data, conv *markup.Converter) (FigureData, string, err
 			}
 		}
 		fd.Runs = append(fd.Runs, row)
+	}
+	for _, v := range d.Variants {
+		vc := *v // the cache's copy stays as it is
+		vc.Formula = d.Formula
+		vd, key, err := figureData(&vc, conv)
+		if err != nil {
+			return fd, key, err
+		}
+		vd.TitleHTML = fd.TitleHTML
+		fd.Variants = append(fd.Variants, vd)
 	}
 	return fd, "", nil
 }

@@ -43,13 +43,13 @@ func TestMathMarkup(t *testing.T) {
 	tests := []struct{ name, tex, want string }{
 		{"script in text", `\text{<script>alert(1)</script>}`, `<math display="inline"><mrow><mtext>&lt;script&gt;alert(1)&lt;/script&gt;</mtext></mrow></math>`},
 		{"img in text", `\text{<img src=x onerror=alert(1)>}`, "<math display=\"inline\"><mrow><mtext>&lt;img\u00a0src=x\u00a0onerror=alert(1)&gt;</mtext></mrow></math>"},
-		{"closing the formula", `\text{</mtext></mrow></math><script>alert(1)</script>}`, `<math display="inline"><mrow><mtext></mtext></mrow></math>&lt;script&gt;alert(1)&lt;/script&gt;`},
-		{"entities in text", `\text{&lt;script&gt; & "q" 'r'}`, "<math display=\"inline\"><mrow><mtext>&lt;script&gt;\u00a0&amp;\u00a0&#34;q&#34;\u00a0&#39;r&#39;</mtext></mrow></math>"},
+		{"closing the formula", `\text{</mtext></mrow></math><script>alert(1)</script>}`, `<math display="inline"><mrow><mtext>&lt;/mtext&gt;&lt;/mrow&gt;&lt;/math&gt;&lt;script&gt;alert(1)&lt;/script&gt;</mtext></mrow></math>`},
+		{"entities in text", `\text{&lt;script&gt; & "q" 'r'}`, "<math display=\"inline\"><mrow><mtext>&amp;lt;script&amp;gt;\u00a0&amp;\u00a0&#34;q&#34;\u00a0&#39;r&#39;</mtext></mrow></math>"},
 		{"a less-than in text", `\text{if a<b}`, "<math display=\"inline\"><mrow><mtext>if\u00a0a&lt;b</mtext></mrow></math>"},
 		{"chemistry", `\ce{<script>}`, ""},
-		{"roman", `\mathrm{<x>}`, `<math display="inline"><mrow><mpadded lspace="0"><mo>&lt;</mo><mi mathvariant="normal">x</mi><mo>&gt;</mo></mpadded></mrow></math>`},
+		{"roman", `\mathrm{<x>}`, `<math display="inline"><mrow><mo>&lt;</mo><mi mathvariant="normal">x</mi><mo>&gt;</mo></mrow></math>`},
 		{"row spacing", `\begin{aligned} a \\[1em" onload="alert(1)] b \end{aligned}`, ""},
-		{"an allowed element in text", `\text{<mi onclick="x()">y</mi>}`, "<math display=\"inline\"><mrow><mtext>&lt;mi\u00a0onclick=&#34;x()&#34;&gt;y</mtext></mrow></math>"},
+		{"an allowed element in text", `\text{<mi onclick="x()">y</mi>}`, "<math display=\"inline\"><mrow><mtext>&lt;mi\u00a0onclick=&#34;x()&#34;&gt;y&lt;/mi&gt;</mtext></mrow></math>"},
 		{"an attribute from an argument", `\rowspan{2" onclick="x}`, ""},
 	}
 	for _, tt := range tests {

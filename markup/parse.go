@@ -103,7 +103,11 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 		tex := strings.TrimSuffix(strings.TrimPrefix(raw, delim.Open), delim.Close)
 		html, err := c.math.render(tex, delim.Open == "$$")
 		if err != nil {
-			line, col := pos.at(seg.Start)
+			off := seg.Start
+			if e, ok := err.(*texError); ok {
+				off += len(delim.Open) + e.off
+			}
+			line, col := pos.at(off)
 			l.Add(line, "", "col %d: %v", col, err)
 			return nil, false
 		}

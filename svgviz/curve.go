@@ -20,6 +20,11 @@ type Curve struct {
 	// (dashed, each its own colour, in the legend); runs walk on Ys.
 	Extra []Series
 	Label string // the function's legend label when there are Extra curves
+	// Bare leaves out the title text and the legend, which the page shows
+	// as HTML around the figure, and leaves room for the larger text a page
+	// sets on a phone (phoneText); Title still names the SVG.
+	Bare  bool
+	XName string // the x axis's name; "" means x
 }
 
 // Series is one extra curve: its values at the Curve's Xs.
@@ -64,16 +69,16 @@ func (c Curve) WriteSVG(w io.Writer) error {
 	lg := newLegend(c.Runs, kinds, true).withCurves(labels)
 	fr := layout(frameSpec{
 		width: c.Width, height: c.Height, aspect: curveAspect,
-		title: c.Title != "", left: yLabelRoom(linearTicks(y0, y1, 6)),
+		title: c.Title != "", left: yLabelRoom(linearTicks(y0, y1, 6), c.Bare), bare: c.Bare,
 		legendW: lg.w, legendH: lg.h,
 	})
 	v := view{fr.plot, c.Xs[0], c.Xs[n-1], y0, y1}
 
 	var sw svgWriter
-	sw.open(header{id: c.ID, title: c.Title, kind: "Curve", desc: c.desc(), fr: fr, v: v})
+	sw.open(header{id: c.ID, title: c.Title, kind: "Curve", desc: c.desc(), fr: fr, v: v, bare: c.Bare})
 	sw.clipped()
 	for i, e := range c.Extra {
-		sw.path(curvePath(v, fr.plot, c.Xs, e.Ys), append([]string{`class="curve extra"`}, curveStyle(i)...)...)
+		sw.path(curvePath(v, fr.plot, c.Xs, e.Ys), append([]string{`class="curve extra"`}, curveStyle(len(c.Runs), i)...)...)
 	}
 	sw.path(curvePath(v, fr.plot, c.Xs, c.Ys), `class="curve"`, `fill="none"`, `stroke="currentColor"`, `stroke-width="1.5"`)
 	sw.writeCritical(c.Critical, func(cp Critical) (Point, bool) {
@@ -86,15 +91,18 @@ func (c Curve) WriteSVG(w io.Writer) error {
 			}
 			return v.toScreen(r.Points[k][0], r.Loss[k]), true
 		})
-		sw.writeRun(i, r, pts, fr.plot, trailOpts{start: true, dots: 5, divLabel: true, thin: true})
+		sw.writeRun(i, r, pts, fr.plot, trailOpts{start: true, dots: 5, divLabel: true, thin: true, exit: true})
 	}
 	sw.end()
+	x := orDefault(c.XName, "x")
 	sw.writeAxes(v, axes{
-		x:     linearTicks(v.x0, v.x1, tickCount(fr.plot.W)),
+		x:     linearTicks(v.x0, v.x1, tickCount(fr.plot.W, c.Bare)),
 		y:     linearTicks(y0, y1, max(3, int(fr.plot.H/45))),
-		xName: "x", yName: "f(x)",
+		xName: x, yName: "f(" + x + ")", bare: c.Bare,
 	})
-	lg.write(&sw, fr.legend)
+	if !c.Bare {
+		lg.write(&sw, fr.legend)
+	}
 	return sw.flush(w)
 }
 

@@ -15,6 +15,11 @@ type DataPlot struct {
 	T, U            []float64
 	Runs            []Run
 	Width, Height   int // viewBox size; 0 means 640 wide, the plot 0.6 as tall
+	// Bare leaves out the title text and the legend, which the page shows
+	// as HTML around the figure, and leaves room for the larger text a page
+	// sets on a phone (phoneText); Title still names the SVG.
+	Bare         bool
+	XName, YName string // the axes' names; "" means t and u
 }
 
 // maxDataDots bounds the points drawn: more would only thicken the cloud.
@@ -34,10 +39,10 @@ func (p DataPlot) WriteSVG(w io.Writer) error {
 	u0, u1 = padRange(u0, u1, 0.08)
 	lg := newLegend(p.Runs, nil, false)
 	fr := layout(frameSpec{width: p.Width, height: p.Height, aspect: 0.6, title: p.Title != "",
-		left: yLabelRoom(linearTicks(u0, u1, 6)), legendW: lg.w, legendH: lg.h})
+		left: yLabelRoom(linearTicks(u0, u1, 6), p.Bare), legendW: lg.w, legendH: lg.h, bare: p.Bare})
 	v := view{fr.plot, t0, t1, u0, u1}
 	var sw svgWriter
-	sw.open(header{id: p.ID, title: p.Title, kind: "Data", desc: p.desc(n), fr: fr, v: v})
+	sw.open(header{id: p.ID, title: p.Title, kind: "Data", desc: p.desc(n), fr: fr, v: v, bare: p.Bare})
 	sw.clipped()
 	var dots pathData
 	step := max(1, (n+maxDataDots-1)/maxDataDots)
@@ -60,11 +65,13 @@ func (p DataPlot) WriteSVG(w io.Writer) error {
 	}
 	sw.end()
 	sw.writeAxes(v, axes{
-		x:     linearTicks(t0, t1, tickCount(fr.plot.W)),
-		y:     linearTicks(u0, u1, max(3, int(fr.plot.H/28))),
-		xName: "t", yName: "u",
+		x:     linearTicks(t0, t1, tickCount(fr.plot.W, p.Bare)),
+		y:     linearTicks(u0, u1, max(3, int(fr.plot.H/(28*textScale(p.Bare))))),
+		xName: orDefault(p.XName, "t"), yName: orDefault(p.YName, "u"), bare: p.Bare,
 	})
-	lg.write(&sw, fr.legend)
+	if !p.Bare {
+		lg.write(&sw, fr.legend)
+	}
 	return sw.flush(w)
 }
 

@@ -23,8 +23,8 @@ func ExampleContours() {
 }
 
 func ExampleColor() {
-	fmt.Println(svgviz.Color(0), svgviz.Color(1), svgviz.Color(7))
-	// Output: #0072b2 #d55e00 #0072b2
+	fmt.Println(svgviz.Color(0), svgviz.Color(1), svgviz.Color(7), svgviz.Color(24))
+	// Output: #0072b2 #d55e00 #332288 #0072b2
 }
 
 func ExampleLossPlot_WriteSVG() {

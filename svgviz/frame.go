@@ -55,6 +55,22 @@ type frameSpec struct {
 	left          float64 // room for y tick labels and the y axis name
 	legendW       float64 // legend width, 0 for none
 	legendH       float64 // legend height
+	bare          bool    // no title or legend; margins for phone-sized text
+}
+
+// phoneText is how much larger a page may set a bare figure's text than
+// fontSize: at 390 CSS px a 640-unit figure is drawn at about 0.56 scale,
+// and the page sets its text to 21 units so it reads at 11.7 px. Bare
+// figures leave room for text that large.
+const phoneText = 1.75
+
+// textScale is how much larger than fontSize the text of a figure may be
+// drawn.
+func textScale(bare bool) float64 {
+	if bare {
+		return phoneText
+	}
+	return 1
 }
 
 // narrowWidth is the figure width below which the legend goes under the
@@ -72,7 +88,11 @@ func layout(s frameSpec) frame {
 	if s.title {
 		top = 36
 	}
-	const bottom = 42.0
+	bottom := 42.0
+	if s.bare {
+		top, bottom = 12, 62
+		s.legendW, s.legendH = 0, 0
+	}
 	below := s.legendW > 0 && w < narrowWidth
 	right, under := 14.0, 0.0 // room for the legend beside and under the plot
 	switch {
@@ -97,8 +117,8 @@ func layout(s frameSpec) frame {
 		}
 	} else {
 		ph = pw * aspect
-		if ph > maxPlotH*w {
-			ph = maxPlotH * w
+		if limit := maxPlotH * w; ph > limit && !s.bare {
+			ph = limit
 			pw = ph / aspect
 		}
 		h = top + math.Round(ph) + bottom + under

@@ -26,6 +26,15 @@ type Landscape struct {
 	// that fits the plot. The plot keeps equal axis scales unless the domain
 	// is more than 2.5 times wider than tall or 1.25 times taller than wide.
 	Width, Height int
+	// Bare leaves out the title text and the legend, which the page shows
+	// as HTML around the figure, and leaves room for the larger text a page
+	// sets on a phone (phoneText); Title still names the SVG.
+	Bare bool
+	// XName and YName name the axes; "" means x and y.
+	XName, YName string
+	// AllCritical draws every critical point; otherwise a domain with more
+	// than MaxCritical of them shows only some minima (see Thin).
+	AllCritical bool
 }
 
 // Errors of WriteSVG.
@@ -52,13 +61,14 @@ func (l Landscape) frame() (frame, legend) {
 	aspect := (d.Y1 - d.Y0) / (d.X1 - d.X0)
 	lg := newLegend(l.Runs, criticalKindsOf(l.Critical), true)
 	s := frameSpec{
+		bare:  l.Bare,
 		width: l.Width, height: l.Height,
 		aspect:      aspect,
 		fixedAspect: aspect >= minAspect && aspect <= maxAspect,
 		title:       l.Title != "",
 		legendW:     lg.w, legendH: lg.h,
 	}
-	s.left = yLabelRoom(linearTicks(d.Y0, d.Y1, 7))
+	s.left = yLabelRoom(linearTicks(d.Y0, d.Y1, 7), l.Bare)
 	return layout(s), lg
 }
 
@@ -86,10 +96,14 @@ func (l Landscape) WriteSVG(w io.Writer) error {
 
 	var sw svgWriter
 	sw.Grow(len(layer.body) + 4096 + 2048*len(l.Runs) + 64*len(l.Critical))
-	sw.open(header{id: l.ID, title: l.Title, kind: "Contour plot", desc: l.desc(layer.levels), fr: fr, v: v})
+	sw.open(header{id: l.ID, title: l.Title, kind: "Contour plot", desc: l.desc(layer.levels), fr: fr, v: v, bare: l.Bare})
 	sw.clipped()
 	sw.writeLayer(layer, fr.plot)
-	sw.writeCritical(l.Critical, func(c Critical) (Point, bool) {
+	crit := l.Critical
+	if !l.AllCritical {
+		crit = Thin(crit)
+	}
+	sw.writeCritical(crit, func(c Critical) (Point, bool) {
 		return v.toScreen(c.X, c.Y), isFinite(c.X) && isFinite(c.Y)
 	})
 	for i, r := range l.Runs {
@@ -100,20 +114,29 @@ func (l Landscape) WriteSVG(w io.Writer) error {
 			}
 			return v.toScreen(p[0], p[1]), true
 		})
-		sw.writeRun(i, r, pts, fr.plot, trailOpts{start: true, divLabel: true, dots: 3, shapes: shapes(r, v)})
+		sw.writeRun(i, r, pts, fr.plot, trailOpts{start: true, divLabel: true, dots: 3, shapes: shapes(r, v), halo: true, exit: true})
 	}
 	sw.end()
 	sw.writeAxes(v, axes{
-		x:     linearTicks(d.X0, d.X1, tickCount(fr.plot.W)),
-		y:     linearTicks(d.Y0, d.Y1, tickCount(fr.plot.H)),
-		xName: "x", yName: "y",
+		x:     linearTicks(d.X0, d.X1, tickCount(fr.plot.W, l.Bare)),
+		y:     linearTicks(d.Y0, d.Y1, tickCount(fr.plot.H, l.Bare)),
+		xName: orDefault(l.XName, "x"), yName: orDefault(l.YName, "y"), bare: l.Bare,
 	})
-	lg.write(&sw, fr.legend)
+	if !l.Bare {
+		lg.write(&sw, fr.legend)
+	}
 	return sw.flush(w)
 }
 
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
 // tickCount returns how many ticks suit an axis of the given length.
-func tickCount(length float64) int { return max(3, int(length/60)) }
+func tickCount(length float64, bare bool) int { return max(3, int(length/tickSpacing(bare))) }
 
 // desc returns Desc, or a description generated from the data.
 func (l Landscape) desc(levels int) string {

@@ -43,13 +43,22 @@ func (l legend) withCurves(labels []string) legend {
 	return l
 }
 
-// curveStyle is extra curve i's stroke: a colour after the runs' and a
-// dash, so that it is told from the runs and the function.
-func curveStyle(i int) []string {
-	if i < 0 { // the figure's own function
+// CurveColor is the colour of a 1-D figure's extra curve i when the figure
+// has runs runs: the palette's next colours after the runs', so that no
+// curve shares a run's colour.
+func CurveColor(runs, i int) string { return Color(runs + i) }
+
+// CurveDash is the dash of every extra curve, which tells them from the
+// figure's own function (solid) and from the runs (dots).
+const CurveDash = "6 3"
+
+// curveStyle is extra curve i's stroke (the figure's own function for
+// i < 0).
+func curveStyle(runs, i int) []string {
+	if i < 0 {
 		return []string{`stroke="currentColor"`, `stroke-width="1.5"`, `fill="none"`}
 	}
-	return []string{attr("stroke", Color(4+i)), `stroke-width="1.5"`, `stroke-dasharray="6 3"`, `fill="none"`}
+	return []string{attr("stroke", CurveColor(runs, i)), `stroke-width="1.5"`, attr("stroke-dasharray", CurveDash), `fill="none"`}
 }
 
 // newLegend measures a legend; kinds are the critical kinds to list.
@@ -116,7 +125,7 @@ func (l legend) write(w *svgWriter, at Point) {
 	tx := x + legendText
 	for i, label := range l.curves {
 		w.group(`class="legend-curve"`)
-		w.path("M"+formatCoord(x)+" "+formatCoord(y)+"h"+strconv.Itoa(swatchW), curveStyle(i-1)...)
+		w.path("M"+formatCoord(x)+" "+formatCoord(y)+"h"+strconv.Itoa(swatchW), curveStyle(len(l.runs), i-1)...)
 		w.text(tx, y, label, `dy=".35em"`)
 		w.end()
 		y += legendRow

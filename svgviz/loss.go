@@ -18,6 +18,10 @@ type LossPlot struct {
 	ID, Title, Desc string // as in Landscape
 	Runs            []Run
 	Width, Height   int // viewBox size; 0 means 640 wide, the plot 0.4 as tall
+	// Bare leaves out the title text and the legend, which the page shows
+	// as HTML around the figure, and leaves room for the larger text a page
+	// sets on a phone (phoneText); Title still names the SVG.
+	Bare bool
 }
 
 // lossAspect is the plot's height/width when Height is 0.
@@ -107,7 +111,7 @@ func (p LossPlot) WriteSVG(w io.Writer) error {
 	lg := newLegend(p.Runs, nil, false)
 	fr := layout(frameSpec{
 		width: p.Width, height: p.Height, aspect: lossAspect,
-		title: p.Title != "", left: yLabelRoom(yticks(5)),
+		title: p.Title != "", left: yLabelRoom(yticks(5), p.Bare), bare: p.Bare,
 		legendW: lg.w, legendH: lg.h,
 	})
 	v := view{fr.plot, 0, float64(steps), y0, y1}
@@ -128,21 +132,30 @@ func (p LossPlot) WriteSVG(w io.Writer) error {
 	var sw svgWriter
 	sw.Grow(4096 + 1024*len(p.Runs))
 	sw.open(header{id: p.ID, title: p.Title, kind: "Loss per step", desc: p.desc(scale),
-		fr: fr, v: v, yscale: scale})
+		fr: fr, v: v, yscale: scale, bare: p.Bare})
 	sw.clipped()
 	for i, r := range p.Runs {
 		pts := screenPoints(len(r.Loss), func(k int) (Point, bool) { return at(k, r.Loss[k]) })
 		sw.writeRun(i, r, pts, fr.plot, trailOpts{})
 	}
+	if scale == "log" && belowFloor(p.Runs, y0) {
+		// Losses under the log axis's floor (zero, or too far below the
+		// rest) sit on it: say so, rather than let them look like values.
+		fy := fr.plot.Y + fr.plot.H - 1
+		sw.line(fr.plot.X, fy, fr.plot.X+fr.plot.W, fy, `class="floor"`, `stroke="currentColor"`, `stroke-dasharray="2 3"`)
+		sw.text(fr.plot.X+fr.plot.W-4, fy-5, "lower losses drawn on this line", `class="floor"`, `text-anchor="end"`, `font-size=".85em"`, `opacity=".8"`)
+	}
 	cx := v.toScreen(float64(steps), 0).X
 	sw.line(cx, fr.plot.Y, cx, fr.plot.Y+fr.plot.H, `class="cursor"`, `stroke="currentColor"`, `stroke-opacity=".5"`, `stroke-dasharray="3 3"`)
 	sw.end()
 	sw.writeAxes(v, axes{
-		x:     linearTicks(0, float64(steps), tickCount(fr.plot.W)),
-		y:     yticks(max(3, int(fr.plot.H/28))),
-		xName: "step", yName: "loss",
+		x:     linearTicks(0, float64(steps), tickCount(fr.plot.W, p.Bare)),
+		y:     yticks(max(3, int(fr.plot.H/(28*textScale(p.Bare))))),
+		xName: "step", yName: "loss", bare: p.Bare,
 	})
-	lg.write(&sw, fr.legend)
+	if !p.Bare {
+		lg.write(&sw, fr.legend)
+	}
 	return sw.flush(w)
 }
 
@@ -155,4 +168,17 @@ func (p LossPlot) desc(scale string) string {
 	fmt.Fprintf(&b, "Loss per step, %s scale.", scale)
 	describeRuns(&b, p.Runs, nil)
 	return b.String()
+}
+
+// belowFloor reports whether a finite loss lies under the log axis's
+// floor, y0 in log10 units (a loss of zero does).
+func belowFloor(runs []Run, y0 float64) bool {
+	for _, r := range runs {
+		for _, v := range r.Loss {
+			if isFinite(v) && (v <= 0 || math.Log10(v) < y0) {
+				return true
+			}
+		}
+	}
+	return false
 }

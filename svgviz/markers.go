@@ -93,3 +93,44 @@ func normKind(k string) string {
 	}
 	return "degenerate"
 }
+
+// MaxCritical is how many critical points a landscape draws before it
+// thins them out: past a few dozen, markers bury the paths (Rastrigin's
+// domain holds 441).
+const MaxCritical = 40
+
+// Thin returns the critical points a landscape draws: all of them up to
+// MaxCritical; past that, the minima if there are at most MaxCritical of
+// them, else only the global minima (those within 1e-9, relatively, of the
+// least value). The page lists the rest.
+func Thin(cs []Critical) []Critical {
+	if len(cs) <= MaxCritical {
+		return cs
+	}
+	var minima []Critical
+	low := math.Inf(1)
+	for _, c := range cs {
+		if normKind(c.Kind) == "minimum" {
+			minima = append(minima, c)
+			low = min(low, c.Value)
+		}
+	}
+	if len(minima) <= MaxCritical {
+		return minima
+	}
+	var global []Critical
+	for _, c := range minima {
+		if c.Value <= low+1e-9*(1+math.Abs(low)) {
+			global = append(global, c)
+		}
+	}
+	return global
+}
+
+// GlyphPath is the marker of a kind of critical point as path data
+// centred on (0, 0), for a legend drawn outside the figure.
+func GlyphPath(kind string) string {
+	var d pathData
+	glyph(&d, normKind(kind), Point{})
+	return d.String()
+}

@@ -2,9 +2,12 @@ package svgviz
 
 import "math"
 
-// runColors is the Okabe–Ito palette, safe for the common forms of colour
-// blindness, without its black (lost on a dark page) and ordered so the first
-// few stand apart on the pale contour bands.
+// runColors gives each of a figure's up to 24 runs its own colour: first the
+// Okabe–Ito palette, safe for the common forms of colour blindness, without
+// its black (lost on a dark page) and ordered so the first few stand apart
+// on the pale contour bands; then Paul Tol's muted and dark palettes, minus
+// the colours too close to those before them. Runs from the eighth on are
+// also dashed (see Dash), so no two look alike even where colours are near.
 var runColors = [...]string{
 	"#0072b2", // blue
 	"#d55e00", // vermillion
@@ -13,10 +16,40 @@ var runColors = [...]string{
 	"#e69f00", // orange
 	"#56b4e9", // sky blue
 	"#f0e442", // yellow
+	"#332288", // indigo
+	"#882255", // wine
+	"#117733", // green
+	"#999933", // olive
+	"#cc6677", // rose
+	"#44aa99", // teal
+	"#aa4499", // purple
+	"#ddcc77", // sand
+	"#88ccee", // cyan
+	"#ee3377", // magenta
+	"#cc3311", // red
+	"#004488", // dark blue
+	"#997700", // ochre
+	"#6699cc", // steel blue
+	"#994455", // plum
+	"#555555", // dark grey
+	"#ee99aa", // pink
 }
 
-// Color returns the CSS colour of palette index i. Indices wrap around, and
-// negative ones count from the end.
+// Dash returns the stroke-dasharray of palette index i ("" for a solid
+// line): solid for the first seven colours, dashed for the next nine,
+// dotted for the last eight.
+func Dash(i int) string {
+	switch n := ((i % len(runColors)) + len(runColors)) % len(runColors); {
+	case n < 7:
+		return ""
+	case n < 16:
+		return "7 3"
+	}
+	return "2 2.5"
+}
+
+// Color returns the CSS colour of palette index i. Indices wrap around
+// after 24, and negative ones count from the end.
 func Color(i int) string {
 	n := len(runColors)
 	return runColors[((i%n)+n)%n]

@@ -1,6 +1,10 @@
 package svgviz
 
-import "testing"
+import (
+	"fmt"
+	"math"
+	"testing"
+)
 
 func TestColor(t *testing.T) {
 	t.Parallel()
@@ -80,6 +84,50 @@ func TestLayoutEqualAspect(t *testing.T) {
 		}
 		if p.X != float64(int(p.X)) || p.W != float64(int(p.W)) || p.H != float64(int(p.H)) {
 			t.Errorf("%s: plot %v is not in whole units", tt.name, p)
+		}
+	}
+}
+
+// TestPaletteDistinct: the 24 run styles differ pairwise, each pair by
+// colour (CIELAB ΔE76 of at least 12) or by colour and dash together.
+func TestPaletteDistinct(t *testing.T) {
+	t.Parallel()
+	lab := func(hex string) [3]float64 {
+		var rgb [3]float64
+		for c := range rgb {
+			var v int
+			fmt.Sscanf(hex[1+2*c:3+2*c], "%02x", &v)
+			x := float64(v) / 255
+			if x <= 0.04045 {
+				x /= 12.92
+			} else {
+				x = math.Pow((x+0.055)/1.055, 2.4)
+			}
+			rgb[c] = x
+		}
+		xyz := [3]float64{
+			(0.4124*rgb[0] + 0.3576*rgb[1] + 0.1805*rgb[2]) / 0.95047,
+			0.2126*rgb[0] + 0.7152*rgb[1] + 0.0722*rgb[2],
+			(0.0193*rgb[0] + 0.1192*rgb[1] + 0.9505*rgb[2]) / 1.08883,
+		}
+		f := func(v float64) float64 {
+			if v > 216.0/24389 {
+				return math.Cbrt(v)
+			}
+			return (24389.0/27*v + 16) / 116
+		}
+		return [3]float64{116*f(xyz[1]) - 16, 500 * (f(xyz[0]) - f(xyz[1])), 200 * (f(xyz[1]) - f(xyz[2]))}
+	}
+	if len(runColors) != 24 {
+		t.Fatalf("%d colours; a figure holds 24 runs", len(runColors))
+	}
+	for i := range runColors {
+		for j := range i {
+			a, b := lab(Color(i)), lab(Color(j))
+			de := math.Sqrt((a[0]-b[0])*(a[0]-b[0]) + (a[1]-b[1])*(a[1]-b[1]) + (a[2]-b[2])*(a[2]-b[2]))
+			if de < 12 || (de < 20 && Dash(i) == Dash(j)) {
+				t.Errorf("runs %d (%s, dash %q) and %d (%s, dash %q) look alike: ΔE %.1f", i, Color(i), Dash(i), j, Color(j), Dash(j), de)
+			}
 		}
 	}
 }

@@ -52,7 +52,12 @@ type trailOpts struct {
 	divLabel bool    // "diverged at step k" beside the ×
 	thin     bool    // a thin, faint trail (when dots carry the path)
 	shapes   string  // path data of a run's probe squares or simplices, or ""
+	halo     bool    // a pale rim under the trail and progress (on contour bands)
+	exit     bool    // mark where the run first leaves the plot
 }
+
+// haloStyle is the rim under a trail on contour bands.
+var haloStyle = []string{`class="halo"`, `stroke="#fff"`, `stroke-width="4.5"`, `stroke-opacity=".7"`, `stroke-linejoin="round"`, `stroke-dasharray="none"`}
 
 // writeRun draws run i from its screen points (the finite prefix, in step
 // order) as the page script expects: a g.run holding path.trail,
@@ -69,11 +74,20 @@ func (w *svgWriter) writeRun(i int, r Run, pts []Point, plot Rect, o trailOpts) 
 	for _, piece := range pieces {
 		d.polyline(simplify(piece, simplifyTol), false)
 	}
-	style := `stroke-width="1.75"`
+	style := []string{`class="trail"`, `stroke-width="1.75"`, `stroke-linejoin="round"`}
 	if o.thin {
-		style = `stroke-width="1" stroke-opacity=".6"`
+		style = []string{`class="trail"`, `stroke-width="1"`, `stroke-opacity=".6"`, `stroke-linejoin="round"`}
 	}
-	w.path(d.String(), `class="trail"`, style, `stroke-linejoin="round"`)
+	if dash := Dash(r.Color); dash != "" {
+		style = append(style, attr("stroke-dasharray", dash))
+	}
+	trail := d.String()
+	if o.halo && trail != "" {
+		// A pale rim under the trail keeps it visible on bands of its own
+		// colour (a yellow run on the yellow end of the map).
+		w.path(trail, haloStyle...)
+	}
+	w.path(trail, style...)
 	if o.dots > 0 && len(pts) > 0 {
 		var dots pathData
 		last := Point{math.Inf(1), 0}
@@ -85,6 +99,9 @@ func (w *svgWriter) writeRun(i int, r Run, pts []Point, plot Rect, o trailOpts) 
 		}
 		w.path(dots.String(), `class="steps"`, attr("stroke-width", formatCoord(o.dots)), `stroke-linecap="round"`)
 	}
+	if o.halo {
+		w.path("", append([]string{`class="progress halo"`}, haloStyle[1:]...)...)
+	}
 	w.path("", `class="progress"`, `stroke-width="2.5"`, `stroke-linejoin="round"`)
 	if len(pts) == 0 {
 		w.circle(0, 0, 0, `class="marker"`)
@@ -92,6 +109,10 @@ func (w *svgWriter) writeRun(i int, r Run, pts []Point, plot Rect, o trailOpts) 
 		return
 	}
 	first, end := pts[0], pts[len(pts)-1]
+	exitAt := -1
+	if o.exit {
+		exitAt = w.writeExit(r, pts, plot, col)
+	}
 	if o.start {
 		w.circle(first.X, first.Y, startR, `class="start"`, `fill="#fff"`, `stroke-width="1.5"`)
 	}
@@ -111,7 +132,7 @@ func (w *svgWriter) writeRun(i int, r Run, pts []Point, plot Rect, o trailOpts) 
 		x.moveTo(end.X+crossR, end.Y-crossR)
 		x.lineTo(end.X-crossR, end.Y+crossR)
 		w.path(x.String(), `class="diverged"`, `stroke-width="2.5"`)
-		if o.divLabel {
+		if o.divLabel && exitAt < 0 {
 			tx, anchor := end.X+8, "start"
 			if end.X > plot.X+plot.W-130 {
 				tx, anchor = end.X-8, "end"
@@ -147,4 +168,63 @@ func screenPoints(n int, at func(k int) (Point, bool)) []Point {
 // clampTo moves p to the nearest point of r.
 func clampTo(p Point, r Rect) Point {
 	return Point{math.Min(math.Max(p.X, r.X), r.X+r.W), math.Min(math.Max(p.Y, r.Y), r.Y+r.H)}
+}
+
+// writeExit marks where a run first leaves the plot, if it does: a
+// chevron on the border pointing the way it went and "left the plot at
+// step k". It returns k, or -1 when the run stays inside.
+func (w *svgWriter) writeExit(r Run, pts []Point, plot Rect, col string) int {
+	k := 1
+	for k < len(pts) && inside(pts[k], plot) {
+		k++
+	}
+	if k >= len(pts) || !inside(pts[k-1], plot) {
+		return -1
+	}
+	a, b := pts[k-1], pts[k]
+	at := borderCrossing(a, b, plot)
+	dx, dy := b.X-a.X, b.Y-a.Y
+	n := math.Hypot(dx, dy)
+	if n == 0 {
+		return -1
+	}
+	dx, dy = dx/n, dy/n
+	// A chevron 9 units long, its tip on the border.
+	var d pathData
+	d.moveTo(at.X-9*dx-5*dy, at.Y-9*dy+5*dx)
+	d.lineTo(at.X, at.Y)
+	d.lineTo(at.X-9*dx+5*dy, at.Y-9*dy-5*dx)
+	w.path(d.String(), `class="exit"`, `stroke-width="2.5"`, `stroke-linejoin="round"`, `stroke-linecap="round"`)
+	tx, anchor := at.X-6, "end"
+	if at.X < plot.X+plot.W/2 {
+		tx, anchor = at.X+6, "start"
+	}
+	ty := at.Y - 10
+	if at.Y < plot.Y+plot.H/2 {
+		ty = at.Y + 20
+	}
+	label := fmt.Sprintf("left the plot at step %d", k)
+	if r.Diverged {
+		label = fmt.Sprintf("left the plot at step %d, diverged at step %d", k, r.StoppedAt)
+	}
+	w.text(tx, ty, label, `class="exit"`, attr("text-anchor", anchor), attr("fill", col),
+		`stroke="#fff"`, `stroke-width="3"`, `paint-order="stroke"`, `stroke-dasharray="none"`)
+	return k
+}
+
+// borderCrossing is where the segment from a (inside r) to b (outside)
+// crosses r's border.
+func borderCrossing(a, b Point, r Rect) Point {
+	t := 1.0
+	lim := func(p, q, lo, hi float64) {
+		switch {
+		case q < lo:
+			t = min(t, (lo-p)/(q-p))
+		case q > hi:
+			t = min(t, (hi-p)/(q-p))
+		}
+	}
+	lim(a.X, b.X, r.X, r.X+r.W)
+	lim(a.Y, b.Y, r.Y, r.Y+r.H)
+	return Point{a.X + t*(b.X-a.X), a.Y + t*(b.Y-a.Y)}
 }

@@ -90,6 +90,7 @@ type header struct {
 	fr              frame
 	v               view
 	yscale          string // "" to leave out data-yscale
+	bare            bool   // no title text: the page shows it
 }
 
 // open writes the root <svg> with its accessibility and page-script
@@ -117,7 +118,7 @@ func (w *svgWriter) open(h header) {
 	s.ClipPath(attr("id", w.id+"-clip"))
 	w.rect(p.X, p.Y, p.W, p.H)
 	s.ClipEnd()
-	if h.title != "" {
+	if h.title != "" && !h.bare {
 		// Bold text at titleSize is about 1.25 times as wide as textWidth says.
 		room := (h.fr.width - p.X - 8) / 1.25 * fontSize / titleSize
 		w.text(p.X, 22, cutText(h.title, room), attr("font-size", strconv.Itoa(titleSize)), `font-weight="600"`)

@@ -207,3 +207,24 @@ func finals(t *testing.T, js string) [][3]string {
 	}
 	return out
 }
+
+// TestBrowserParamSweep: a family of landscapes shows one figure at a
+// time, the slider switches them, and ?fig= opens the one it names.
+func TestBrowserParamSweep(t *testing.T) {
+	course := writeCourse(t, "---\ntitle: One\n---\n\n```landscape\nid: amp\nfunction: rastrigin\nparams: {A: [1, 4, 10]}\nstart: [2.2, 1.7]\nsteps: 20\nruns: [{optimizer: gd, lr: 0.001}]\n```\n")
+	p := start(t, course)
+	ctx := browser(t)
+	const visible = `[...document.querySelectorAll('#amp > figure')].map((f) => f.hidden ? '-' : f.id).join(' ')`
+	if err := chromedp.Do(ctx, chromedp.Navigate(p.url+"a/one/")); err != nil {
+		t.Fatal(err)
+	}
+	shows(t, ctx, visible+` === 'amp--1 - -'`)
+	if err := chromedp.Do(ctx, chromedp.Focus("#amp-param"), chromedp.KeyEvent(kb.ArrowRight), chromedp.KeyEvent(kb.ArrowRight)); err != nil {
+		t.Fatal(err)
+	}
+	shows(t, ctx, visible+` === '- - amp--3' && document.querySelector('#amp output').textContent === '10'`)
+	if err := chromedp.Do(ctx, chromedp.Navigate(p.url+"a/one/?fig=amp--2")); err != nil {
+		t.Fatal(err)
+	}
+	shows(t, ctx, visible+` === '- amp--2 -' && document.querySelector('#amp output').textContent === '4'`)
+}

@@ -63,7 +63,8 @@
     if (!g) return null;
     // full, when given, is the whole path's data, already built.
     var segs = null, lastJ = full === undefined ? -1 : pts.length - 1, lastD = full || "";
-    var l = { g: g, pts: pts, progress: g.querySelector("path.progress"),
+    // progress: the path up to step k, and the pale rim under it.
+    var l = { g: g, pts: pts, progress: g.querySelectorAll("path.progress"),
               markers: g.querySelectorAll("circle.marker"),
               path: function (j) {
                 if (j === lastJ) return lastD;
@@ -72,15 +73,16 @@
                 lastD = segs.slice(0, j + 1).join("");
                 return lastD;
               } };
-    if (l.progress) l.progress.setAttribute("clip-path", pl.clip);
-    for (var m = 0; m < l.markers.length; m++) l.markers[m].setAttribute("clip-path", pl.clip);
+    for (var m = 0; m < l.progress.length; m++) l.progress[m].setAttribute("clip-path", pl.clip);
+    for (m = 0; m < l.markers.length; m++) l.markers[m].setAttribute("clip-path", pl.clip);
     return l;
   }
 
   function drawLayer(l, j) {
     if (!l || !l.pts.length) return;
-    if (l.progress) l.progress.setAttribute("d", l.path(j));
-    for (var m = 0; m < l.markers.length; m++) {
+    var d = l.path(j);
+    for (var m = 0; m < l.progress.length; m++) l.progress[m].setAttribute("d", d);
+    for (m = 0; m < l.markers.length; m++) {
       l.markers[m].setAttribute("cx", r1(l.pts[j][0]));
       l.markers[m].setAttribute("cy", r1(l.pts[j][1]));
     }
@@ -130,7 +132,8 @@
           return main.at(p[0], p.length === 1 ? r.loss[j] : p[1]);
         })),
         loss: loss && layer(loss, i, r.loss.map(function (l, j) { return loss.at(j, l); })),
-        items: fig.querySelectorAll('.legend-item[data-run="' + i + '"], tr[data-run="' + i + '"]') };
+        item: fig.querySelector('.legend-item[data-run="' + i + '"]'),
+        row: fig.querySelector('tr[data-run="' + i + '"]') };
     });
 
     var controls = fig.querySelector(".landscape-controls");
@@ -141,9 +144,20 @@
     var sweepInputs = fig.querySelectorAll("input.landscape-sweep");
     var key = storageKey(fig);
 
-    var state = { k: N, sel: sweeps.map(function () { return 0; }) };
+    // k: the step; sel and pin: each sweep's chosen value and the value
+    // pinned beside it (-1: none); off: the runs the reader turned off.
+    var state = { k: N, sel: sweeps.map(function () { return 0; }), pin: sweeps.map(function () { return -1; }), off: [] };
     var saved = load(key);
     if (saved && typeof saved.k === "number" && saved.k >= 0 && saved.k <= N) state.k = Math.floor(saved.k);
+    if (saved && Array.isArray(saved.off)) {
+      state.off = saved.off.filter(function (i) { return typeof i === "number" && i >= 0 && i < runs.length; });
+    }
+    if (saved && Array.isArray(saved.pin)) {
+      state.pin = state.pin.map(function (v, s) {
+        var w = saved.pin[s];
+        return typeof w === "number" && w >= -1 && w < sweeps[s].runs.length ? w : v;
+      });
+    }
     if (saved && Array.isArray(saved.sel)) {
       state.sel = state.sel.map(function (v, s) {
         var w = saved.sel[s];
@@ -154,13 +168,16 @@
     var playing = false, last = 0, acc = 0, lastAnnounce = 0;
     var live = null; // the live figure, once set up (live.js)
 
-    function visible(i) {
+    // chosen: run i is the chosen or the pinned value of its sweep, or in
+    // none; visible: chosen, and not turned off.
+    function chosen(i) {
       for (var s = 0; s < sweeps.length; s++) {
         var at = sweeps[s].runs.indexOf(i);
-        if (at >= 0 && at !== state.sel[s]) return false;
+        if (at >= 0 && at !== state.sel[s] && at !== state.pin[s]) return false;
       }
       return true;
     }
+    function visible(i) { return chosen(i) && state.off.indexOf(i) < 0; }
 
     function sweepLabel(s) {
       var input = fig.querySelector('input.landscape-sweep[data-sweep="' + s + '"]');
@@ -174,7 +191,17 @@
         var on = visible(i);
         if (l.main) show(l.main.g, on);
         if (l.loss) show(l.loss.g, on);
-        for (var m = 0; m < l.items.length; m++) show(l.items[m], on);
+        if (l.row) show(l.row, chosen(i));
+        if (l.item) {
+          show(l.item, chosen(i));
+          if (l.toggle) l.toggle.setAttribute("aria-pressed", String(state.off.indexOf(i) < 0));
+        }
+      });
+      Array.prototype.forEach.call(fig.querySelectorAll("button.landscape-pin"), function (b) {
+        var s = +b.getAttribute("data-sweep");
+        var pinned = state.pin[s] >= 0;
+        b.setAttribute("aria-pressed", String(pinned));
+        b.textContent = pinned ? "Unpin " + fmt(sweeps[s].values[state.pin[s]]) : "Pin";
       });
       for (var s = 0; s < sweepInputs.length; s++) {
         var input = sweepInputs[s], id = +input.getAttribute("data-sweep");
@@ -357,6 +384,48 @@
       if (b && actions[b.getAttribute("data-action")]) actions[b.getAttribute("data-action")]();
     });
     slider.addEventListener("input", function () { go(parseInt(slider.value, 10)); });
+
+    // Pin keeps a sweep's current value drawn while the slider picks
+    // another to compare it with.
+    Array.prototype.forEach.call(fig.querySelectorAll("button.landscape-pin"), function (b) {
+      b.addEventListener("click", function () {
+        var s = +b.getAttribute("data-sweep");
+        state.pin[s] = state.pin[s] >= 0 ? -1 : state.sel[s];
+        applySweeps();
+        draw(true);
+      });
+    });
+
+    // Each run's legend entry becomes a button that turns the run off and
+    // on, and highlights it while the pointer or the focus is on it.
+    function hot(i, on) {
+      layers.forEach(function (l, j) {
+        [l.main, l.loss].forEach(function (pl) {
+          if (!pl) return;
+          pl.g.classList.toggle("is-hot", on && j === i);
+          pl.g.classList.toggle("is-dim", on && j !== i);
+        });
+      });
+    }
+    layers.forEach(function (l, i) {
+      var item = l.item;
+      if (!item) return;
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "legend-toggle";
+      b.title = "Show or hide this run";
+      while (item.firstChild) b.appendChild(item.firstChild);
+      item.appendChild(b);
+      l.toggle = b;
+      b.addEventListener("click", function () {
+        var at = state.off.indexOf(i);
+        if (at >= 0) state.off.splice(at, 1); else state.off.push(i);
+        applySweeps();
+        draw(true);
+      });
+      ["mouseenter", "focus"].forEach(function (t) { b.addEventListener(t, function () { hot(i, true); }); });
+      ["mouseleave", "blur"].forEach(function (t) { b.addEventListener(t, function () { hot(i, false); }); });
+    });
     Array.prototype.forEach.call(sweepInputs, function (input) {
       input.addEventListener("input", function () {
         var s = +input.getAttribute("data-sweep");
@@ -400,13 +469,36 @@
     draw(true);
   }
 
+  // A parameter sweep is one figure per value: a slider shows one of them,
+  // the one the address names (?fig=) if any. Without the script all show.
+  function initFamily(fam) {
+    var figs = fam.querySelectorAll(":scope > figure.landscape");
+    var input = fam.querySelector("input.landscape-family-input");
+    var out = fam.querySelector(".landscape-family-controls output");
+    if (!input || figs.length < 2) return;
+    var named = new URLSearchParams(location.search).get("fig");
+    for (var i = 0; i < figs.length; i++) if (figs[i].id === named) input.value = String(i);
+    function show() {
+      var k = +input.value;
+      for (var i = 0; i < figs.length; i++) figs[i].hidden = i !== k;
+      var opt = fam.querySelectorAll("datalist option")[k];
+      if (out && opt) out.textContent = opt.getAttribute("label");
+    }
+    input.addEventListener("input", show);
+    input.parentNode.hidden = false;
+    show();
+  }
+
   // Each figure is set up in a task of its own, so a page of many figures
   // never blocks input for long.
   function start() {
     var figs = Array.prototype.slice.call(document.querySelectorAll("figure.landscape"));
     (function next() {
       var fig = figs.shift();
-      if (!fig) return;
+      if (!fig) {
+        Array.prototype.forEach.call(document.querySelectorAll(".landscape-family"), initFamily);
+        return;
+      }
       try { init(fig); } catch (e) { if (window.console) console.error("landscape " + fig.id + ":", e); }
       setTimeout(next, 0);
     })();

@@ -355,7 +355,7 @@
         "(newton, bfgs, nelder-mead and mini-batches are not): " + fixed.join("; ") + "."));
     }
     var ro = fig.querySelector(".landscape-readout");
-    fig.insertBefore(panel, ro);
+    ro.parentNode.insertBefore(panel, ro);
 
     function resetAll() {
       runs.forEach(function (_, i) { if (liveRuns[i]) resetRun(i); });
