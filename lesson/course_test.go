@@ -3,6 +3,7 @@ package lesson
 import (
 	"context"
 	"encoding/json"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -59,6 +60,32 @@ func TestSampleCourse(t *testing.T) {
 		if !optimizers[name] {
 			t.Errorf("no figure uses %s", name)
 		}
+	}
+
+	// The prose audit (audit_test.go): every number a lesson quotes in a
+	// check comment agrees with its figure.
+	claims := 0
+	fs.WalkDir(os.DirFS("../content"), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return nil
+		}
+		src, _ := os.ReadFile(filepath.Join("../content", p))
+		page := strings.TrimSuffix(strings.TrimSuffix(p, ".md"), "_index")
+		b, err := os.ReadFile(filepath.Join(out, page, "index.html"))
+		if err != nil {
+			t.Errorf("%s: no page at %s", p, page)
+			return nil
+		}
+		for _, c := range checkComments(string(src)) {
+			claims += c
+		}
+		for _, msg := range auditLesson("content/"+p, string(src), figures(t, string(b))) {
+			t.Error(msg)
+		}
+		return nil
+	})
+	if claims < 80 {
+		t.Errorf("the prose audit checks %d quoted numbers, want at least 80", claims)
 	}
 
 	var seeds struct {
