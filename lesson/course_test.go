@@ -26,8 +26,8 @@ func TestSampleCourse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Figures < 30 {
-		t.Errorf("the course has %d figures, want at least 30", sum.Figures)
+	if sum.Figures < 60 {
+		t.Errorf("the course has %d figures, want at least 60", sum.Figures)
 	}
 	var runs []map[string]any
 	optimizers := map[string]bool{}
@@ -53,8 +53,8 @@ func TestSampleCourse(t *testing.T) {
 		}
 		return nil
 	})
-	if lessons < 12 {
-		t.Errorf("%d lessons, want at least 12", lessons)
+	if lessons < 20 {
+		t.Errorf("%d lessons, want at least 20", lessons)
 	}
 	for _, name := range []string{"gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw", "adadelta", "adamax", "nadam"} {
 		if !optimizers[name] {
@@ -152,8 +152,14 @@ func toFloats(v any) []float64 {
 	return out
 }
 
-// settingsMatch reports whether every seed setting is in force in the run.
+// settingsMatch reports whether every seed setting is in force in the run,
+// and nothing the seeds never use (a schedule, clipping, noise).
 func settingsMatch(params, seed map[string]any) bool {
+	for _, k := range []string{"schedule", "clip", "noise"} {
+		if params[k] != nil {
+			return false
+		}
+	}
 	for k, v := range seed {
 		if params[k] != v {
 			return false
