@@ -115,7 +115,7 @@ func TestQuizErrors(t *testing.T) {
 		{"wrong type", quiz("question: Q\nchoices:\n  - text: a\n    correct: 1\n  - b\n"),
 			[]string{`content/s/lesson.md:10: choices[1].correct: expected true or false, found 1`}},
 		{"bad math in the question", quiz("question: Is $\\foo$ small?\nchoices: [{text: a, correct: true}, b]\n"),
-			[]string{`content/s/lesson.md:7: question: col 5: math: unknown command \\foo`}},
+			[]string{`content/s/lesson.md:7: question: col 5: math: unknown command \foo`}},
 		{"a list in a choice", quiz("question: Q\nchoices:\n  - text: \"- a\\n- b\"\n    correct: true\n  - b\n"),
 			[]string{`content/s/lesson.md:9: choices[1].text: write one paragraph here: text, emphasis, code, links and $…$ math, no lists or blocks`}},
 		{"a quiz in a why", quiz("question: Q\nchoices:\n  - text: a\n    correct: true\n    why: \"```quiz\\nquestion: R\\n```\"\n  - b\n"),
