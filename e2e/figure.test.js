@@ -197,6 +197,14 @@ test('figure controls', { skip, timeout: 120_000 }, async (t) => {
         const loc = page.locator('#' + f.id);
         const live = await loc.evaluate((el) => el.classList.contains('landscape-live'));
         if (!live) { bad.push(`${p}#${f.id}: script did not start`); continue; }
+        // A member of a parameter-sweep family shows only when its slider picks it.
+        await loc.evaluate((el) => {
+          const fam = el.closest('.landscape-family');
+          if (!fam) return;
+          const input = fam.querySelector('input.landscape-family-input');
+          input.value = String([...fam.querySelectorAll(':scope > figure.landscape')].indexOf(el));
+          input.dispatchEvent(new Event('input'));
+        });
         const a = await snapshot(loc);
         await loc.locator('button[data-action="first"]').click();
         await loc.locator('button[data-action="forward"]').click();

@@ -3,6 +3,7 @@ package lesson
 import (
 	"context"
 	"encoding/json"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -25,8 +26,8 @@ func TestSampleCourse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Figures < 30 {
-		t.Errorf("the course has %d figures, want at least 30", sum.Figures)
+	if sum.Figures < 60 {
+		t.Errorf("the course has %d figures, want at least 60", sum.Figures)
 	}
 	var runs []map[string]any
 	optimizers := map[string]bool{}
@@ -52,13 +53,39 @@ func TestSampleCourse(t *testing.T) {
 		}
 		return nil
 	})
-	if lessons < 12 {
-		t.Errorf("%d lessons, want at least 12", lessons)
+	if lessons < 20 {
+		t.Errorf("%d lessons, want at least 20", lessons)
 	}
 	for _, name := range []string{"gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw", "adadelta", "adamax", "nadam"} {
 		if !optimizers[name] {
 			t.Errorf("no figure uses %s", name)
 		}
+	}
+
+	// The prose audit (audit_test.go): every number a lesson quotes in a
+	// check comment agrees with its figure.
+	claims := 0
+	fs.WalkDir(os.DirFS("../content"), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return nil
+		}
+		src, _ := os.ReadFile(filepath.Join("../content", p))
+		page := strings.TrimSuffix(strings.TrimSuffix(p, ".md"), "_index")
+		b, err := os.ReadFile(filepath.Join(out, page, "index.html"))
+		if err != nil {
+			t.Errorf("%s: no page at %s", p, page)
+			return nil
+		}
+		for _, c := range checkComments(string(src)) {
+			claims += c
+		}
+		for _, msg := range auditLesson("content/"+p, string(src), figures(t, string(b))) {
+			t.Error(msg)
+		}
+		return nil
+	})
+	if claims < 80 {
+		t.Errorf("the prose audit checks %d quoted numbers, want at least 80", claims)
 	}
 
 	var seeds struct {
@@ -125,8 +152,14 @@ func toFloats(v any) []float64 {
 	return out
 }
 
-// settingsMatch reports whether every seed setting is in force in the run.
+// settingsMatch reports whether every seed setting is in force in the run,
+// and nothing the seeds never use (a schedule, clipping, noise).
 func settingsMatch(params, seed map[string]any) bool {
+	for _, k := range []string{"schedule", "clip", "noise"} {
+		if params[k] != nil {
+			return false
+		}
+	}
 	for k, v := range seed {
 		if params[k] != v {
 			return false
