@@ -36,6 +36,7 @@ package lesson
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -417,12 +418,8 @@ func TestAuditCatchesChangedNumbers(t *testing.T) {
 			if src == lessons[tc.lesson] && tc.name != "unchanged" {
 				t.Fatal("the mutation changed nothing")
 			}
-			fsys := fstest.MapFS{
-				"site.yaml":      {Data: []byte("title: Audit\n")},
-				"_index.md":      {Data: []byte("Home.\n")},
-				"math/_index.md": {Data: []byte("---\ntitle: Math\n---\n")},
-				"math/lesson.md": {Data: []byte(src)},
-			}
+			fsys := auditCourse(t)
+			fsys["math/lesson.md"] = &fstest.MapFile{Data: []byte(src)}
 			out := filepath.Join(t.TempDir(), "public")
 			if _, err := Build(context.Background(), Options{Content: fsys, Out: out}); err != nil {
 				t.Fatal(err)
@@ -442,6 +439,31 @@ func TestAuditCatchesChangedNumbers(t *testing.T) {
 			}
 		})
 	}
+}
+
+// auditCourse is the sample course's outline for one lesson built alone: every
+// page of it as a stub with only a title, so that the lesson's links resolve,
+// and its bibliography, so that its citations do.
+func auditCourse(t *testing.T) fstest.MapFS {
+	t.Helper()
+	bib, err := os.ReadFile("../content/references.bib")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{
+		"site.yaml":      {Data: []byte("title: Audit\nbibliography: references.bib\n")},
+		"references.bib": {Data: bib},
+	}
+	err = fs.WalkDir(os.DirFS("../content"), ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+			fsys[p] = &fstest.MapFile{Data: []byte("---\ntitle: Stub\n---\n\nA stub.\n")}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fsys
 }
 
 func TestQuotedNumbers(t *testing.T) {

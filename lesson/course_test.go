@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -39,6 +40,9 @@ func TestSampleCourse(t *testing.T) {
 		lessons++
 		b, _ := os.ReadFile(p)
 		page := string(b)
+		if linked := lessonLinks(out, p, page); len(linked) == 0 {
+			t.Errorf("%s links to no other lesson", strings.TrimPrefix(p, out))
+		}
 		figs := figures(t, page)
 		if len(figs) == 0 && !strings.Contains(page, "<math") {
 			t.Errorf("%s has neither a figure nor a formula", strings.TrimPrefix(p, out))
@@ -55,6 +59,12 @@ func TestSampleCourse(t *testing.T) {
 	})
 	if lessons < 20 {
 		t.Errorf("%d lessons, want at least 20", lessons)
+	}
+	refs, err := os.ReadFile(filepath.Join(out, "references", "index.html"))
+	if err != nil {
+		t.Error("the course has no references page")
+	} else if n := strings.Count(string(refs), `<li id="ref-`); n < 15 {
+		t.Errorf("the references page lists %d works, want at least 15", n)
 	}
 	for _, name := range []string{"gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw", "adadelta", "adamax", "nadam"} {
 		if !optimizers[name] {
@@ -142,6 +152,26 @@ func TestSampleCourse(t *testing.T) {
 			t.Errorf("no figure reproduces the seed experiment %s (%s from %v, %s %v, %d steps)", s.Name, s.Function, s.Start, s.Optimizer, s.Settings, s.Steps)
 		}
 	}
+}
+
+// lessonLinks returns the other lessons that the text of the lesson built at
+// file (under out) links to: links in its article, not in the navigation, the
+// table of contents or the reference list.
+func lessonLinks(out, file, page string) []string {
+	article, _, _ := strings.Cut(page[strings.Index(page, "<article")+1:], "</article>")
+	article = regexp.MustCompile(`(?s)<nav.*?</nav>|<section class="references".*?</section>`).ReplaceAllString(article, "")
+	self := filepath.Dir(file)
+	var linked []string
+	for _, m := range regexp.MustCompile(`<a href="([^"#:]+)`).FindAllStringSubmatch(article, -1) {
+		target := filepath.Join(self, m[1])
+		if target == self || strings.Count(strings.TrimPrefix(target, out), "/") != 2 {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(target, "index.html")); err == nil {
+			linked = append(linked, strings.TrimPrefix(target, out))
+		}
+	}
+	return linked
 }
 
 func toFloats(v any) []float64 {
