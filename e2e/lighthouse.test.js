@@ -14,7 +14,7 @@ const path = require('node:path');
 const { spawn } = require('node:child_process');
 const { startSite, chromiumAvailable, CHROMIUM, CHROMIUM_ARGS, shotsDir } = require('./lib/site');
 
-const PAGES = [['home', ''], ['momentum', 'math/momentum/'], ['learning-rate', 'concepts/learning-rate/']];
+const PAGES = [['home', ''], ['momentum', 'math/momentum/'], ['learning-rate', 'concepts/learning-rate/'], ['two-surfaces', 'concepts/saddle-points/']];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const BAR = 0.95;
 const PRESET = process.env.DESCENT_LH_PRESET === 'desktop' ? 'desktop' : 'mobile';
