@@ -49,13 +49,21 @@ func Weigh(p Page) Page {
 	} else {
 		ss = slices.Clone(ss)
 	}
+	// Two maps serve every section, cleared between them.
+	w, body := map[string]int{}, map[string]int{}
 	for i := range ss {
-		w := map[string]int{}
+		clear(w)
+		clear(body)
 		for _, t := range uniq(Terms(ss[i].Heading)) {
 			w[t] += headingWeight
 		}
-		body := map[string]int{}
-		eachTerm(ss[i].Text, func(t []byte) { body[string(t)]++ })
+		eachTerm(ss[i].Text, func(t []byte) {
+			if n, ok := body[string(t)]; ok { // no new string for a word seen before
+				body[string(t)] = n + 1
+				return
+			}
+			body[string(t)] = 1
+		})
 		for t, n := range body {
 			w[t] += min(n, maxBody)
 		}
