@@ -288,9 +288,6 @@ func (l *lang) str(s string) (int, string) {
 		for pre < len(body) && pre < 2 && strings.ContainsRune(l.strPrefix, rune(body[pre])) {
 			pre++
 		}
-		if pre > 0 && !strings.HasPrefix(body[pre:], q) {
-			continue
-		}
 		if !strings.HasPrefix(body[pre:], q) {
 			continue
 		}

@@ -51,22 +51,29 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkSVG(t, b.Bytes(), tt.runs)
-			path := filepath.Join("testdata", tt.name+".svg")
-			if *update {
-				if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./svgviz -update)", err)
-			}
-			if !bytes.Equal(b.Bytes(), want) {
-				t.Errorf("%s differs from the output (%d bytes, want %d); if the change is intended, run go test ./svgviz -update and look at the pictures",
-					path, b.Len(), len(want))
-			}
+			matchGolden(t, tt.name, b.Bytes())
 		})
+	}
+}
+
+// matchGolden compares got with testdata/NAME.svg, or writes it there
+// with -update.
+func matchGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".svg")
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./svgviz -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the output (%d bytes, want %d); if the change is intended, run go test ./svgviz -update and look at the pictures",
+			path, len(got), len(want))
 	}
 }
 

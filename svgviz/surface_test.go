@@ -2,8 +2,6 @@ package svgviz
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -72,21 +70,7 @@ func TestSurfaceGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkSurface(t, b.Bytes(), tt.runs)
-			path := filepath.Join("testdata", tt.name+".svg")
-			if *update {
-				if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./svgviz -update)", err)
-			}
-			if !bytes.Equal(b.Bytes(), want) {
-				t.Errorf("%s differs from the output (%d bytes, want %d); if the change is intended, run go test ./svgviz -update and look at the pictures",
-					path, b.Len(), len(want))
-			}
+			matchGolden(t, tt.name, b.Bytes())
 		})
 	}
 }
