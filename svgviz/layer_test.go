@@ -117,30 +117,6 @@ func BenchmarkPathData(b *testing.B) {
 	b.ReportMetric(float64(size), "bytes")
 }
 
-// Tracers hand back their edge tables cleared, for the next to use as new.
-func TestEdgeTablesReleasedClear(t *testing.T) {
-	g := sample(Domain{-6, 6, -6, 6}, 120, 120, himmelblau.f)
-	if _, err := NewContourLayer(g, Levels{Count: 30}, 300, 300); err != nil {
-		t.Fatal(err)
-	}
-	released := 0
-	for {
-		e, ok := edgeTables.p.Get().(*[]int32)
-		if !ok {
-			break
-		}
-		released++
-		for i, v := range *e {
-			if v != 0 {
-				t.Fatalf("a released edge table holds %d at %d", v, i)
-			}
-		}
-	}
-	if released == 0 {
-		t.Error("no edge table was released")
-	}
-}
-
 // Absurd level counts are cut to MaxLevels rather than drawn or refused.
 func TestMaxLevels(t *testing.T) {
 	g := sample(Domain{-6, 6, -6, 6}, 60, 60, himmelblau.f)

@@ -31,15 +31,23 @@ type tracer struct {
 	cells  []int32 // cell numbers grouped by level, each group in scan order
 	starts []int   // level k's cells are cells[starts[k]:starts[k+1]]
 
-	segs    []segment
-	startAt []int32 // by edge number: 1 + the segment leaving that edge, or 0
-	endAt   []int32 // by edge number: 1 + the segment entering that edge, or 0
-	used    []bool
-	ends    []int // end of each polyline's points in trace
+	segs []segment
+	// first holds, by cell number, the index in segs of the cell's first
+	// segment in the level being traced. It is never cleared: an entry
+	// is believed only when the segment it names lies in that cell, and
+	// a cell without segments in this level has none that could.
+	first []int32
+	used  []bool
+	ends  []int // end of each polyline's points in trace
 }
 
-// A segment crosses one cell from one edge to another.
-type segment struct{ from, to int32 }
+// A segment crosses one cell from one edge to another; the sides are the
+// cell's edges (0–3, below) that they are.
+type segment struct {
+	from, to         int32
+	cell             int32
+	fromSide, toSide int8
+}
 
 // Cell edges, counterclockwise: e0 bottom (corner 0→1), e1 right (1→2),
 // e2 top (2→3), e3 left (3→0), with corners 0 (i,j), 1 (i+1,j), 2 (i+1,j+1)
@@ -99,11 +107,8 @@ func newTracer(nx, ny int, v []float64, x0, y0, dx, dy float64, levels []float64
 		}
 	})
 	t.bucket()
-	t.startAt, t.endAt = edgeTable(t.edges()), edgeTable(t.edges())
 	return t
 }
-
-func (t *tracer) edges() int { return (t.nx-1)*t.ny + t.nx*(t.ny-1) }
 
 // byRows calls fn on consecutive ranges of rows [j0, j1) covering [0, rows),
 // one range per core when the rows hold enough points to be worth it.
@@ -124,22 +129,19 @@ func byRows(rows, perRow int, fn func(j0, j1 int)) {
 const parallelPoints = 40000
 
 // A tracer's large arrays are reused by the next: a figure's tracers would
-// otherwise allocate and clear megabytes each. An edge table is all zeros
-// whenever no trace is running (traceInto clears what it set); bands and
-// values are written whole before they are read.
+// otherwise allocate megabytes each. Bands and values are written whole
+// before they are read.
 var (
-	edgeTables  slicePool[int32]
 	bandSlices  slicePool[int32]
 	valueSlices slicePool[float64]
+	firstSlices slicePool[int32] // tracer.first, believed only where checked
+	spanSlices  slicePool[uint32]
 )
 
-func edgeTable(n int) []int32 { return edgeTables.get(n) }
-
 // release returns t's arrays for other tracers; t is not to be used after.
-// The scratch tracers of t release only their own edge tables.
+// The scratch tracers of t release only their own index of cells.
 func (t *tracer) release(scratch bool) {
-	edgeTables.put(t.startAt)
-	edgeTables.put(t.endAt)
+	firstSlices.put(t.first)
 	if !scratch {
 		bandSlices.put(t.band)
 		if t.ownsV {
@@ -170,10 +172,8 @@ func (s *slicePool[T]) put(b []T) {
 // scratch returns a tracer sharing t's lattice, bands and cells, with
 // scratch space of its own, to trace other levels at the same time.
 func (t *tracer) scratch() *tracer {
-	c := &tracer{nx: t.nx, ny: t.ny, v: t.v, band: t.band, x0: t.x0, y0: t.y0, dx: t.dx, dy: t.dy,
+	return &tracer{nx: t.nx, ny: t.ny, v: t.v, band: t.band, x0: t.x0, y0: t.y0, dx: t.dx, dy: t.dy,
 		levels: t.levels, cells: t.cells, starts: t.starts}
-	c.startAt, c.endAt = edgeTable(t.edges()), edgeTable(t.edges())
-	return c
 }
 
 // bucket groups the crossed cells by level with a counting sort, the rows
@@ -184,32 +184,27 @@ func (t *tracer) bucket() {
 	n := len(t.levels)
 	rows := t.ny - 1
 	chunks := min(runtime.GOMAXPROCS(0), rows*t.nx/parallelPoints+1, max(rows, 1))
-	counts := make([][]int, chunks)     // by range: each level's cells
-	crossed := make([][]uint64, chunks) // by range: cell<<32 | lo<<16 | hi of each crossed cell
+	counts := make([][]int, chunks) // by range: each level's cells
+	// By cell: lo<<16 | hi for a cell crossed by levels lo to hi-1, or 0.
+	spans := spanSlices.get(rows * (t.nx - 1))
+	defer spanSlices.put(spans)
 	var wg sync.WaitGroup
 	for c := range chunks {
 		wg.Go(func() {
 			diff := make([]int, n+1)
-			var cr []uint64
-			// The least and greatest band of each column's two points in
-			// the row of cells; a skipped point (-1) makes its cells' least
-			// band negative.
 			colLo, colHi := make([]int32, t.nx), make([]int32, t.nx)
 			for j := c * rows / chunks; j < (c+1)*rows/chunks; j++ {
-				below, above := t.band[j*t.nx:(j+1)*t.nx], t.band[(j+1)*t.nx:(j+2)*t.nx]
-				for i := range colLo {
-					colLo[i], colHi[i] = min(below[i], above[i]), max(below[i], above[i])
-				}
-				for i := range t.nx - 1 {
-					lo, hi := min(colLo[i], colLo[i+1]), max(colHi[i], colHi[i+1])
-					if lo >= 0 && lo < hi {
+				t.columnBands(j, colLo, colHi)
+				row := spans[j*(t.nx-1) : (j+1)*(t.nx-1)]
+				for i := range row {
+					row[i] = 0
+					if lo, hi := min(colLo[i], colLo[i+1]), max(colHi[i], colHi[i+1]); lo >= 0 && lo < hi {
 						diff[lo]++
 						diff[hi]--
-						cr = append(cr, uint64(j*(t.nx-1)+i)<<32|uint64(lo)<<16|uint64(hi))
+						row[i] = uint32(lo)<<16 | uint32(hi)
 					}
 				}
 			}
-			crossed[c] = cr
 			// diff holds differences; a running sum gives each level's count.
 			run := 0
 			for k := range n {
@@ -238,9 +233,10 @@ func (t *tracer) bucket() {
 	for c := range chunks {
 		wg.Go(func() {
 			fill := fills[c]
-			for _, x := range crossed[c] {
-				for k := x >> 16 & 0xffff; k < x&0xffff; k++ {
-					t.cells[fill[k]] = int32(x >> 32)
+			first, end := c*rows/chunks*(t.nx-1), (c+1)*rows/chunks*(t.nx-1)
+			for cell, span := range spans[first:end] {
+				for k := span >> 16; k < span&0xffff; k++ {
+					t.cells[fill[k]] = int32(first + cell)
 					fill[k]++
 				}
 			}
@@ -249,18 +245,15 @@ func (t *tracer) bucket() {
 	wg.Wait()
 }
 
-// edge returns the number of edge e (0–3) of cell (i, j).
-func (t *tracer) edge(i, j, e int) int32 {
-	nH := (t.nx - 1) * t.ny
-	switch e {
-	case 0:
-		return int32(j*(t.nx-1) + i)
-	case 1:
-		return int32(nH + j*t.nx + i + 1)
-	case 2:
-		return int32((j+1)*(t.nx-1) + i)
-	default:
-		return int32(nH + j*t.nx + i)
+// columnBands sets colLo[i] and colHi[i] to the least and greatest band of
+// lattice points (i, j) and (i, j+1), for the cells of row j: a cell is
+// crossed by the levels from the least band of its corners up to, not
+// including, the greatest. A skipped point (-1) makes its cells' least band
+// negative, and they are not crossed.
+func (t *tracer) columnBands(j int, colLo, colHi []int32) {
+	below, above := t.band[j*t.nx:(j+1)*t.nx], t.band[(j+1)*t.nx:(j+2)*t.nx]
+	for i := range colLo {
+		colLo[i], colHi[i] = min(below[i], above[i]), max(below[i], above[i])
 	}
 }
 
@@ -312,8 +305,15 @@ func (t *tracer) trace(k int) []Contour {
 func (t *tracer) traceInto(k int, buf []Point) ([]Contour, []Point) {
 	c := t.levels[k]
 	t.segs = t.segs[:0]
+	if t.first == nil {
+		t.first = firstSlices.get((t.nx - 1) * (t.ny - 1))
+	}
+	nH := (t.nx - 1) * t.ny
 	for _, cell := range t.cells[t.starts[k]:t.starts[k+1]] {
 		i, j := int(cell)%(t.nx-1), int(cell)/(t.nx-1)
+		t.first[cell] = int32(len(t.segs))
+		bottom, left := int32(cell), int32(nH+j*t.nx+i) // cell = j*(nx-1) + i
+		edges := [4]int32{bottom, left + 1, bottom + int32(t.nx-1), left}
 		p := j*t.nx + i
 		ps := [4]int{p, p + 1, p + t.nx + 1, p + t.nx}
 		m := 0
@@ -330,13 +330,13 @@ func (t *tracer) traceInto(k int, buf []Point) ([]Contour, []Point) {
 			}
 			for e := range 4 {
 				if m>>e&1 == 1 { // corner e inside, so edge e goes in→out
-					t.add(t.edge(i, j, e), t.edge(i, j, (e+step)%4))
+					t.add(cell, &edges, e, (e+step)%4)
 				}
 			}
 			continue
 		}
 		s := caseSegs[m]
-		t.add(t.edge(i, j, int(s[0])), t.edge(i, j, int(s[1])))
+		t.add(cell, &edges, int(s[0]), int(s[1]))
 	}
 
 	if cap(t.used) < len(t.segs) {
@@ -350,14 +350,14 @@ func (t *tracer) traceInto(k int, buf []Point) ([]Contour, []Point) {
 	pts := slices.Grow(buf[:0], 2*len(t.segs))
 	walk := func(s int) {
 		pts = append(pts, t.point(t.segs[s].from, c))
-		for cur := int32(s); cur >= 0 && !used[cur]; cur = t.startAt[t.segs[cur].to] - 1 {
+		for cur := int32(s); cur >= 0 && !used[cur]; cur = t.leaving(t.segs[cur]) - 1 {
 			used[cur] = true
 			pts = append(pts, t.point(t.segs[cur].to, c))
 		}
 		t.ends = append(t.ends, len(pts))
 	}
 	for s, sg := range t.segs {
-		if !used[s] && t.endAt[sg.from] == 0 {
+		if !used[s] && t.entering(sg) == 0 {
 			walk(s)
 		}
 	}
@@ -365,9 +365,6 @@ func (t *tracer) traceInto(k int, buf []Point) ([]Contour, []Point) {
 		if !used[s] {
 			walk(s)
 		}
-	}
-	for _, sg := range t.segs {
-		t.startAt[sg.from], t.endAt[sg.to] = 0, 0
 	}
 	out := make([]Contour, len(t.ends))
 	start := 0
@@ -378,8 +375,48 @@ func (t *tracer) traceInto(k int, buf []Point) ([]Contour, []Point) {
 	return out, pts
 }
 
-func (t *tracer) add(from, to int32) {
-	t.startAt[from] = int32(len(t.segs)) + 1
-	t.endAt[to] = int32(len(t.segs)) + 1
-	t.segs = append(t.segs, segment{from, to})
+// add appends the segment crossing cell number cell, whose edges are
+// edges, from side from to side to.
+func (t *tracer) add(cell int32, edges *[4]int32, from, to int) {
+	t.segs = append(t.segs, segment{from: edges[from], to: edges[to], cell: cell, fromSide: int8(from), toSide: int8(to)})
+}
+
+// leaving returns 1 + the segment that continues s, leaving its end edge
+// into the next cell, or 0.
+func (t *tracer) leaving(s segment) int32 {
+	o, ok := t.across(s.cell, s.toSide)
+	if !ok {
+		return 0
+	}
+	for k := t.first[o]; k >= 0 && int(k) < len(t.segs) && t.segs[k].cell == o; k++ {
+		if t.segs[k].from == s.to {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// entering returns 1 + the segment that s continues, entering its start
+// edge from the cell before, or 0.
+func (t *tracer) entering(s segment) int32 {
+	o, ok := t.across(s.cell, s.fromSide)
+	if !ok {
+		return 0
+	}
+	for k := t.first[o]; k >= 0 && int(k) < len(t.segs) && t.segs[k].cell == o; k++ {
+		if t.segs[k].to == s.from {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// across returns the cell on the other side of edge side of cell c. At the
+// lattice's left and right borders that is a cell of the next or previous
+// row, whose segments cannot share the edge, so the callers' comparison
+// of edge numbers rejects them.
+func (t *tracer) across(c int32, side int8) (int32, bool) {
+	w := int32(t.nx - 1)
+	o := c + [4]int32{-w, 1, w, -1}[side]
+	return o, o >= 0 && int(o) < len(t.first)
 }
