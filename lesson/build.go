@@ -82,6 +82,7 @@ type builder struct {
 	parsed []*parsed    // nil for reused pages
 	sites  *siteIndex   // every page's anchors, the course's files and bibliography
 	out    store.Output // nil if the course has mistakes
+	static *staticWrite // the static files being written, with out
 
 	mu     sync.Mutex
 	errs   Errors
@@ -177,6 +178,11 @@ func Build(ctx context.Context, opt Options) (Summary, error) {
 			return Summary{}, err
 		}
 		defer b.out.Abandon()
+		// The static files depend on nothing the figures make: they are
+		// written while the figures are computed, and finished with
+		// before the output is committed or abandoned.
+		b.static = startStatic(b.out, b.theme, b.opt, b.course)
+		defer b.static.wait()
 	}
 	if err := b.computeAndRender(); err != nil {
 		if ctx.Err() != nil {
@@ -534,7 +540,10 @@ func (b *builder) write(ctx context.Context) (Summary, error) {
 		next[pageFile(pg)] = rec
 	}
 	b.opt.Cache.Retain(keep)
-	n, err := writeExtras(ctx, b.lim, b.out, b.theme, b.opt, b.course, b.site)
+	if err := writeExtras(ctx, b.lim, b.out, b.theme, b.course, b.site); err != nil {
+		return sum, err
+	}
+	n, err := b.static.wait()
 	if err != nil {
 		return sum, err
 	}

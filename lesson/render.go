@@ -79,9 +79,8 @@ func renderPage(ctx context.Context, lim execLimits, w store.Output, t *theme, c
 	return nil
 }
 
-// writeExtras writes the 404 page, the sitemap, the theme's static files and
-// the course's own files. It returns the number of files copied.
-func writeExtras(ctx context.Context, lim execLimits, w store.Output, t *theme, opt Options, c *course, site SiteData) (int, error) {
+// writeExtras writes the 404 page and the sitemap.
+func writeExtras(ctx context.Context, lim execLimits, w store.Output, t *theme, c *course, site SiteData) error {
 	root := "/"
 	if site.BaseURL != "" {
 		if i := strings.Index(strings.TrimPrefix(strings.TrimPrefix(site.BaseURL, "https://"), "http://"), "/"); i >= 0 {
@@ -92,14 +91,40 @@ func writeExtras(ctx context.Context, lim execLimits, w store.Output, t *theme, 
 	data := PageData{Site: site, Kind: "404", Title: "Page not found", URL: "404.html", Root: root}
 	c.navigate(&data, nil)
 	if _, err := execute(ctx, lim, t.kinds["404"], "base", data, &out, t.dir, "404.html"); err != nil {
-		return 0, Errors{err}
+		return Errors{err}
 	}
 	if err := w.Write("404.html", out.Bytes()); err != nil {
-		return 0, err
+		return err
 	}
-	if err := w.Write("sitemap.xml", sitemap(site.BaseURL, c)); err != nil {
-		return 0, err
-	}
+	return w.Write("sitemap.xml", sitemap(site.BaseURL, c))
+}
+
+// staticWrite is the theme's and the course's static files being written.
+type staticWrite struct {
+	done chan struct{}
+	n    int // files written
+	err  error
+}
+
+// startStatic writes the static files in the background.
+func startStatic(w store.Output, t *theme, opt Options, c *course) *staticWrite {
+	s := &staticWrite{done: make(chan struct{})}
+	go func() {
+		defer close(s.done)
+		s.n, s.err = writeStatic(w, t, opt, c)
+	}()
+	return s
+}
+
+// wait returns when the files are written, with their number.
+func (s *staticWrite) wait() (int, error) {
+	<-s.done
+	return s.n, s.err
+}
+
+// writeStatic copies the theme's static files and the course's own (images
+// and other files beside the lessons) into the site.
+func writeStatic(w store.Output, t *theme, opt Options, c *course) (int, error) {
 	n := 0
 	for _, f := range t.static {
 		b, err := fs.ReadFile(t.fsys, f.path)

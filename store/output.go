@@ -203,14 +203,15 @@ func (w *siteWriter) path(rel string) (string, error) {
 	}
 	p := filepath.Join(w.tmp, filepath.FromSlash(rel))
 	dir := filepath.Dir(p)
+	// The folder is made under the lock: a writer that finds it known
+	// must find it made.
 	w.mu.Lock()
-	known := w.dirs[dir]
-	w.dirs[dir] = true
-	w.mu.Unlock()
-	if !known {
+	defer w.mu.Unlock()
+	if !w.dirs[dir] {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return "", err
 		}
+		w.dirs[dir] = true
 	}
 	return p, nil
 }
