@@ -22,16 +22,13 @@ import (
 	"log"
 	"os"
 	"os/signal"
-	"runtime/debug"
 
 	"descent/diag"
 	"descent/lesson"
 )
 
 func main() {
-	// A build is a short burst of allocation; collecting less often trades
-	// a few hundred MiB at most for about a tenth of the wall time.
-	debug.SetGCPercent(400)
+	tuneGC()
 	log.SetPrefix("build: ")
 	log.SetFlags(0)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
