@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html/template"
 	"io/fs"
 	"path"
 	"runtime"
@@ -454,8 +455,6 @@ func (b *builder) figure(pg *page, f *pageFigure) bool {
 		}
 		b.opt.Cache.Put(f.key, fd)
 	}
-	var buf bytes.Buffer
-	buf.Grow(len(fd.Main) + len(fd.Loss) + len(fd.JSON) + 16384)
 	view, key, err := figureData(fd, b.conv)
 	if err != nil {
 		b.fail(&Error{File: pg.name, Line: f.node.Line - 1, Key: key, Msg: err.Error()})
@@ -474,14 +473,58 @@ func (b *builder) figure(pg *page, f *pageFigure) bool {
 			name, views = "figure", view.Variants
 		}
 	}
+	if name == "figure" && b.theme.figureSplice.ready() {
+		html, err := b.spliceFigure(view)
+		if err != nil {
+			b.fail(err)
+			return false
+		}
+		if html != nil {
+			f.node.HTML = html
+			return true
+		}
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(fd.Main) + len(fd.Loss) + len(fd.JSON) + 16384)
 	for _, v := range views {
 		if _, err := execute(b.ctx, b.lim, b.theme.figure, name, v, &buf, b.theme.dir, "figure.html"); err != nil {
 			b.fail(err)
 			return false
 		}
 	}
+	if name == "figure" {
+		b.theme.figureSplice.learn(b.theme.figure, name)
+	}
 	f.node.HTML = buf.Bytes()
 	return true
+}
+
+// spliceFigure renders a figure with its SVGs and data spliced in (see
+// splice.go), or returns nil when it is to be rendered the usual way.
+func (b *builder) spliceFigure(v FigureData) ([]byte, *Error) {
+	var values []string
+	hold := func(field *template.HTML) {
+		if *field != "" {
+			values = append(values, string(*field))
+			*field = template.HTML(placeholder(len(values) - 1))
+		}
+	}
+	hold(&v.Main)
+	hold(&v.Loss)
+	hold(&v.Surface)
+	if v.JSON != "" {
+		values = append(values, string(v.JSON))
+		v.JSON = template.JS(placeholder(len(values) - 1))
+	}
+	var out bytes.Buffer
+	if _, err := execute(b.ctx, b.lim, b.theme.figure, "figure", v, &out, b.theme.dir, "figure.html"); err != nil {
+		return nil, err
+	}
+	var html bytes.Buffer
+	if !splice(&html, out.Bytes(), values) || html.Len() > b.lim.bytes {
+		return nil, nil
+	}
+	return html.Bytes(), nil
 }
 
 // compute runs figure.Compute, which stops when the build is stopped

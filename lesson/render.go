@@ -47,7 +47,7 @@ func renderPage(ctx context.Context, lim execLimits, w store.Output, t *theme, c
 	}
 	body.WriteString(p.references)
 	data := PageData{Site: site, Title: pg.fm.Title, Description: pg.fm.Description, URL: pg.url,
-		Root: rootPrefix(pg.url), Content: template.HTML(body.String()), TOC: p.doc.TOC,
+		Root: rootPrefix(pg.url), TOC: p.doc.TOC,
 		HasMath: p.doc.Math > 0, HasFigures: len(p.figures) > 0, HasQuizzes: len(p.doc.Quizzes) > 0}
 	if data.Description == "" {
 		data.Description = site.Description
@@ -67,13 +67,42 @@ func renderPage(ctx context.Context, lim execLimits, w store.Output, t *theme, c
 	default:
 		data.Kind = "lesson"
 	}
+	sp, set := t.pageSplice[data.Kind], t.kinds[data.Kind]
+	setContent := func(c template.HTML) {
+		data.Content = c
+		if data.Kind == "section" {
+			data.Section.Content = c // the copy made above
+		}
+	}
+	if sp.ready() && body.Len() > 0 {
+		setContent(template.HTML(placeholder(0)))
+		out.Reset()
+		var err *Error
+		if abandoned, err = execute(ctx, lim, set, "base", data, out, t.dir, pageKinds[data.Kind]); err != nil {
+			return err
+		}
+		page := pageBuffers.Get().(*bytes.Buffer)
+		defer pageBuffers.Put(page)
+		page.Reset()
+		if splice(page, out.Bytes(), [][]byte{body.Bytes()}) && page.Len() <= lim.bytes {
+			return writePage(w, pg, page.Bytes())
+		}
+		// Not as it seemed, or over the size limit: the usual way, which
+		// says so in its words.
+	}
+	setContent(template.HTML(body.String()))
 	out.Reset()
 	out.Grow(body.Len() + 16384)
 	var err *Error
-	if abandoned, err = execute(ctx, lim, t.kinds[data.Kind], "base", data, out, t.dir, pageKinds[data.Kind]); err != nil {
+	if abandoned, err = execute(ctx, lim, set, "base", data, out, t.dir, pageKinds[data.Kind]); err != nil {
 		return err
 	}
-	if err := w.Write(path.Join(pg.url, "index.html"), out.Bytes()); err != nil {
+	sp.learn(set, "base")
+	return writePage(w, pg, out.Bytes())
+}
+
+func writePage(w store.Output, pg *page, b []byte) *Error {
+	if err := w.Write(path.Join(pg.url, "index.html"), b); err != nil {
 		return &Error{File: w.Name(), Msg: err.Error()}
 	}
 	return nil

@@ -19,7 +19,18 @@ type theme struct {
 	static []staticFile
 	kinds  map[string]*template.Template
 	figure *template.Template
+	// Whether each page kind prints .Content, and the figure template its
+	// SVGs and data, only as they are (see splice.go).
+	pageSplice   map[string]*splicer
+	figureSplice *splicer
 }
+
+// The escapers html/template gives a field of each type where it prints it
+// as it is: template.HTML in HTML text and template.JS in a script.
+const (
+	htmlAsIs = "_html_template_htmlescaper"
+	jsAsIs   = "_html_template_jsvalescaper"
+)
 
 func (t *theme) name(file string) string { return path.Join(t.dir, file) }
 
@@ -142,7 +153,11 @@ func loadTheme(user fs.FS, dir string) (*theme, error) {
 		dir = "layouts"
 	}
 	o := overlayFS{top: user, base: layouts.FS}
-	t := &theme{fsys: o, dir: dir, kinds: map[string]*template.Template{}}
+	t := &theme{fsys: o, dir: dir, kinds: map[string]*template.Template{}, pageSplice: map[string]*splicer{},
+		figureSplice: newSplicer(map[string]string{"Main": htmlAsIs, "Loss": htmlAsIs, "Surface": htmlAsIs, "JSON": jsAsIs})}
+	for kind := range pageKinds {
+		t.pageSplice[kind] = newSplicer(map[string]string{"Content": htmlAsIs})
+	}
 	var errs Errors
 	t.static, errs = t.staticFiles(o)
 	parse := func(into *template.Template, file string) *template.Template {

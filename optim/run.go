@@ -65,6 +65,12 @@ func RunWith(obj Objective, opt Stepper, start []float64, steps int, o Options) 
 	x := append([]float64(nil), start...)
 	grad := make([]float64, len(x))
 	t := Trajectory{StoppedAt: -1}
+	// Room for every step up front, not doubling as they come (a tenth of
+	// a 1,000-lesson build's allocation); a long run that may diverge early
+	// is given a part.
+	n := min(steps+1, 1<<14)
+	t.Points, t.Loss, t.GradNorm = make([][]float64, 0, n), make([]float64, 0, n), make([]float64, 0, n)
+	t.coords = make([]float64, 0, n*len(x))
 	lr := o.LR
 	setter, _ := opt.(LRSetter)
 	scheduled := o.Schedule != nil && setter != nil
