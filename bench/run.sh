@@ -2,7 +2,7 @@
 # bench/run.sh times whole builds and prints the table of docs/performance.md.
 #
 # Usage: bench/run.sh [WORKDIR]      (from anywhere; RUNS=5 by default;
-#        PARTS="sample c1000 plain seed onefig" by default, any subset)
+#        PARTS="sample c1000 plain seed onefig preview" by default, any subset)
 #
 # Each build runs under /usr/bin/time -v; the table gives the median wall
 # time and the median peak resident memory of RUNS runs:
@@ -17,18 +17,22 @@
 #   onefig   a course of the seed figure alone, built by cmd/build -cache ""
 #            (whole process: start, read, compute, render, write), against
 #            bench/seedfig.py drawing and saving it, alternating, 15 pairs
+#   preview  cmd/serve: a saved lesson to its new text in an open Chromium
+#            tab, on one lesson and on 1,000 (the browser tests of cmd/serve,
+#            which need chromium; their medians of 10 saves)
 #   seed     the seed figure: bench/seedfig (Descent) against bench/seedfig.py
 #            (matplotlib), in-process medians (compute, render, save; not
 #            imports), and whole processes timed by Python's perf_counter
 set -eu
 RUNS=${RUNS:-5}
-PARTS=${PARTS:-sample c1000 plain seed onefig}
+PARTS=${PARTS:-sample c1000 plain seed onefig preview}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 W=${1:-$(mktemp -d)}
 mkdir -p "$W"
 cd "$ROOT"
 R="$W/results.txt"
 : >"$R"
+rm -f "$W/onefig.json" "$W"/seed-*.json "$W/preview.txt" # a part not run this time is not reported
 want() { case " $PARTS " in *" $1 "*) return 0 ;; esac; return 1; }
 
 go build -o "$W/descent" ./cmd/build
@@ -71,10 +75,25 @@ fi
 
 if want plain; then
 	echo "4,000 plain pages, Descent and Hugo" >&2
-	for _ in $(seq "$RUNS"); do
-		rm -rf "$W/out-plain" "$W/out-hugo"
-		measure plain-descent "$W/descent" -cache "" -content "$W/plain" -out "$W/out-plain"
-		measure plain-hugo hugo --quiet -s "$W/plain-hugo" -d "$W/out-hugo"
+	for i in $(seq "$RUNS"); do
+		# Each side's output is removed just before its own build, and the
+		# side that goes first alternates. On this machine's ext4 (no
+		# journal) a file made soon after others were deleted costs more:
+		# the inode allocator skips every inode freed in the last minute,
+		# one by one. When both outputs were removed together, the build
+		# that came first paid for both (Hugo first: 6.1 s and Descent
+		# 2.7 s; Descent first: 3.8 s and Hugo 4.5 s).
+		order="descent hugo"
+		[ $((i % 2)) = 0 ] && order="hugo descent"
+		for side in $order; do
+			if [ "$side" = descent ]; then
+				rm -rf "$W/out-plain"
+				measure plain-descent "$W/descent" -cache "" -content "$W/plain" -out "$W/out-plain"
+			else
+				rm -rf "$W/out-hugo"
+				measure plain-hugo hugo --quiet -s "$W/plain-hugo" -d "$W/out-hugo"
+			fi
+		done
 	done
 fi
 
@@ -149,6 +168,12 @@ print(json.dumps({"descent": statistics.median(ts["descent"]) * 1000, "matplotli
 EOF
 fi
 
+if want preview; then
+	echo "preview: edit to DOM" >&2
+	go test -tags browser -count=1 -run 'TestBrowserReload(LargeCourse)?$' -v ./cmd/serve >"$W/preview.txt" 2>&1 ||
+		{ cat "$W/preview.txt" >&2; exit 1; }
+fi
+
 # The table: medians by label, in the order first measured.
 echo
 echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u +%Y-%m-%d), $(go version | cut -d' ' -f3), $(hugo version | cut -d' ' -f2), RUNS=$RUNS"
@@ -166,12 +191,22 @@ for label, (wall, rss) in med.items():
     print(f"{label:<26} {wall:>10.3f} {rss:>10.0f} {len(runs[label]):>5}")
 print()
 if "plain-descent" in med:
-    print(f"plain pages, Descent/Hugo wall (medians): {med['plain-descent'][0] / med['plain-hugo'][0]:.2f}")
+    pairs = sorted(d[0] / h[0] for d, h in zip(runs["plain-descent"], runs["plain-hugo"]))
+    print(f"plain pages, Descent/Hugo wall (medians): {med['plain-descent'][0] / med['plain-hugo'][0]:.2f} "
+          f"(each round's ratio: {', '.join(f'{r:.2f}' for r in pairs)})")
 if os.path.exists(f"{w}/onefig.json"):
     o = json.load(open(f"{w}/onefig.json"))
     print(f"one-figure course, cmd/build whole process against matplotlib (medians of 15 alternating pairs): "
           f"{o['descent']:.1f} ms against {o['matplotlib']:.1f} ms: {o['matplotlib'] / o['descent']:.1f}x "
           f"(pairs' quartiles {o['ratio_lo']:.1f}x to {o['ratio_hi']:.1f}x)")
+if os.path.exists(f"{w}/preview.txt"):
+    test = ""
+    for line in open(f"{w}/preview.txt"):
+        if line.startswith("=== RUN"):
+            test = line.split()[-1]
+        elif "write to DOM" in line:
+            said = line[line.index("write to DOM"):].split("; all")[0]
+            print(f"preview, {'1,000 lessons' if 'Large' in test else 'one lesson'}: {said}")
 if not os.path.exists(f"{w}/seed-descent.json"):
     sys.exit()
 p = json.load(open(f"{w}/seed-process.json"))
