@@ -36,6 +36,12 @@ type Options struct {
 	Memo       *figure.Memo  // critical points shared by the builds of one process; nil for none
 	PageBytes  int           // the most a page's template may write; 0 for 64 MiB
 	PageTime   time.Duration // the longest a page's template may run; 0 for 10 s
+	// Ready, if set, is told as soon as the new pages are in place. With
+	// Memory, the search index of the new text is then made in a second
+	// swap, before Build returns: the preview announces an edit without
+	// waiting for the index (a third of a rebuild on 1,000 lessons). The
+	// first build, with no index to keep meanwhile, makes it first.
+	Ready func(Summary)
 }
 
 // Cache keeps computed figures and the records of built sites between
@@ -67,6 +73,7 @@ type Summary struct {
 // builder is one run of Build: the course, what is known of the previous
 // site, and each page's progress through the phases.
 type builder struct {
+	start  time.Time
 	ctx    context.Context
 	lim    execLimits
 	opt    Options
@@ -154,7 +161,7 @@ func Build(ctx context.Context, opt Options) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
-	b.ctx, b.lim = ctx, opt.execLimits()
+	b.ctx, b.lim, b.start = ctx, opt.execLimits(), start
 	if b.theme == nil { // the theme's errors are in b.errs
 		b.pages = b.course.allPages()
 		b.reused = make([]bool, len(b.pages))
@@ -590,8 +597,22 @@ func (b *builder) write(ctx context.Context) (Summary, error) {
 	if err != nil {
 		return sum, err
 	}
-	if err := writeSearch(b.out, b.pages, next); err != nil {
-		return sum, err
+	sum.Pages = len(b.pages) + 1 // and the 404 page
+	sum.FiguresCached += int(b.cached.Load())
+	sum.Static = n
+	var lastIndex []string // the previous site's search index, kept until the new one is made
+	if b.opt.Memory != nil && b.opt.Ready != nil {
+		lastIndex = b.opt.Memory.Paths(SearchDir)
+	}
+	if lastIndex == nil {
+		if err := writeSearch(b.out, b.pages, next); err != nil {
+			return sum, err
+		}
+	}
+	for _, name := range lastIndex {
+		if err := b.out.Reuse(name); err != nil {
+			return sum, err
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return sum, err
@@ -599,10 +620,31 @@ func (b *builder) write(ctx context.Context) (Summary, error) {
 	if err := b.out.Commit(next); err != nil {
 		return sum, err
 	}
-	sum.Pages = len(b.pages) + 1 // and the 404 page
-	sum.FiguresCached += int(b.cached.Load())
-	sum.Static = n
+	if b.opt.Ready != nil {
+		sum.Duration = time.Since(b.start)
+		b.opt.Ready(sum)
+	}
+	if lastIndex != nil {
+		return sum, b.reindex(next)
+	}
 	return sum, nil
+}
+
+// reindex replaces the search index of the site in memory, which holds the
+// new pages with the previous index, by the index of the new pages.
+func (b *builder) reindex(next store.SiteRecord) error {
+	w := b.opt.Memory.Writer()
+	for _, name := range b.opt.Memory.Paths(".") {
+		if !strings.HasPrefix(name, SearchDir+"/") {
+			if err := w.Reuse(name); err != nil {
+				return err
+			}
+		}
+	}
+	if err := writeSearch(w, b.pages, next); err != nil {
+		return err
+	}
+	return w.Commit(next)
 }
 
 // parallel runs f(0) … f(n-1) on all cores.

@@ -96,3 +96,50 @@ func TestMemorySiteEmpty(t *testing.T) {
 		t.Error("an empty site has index.html")
 	}
 }
+
+// With Ready, a rebuild in memory tells it when the new pages are in, with
+// the last index still there, and returns with the new text indexed: the
+// same site as a build without Ready.
+func TestMemorySiteReadyBeforeIndex(t *testing.T) {
+	t.Parallel()
+	content := courseFS(smallCourse)
+	site := &MemorySite{}
+	var atReady []fs.FS
+	opt := Options{Content: content, Memory: site, Cache: &Cache{},
+		Ready: func(Summary) { atReady = append(atReady, site.FS()) }}
+	if _, err := Build(context.Background(), opt); err != nil {
+		t.Fatal(err)
+	}
+	valley := content["basics/valley.md"]
+	content["basics/valley.md"] = &fstest.MapFile{Data: []byte(strings.Replace(string(valley.Data), "## Too far", "## Much too zanzibarish", 1))}
+	if _, err := Build(context.Background(), opt); err != nil {
+		t.Fatal(err)
+	}
+	if len(atReady) != 2 {
+		t.Fatalf("Ready told %d times in two builds", len(atReady))
+	}
+	indexed := func(fsys fs.FS) bool {
+		for name, text := range memSnapshot(t, fsys) {
+			if strings.HasPrefix(filepath.ToSlash(name), SearchDir+"/t-") && strings.Contains(text, `"zanzibarish"`) {
+				return true
+			}
+		}
+		return false
+	}
+	if page, _ := fs.ReadFile(atReady[1], "basics/valley/index.html"); !strings.Contains(string(page), "zanzibarish") {
+		t.Error("when Ready was told, the site did not have the new page")
+	}
+	if _, err := fs.Stat(atReady[1], SearchDir+"/index.js"); err != nil || indexed(atReady[1]) {
+		t.Errorf("when Ready was told, want the last index in place (%v), not yet the new one", err)
+	}
+	if !indexed(site.FS()) {
+		t.Error("after Build, the new text is not in the index")
+	}
+	plain := &MemorySite{}
+	if _, err := Build(context.Background(), Options{Content: content, Memory: plain}); err != nil {
+		t.Fatal(err)
+	}
+	if !equalMaps(memSnapshot(t, site.FS()), memSnapshot(t, plain.FS())) {
+		t.Error("the site built with Ready differs from one built without")
+	}
+}

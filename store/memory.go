@@ -50,6 +50,22 @@ func (m *MemorySite) Reusable(rel, key string) bool {
 	return ok && rec.Key == key && m.site != nil && m.site.files[rel] != nil
 }
 
+// Paths returns the names of the site's files in folder dir and below, in
+// no order.
+func (m *MemorySite) Paths(dir string) []string {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	var names []string
+	if m.site != nil {
+		for name := range m.site.files {
+			if dir == "." || strings.HasPrefix(name, dir+"/") {
+				names = append(names, name)
+			}
+		}
+	}
+	return names
+}
+
 // Writer returns an Output that replaces the site when committed.
 func (m *MemorySite) Writer() Output {
 	m.mu.RLock()

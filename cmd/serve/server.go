@@ -43,7 +43,14 @@ func newServer(opt lesson.Options, stdout, stderr io.Writer) *server {
 // the open tabs. Build swaps the new site in before it returns, so a tab
 // that reloads on the event gets the new pages.
 func (s *server) build(ctx context.Context, changed []string) {
-	sum, err := safeBuild(ctx, s.opt)
+	// The tabs are told as soon as the new pages are in; the search index
+	// follows within the same Build.
+	opt, announced := s.opt, false
+	opt.Ready = func(sum lesson.Summary) {
+		announced = true
+		s.announce(sum, changed)
+	}
+	sum, err := safeBuild(ctx, opt)
 	if ctx.Err() != nil {
 		return // stopping
 	}
@@ -75,6 +82,14 @@ func (s *server) build(ctx context.Context, changed []string) {
 		s.hub.publish(e, e)
 		return
 	}
+	if !announced {
+		s.announce(sum, changed)
+	}
+}
+
+// announce reports a good build in the terminal and tells the open tabs.
+func (s *server) announce(sum lesson.Summary, changed []string) {
+	stamp := time.Now().Format("15:04:05")
 	s.good++
 	id := s.session + "-" + strconv.Itoa(s.good)
 	s.mu.Lock()
