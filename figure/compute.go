@@ -574,9 +574,12 @@ func sampleGrid(s *Spec, plot svgviz.Rect) svgviz.Grid {
 	nx := min(400, max(50, int(math.Ceil(plot.W))))
 	ny := min(400, max(50, int(math.Ceil(plot.H))))
 	xs, ys := linspace(s.Domain.X, nx), linspace(s.Domain.Y, ny)
+	// Room for the contour layer's border, so that it needs no copy.
+	values := make([]float64, nx*ny, (nx+2)*(ny+2))
+	optim.EvalGridInto(values, s.Obj, xs, ys)
 	return svgviz.Grid{
 		Domain: svgviz.Domain{X0: s.Domain.X[0], X1: s.Domain.X[1], Y0: s.Domain.Y[0], Y1: s.Domain.Y[1]},
-		NX:     nx, NY: ny, Values: optim.EvalGrid(s.Obj, xs, ys),
+		NX:     nx, NY: ny, Values: values, Scratch: true,
 	}
 }
 

@@ -1,6 +1,9 @@
 package highlight
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // lang is one language's table.
 type lang struct {
@@ -36,8 +39,9 @@ func words(s string) set {
 
 const cOps = "+-*/%=<>!&|^~?"
 
-// languages maps a fence's language name to its table.
-var languages = func() map[string]*lang {
+// languages maps a fence's language name to its table. It is made on
+// first use, so that a course without code pays nothing for it.
+var languages = sync.OnceValue(func() map[string]*lang {
 	python := &lang{
 		line: []string{"#"}, quotes: []string{`"""`, `'''`, `"`, `'`}, strPrefix: "rRbBfFuU", ops: cOps + "@", fstring: true,
 		keywords:  words("and as assert async await break continue del elif else except finally for global if in is lambda nonlocal not or pass raise return try while with yield def class match case"),
@@ -143,7 +147,7 @@ var languages = func() map[string]*lang {
 		}
 	}
 	return m
-}()
+})
 
 // lookup returns the table for a fence's language, case-insensitively.
-func lookup(name string) *lang { return languages[strings.ToLower(name)] }
+func lookup(name string) *lang { return languages()[strings.ToLower(name)] }

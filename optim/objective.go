@@ -33,9 +33,18 @@ const badLength = "optim: slice lengths do not match the dimension"
 // EvalGrid samples f on the lattice xs × ys, row-major with y as the row.
 func EvalGrid(f Objective, xs, ys []float64) []float64 {
 	dst := make([]float64, len(xs)*len(ys))
+	EvalGridInto(dst, f, xs, ys)
+	return dst
+}
+
+// EvalGridInto is EvalGrid into dst, which holds len(xs)×len(ys) values.
+func EvalGridInto(dst []float64, f Objective, xs, ys []float64) {
+	if len(dst) != len(xs)*len(ys) {
+		panic(badLength)
+	}
 	if g, ok := f.(GridEvaluator); ok {
 		g.EvalGrid(dst, xs, ys)
-		return dst
+		return
 	}
 	p := make([]float64, f.Dim())
 	for j, y := range ys {
@@ -47,5 +56,4 @@ func EvalGrid(f Objective, xs, ys []float64) []float64 {
 			dst[j*len(xs)+i] = f.Func(p)
 		}
 	}
-	return dst
 }

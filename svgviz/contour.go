@@ -58,22 +58,47 @@ func sublevelRings(g Grid, levels []float64, finite bool) [][]Contour {
 // whose rings bound the region where f is finite; otherwise it is -1.
 func sublevelTracer(g Grid, levels []float64, finite bool) (t *tracer, fin int) {
 	nx, ny := g.NX+2, g.NY+2
-	v := valueSlices.get(nx * ny)
 	inf, nan := math.Inf(1), math.NaN()
 	var defined atomic.Bool // false once a sample is not finite
 	defined.Store(true)
-	byRows(ny, nx, func(j0, j1 int) {
-		for j := j0; j < j1; j++ {
-			for i := range nx {
-				val := inf
-				if i > 0 && j > 0 && i <= g.NX && j <= g.NY {
-					val = g.Values[(j-1)*g.NX+i-1]
-					if !isFinite(val) {
-						val = nan
-						defined.Store(false)
+	var v []float64
+	own := !g.Scratch || cap(g.Values) < nx*ny
+	if own {
+		v = valueSlices.get(nx * ny)
+		byRows(ny, nx, func(j0, j1 int) {
+			for j := j0; j < j1; j++ {
+				for i := range nx {
+					val := inf
+					if i > 0 && j > 0 && i <= g.NX && j <= g.NY {
+						val = g.Values[(j-1)*g.NX+i-1]
 					}
+					v[j*nx+i] = val
 				}
-				v[j*nx+i] = val
+			}
+		})
+	} else {
+		// In place: each row moves to its bordered place, the last row
+		// first, since every row moves forward.
+		v = g.Values[:nx*ny]
+		for j := g.NY - 1; j >= 0; j-- {
+			copy(v[(j+1)*nx+1:(j+1)*nx+1+g.NX], v[j*g.NX:(j+1)*g.NX])
+		}
+		for i := range nx {
+			v[i], v[(ny-1)*nx+i] = inf, inf
+		}
+		for j := 1; j < ny-1; j++ {
+			v[j*nx], v[j*nx+nx-1] = inf, inf
+		}
+	}
+	// Samples that are not finite are undefined: NaN inside the border.
+	byRows(g.NY, g.NX, func(j0, j1 int) {
+		for j := j0 + 1; j <= j1; j++ {
+			row := v[j*nx+1 : j*nx+1+g.NX]
+			for i, val := range row {
+				if !isFinite(val) {
+					row[i] = nan
+					defined.Store(false)
+				}
 			}
 		}
 	})
@@ -85,6 +110,6 @@ func sublevelTracer(g Grid, levels []float64, finite bool) (t *tracer, fin int) 
 	d := g.Domain
 	dx, dy := (d.X1-d.X0)/float64(g.NX-1), (d.Y1-d.Y0)/float64(g.NY-1)
 	t = newTracer(nx, ny, v, d.X0-dx, d.Y0-dy, dx, dy, ls, false)
-	t.ownsV = true
+	t.ownsV = own
 	return t, fin
 }

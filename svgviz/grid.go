@@ -15,6 +15,10 @@ type Grid struct {
 	Domain Domain
 	NX, NY int
 	Values []float64
+	// Scratch lets NewContourLayer overwrite Values, and its capacity up
+	// to (NX+2)×(NY+2), instead of copying them into a lattice of its own
+	// with a border: the caller samples the grid for the layer alone.
+	Scratch bool
 }
 
 // ok reports whether g has at least 2×2 samples and enough values.

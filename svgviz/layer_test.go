@@ -2,6 +2,7 @@ package svgviz
 
 import (
 	"bytes"
+	"math"
 	"testing"
 )
 
@@ -129,5 +130,32 @@ func TestMaxLevels(t *testing.T) {
 	}
 	if n := len(ChooseLevels(g, Levels{Values: vs})); n != MaxLevels {
 		t.Errorf("%d levels from values, want %d", n, MaxLevels)
+	}
+}
+
+// A Scratch grid with room for the border is contoured in place, to the
+// same layer as a copy gives, undefined samples and all.
+func TestContourLayerScratch(t *testing.T) {
+	for _, f := range []func(x, y float64) float64{
+		himmelblau.f,
+		func(x, y float64) float64 { return math.Log(x) + y*y },   // NaN for x < 0
+		func(x, y float64) float64 { return 1 / (x*x + y*y - 4) }, // ±Inf and a pole
+	} {
+		g := sample(Domain{-5, 5, -4, 4}, 90, 70, f)
+		want, err := NewContourLayer(g, Levels{Count: 20}, 300, 240)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := g
+		s.Values = make([]float64, len(g.Values), (g.NX+2)*(g.NY+2))
+		copy(s.Values, g.Values)
+		s.Scratch = true
+		got, err := NewContourLayer(s, Levels{Count: 20}, 300, 240)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.body, want.body) {
+			t.Errorf("the layer of a Scratch grid differs from a copy's (%d against %d bytes)", len(got.body), len(want.body))
+		}
 	}
 }
