@@ -480,8 +480,8 @@ func (b *builder) figure(pg *page, f *pageFigure) bool {
 			name, views = "figure", view.Variants
 		}
 	}
-	if name == "figure" && b.theme.figureSplice.ready() {
-		html, err := b.spliceFigure(view)
+	if name == "figure" && len(views) == 1 && b.theme.figureSplice.splices(b.theme.figure, name) {
+		html, err := b.spliceFigure(views[0])
 		if err != nil {
 			b.fail(err)
 			return false
@@ -498,9 +498,6 @@ func (b *builder) figure(pg *page, f *pageFigure) bool {
 			b.fail(err)
 			return false
 		}
-	}
-	if name == "figure" {
-		b.theme.figureSplice.learn(b.theme.figure, name)
 	}
 	f.node.HTML = buf.Bytes()
 	return true

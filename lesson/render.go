@@ -74,7 +74,7 @@ func renderPage(ctx context.Context, lim execLimits, w store.Output, t *theme, c
 			data.Section.Content = c // the copy made above
 		}
 	}
-	if sp.ready() && body.Len() > 0 {
+	if body.Len() > 0 && sp.splices(set, "base") {
 		setContent(template.HTML(placeholder(0)))
 		out.Reset()
 		var err *Error
@@ -97,7 +97,6 @@ func renderPage(ctx context.Context, lim execLimits, w store.Output, t *theme, c
 	if abandoned, err = execute(ctx, lim, set, "base", data, out, t.dir, pageKinds[data.Kind]); err != nil {
 		return err
 	}
-	sp.learn(set, "base")
 	return writePage(w, pg, out.Bytes())
 }
 

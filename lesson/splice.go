@@ -2,10 +2,10 @@ package lesson
 
 import (
 	"bytes"
+	"errors"
 	"html/template"
 	"strconv"
 	"sync"
-	"sync/atomic"
 	"text/template/parse"
 )
 
@@ -44,22 +44,31 @@ func placeholder(i int) string { return spliceMark + strconv.Itoa(i) + "\x00" }
 type splicer struct {
 	escapers map[string]string // field → the escaper that leaves its type as it is
 	once     sync.Once
-	ok       atomic.Bool
+	ok       bool
 }
 
 func newSplicer(escapers map[string]string) *splicer { return &splicer{escapers: escapers} }
 
-// ready reports whether placeholders may be used.
-func (s *splicer) ready() bool { return s != nil && s.ok.Load() }
-
-// learn checks the escaped templates of set after an execution of entry
-// (html/template escapes them on the first).
-func (s *splicer) learn(set *template.Template, entry string) {
+// splices reports whether placeholders may stand for the fields when set
+// is executed at entry. The first call has html/template escape the
+// templates (an execution into a writer that refuses the first byte stops
+// there; a real execution reports its errors) and checks them.
+func (s *splicer) splices(set *template.Template, entry string) bool {
 	if s == nil {
-		return
+		return false
 	}
-	s.once.Do(func() { s.ok.Store(verbatim(set, entry, s.escapers)) })
+	s.once.Do(func() {
+		set.ExecuteTemplate(refuseWriter{}, entry, nil)
+		s.ok = verbatim(set, entry, s.escapers)
+	})
+	return s.ok
 }
+
+type refuseWriter struct{}
+
+func (refuseWriter) Write([]byte) (int, error) { return 0, errRefused }
+
+var errRefused = errors.New("lesson: escaping the templates only")
 
 // splice writes out to dst with each placeholder replaced by its value. It
 // reports false, having written a part, if the output holds a trace of the
