@@ -34,6 +34,7 @@ type Options struct {
 	LiveReload bool          // pages include the preview's reload script
 	Cache      *Cache        // figures and pages kept between builds; nil for none
 	Memo       *figure.Memo  // critical points shared by the builds of one process; nil for none
+	TextMemo   *TextMemo     // front matter and link tables, the same; nil for none
 	PageBytes  int           // the most a page's template may write; 0 for 64 MiB
 	PageTime   time.Duration // the longest a page's template may run; 0 for 10 s
 	// Ready, if set, is told as soon as the new pages are in place. With
@@ -220,7 +221,8 @@ func load(opt Options) (*builder, error) {
 			return nil, err
 		}
 	}
-	c, cerrs := loadCourse(opt.Content, opt.ContentDir, opt.Drafts)
+	opt.TextMemo.begin()
+	c, cerrs := loadCourse(opt.Content, opt.ContentDir, opt.Drafts, opt.TextMemo)
 	errs = append(errs, cerrs...)
 	if theme != nil {
 		errs = append(errs, checkAddresses(c, theme, opt.ContentDir)...)

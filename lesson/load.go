@@ -104,7 +104,7 @@ func Ignored(name string) bool {
 }
 
 // loadCourse reads the course's structure: the site file, sections and lessons.
-func loadCourse(fsys fs.FS, dir string, drafts bool) (*course, Errors) {
+func loadCourse(fsys fs.FS, dir string, drafts bool, memo *TextMemo) (*course, Errors) {
 	c := &course{site: siteConfig{Title: "Course", Language: "en"}}
 	var errs Errors
 	name := func(p string) string { return path.Join(dir, p) }
@@ -151,7 +151,7 @@ func loadCourse(fsys fs.FS, dir string, drafts bool) (*course, Errors) {
 			errs = append(errs, &Error{File: name(p), Msg: "cannot read: " + cleanFSError(err)})
 			return nil
 		}
-		pg, perrs := loadPage(src, p, name(p))
+		pg, perrs := loadPage(src, p, name(p), memo)
 		errs = append(errs, perrs...)
 		if pg != nil && !isIndex(p) && len(bytes.TrimSpace(pg.body)) == 0 {
 			msg := "the lesson has no text after its front matter; write the lesson below the closing ---"
@@ -354,7 +354,7 @@ func (c *course) addSections(byDir map[string]*section) Errors {
 	return errs
 }
 
-func loadPage(src []byte, file, name string) (*page, Errors) {
+func loadPage(src []byte, file, name string, memo *TextMemo) (*page, Errors) {
 	l := &diag.List{File: name}
 	if !utf8.Valid(src) {
 		line := 1 + strings.Count(string(src[:firstInvalidUTF8(src)]), "\n")
@@ -367,7 +367,7 @@ func loadPage(src []byte, file, name string) (*page, Errors) {
 	}
 	// A mistake in the front matter does not hide those in the body: the
 	// page is still parsed, and its errors stop the build.
-	fm, _ := decodeFrontMatter(fmSrc, l)
+	fm := memo.frontMatter(fmSrc, l)
 	return &page{file: file, name: name, fm: fm, body: body, bodyLine: bodyLine}, l.Errs
 }
 

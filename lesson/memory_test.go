@@ -143,3 +143,38 @@ func TestMemorySiteReadyBeforeIndex(t *testing.T) {
 		t.Error("the site built with Ready differs from one built without")
 	}
 }
+
+// Builds that share a TextMemo make the sites builds without one make, as
+// titles, links and anchors change, and report a front matter's mistakes
+// every time.
+func TestTextMemo(t *testing.T) {
+	t.Parallel()
+	content := courseFS(smallCourse)
+	memo, site := &TextMemo{}, &MemorySite{}
+	check := func(step string) {
+		t.Helper()
+		if _, err := Build(context.Background(), Options{Content: content, Memory: site, Cache: &Cache{}, TextMemo: memo}); err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		plain := &MemorySite{}
+		if _, err := Build(context.Background(), Options{Content: content, Memory: plain}); err != nil {
+			t.Fatal(err)
+		}
+		if !equalMaps(memSnapshot(t, site.FS()), memSnapshot(t, plain.FS())) {
+			t.Errorf("%s: the site built with a TextMemo differs from one built without", step)
+		}
+	}
+	check("first build")
+	check("nothing changed")
+	valley := string(content["basics/valley.md"].Data)
+	content["basics/valley.md"] = &fstest.MapFile{Data: []byte(strings.Replace(valley, "title:", "title: Renamed,", 1))}
+	check("a title changed")
+	content["basics/valley.md"] = &fstest.MapFile{Data: []byte(strings.Replace(valley, "## Too far", "## Too far {#gone-too-far}", 1))}
+	check("an anchor changed")
+	content["basics/valley.md"] = &fstest.MapFile{Data: []byte("---\ntitle: [\n---\nText.\n")}
+	for i := range 2 {
+		if _, err := Build(context.Background(), Options{Content: content, Memory: site, TextMemo: memo}); err == nil || !strings.Contains(err.Error(), "basics/valley.md:2") {
+			t.Errorf("build %d with a broken front matter: %v", i+1, err)
+		}
+	}
+}

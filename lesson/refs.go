@@ -15,7 +15,6 @@ package lesson
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"html"
 	"io/fs"
@@ -100,17 +99,15 @@ func (b *builder) index() {
 	h := sha256.New()
 	for i, pg := range b.pages {
 		x.byFile[pg.file] = i
+		var js []byte
 		if p := b.parsed[i]; p != nil {
 			x.exports[i] = exportsOf(p)
+			js = withoutLines(x.exports[i])
 		} else if rec, ok := b.last[pageFile(pg)]; ok {
-			json.Unmarshal(rec.Exports, &x.exports[i])
+			x.exports[i], js = b.opt.TextMemo.exportsOf(rec.Exports)
+		} else {
+			js = withoutLines(nil)
 		}
-		// Lines are left out: text moving down a page changes no link.
-		moved := slices.Clone(x.exports[i])
-		for k := range moved {
-			moved[k].Line = 0
-		}
-		js, _ := json.Marshal(moved)
 		writeField(h, []byte(pg.url))
 		writeField(h, js)
 		for _, e := range x.exports[i] {

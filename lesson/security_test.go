@@ -71,7 +71,7 @@ func FuzzLesson(f *testing.F) {
 	conv := markup.New(false)
 	f.Fuzz(func(t *testing.T, src []byte) {
 		defer watchdog.Start(src)()
-		pg, errs := loadPage(src, "s/l.md", "s/l.md")
+		pg, errs := loadPage(src, "s/l.md", "s/l.md", nil)
 		if pg == nil {
 			if len(errs) == 0 {
 				t.Fatalf("rejected without an error: %q", src)

@@ -30,7 +30,7 @@ func serve(ctx context.Context, c config, stdout, stderr io.Writer) int {
 	// Figures go to the folder cmd/build uses, so that a restart, or a
 	// build, finds them, and the preview does not hold them in memory as
 	// well as the pages that show them.
-	opt.Drafts, opt.LiveReload, opt.Cache, opt.Memo = c.drafts, true, &lesson.Cache{}, &figure.Memo{}
+	opt.Drafts, opt.LiveReload, opt.Cache, opt.Memo, opt.TextMemo = c.drafts, true, &lesson.Cache{}, &figure.Memo{}, &lesson.TextMemo{}
 	if c.cache != "" {
 		if cache, err := lesson.OpenCache(c.cache); err != nil {
 			fmt.Fprintf(stderr, "serve: -cache: %s; keeping figures in memory\n", diag.Printable(err.Error()))
