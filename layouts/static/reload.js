@@ -99,10 +99,17 @@
         if (oldNav.classList.contains("is-open")) nav.classList.add("is-open");
         oldNav.replaceWith(document.adoptNode(nav));
       }
-      if (window.DescentFigures) window.DescentFigures(main);
-      if (window.DescentQuizzes) window.DescentQuizzes(main);
       window.scrollTo(0, y);
       hide();
+      // The new text and figures show at the next frame; their controls
+      // are set up just after it, so that the edit is seen first (setting
+      // up a page's figures took tens of milliseconds on a large page).
+      requestAnimationFrame(function () {
+        setTimeout(function () {
+          if (window.DescentFigures) window.DescentFigures(main);
+          if (window.DescentQuizzes) window.DescentQuizzes(main);
+        }, 0);
+      });
     });
   }
 
