@@ -5,7 +5,8 @@
 #        PARTS="sample c1000 plain seed onefig preview" by default, any subset)
 #
 # Each build runs under /usr/bin/time -v; the table gives the median wall
-# time and the median peak resident memory of RUNS runs:
+# time, the fastest and slowest run, and the median peak resident memory
+# of RUNS runs:
 #   sample   the sample course (content/), cold: no cache, no previous output
 #   c1000    1,000 generated lessons with 2,000 figures (bench/gencourse),
 #            cold (empty -cache folder, no previous output), then warm (the
@@ -23,6 +24,12 @@
 #   seed     the seed figure: bench/seedfig (Descent) against bench/seedfig.py
 #            (matplotlib), in-process medians (compute, render, save; not
 #            imports), and whole processes timed by Python's perf_counter
+#
+# WORKDIR on a tmpfs (bench/run.sh /dev/shm/bench) leaves the disk out: on
+# this machine's ext4, which has no journal, making a file soon after many
+# were deleted costs up to a millisecond of kernel time (the inode allocator
+# skips, one by one, every inode freed in the last minute), and each round
+# of a benchmark deletes the output of the one before.
 set -eu
 RUNS=${RUNS:-5}
 PARTS=${PARTS:-sample c1000 plain seed onefig preview}
@@ -186,9 +193,10 @@ for line in open(f"{w}/results.txt"):
     label, wall, rss = line.split()
     runs.setdefault(label, []).append((float(wall), float(rss)))
 med = {label: (statistics.median(x[0] for x in v), statistics.median(x[1] for x in v)) for label, v in runs.items()}
-print(f"{'build':<26} {'wall (s)':>10} {'RSS (MiB)':>10} {'runs':>5}")
+print(f"{'build':<26} {'wall (s)':>10} {'min–max (s)':>13} {'RSS (MiB)':>10} {'runs':>5}")
 for label, (wall, rss) in med.items():
-    print(f"{label:<26} {wall:>10.3f} {rss:>10.0f} {len(runs[label]):>5}")
+    walls = [x[0] for x in runs[label]]
+    print(f"{label:<26} {wall:>10.3f} {min(walls):>6.2f}–{max(walls):<6.2f} {rss:>10.0f} {len(runs[label]):>5}")
 print()
 if "plain-descent" in med:
     pairs = sorted(d[0] / h[0] for d, h in zip(runs["plain-descent"], runs["plain-hugo"]))
