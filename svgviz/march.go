@@ -383,40 +383,27 @@ func (t *tracer) add(cell int32, edges *[4]int32, from, to int) {
 
 // leaving returns 1 + the segment that continues s, leaving its end edge
 // into the next cell, or 0.
-func (t *tracer) leaving(s segment) int32 {
-	o, ok := t.across(s.cell, s.toSide)
-	if !ok {
-		return 0
-	}
-	for k := t.first[o]; k >= 0 && int(k) < len(t.segs) && t.segs[k].cell == o; k++ {
-		if t.segs[k].from == s.to {
-			return k + 1
-		}
-	}
-	return 0
-}
+func (t *tracer) leaving(s segment) int32 { return t.across(s.cell, s.toSide, s.to, true) }
 
 // entering returns 1 + the segment that s continues, entering its start
 // edge from the cell before, or 0.
-func (t *tracer) entering(s segment) int32 {
-	o, ok := t.across(s.cell, s.fromSide)
-	if !ok {
+func (t *tracer) entering(s segment) int32 { return t.across(s.cell, s.fromSide, s.from, false) }
+
+// across returns 1 + the segment of the cell on the other side of side of
+// cell c that starts (or, with from false, ends) on edge e, or 0. At the
+// lattice's left and right borders the cell across is one of the next or
+// previous row, whose segments cannot share the edge, so the comparison of
+// edge numbers rejects them.
+func (t *tracer) across(c int32, side int8, e int32, from bool) int32 {
+	w := int32(t.nx - 1)
+	o := c + [4]int32{-w, 1, w, -1}[side]
+	if o < 0 || int(o) >= len(t.first) {
 		return 0
 	}
 	for k := t.first[o]; k >= 0 && int(k) < len(t.segs) && t.segs[k].cell == o; k++ {
-		if t.segs[k].to == s.from {
+		if sg := t.segs[k]; from && sg.from == e || !from && sg.to == e {
 			return k + 1
 		}
 	}
 	return 0
-}
-
-// across returns the cell on the other side of edge side of cell c. At the
-// lattice's left and right borders that is a cell of the next or previous
-// row, whose segments cannot share the edge, so the callers' comparison
-// of edge numbers rejects them.
-func (t *tracer) across(c int32, side int8) (int32, bool) {
-	w := int32(t.nx - 1)
-	o := c + [4]int32{-w, 1, w, -1}[side]
-	return o, o >= 0 && int(o) < len(t.first)
 }
