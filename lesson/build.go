@@ -91,7 +91,11 @@ type builder struct {
 	parsed []*parsed    // nil for reused pages
 	sites  *siteIndex   // every page's anchors, the course's files and bibliography
 	out    store.Output // nil if the course has mistakes
-	static *staticWrite // the static files being written, with out
+	static *background  // the static files being written, with out
+	extras *background  // the 404 page, the sitemap and (unless Ready defers it) the search index
+	next   store.SiteRecord
+	keep   map[string]bool // the figures the pages use
+	counts Summary         // what records counted
 
 	mu     sync.Mutex
 	errs   Errors
@@ -187,11 +191,22 @@ func Build(ctx context.Context, opt Options) (Summary, error) {
 			return Summary{}, err
 		}
 		defer b.out.Abandon()
-		// The static files depend on nothing the figures make: they are
-		// written while the figures are computed, and finished with
-		// before the output is committed or abandoned.
-		b.static = startStatic(b.out, b.theme, b.opt, b.course)
+		// The static files, the 404 page, the sitemap and the search
+		// index depend on nothing the figures make: they are written
+		// while the figures are computed.
+		b.static = inBackground(func() (int, error) { return writeStatic(b.out, b.theme, b.opt, b.course) })
 		defer b.static.wait()
+		b.records()
+		b.extras = inBackground(func() (int, error) {
+			if err := writeExtras(ctx, b.lim, b.out, b.theme, b.course, b.site); err != nil {
+				return 0, err
+			}
+			if b.searchLater() {
+				return 0, nil
+			}
+			return 0, writeSearch(b.out, b.pages, b.next)
+		})
+		defer b.extras.wait()
 	}
 	if err := b.computeAndRender(); err != nil {
 		if ctx.Err() != nil {
@@ -565,10 +580,11 @@ func (b *builder) render(i int) {
 
 // write remembers what each page was made of, for the cache and the next
 // build, writes the other files and swaps the new site in.
-func (b *builder) write(ctx context.Context) (Summary, error) {
-	var sum Summary
-	keep := map[string]bool{}
-	next := store.SiteRecord{}
+// records notes what each page is made of, for the cache, the search
+// index and the next build; all of it is known once the pages are parsed
+// and their links resolved.
+func (b *builder) records() {
+	sum, keep, next := Summary{}, map[string]bool{}, store.SiteRecord{}
 	for i, pg := range b.pages {
 		rec := b.last[pageFile(pg)]
 		if !b.reused[i] {
@@ -588,8 +604,20 @@ func (b *builder) write(ctx context.Context) (Summary, error) {
 		sum.Formulas += rec.Formulas
 		next[pageFile(pg)] = rec
 	}
-	b.opt.Cache.Retain(keep)
-	if err := writeExtras(ctx, b.lim, b.out, b.theme, b.course, b.site); err != nil {
+	b.counts, b.keep, b.next = sum, keep, next
+}
+
+// searchLater reports whether the search index is made after the pages are
+// in place (Options.Ready), while the site keeps the last one.
+func (b *builder) searchLater() bool {
+	return b.opt.Memory != nil && b.opt.Ready != nil && len(b.opt.Memory.Paths(SearchDir)) > 0
+}
+
+// write finishes the site and swaps it in.
+func (b *builder) write(ctx context.Context) (Summary, error) {
+	sum, next := b.counts, b.next
+	b.opt.Cache.Retain(b.keep)
+	if _, err := b.extras.wait(); err != nil {
 		return sum, err
 	}
 	n, err := b.static.wait()
@@ -600,13 +628,8 @@ func (b *builder) write(ctx context.Context) (Summary, error) {
 	sum.FiguresCached += int(b.cached.Load())
 	sum.Static = n
 	var lastIndex []string // the previous site's search index, kept until the new one is made
-	if b.opt.Memory != nil && b.opt.Ready != nil {
+	if b.searchLater() {
 		lastIndex = b.opt.Memory.Paths(SearchDir)
-	}
-	if lastIndex == nil {
-		if err := writeSearch(b.out, b.pages, next); err != nil {
-			return sum, err
-		}
 	}
 	for _, name := range lastIndex {
 		if err := b.out.Reuse(name); err != nil {

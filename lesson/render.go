@@ -127,27 +127,28 @@ func writeExtras(ctx context.Context, lim execLimits, w store.Output, t *theme, 
 	return w.Write("sitemap.xml", sitemap(site.BaseURL, c))
 }
 
-// staticWrite is the theme's and the course's static files being written.
-type staticWrite struct {
+// A background is work on the output that runs beside the figures and is
+// waited for before the output is committed or abandoned.
+type background struct {
 	done chan struct{}
-	n    int // files written
+	n    int // what it counts (files written)
 	err  error
 }
 
-// startStatic writes the static files in the background.
-func startStatic(w store.Output, t *theme, opt Options, c *course) *staticWrite {
-	s := &staticWrite{done: make(chan struct{})}
+// inBackground starts f.
+func inBackground(f func() (int, error)) *background {
+	g := &background{done: make(chan struct{})}
 	go func() {
-		defer close(s.done)
-		s.n, s.err = writeStatic(w, t, opt, c)
+		defer close(g.done)
+		g.n, g.err = f()
 	}()
-	return s
+	return g
 }
 
-// wait returns when the files are written, with their number.
-func (s *staticWrite) wait() (int, error) {
-	<-s.done
-	return s.n, s.err
+// wait returns when the work is done, with its count and error.
+func (g *background) wait() (int, error) {
+	<-g.done
+	return g.n, g.err
 }
 
 // writeStatic copies the theme's static files and the course's own (images
