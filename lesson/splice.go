@@ -118,7 +118,7 @@ func placeholderAt(b []byte, n int) (k, length int, ok bool) {
 		return 0, 0, false
 	}
 	k, err := strconv.Atoi(string(digits[:end]))
-	if err != nil || k < 0 || k >= n {
+	if err != nil || k < 0 || k >= n || strconv.Itoa(k) != string(digits[:end]) { // only as placeholder writes it
 		return 0, 0, false
 	}
 	return k, len(spliceMark) + end + 1, true

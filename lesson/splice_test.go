@@ -71,6 +71,8 @@ func TestSplice(t *testing.T) {
 		{"no index", spliceMark + "\x00", "", false},
 		{"unterminated", spliceMark + "0", "", false},
 		{"not a number", spliceMark + "x\x00", "", false},
+		{"signed", spliceMark + "+1\x00", "", false},
+		{"padded", spliceMark + "01\x00", "", false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var b bytes.Buffer
@@ -136,4 +138,22 @@ func TestSpliceBuiltInTheme(t *testing.T) {
 	if !verbatim(fig, "figure", th.figureSplice.escapers) {
 		t.Error("the built-in figure does not splice its SVG and data")
 	}
+}
+
+// splice either refuses or gives what replacing each placeholder by its
+// value gives, and never reads past its input.
+func FuzzSplice(f *testing.F) {
+	f.Add([]byte("a"+placeholder(0)+"b"+placeholder(1)+"c"), "<p>x</p>", "{}")
+	f.Add([]byte(placeholder(1)+spliceMark+"7\x00"+spliceCore), "", "y")
+	f.Add([]byte(spliceMark), "v", "w")
+	f.Fuzz(func(t *testing.T, out []byte, v0, v1 string) {
+		var b bytes.Buffer
+		if !splice(&b, out, []string{v0, v1}) {
+			return
+		}
+		want := strings.NewReplacer(placeholder(0), v0, placeholder(1), v1).Replace(string(out))
+		if b.String() != want {
+			t.Errorf("splice(%q) = %q, want %q", out, b.String(), want)
+		}
+	})
 }
