@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync/atomic"
 )
 
 // A build is a short burst of allocation. While its heap is small the
@@ -23,17 +24,19 @@ const (
 // tuneGC sets the collector's percentage now and again after every cycle.
 func tuneGC() {
 	debug.SetGCPercent(maxGCPercent)
-	samples := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	current := maxGCPercent
+	var current atomic.Int64 // cleanups may run on other goroutines, one at a time here
+	current.Store(maxGCPercent)
 	var arm func()
 	arm = func() {
 		// The cleanup runs after the first cycle that finds the object
-		// unreachable, that is after the next collection.
+		// unreachable, that is after the next collection; it arms the
+		// next one.
 		runtime.AddCleanup(new([64]byte), func(struct{}) {
+			samples := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 			metrics.Read(samples)
 			if samples[0].Value.Kind() == metrics.KindUint64 {
-				if p := gcPercentFor(samples[0].Value.Uint64(), heapGoal); p != current {
-					current = p
+				if p := gcPercentFor(samples[0].Value.Uint64(), heapGoal); int64(p) != current.Load() {
+					current.Store(int64(p))
 					debug.SetGCPercent(p)
 				}
 			}
