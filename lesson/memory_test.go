@@ -120,7 +120,7 @@ func TestMemorySiteReadyBeforeIndex(t *testing.T) {
 	}
 	indexed := func(fsys fs.FS) bool {
 		for name, text := range memSnapshot(t, fsys) {
-			if strings.HasPrefix(filepath.ToSlash(name), SearchDir+"/t-") && strings.Contains(text, `"zanzibarish"`) {
+			if strings.HasPrefix(filepath.ToSlash(name), SearchDir+"/") && strings.Contains(text, `"zanzibarish"`) {
 				return true
 			}
 		}

@@ -102,6 +102,9 @@ func weighed(p Page) bool {
 //
 //	index.js  Callback("index", {"v": 1, "pages": [[url, title, first section], …],
 //	          "secs": [[page, id, heading], …], "shards": ["HEX", …], "k": K})
+//	          with "files": {"t-HEX": …, "p-G": …} besides, the data of
+//	          the files below, when those together weigh at most
+//	          InlineBytes: then they are not written on their own
 //	t-HEX.js  Callback("t-HEX", {term: [section, weight, section, weight, …], …})
 //	          for the terms whose first K runes are HEX (hex of their UTF-8):
 //	          K is 1 for a course of up to ShardPages pages, 2 above, so a
@@ -140,8 +143,9 @@ func Build(pages []Page) map[string][]byte {
 		}
 		groups[len(groups)-1] = append(groups[len(groups)-1], texts)
 	}
+	parts := map[string][]byte{} // by key: the data of each file but the index
 	for g, texts := range groups {
-		files[fmt.Sprintf("p-%d.js", g)] = script(fmt.Sprintf("p-%d", g), texts)
+		parts[fmt.Sprintf("p-%d", g)] = marshal(texts)
 	}
 	shards, runes := map[string][]string{}, shardRunes(len(pages))
 	for term := range postings {
@@ -152,37 +156,62 @@ func Build(pages []Page) map[string][]byte {
 	for k, terms := range shards {
 		keys = append(keys, k)
 		slices.Sort(terms)
-		files["t-"+k+".js"] = shard("t-"+k, terms, postings)
+		parts["t-"+k] = shardJSON(terms, postings)
 	}
 	slices.Sort(keys)
-	files["index.js"] = script("index", map[string]any{"v": 1, "pages": pageRows, "secs": secs, "shards": keys, "k": runes})
+	index := map[string]any{"v": 1, "pages": pageRows, "secs": secs, "shards": keys, "k": runes}
+	size := 0
+	for _, b := range parts {
+		size += len(b)
+	}
+	if size <= InlineBytes {
+		inline := make(map[string]json.RawMessage, len(parts))
+		for k, b := range parts {
+			inline[k] = b
+		}
+		index["files"] = inline
+	} else {
+		for k, b := range parts {
+			files[k+".js"] = script(k, b)
+		}
+	}
+	files["index.js"] = script("index", marshal(index))
 	return files
 }
+
+// InlineBytes is the most the shards and page texts of a course may weigh
+// to travel inside index.js: a small course's index is then one file, and
+// a reader's first search one request rather than three or four.
+const InlineBytes = 64 << 10
 
 // PageGroup is how many pages' texts share a p-G.js file.
 const PageGroup = 32
 
 // script writes Callback("key", data);.
-func script(key string, data any) []byte {
-	b, err := json.Marshal(data) // maps are written in key order
-	if err != nil {
-		panic("search: " + err.Error()) // strings, ints and slices of them always marshal
-	}
-	return []byte(Callback + "(" + strconv.Quote(key) + "," + string(b) + ");\n")
+func script(key string, data []byte) []byte {
+	return []byte(Callback + "(" + strconv.Quote(key) + "," + string(data) + ");\n")
 }
 
-// shard writes Callback("key", {term: [postings], …}); with terms in
-// order, the bytes json.Marshal would write for the map: a term is letters
-// and digits only, which JSON and a script element take as they are.
-func shard(key string, terms []string, postings map[string][]int) []byte {
-	n := len(Callback) + len(key) + 8
+// marshal is json.Marshal of strings, ints, slices and maps of them, which
+// always marshal; maps are written in key order.
+func marshal(data any) []byte {
+	b, err := json.Marshal(data)
+	if err != nil {
+		panic("search: " + err.Error())
+	}
+	return b
+}
+
+// shardJSON writes {term: [postings], …} with terms in order, the bytes
+// json.Marshal would write for the map: a term is letters and digits only,
+// which JSON and a script element take as they are.
+func shardJSON(terms []string, postings map[string][]int) []byte {
+	n := 4
 	for _, t := range terms {
 		n += len(t) + 4 + 8*len(postings[t])
 	}
 	b := make([]byte, 0, n)
-	b = append(b, Callback+"("...)
-	b = strconv.AppendQuote(b, key)
-	b = append(b, ",{"...)
+	b = append(b, '{')
 	for i, t := range terms {
 		if i > 0 {
 			b = append(b, ',')
@@ -198,7 +227,7 @@ func shard(key string, terms []string, postings map[string][]int) []byte {
 		}
 		b = append(b, ']')
 	}
-	return append(b, "});\n"...)
+	return append(b, '}')
 }
 
 // Terms splits text into index terms: lower case, runs of letters and

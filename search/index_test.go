@@ -22,12 +22,21 @@ func TestTerms(t *testing.T) {
 	}
 }
 
-// decode reads one file's data back.
+// decode reads one file's data back, from index.js when it came inside.
 func decode(t *testing.T, files map[string][]byte, name string, v any) {
 	t.Helper()
 	b, ok := files[name]
 	if !ok {
-		t.Fatalf("no %s", name)
+		var index struct{ Files map[string]json.RawMessage }
+		decode(t, files, "index.js", &index)
+		data, ok := index.Files[strings.TrimSuffix(name, ".js")]
+		if !ok {
+			t.Fatalf("no %s", name)
+		}
+		if err := json.Unmarshal(data, v); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return
 	}
 	s := string(b)
 	i := strings.Index(s, ",")
@@ -36,6 +45,26 @@ func decode(t *testing.T, files map[string][]byte, name string, v any) {
 	}
 	if err := json.Unmarshal([]byte(s[i+1:len(s)-3]), v); err != nil {
 		t.Fatalf("%s: %v", name, err)
+	}
+}
+
+// A small course's index is one file; a larger one's shards and texts
+// are files of their own, which the index does not repeat.
+func TestBuildInline(t *testing.T) {
+	t.Parallel()
+	small, large := Build(benchPages(3)), Build(benchPages(40))
+	if len(small) != 1 || !strings.Contains(string(small["index.js"]), `"files":{"p-0":`) {
+		t.Errorf("3 pages: %d files, want index.js alone with the others inside", len(small))
+	}
+	if strings.Contains(string(large["index.js"]), `"files"`) || large["p-1.js"] == nil {
+		t.Errorf("40 pages: the texts are not files of their own (%d files)", len(large))
+	}
+	for _, files := range []map[string][]byte{small, large} {
+		var texts [][]string
+		decode(t, files, "p-0.js", &texts)
+		if len(texts) == 0 || len(texts[0]) == 0 {
+			t.Error("no page texts")
+		}
 	}
 }
 

@@ -22,6 +22,10 @@
   // Loading: each file calls __descentSearch(key, data).
   var loaded = {}, waiting = {};
   window.__descentSearch = function (key, data) {
+    if (key === "index" && data && data.files) { // a small course's other files come inside the index
+      Object.keys(data.files).forEach(function (k) { window.__descentSearch(k, data.files[k]); });
+      delete data.files;
+    }
     loaded[key] = data;
     (waiting[key] || []).forEach(function (f) { f(data); });
     delete waiting[key];
