@@ -63,6 +63,80 @@ measure() {
 		END { printf "%s %.3f %.0f\n", label, s, rss }' "$W/time.txt" >>"$R"
 }
 
+# The figure comparisons come first: the course builds below delete tens
+# of thousands of files, after which each new file in this folder costs up
+# to 0.2 ms more on this machine's ext4 for minutes (17 files: 3.5 ms), and
+# the one-figure course makes 17 where matplotlib makes one.
+if want onefig; then
+	echo "one-figure course" >&2
+	mkdir -p "$W/onefig/s"
+	printf -- '---\ntitle: Home\n---\n' >"$W/onefig/_index.md"
+	printf -- '---\ntitle: S\n---\n' >"$W/onefig/s/_index.md"
+	cat >"$W/onefig/s/seed.md" <<'EOF'
+---
+title: The seed figure
+---
+
+```landscape
+function: himmelblau
+start: [-0.5, -1]
+steps: 200
+runs:
+  - {optimizer: gd, lr: 0.01}
+  - {optimizer: momentum, lr: 0.002, momentum: 0.9}
+  - {optimizer: rmsprop, lr: 0.05}
+  - {optimizer: adam, lr: 0.1}
+contours: {levels: 50}
+```
+EOF
+	/usr/bin/python3 - "$W" >"$W/onefig.json" <<'EOF'
+import json, shutil, statistics, subprocess, sys, time
+w = sys.argv[1]
+cmds = {"descent": [f"{w}/descent", "-cache", "", "-content", f"{w}/onefig", "-out", f"{w}/out-onefig"],
+        "matplotlib": ["/usr/bin/python3", "bench/seedfig.py", "1", f"{w}/seed-mpl.svg"]}
+ts = {name: [] for name in cmds}
+for _ in range(15):
+    for name, cmd in cmds.items():  # alternating
+        shutil.rmtree(f"{w}/out-onefig", ignore_errors=True)
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        ts[name].append(time.perf_counter() - t0)
+ratios = sorted(m / d for d, m in zip(ts["descent"], ts["matplotlib"]))
+print(json.dumps({"descent": statistics.median(ts["descent"]) * 1000, "matplotlib": statistics.median(ts["matplotlib"]) * 1000,
+                  "ratio_lo": ratios[len(ratios) // 4], "ratio_hi": ratios[3 * len(ratios) // 4]}))
+EOF
+fi
+
+if want seed; then
+	echo "seed figure" >&2
+	# Rounds alternate between the two, so that both see the same moments
+	# of this shared machine, whose speed drifts by a fifth within seconds.
+	: >"$W/seed-descent.json"
+	: >"$W/seed-mpl.json"
+	for _ in $(seq 9); do
+		"$W/seedfig" -reps 31 -out "$W/seed-descent.svg" >>"$W/seed-descent.json"
+		/usr/bin/python3 bench/seedfig.py 3 "$W/seed-mpl.svg" >>"$W/seed-mpl.json"
+	done
+	for _ in $(seq "$RUNS"); do
+		measure seed-process-descent "$W/seedfig" -reps 1 -out "$W/seed-descent.svg"
+		measure seed-process-matplotlib /usr/bin/python3 bench/seedfig.py 1 "$W/seed-mpl.svg"
+	done
+/usr/bin/python3 - "$W" >"$W/seed-process.json" <<'EOF'
+# Whole processes, timed more finely than /usr/bin/time's hundredths.
+import json, statistics, subprocess, sys, time
+w = sys.argv[1]
+cmds = {"descent": [f"{w}/seedfig", "-reps", "1", "-out", f"{w}/seed-descent.svg"],
+        "matplotlib": ["/usr/bin/python3", "bench/seedfig.py", "1", f"{w}/seed-mpl.svg"]}
+ts = {name: [] for name in cmds}
+for _ in range(11):
+    for name, cmd in cmds.items():  # alternating
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        ts[name].append(time.perf_counter() - t0)
+print(json.dumps({name: statistics.median(t) * 1000 for name, t in ts.items()}))
+EOF
+fi
+
 if want sample; then
 	echo "sample course" >&2
 	for _ in $(seq "$RUNS"); do
@@ -102,77 +176,6 @@ if want plain; then
 			fi
 		done
 	done
-fi
-
-
-if want seed; then
-	echo "seed figure" >&2
-	# Rounds alternate between the two, so that both see the same moments
-	# of this shared machine, whose speed drifts by a fifth within seconds.
-	: >"$W/seed-descent.json"
-	: >"$W/seed-mpl.json"
-	for _ in $(seq 9); do
-		"$W/seedfig" -reps 31 -out "$W/seed-descent.svg" >>"$W/seed-descent.json"
-		/usr/bin/python3 bench/seedfig.py 3 "$W/seed-mpl.svg" >>"$W/seed-mpl.json"
-	done
-	for _ in $(seq "$RUNS"); do
-		measure seed-process-descent "$W/seedfig" -reps 1 -out "$W/seed-descent.svg"
-		measure seed-process-matplotlib /usr/bin/python3 bench/seedfig.py 1 "$W/seed-mpl.svg"
-	done
-/usr/bin/python3 - "$W" >"$W/seed-process.json" <<'EOF'
-# Whole processes, timed more finely than /usr/bin/time's hundredths.
-import json, statistics, subprocess, sys, time
-w = sys.argv[1]
-cmds = {"descent": [f"{w}/seedfig", "-reps", "1", "-out", f"{w}/seed-descent.svg"],
-        "matplotlib": ["/usr/bin/python3", "bench/seedfig.py", "1", f"{w}/seed-mpl.svg"]}
-ts = {name: [] for name in cmds}
-for _ in range(11):
-    for name, cmd in cmds.items():  # alternating
-        t0 = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-        ts[name].append(time.perf_counter() - t0)
-print(json.dumps({name: statistics.median(t) * 1000 for name, t in ts.items()}))
-EOF
-fi
-
-if want onefig; then
-	echo "one-figure course" >&2
-	mkdir -p "$W/onefig/s"
-	printf -- '---\ntitle: Home\n---\n' >"$W/onefig/_index.md"
-	printf -- '---\ntitle: S\n---\n' >"$W/onefig/s/_index.md"
-	cat >"$W/onefig/s/seed.md" <<'EOF'
----
-title: The seed figure
----
-
-```landscape
-function: himmelblau
-start: [-0.5, -1]
-steps: 200
-runs:
-  - {optimizer: gd, lr: 0.01}
-  - {optimizer: momentum, lr: 0.002, momentum: 0.9}
-  - {optimizer: rmsprop, lr: 0.05}
-  - {optimizer: adam, lr: 0.1}
-contours: {levels: 50}
-```
-EOF
-	/usr/bin/python3 - "$W" >"$W/onefig.json" <<'EOF'
-import json, shutil, statistics, subprocess, sys, time
-w = sys.argv[1]
-cmds = {"descent": [f"{w}/descent", "-cache", "", "-content", f"{w}/onefig", "-out", f"{w}/out-onefig"],
-        "matplotlib": ["/usr/bin/python3", "bench/seedfig.py", "1", f"{w}/seed-mpl.svg"]}
-ts = {name: [] for name in cmds}
-for _ in range(15):
-    for name, cmd in cmds.items():  # alternating
-        shutil.rmtree(f"{w}/out-onefig", ignore_errors=True)
-        t0 = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-        ts[name].append(time.perf_counter() - t0)
-ratios = sorted(m / d for d, m in zip(ts["descent"], ts["matplotlib"]))
-print(json.dumps({"descent": statistics.median(ts["descent"]) * 1000, "matplotlib": statistics.median(ts["matplotlib"]) * 1000,
-                  "ratio_lo": ratios[len(ratios) // 4], "ratio_hi": ratios[3 * len(ratios) // 4]}))
-EOF
 fi
 
 if want preview; then
