@@ -112,23 +112,11 @@ var constRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]{0,31}$`)
 // block's first line of YAML.
 func Decode(src []byte, base int, l *diag.List) (*Spec, bool) {
 	before := len(l.Errs)
-	root, ok := yamlnode.Parse(src, base, l)
-	if !ok {
-		return nil, false
-	}
-	pairs, ok := yamlnode.Mapping(root, base, "", l)
+	root, byKey, ok := yamlnode.Block(src, base, "a landscape block", figureKeys, l)
 	if !ok {
 		return nil, false
 	}
 	s := &Spec{Steps: 100, Levels: svgviz.Levels{Scale: "auto"}}
-	byKey := map[string]yamlnode.Pair{}
-	for _, p := range pairs {
-		if !slices.Contains(figureKeys, p.Key) {
-			l.Add(base+p.Line, p.Key, "unknown key; a landscape block takes %s", strings.Join(figureKeys, ", "))
-			continue
-		}
-		byKey[p.Key] = p
-	}
 	errAt := func(p yamlnode.Pair, key string, err error) {
 		if err != nil {
 			l.Add(base+p.Line, key, "%v", err)

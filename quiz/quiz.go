@@ -2,7 +2,6 @@ package quiz
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -46,23 +45,11 @@ var choiceKeys = []string{"text", "correct", "why"}
 // the file line before the block's first line of YAML.
 func Decode(src []byte, base int, l *diag.List) (*Spec, bool) {
 	before := len(l.Errs)
-	root, ok := yamlnode.Parse(src, base, l)
-	if !ok {
-		return nil, false
-	}
-	pairs, ok := yamlnode.Mapping(root, base, "", l)
+	root, byKey, ok := yamlnode.Block(src, base, "a quiz block", quizKeys, l)
 	if !ok {
 		return nil, false
 	}
 	s := &Spec{}
-	byKey := map[string]yamlnode.Pair{}
-	for _, p := range pairs {
-		if !slices.Contains(quizKeys, p.Key) {
-			l.Add(base+p.Line, p.Key, "unknown key; a quiz block takes %s", strings.Join(quizKeys, ", "))
-			continue
-		}
-		byKey[p.Key] = p
-	}
 	if p, ok := byKey["question"]; ok {
 		s.QuestionLine = base + p.Line
 		s.Question = text(p.Val, maxQuestion, s.QuestionLine, "question", l)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -69,6 +70,30 @@ func Mapping(n *yaml.Node, base int, key string, l *diag.List) ([]Pair, bool) {
 		out = append(out, Pair{Key: k.Value, Line: k.Line, Val: n.Content[i+1]})
 	}
 	return out, true
+}
+
+// Block parses src, the body of a fenced block whose kind is block ("a
+// quiz block"), as a mapping of the keys it takes: it returns the root and
+// the pairs by key, and reports each key that is not one of keys, naming
+// them all, and leaves it out.
+func Block(src []byte, base int, block string, keys []string, l *diag.List) (*yaml.Node, map[string]Pair, bool) {
+	root, ok := Parse(src, base, l)
+	if !ok {
+		return nil, nil, false
+	}
+	pairs, ok := Mapping(root, base, "", l)
+	if !ok {
+		return nil, nil, false
+	}
+	byKey := map[string]Pair{}
+	for _, p := range pairs {
+		if !slices.Contains(keys, p.Key) {
+			l.Add(base+p.Line, p.Key, "unknown key; %s takes %s", block, strings.Join(keys, ", "))
+			continue
+		}
+		byKey[p.Key] = p
+	}
+	return root, byKey, true
 }
 
 // Resolve follows aliases to the node they name.
