@@ -578,8 +578,6 @@ func (b *builder) render(i int) {
 	}
 }
 
-// write remembers what each page was made of, for the cache and the next
-// build, writes the other files and swaps the new site in.
 // records notes what each page is made of, for the cache, the search
 // index and the next build; all of it is known once the pages are parsed
 // and their links resolved.
@@ -613,7 +611,8 @@ func (b *builder) searchLater() bool {
 	return b.opt.Memory != nil && b.opt.Ready != nil && len(b.opt.Memory.Paths(SearchDir)) > 0
 }
 
-// write finishes the site and swaps it in.
+// write waits for the files written beside the figures, swaps the new site
+// in and, when the search index was left for later, makes it.
 func (b *builder) write(ctx context.Context) (Summary, error) {
 	sum, next := b.counts, b.next
 	b.opt.Cache.Retain(b.keep)
