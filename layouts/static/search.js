@@ -5,7 +5,7 @@
 // or 2 for words of seven letters or more, and a swap of the first two
 // letters). Results show the lesson, the heading and a snippet with the
 // terms marked; the arrow keys move through them and "/" focuses the box.
-// Without JavaScript the box stays hidden. Text is only ever set as text.
+// Without JavaScript the box is hidden by base.html's <noscript> style. Text is only ever set as text.
 (function () {
   "use strict";
 
@@ -244,5 +244,4 @@
     input.focus();
     input.select();
   });
-  box.hidden = false;
 })();
