@@ -25,11 +25,16 @@
 #            (matplotlib), in-process medians (compute, render, save; not
 #            imports), and whole processes timed by Python's perf_counter
 #
-# WORKDIR on a tmpfs (bench/run.sh /dev/shm/bench) leaves the disk out: on
-# this machine's ext4, which has no journal, making a file soon after many
-# were deleted costs up to a millisecond of kernel time (the inode allocator
-# skips, one by one, every inode freed in the last minute), and each round
-# of a benchmark deletes the output of the one before.
+# A build's previous output is moved aside into WORKDIR/trash, not deleted,
+# and the trash is deleted when the script ends. On this machine's ext4,
+# which has no journal, making a file soon after many were deleted costs up
+# to a millisecond of kernel time (the inode allocator skips, one by one,
+# every inode freed in the last minute, five if its table is not yet
+# written back): a round that deleted the round before's output paid for
+# the deletion, not for the build, and by how much drifted over a session.
+# A cold build is into a new folder on a disk that deleted nothing just
+# before. WORKDIR on a tmpfs (bench/run.sh /dev/shm/bench) leaves the disk
+# out altogether.
 set -eu
 RUNS=${RUNS:-5}
 PARTS=${PARTS:-sample c1000 plain seed onefig preview}
@@ -41,6 +46,18 @@ R="$W/results.txt"
 : >"$R"
 rm -f "$W/onefig.json" "$W"/seed-*.json "$W/preview.txt" # a part not run this time is not reported
 want() { case " $PARTS " in *" $1 "*) return 0 ;; esac; return 1; }
+
+# discard PATH...: move each into the trash (see above); it goes when the
+# script ends.
+T="$W/trash"
+rm -rf "$T"
+mkdir -p "$T"
+trap 'rm -rf "$T"' EXIT
+discard() {
+	for p in "$@"; do
+		if [ -e "$p" ]; then mv "$p" "$(mktemp -d "$T/XXXXXX")/"; fi
+	done
+}
 
 go build -o "$W/descent" ./cmd/build
 go build -o "$W/seedfig" ./bench/seedfig
@@ -63,10 +80,9 @@ measure() {
 		END { printf "%s %.3f %.0f\n", label, s, rss }' "$W/time.txt" >>"$R"
 }
 
-# The figure comparisons come first: the course builds below delete tens
-# of thousands of files, after which each new file in this folder costs up
-# to 0.2 ms more on this machine's ext4 for minutes (17 files: 3.5 ms), and
-# the one-figure course makes 17 where matplotlib makes one.
+# The figure comparisons come first, before the course builds have made
+# tens of thousands of files (the one-figure course makes 17 where
+# matplotlib makes one).
 if want onefig; then
 	echo "one-figure course" >&2
 	mkdir -p "$W/onefig/s"
@@ -90,14 +106,15 @@ contours: {levels: 50}
 ```
 EOF
 	/usr/bin/python3 - "$W" >"$W/onefig.json" <<'EOF'
-import json, shutil, statistics, subprocess, sys, time
+import json, os, statistics, subprocess, sys, tempfile, time
 w = sys.argv[1]
 cmds = {"descent": [f"{w}/descent", "-cache", "", "-content", f"{w}/onefig", "-out", f"{w}/out-onefig"],
         "matplotlib": ["/usr/bin/python3", "bench/seedfig.py", "1", f"{w}/seed-mpl.svg"]}
 ts = {name: [] for name in cmds}
 for _ in range(15):
     for name, cmd in cmds.items():  # alternating
-        shutil.rmtree(f"{w}/out-onefig", ignore_errors=True)
+        if os.path.exists(f"{w}/out-onefig"):  # into the trash, as discard does
+            os.rename(f"{w}/out-onefig", tempfile.mkdtemp(dir=f"{w}/trash") + "/out-onefig")
         t0 = time.perf_counter()
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
         ts[name].append(time.perf_counter() - t0)
@@ -140,7 +157,7 @@ fi
 if want sample; then
 	echo "sample course" >&2
 	for _ in $(seq "$RUNS"); do
-		rm -rf "$W/out-sample"
+		discard "$W/out-sample"
 		measure sample "$W/descent" -cache "" -content content -layouts layouts -out "$W/out-sample"
 	done
 fi
@@ -148,7 +165,7 @@ fi
 if want c1000; then
 	echo "1,000 lessons, cold and warm" >&2
 	for _ in $(seq "$RUNS"); do
-		rm -rf "$W/out-c1000" "$W/cache"
+		discard "$W/out-c1000" "$W/cache"
 		measure c1000-cold "$W/descent" -cache "$W/cache" -content "$W/c1000" -out "$W/out-c1000"
 		measure c1000-warm "$W/descent" -cache "$W/cache" -content "$W/c1000" -out "$W/out-c1000"
 	done
@@ -157,21 +174,19 @@ fi
 if want plain; then
 	echo "4,000 plain pages, Descent and Hugo" >&2
 	for i in $(seq "$RUNS"); do
-		# Each side's output is removed just before its own build, and the
-		# side that goes first alternates. On this machine's ext4 (no
-		# journal) a file made soon after others were deleted costs more:
-		# the inode allocator skips every inode freed in the last minute,
-		# one by one. When both outputs were removed together, the build
-		# that came first paid for both (Hugo first: 6.1 s and Descent
-		# 2.7 s; Descent first: 3.8 s and Hugo 4.5 s).
+		# Each side's output is moved aside just before its own build, and
+		# the side that goes first alternates. When both outputs were
+		# deleted together, the build that came first paid for both
+		# deletions (Hugo first: 6.1 s and Descent 2.7 s; Descent first:
+		# 3.8 s and Hugo 4.5 s).
 		order="descent hugo"
 		[ $((i % 2)) = 0 ] && order="hugo descent"
 		for side in $order; do
 			if [ "$side" = descent ]; then
-				rm -rf "$W/out-plain"
+				discard "$W/out-plain"
 				measure plain-descent "$W/descent" -cache "" -content "$W/plain" -out "$W/out-plain"
 			else
-				rm -rf "$W/out-hugo"
+				discard "$W/out-hugo"
 				measure plain-hugo hugo --quiet -s "$W/plain-hugo" -d "$W/out-hugo"
 			fi
 		done
