@@ -1,9 +1,9 @@
 package figure
 
 import (
-	"bytes"
 	"math"
 	"slices"
+	"strings"
 
 	"descent/optim"
 	"descent/svgviz"
@@ -30,7 +30,7 @@ func (f *figure) drawSurface(scale svgviz.Scale) error {
 	}
 	sf := svgviz.Surface{ID: f.id + "-surface", Title: plainMath(s.Title), Grid: g, Scale: scale, Runs: f.viz,
 		Camera: s.camera(), Bare: true, XName: s.Axes[0], YName: s.Axes[1]}
-	var b bytes.Buffer
+	var b strings.Builder // see draw
 	if err := sf.WriteSVG(&b); err != nil {
 		return err
 	}

@@ -151,6 +151,7 @@ type pageFigure struct {
 	spec *figure.Spec // nil if the directive has mistakes
 	id   string
 	key  string
+	buf  *bytes.Buffer // node.HTML's buffer, back to pageBuffers once the page is written
 }
 
 // Build builds the course into opt.Out (or opt.Memory). On any error it
@@ -504,7 +505,7 @@ func (b *builder) figure(pg *page, f *pageFigure) bool {
 			return false
 		}
 		if html != nil {
-			f.node.HTML = html
+			f.node.HTML, f.buf = html.Bytes(), html
 			return true
 		}
 	}
@@ -521,8 +522,11 @@ func (b *builder) figure(pg *page, f *pageFigure) bool {
 }
 
 // spliceFigure renders a figure with its SVGs and data spliced in (see
-// splice.go), or returns nil when it is to be rendered the usual way.
-func (b *builder) spliceFigure(v FigureData) ([]byte, *Error) {
+// splice.go), or returns nil when it is to be rendered the usual way. The
+// buffer is pageBuffers': a figure runs to hundreds of kilobytes, and its
+// HTML is garbage once its page is written (300 MB on the 1,000-lesson
+// course).
+func (b *builder) spliceFigure(v FigureData) (*bytes.Buffer, *Error) {
 	var values []string
 	hold := func(field *template.HTML) {
 		if *field != "" {
@@ -541,11 +545,13 @@ func (b *builder) spliceFigure(v FigureData) ([]byte, *Error) {
 	if _, err := execute(b.ctx, b.lim, b.theme.figure, "figure", v, &out, b.theme.dir, "figure.html"); err != nil {
 		return nil, err
 	}
-	var html bytes.Buffer
-	if !splice(&html, out.Bytes(), values) || html.Len() > b.lim.bytes {
+	html := pageBuffers.Get().(*bytes.Buffer)
+	html.Reset()
+	if !splice(html, out.Bytes(), values) || html.Len() > b.lim.bytes {
+		pageBuffers.Put(html)
 		return nil, nil
 	}
-	return html.Bytes(), nil
+	return html, nil
 }
 
 // compute runs figure.Compute, which stops when the build is stopped
@@ -575,6 +581,10 @@ func (b *builder) render(i int) {
 	p.doc.Release()
 	for _, f := range p.figures {
 		f.node.HTML = nil
+		if f.buf != nil {
+			pageBuffers.Put(f.buf)
+			f.buf = nil
+		}
 	}
 }
 
