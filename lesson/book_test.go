@@ -138,6 +138,8 @@ func TestBookErrors(t *testing.T) {
 			`content/foundations/gradients/gd.md:9: @fig-run: no figure of the course has this label; give an image figure the id ({#fig-run}), or a landscape block id: run`},
 		{"unknown citation", "[@polyak1964; @nesterov1983]", "[@polyak1964; @nesterow1983]",
 			`content/foundations/gradients/momentum.md:5: @nesterow1983: unknown citation key; add it to references.bib, or write \@ for an @ sign`},
+		{"locator on an equation", "@eq-step diverge", "[see @eq-step, p. 2] diverge",
+			`content/foundations/gradients/gd.md:25: @eq-step: a prefix, a locator or -@ is for a citation of the bibliography, not a cross-reference; write the words outside the brackets`},
 		{"missing image", "](bowl.svg){#fig-bowl}", "](bowl.png){#fig-bowl}",
 			`content/foundations/gradients/gd.md:11: image "bowl.png": there is no file content/foundations/gradients/bowl.png`},
 		{"image outside", "](bowl.svg){#fig-bowl}", "](../../../bowl.svg){#fig-bowl}",
@@ -180,6 +182,38 @@ func TestBookErrors(t *testing.T) {
 		})
 	}
 	_ = gd
+}
+
+// TestCitationAffixes: a prefix, a locator and -@ in brackets read as
+// Pandoc's author-date style writes them, their words escaped.
+func TestCitationAffixes(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ cite, want string }{
+		{"[@polyak1964, p. 12]", `(<a class="citation" href="#ref-polyak1964">Polyak, 1964</a>, p. 12)`},
+		{"[see @polyak1964, sec. 2; also -@nesterov1983, pp. 3–5]",
+			`(see <a class="citation" href="#ref-polyak1964">Polyak, 1964</a>, sec. 2; also <a class="citation" href="#ref-nesterov1983">1983</a>, pp. 3–5)`},
+		{"[-@polyak1964]", `(<a class="citation" href="#ref-polyak1964">1964</a>)`},
+		{"[<i>see</i> @polyak1964, <script>x</script>]",
+			`(&lt;i&gt;see&lt;/i&gt; <a class="citation" href="#ref-polyak1964">Polyak, 1964</a>, &lt;script&gt;x&lt;/script&gt;)`},
+	}
+	book := bookArchive(t)
+	for _, tt := range tests {
+		t.Run(tt.cite, func(t *testing.T) {
+			t.Parallel()
+			out, err := build(t, strings.Replace(book, "[@polyak1964; @nesterov1983]", tt.cite, 1))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := readOut(t, out, "foundations/gradients/momentum/index.html")
+			if !strings.Contains(got, "Momentum "+tt.want+" adds") {
+				i := strings.Index(got, "Momentum ")
+				t.Errorf("got %.300s\nwant Momentum %s adds", got[max(i, 0):], tt.want)
+			}
+			if !strings.Contains(got, `<li id="ref-polyak1964">`) {
+				t.Error("the cited entry is not in the page's references")
+			}
+		})
+	}
 }
 
 // TestBookRebuild: a rebuild in memory keeps the pages nothing changed for,

@@ -184,8 +184,12 @@ func (b *builder) resolvePage(i int, p *parsed, l *diag.List) {
 	for _, r := range p.doc.Refs {
 		var parts []string
 		ok, cites := true, 0
-		for _, key := range r.Keys {
-			part, other, entry, msg := b.resolveRef(i, key, r.Bracket && len(r.Keys) == 1)
+		for k, key := range r.Keys {
+			var affix markup.Affix
+			if r.Affixes != nil {
+				affix = r.Affixes[k]
+			}
+			part, other, entry, msg := b.resolveRef(i, key, r.Bracket && len(r.Keys) == 1, affix)
 			if msg != "" {
 				l.Add(r.Line, "", "%s", msg)
 				ok = false
@@ -239,7 +243,7 @@ func (b *builder) resolvePage(i int, p *parsed, l *diag.List) {
 
 // resolveRef is one key of a reference: its HTML, whether it names
 // another page, the bibliography entry it cites, or what is wrong.
-func (b *builder) resolveRef(i int, key string, bracket bool) (string, bool, *bib.Entry, string) {
+func (b *builder) resolveRef(i int, key string, bracket bool, affix markup.Affix) (string, bool, *bib.Entry, string) {
 	x := b.sites
 	if strings.HasPrefix(key, "eq-") || strings.HasPrefix(key, "fig-") {
 		what := "equation"
@@ -247,6 +251,9 @@ func (b *builder) resolveRef(i int, key string, bracket bool) (string, bool, *bi
 		if strings.HasPrefix(key, "fig-") {
 			what = "figure"
 			hint = "give an image figure the id ({#" + key + "}), or a landscape block id: " + strings.TrimPrefix(key, "fig-")
+		}
+		if !affix.Bare() {
+			return "", false, nil, fmt.Sprintf("@%s: a prefix, a locator or -@ is for a citation of the bibliography, not a cross-reference; write the words outside the brackets", key)
 		}
 		for _, e := range x.exports[i] {
 			if (e.Kind == "equation" || e.Kind == "figure" || e.Kind == "landscape") && e.refName() == key {
@@ -280,7 +287,26 @@ func (b *builder) resolveRef(i int, key string, bracket bool) (string, bool, *bi
 		}
 		return "", false, nil, fmt.Sprintf("@%s: unknown citation key; add it to %s, or write \\@ for an @ sign", key, b.course.site.Bibliography)
 	}
-	return `<a class="citation" href="#ref-` + html.EscapeString(e.Key) + `">` + html.EscapeString(e.Authors()) + ", " + html.EscapeString(e.Year()) + `</a>`, false, e, ""
+	return citation(e, affix), false, e, ""
+}
+
+// citation is one citation in brackets: "see Kingma and Ba, 2015, p. 3",
+// the authors and the year linked to the entry, the affix's words around
+// them as text.
+func citation(e *bib.Entry, a markup.Affix) string {
+	var s strings.Builder
+	if a.Prefix != "" {
+		s.WriteString(html.EscapeString(a.Prefix) + " ")
+	}
+	s.WriteString(`<a class="citation" href="#ref-` + html.EscapeString(e.Key) + `">`)
+	if !a.NoAuthor {
+		s.WriteString(html.EscapeString(e.Authors()) + ", ")
+	}
+	s.WriteString(html.EscapeString(e.Year()) + `</a>`)
+	if a.Suffix != "" {
+		s.WriteString(html.EscapeString(a.Suffix))
+	}
+	return s.String()
 }
 
 // resolveLink is a link's destination in the site, whether it leads to

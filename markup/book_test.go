@@ -37,9 +37,9 @@ func TestRefs(t *testing.T) {
 		{"A literal \\@sign", ""},
 		{"A link [@x](y.md)", ""},
 		{"A reference link [@x][y]\n\n[y]: z.md", ""},
-		{"Not keys [@a, p. 3]", "a"},
+		{"With a locator [@a, p. 3]", "a"},
 		{"Code `@x` stays", ""},
-		{"Brackets [see @x] stay text", "x"},
+		{"With a prefix [see @x]", "x"},
 		{"Lone @ sign", ""},
 		{"(@eq-a)", "eq-a"},
 	}
@@ -51,6 +51,65 @@ func TestRefs(t *testing.T) {
 		}
 		if strings.Join(got, "|") != tt.keys {
 			t.Errorf("%q: refs %q, want %q", tt.src, got, tt.keys)
+		}
+	}
+}
+
+// TestRefAffixes: what Pandoc allows around a key in brackets, and what
+// is not a bracket reference (its @key, if any, stays a reference of its
+// own, in Keys with no Affixes).
+func TestRefAffixes(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ src, want string }{
+		{"[@a]", "[a]"},
+		{"[@a, p. 33]", "[a|, p. 33]"},
+		{"[see @a, pp. 33–35; also @b, chap. 1]", "[see|a|, pp. 33–35;also|b|, chap. 1]"},
+		{"[-@a]", "[-a]"},
+		{"[see -@a, p. 3]", "[see|-a|, p. 3]"},
+		{"[  @a ,  p. 3  ]", "[a|,  p. 3]"},
+		{"[@a, <b>&]", "[a|, <b>&]"},
+		// Not bracket references.
+		{"[@a p. 3]", "a"},                 // a locator starts with a comma
+		{"[@a,]", "a"},                     // and has words after it
+		{"[x@a]", ""},                      // an @ inside a word
+		{"[see@a]", ""},                    // the prefix ends in a space
+		{"[see @a](x.md)", ""},             // a link, whose text has no references
+		{"[@a; b]", "a"},                   // every part has a key
+		{"[@a;]", "a"},                     // even the last
+		{"[- @a]", "[-|a]"},                // a minus sign apart is a prefix
+		{"[see @a. Then]", "a"},            // the key ends before the dot
+		{"[@eq-a, p. 3]", "[eq-a|, p. 3]"}, // the site refuses it, with a line
+	}
+	for _, tt := range tests {
+		_, d, _ := renderDoc(t, tt.src)
+		var got []string
+		for _, r := range d.Refs {
+			if !r.Bracket {
+				if r.Affixes != nil {
+					t.Errorf("%q: affixes %v outside brackets", tt.src, r.Affixes)
+				}
+				got = append(got, strings.Join(r.Keys, ";"))
+				continue
+			}
+			var parts []string
+			for k, key := range r.Keys {
+				a := r.Affixes[k]
+				p := key
+				if a.NoAuthor {
+					p = "-" + p
+				}
+				if a.Prefix != "" {
+					p = a.Prefix + "|" + p
+				}
+				if a.Suffix != "" {
+					p += "|" + a.Suffix
+				}
+				parts = append(parts, p)
+			}
+			got = append(got, "["+strings.Join(parts, ";")+"]")
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("%q: %q, want %q", tt.src, g, tt.want)
 		}
 	}
 }
@@ -114,7 +173,7 @@ func TestFigures(t *testing.T) {
 // FuzzRefs: any page parses and renders; every reference's keys are whole
 // keys, every anchor has an id, and links have a line inside the page.
 func FuzzRefs(f *testing.F) {
-	for _, s := range []string{"See @eq-a and [@k1; @k2].", "## T {#x}\n\n$$ x $$ {#eq-x}\n\n![C](c.png){#fig-c}\n", "> [!NOTE]\n> [@a](b.md) @c\n", "Text[^1].\n\n[^1]: note @x\n\nTerm\n: def\n"} {
+	for _, s := range []string{"See @eq-a and [@k1; @k2].", "[see -@a, p. 3; @b , x] and [@c,]", "## T {#x}\n\n$$ x $$ {#eq-x}\n\n![C](c.png){#fig-c}\n", "> [!NOTE]\n> [@a](b.md) @c\n", "Text[^1].\n\n[^1]: note @x\n\nTerm\n: def\n"} {
 		f.Add(s)
 	}
 	c := New(false)
@@ -133,6 +192,15 @@ func FuzzRefs(f *testing.F) {
 			for _, k := range r.Keys {
 				if scanKey([]byte(k)) != len(k) {
 					t.Fatalf("key %q is not a whole key", k)
+				}
+			}
+			if r.Affixes != nil && (!r.Bracket || len(r.Affixes) != len(r.Keys)) {
+				t.Fatalf("%d affixes for %d keys (bracket %v)", len(r.Affixes), len(r.Keys), r.Bracket)
+			}
+			for _, a := range r.Affixes {
+				if a.Prefix != strings.TrimSpace(a.Prefix) || a.Suffix != strings.TrimSpace(a.Suffix) ||
+					a.Suffix != "" && (a.Suffix[0] != ',' || len(a.Suffix) < 2) || strings.Contains(a.Prefix+a.Suffix, "]") {
+					t.Fatalf("affix %+v", a)
 				}
 			}
 			if r.Line < 1 || r.Line > lines {
