@@ -139,7 +139,9 @@ func TestBookErrors(t *testing.T) {
 		{"unknown citation", "[@polyak1964; @nesterov1983]", "[@polyak1964; @nesterow1983]",
 			`content/foundations/gradients/momentum.md:5: @nesterow1983: unknown citation key; add it to references.bib, or write \@ for an @ sign`},
 		{"locator on an equation", "@eq-step diverge", "[see @eq-step, p. 2] diverge",
-			`content/foundations/gradients/gd.md:25: @eq-step: a prefix, a locator or -@ is for a citation of the bibliography, not a cross-reference; write the words outside the brackets`},
+			`content/foundations/gradients/gd.md:25: @eq-step: a prefix, a locator or -@ is for a citation of the bibliography, not a cross-reference; write [@eq-step] and put any words outside the brackets`},
+		{"a key in a locator", "[@polyak1964; @nesterov1983]", "[@polyak1964, cf. @nesterov1983]",
+			`content/foundations/gradients/momentum.md:5: @nesterov1983: a citation inside the words after @polyak1964; separate citations with a semicolon ([@polyak1964; @nesterov1983]), or write \@ for an @ sign`},
 		{"missing image", "](bowl.svg){#fig-bowl}", "](bowl.png){#fig-bowl}",
 			`content/foundations/gradients/gd.md:11: image "bowl.png": there is no file content/foundations/gradients/bowl.png`},
 		{"image outside", "](bowl.svg){#fig-bowl}", "](../../../bowl.svg){#fig-bowl}",
@@ -195,6 +197,10 @@ func TestCitationAffixes(t *testing.T) {
 		{"[-@polyak1964]", `(<a class="citation" href="#ref-polyak1964">1964</a>)`},
 		{"[<i>see</i> @polyak1964, <script>x</script>]",
 			`(&lt;i&gt;see&lt;/i&gt; <a class="citation" href="#ref-polyak1964">Polyak, 1964</a>, &lt;script&gt;x&lt;/script&gt;)`},
+		{"[@polyak1964 p. 12]", `(<a class="citation" href="#ref-polyak1964">Polyak, 1964</a> p. 12)`},
+		{"[see @polyak1964,\np. 12]", `(see <a class="citation" href="#ref-polyak1964">Polyak, 1964</a>, p. 12)`},
+		{"[@polyak1964, pp. 33&ndash;35 \\[sic\\]]", `(<a class="citation" href="#ref-polyak1964">Polyak, 1964</a>, pp. 33–35 [sic])`},
+		{"[@polyak1964, &lt;b&gt;]", `(<a class="citation" href="#ref-polyak1964">Polyak, 1964</a>, &lt;b&gt;)`},
 	}
 	book := bookArchive(t)
 	for _, tt := range tests {

@@ -22,6 +22,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"descent/bib"
 	"descent/diag"
@@ -182,6 +184,10 @@ func (b *builder) resolvePage(i int, p *parsed, l *diag.List) {
 	var cited []*bib.Entry
 	seen := map[string]bool{}
 	for _, r := range p.doc.Refs {
+		if r.Problem != "" {
+			l.Add(r.Line, "", "%s", r.Problem)
+			continue
+		}
 		var parts []string
 		ok, cites := true, 0
 		for k, key := range r.Keys {
@@ -253,7 +259,7 @@ func (b *builder) resolveRef(i int, key string, bracket bool, affix markup.Affix
 			hint = "give an image figure the id ({#" + key + "}), or a landscape block id: " + strings.TrimPrefix(key, "fig-")
 		}
 		if !affix.Bare() {
-			return "", false, nil, fmt.Sprintf("@%s: a prefix, a locator or -@ is for a citation of the bibliography, not a cross-reference; write the words outside the brackets", key)
+			return "", false, nil, fmt.Sprintf("@%s: a prefix, a locator or -@ is for a citation of the bibliography, not a cross-reference; write [@%s] and put any words outside the brackets", key, key)
 		}
 		for _, e := range x.exports[i] {
 			if (e.Kind == "equation" || e.Kind == "figure" || e.Kind == "landscape") && e.refName() == key {
@@ -292,7 +298,7 @@ func (b *builder) resolveRef(i int, key string, bracket bool, affix markup.Affix
 
 // citation is one citation in brackets: "see Kingma and Ba, 2015, p. 3",
 // the authors and the year linked to the entry, the affix's words around
-// them as text.
+// them as text (as Pandoc's author-date styles place them).
 func citation(e *bib.Entry, a markup.Affix) string {
 	var s strings.Builder
 	if a.Prefix != "" {
@@ -304,6 +310,9 @@ func citation(e *bib.Entry, a markup.Affix) string {
 	}
 	s.WriteString(html.EscapeString(e.Year()) + `</a>`)
 	if a.Suffix != "" {
+		if r, _ := utf8.DecodeRuneInString(a.Suffix); unicode.IsLetter(r) || unicode.IsDigit(r) {
+			s.WriteByte(' ') // "[@a p. 3]": the words apart from the year
+		}
 		s.WriteString(html.EscapeString(a.Suffix))
 	}
 	return s.String()

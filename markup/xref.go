@@ -10,11 +10,14 @@ package markup
 // address) starts nothing.
 //
 // In brackets each key may have, as in Pandoc, a prefix before it ("see
-// @a"), a locator after it, from a comma on ("@a, p. 33"), and a minus
-// sign that leaves the authors out ("-@a": the year only, for a sentence
-// that already names them). Both are plain text.
+// @a"), a locator or other words after it ("@a, p. 33", "@a p. 33"), and
+// a minus sign that leaves the authors out ("-@a": the year only, for a
+// sentence that already names them). The words are plain text with
+// Markdown's backslash escapes and HTML's entities; a bracket may nest
+// brackets and run over the paragraph's lines, up to maxBracketRef bytes.
 
 import (
+	"fmt"
 	"html"
 	"strings"
 
@@ -30,6 +33,7 @@ type Ref struct {
 	ast.BaseInline
 	Keys    []string
 	Affixes []Affix // one a key in the bracket form, nil otherwise
+	Problem string  // why a bracket that reads as a citation is not one; no keys then
 	Bracket bool
 	Line    int
 	offset  int // in the page's Markdown
@@ -37,9 +41,10 @@ type Ref struct {
 	HTML    []byte
 }
 
-// Affix is what a key in brackets has around it: the text before it, its
-// locator from the comma on (", p. 33"), and whether a minus sign before
-// the @ leaves the authors out. Prefix and Suffix are as written, trimmed.
+// Affix is what a key in brackets has around it: the words before it, the
+// words after it (from the comma, if there is one: ", p. 33"), and whether
+// a minus sign before the @ leaves the authors out. Prefix and Suffix are
+// text, unescaped and trimmed, each run of spaces and line breaks one space.
 type Affix struct {
 	Prefix, Suffix string
 	NoAuthor       bool
@@ -70,12 +75,17 @@ func (refParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 		return nil
 	}
 	if line[0] == '[' {
-		n, keys, affixes := scanBracketRef(line)
+		text := bracketText(block)
+		n, keys, affixes, problem := scanBracketRef(text)
 		if n == 0 {
 			return nil // a link, or plain brackets: the link parser's
 		}
 		block.Advance(n)
-		return &Ref{Keys: keys, Affixes: affixes, Bracket: true, offset: seg.Start, source: string(line[:n])}
+		r := &Ref{Keys: keys, Affixes: affixes, Problem: problem, Bracket: true, offset: seg.Start, source: string(text[:n])}
+		if problem != "" {
+			r.Keys, r.Affixes = nil, nil
+		}
+		return r
 	}
 	// An @ inside a word (a@b.org) is not a reference.
 	if prev := block.PrecendingCharacter(); isKeyChar(prev) && prev != '-' || prev == '@' {
@@ -89,55 +99,173 @@ func (refParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 	return &Ref{Keys: []string{string(line[1 : 1+n])}, offset: seg.Start, source: string(line[:1+n])}
 }
 
-// scanBracketRef reads "[@a; see @b, p. 3]" at the start of line: its
-// length, keys and affixes, or 0 if it is not one (followed by ( or [ it
-// is a link).
-func scanBracketRef(line []byte) (int, []string, []Affix) {
-	end := strings.IndexByte(string(line), ']')
-	if end < 0 || end+1 < len(line) && (line[end+1] == '(' || line[end+1] == '[') {
-		return 0, nil, nil
+// maxBracketRef bounds the search for a bracket's end. Every [ of a
+// paragraph starts one, and a line of 50,000 brackets made an unbounded
+// search take seconds.
+const maxBracketRef = 2000
+
+// bracketText returns the paragraph's text from the reader's position on,
+// across its lines, up to maxBracketRef bytes; the reader is left where it
+// was.
+func bracketText(block text.Reader) []byte {
+	line, _ := block.PeekLine()
+	if len(line) >= maxBracketRef || bracketEnd(line) >= 0 {
+		return line // the common case: no copy
+	}
+	at, seg := block.Position()
+	defer block.SetPosition(at, seg)
+	text := append([]byte(nil), line...)
+	for len(text) < maxBracketRef {
+		block.AdvanceLine()
+		next, _ := block.PeekLine()
+		if len(next) == 0 {
+			break
+		}
+		text = append(text, next...)
+	}
+	return text
+}
+
+// scanBracketRef reads "[@a; see @b, p. 3]" at the start of text: its
+// length, keys and affixes, or 0 if it is not one: a link (followed by (
+// or [), brackets without a key, or text one of whose parts has no key.
+// A bracket that would be a citation but for an @key in its words is one
+// with a problem, reported by the site, so the key is not lost unseen.
+func scanBracketRef(text []byte) (int, []string, []Affix, string) {
+	end := bracketEnd(text)
+	if end < 0 || end+1 < len(text) && (text[end+1] == '(' || text[end+1] == '[') {
+		return 0, nil, nil, ""
 	}
 	var keys []string
 	var affixes []Affix
-	for _, part := range strings.Split(string(line[1:end]), ";") {
-		key, a, ok := scanCite(strings.TrimSpace(part))
-		if !ok {
-			return 0, nil, nil
+	for _, part := range splitCites(text[1:end]) {
+		key, a, problem := scanCite(part)
+		if key == "" {
+			return 0, nil, nil, ""
+		}
+		if problem != "" {
+			return end + 1, nil, nil, problem
 		}
 		keys, affixes = append(keys, key), append(affixes, a)
 	}
-	return end + 1, keys, affixes
+	return end + 1, keys, affixes, ""
 }
 
-// scanCite reads one part of a bracket reference: [prefix ][-]@key[, locator].
-// The prefix must end in a space, so that "x@y" stays an address, and the
-// locator must start with a comma, so that "[@a is here]" stays text.
-func scanCite(part string) (string, Affix, bool) {
+// bracketEnd is the index of the ] that closes the [ at text[0], counting
+// nested brackets and skipping backslash escapes, or -1: none within
+// maxBracketRef bytes, or a code span before it (whose ] is code).
+func bracketEnd(text []byte) int {
+	depth := 0
+	for i := 1; i < len(text) && i < maxBracketRef; i++ {
+		switch text[i] {
+		case '\\':
+			i++
+		case '`':
+			return -1
+		case '[':
+			depth++
+		case ']':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		}
+	}
+	return -1
+}
+
+// splitCites splits a bracket's inside at its semicolons, except escaped
+// ones, those inside nested brackets and those that end an entity (&ndash;).
+func splitCites(b []byte) [][]byte {
+	var parts [][]byte
+	start, depth := 0, 0
+	for i := 0; i < len(b); i++ {
+		switch b[i] {
+		case '\\':
+			i++
+		case '[':
+			depth++
+		case ']':
+			depth--
+		case ';':
+			if depth == 0 && !endsEntity(b[start:i]) {
+				parts = append(parts, b[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(parts, b[start:])
+}
+
+// endsEntity reports whether b ends in & and an entity's name or number,
+// so that a ; after it closes the entity.
+func endsEntity(b []byte) bool {
+	i := len(b) - 1
+	for i >= 0 && (isAlnum(b[i]) || b[i] == '#') {
+		i--
+	}
+	return i >= 0 && i < len(b)-1 && b[i] == '&'
+}
+
+// scanCite reads one part of a bracket reference: [prefix ][-]@key[words].
+// The key's @ starts a word, so that "x@y" stays an address. It returns
+// "" for a part without a key, and a problem for words that hold another
+// @key.
+func scanCite(part []byte) (string, Affix, string) {
 	var a Affix
-	at := strings.IndexByte(part, '@')
+	at := keyAt(part, 0)
 	if at < 0 {
-		return "", a, false
+		return "", a, ""
 	}
 	prefix := part[:at]
-	if p, ok := strings.CutSuffix(prefix, "-"); ok {
-		a.NoAuthor, prefix = true, p
+	if at > 0 && part[at-1] == '-' {
+		a.NoAuthor, prefix = true, part[:at-1]
 	}
-	if prefix != "" && !isSpace(prefix[len(prefix)-1]) {
-		return "", a, false
+	n := scanKey(part[at+1:])
+	key, rest := string(part[at+1:at+1+n]), part[at+1+n:]
+	a.Prefix, a.Suffix = affixText(prefix), affixText(rest)
+	if k := keyAt(rest, 0); k >= 0 {
+		other := rest[k+1 : k+1+scanKey(rest[k+1:])]
+		return key, a, fmt.Sprintf("@%s: a citation inside the words after @%s; separate citations with a semicolon ([@%s; @%s]), or write \\@ for an @ sign", other, key, key, other)
 	}
-	n := scanKey([]byte(part[at+1:]))
-	if n == 0 {
-		return "", a, false
-	}
-	key, rest := part[at+1:at+1+n], strings.TrimLeft(part[at+1+n:], " \t")
-	if rest != "" && (rest[0] != ',' || strings.TrimSpace(rest[1:]) == "") {
-		return "", a, false
-	}
-	a.Prefix, a.Suffix = strings.TrimSpace(prefix), strings.TrimSpace(rest)
-	return key, a, true
+	return key, a, ""
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\t' }
+// keyAt is the index of the first @ in b from i on that starts a key at
+// the start of a word (after a space, a line break, a minus sign or
+// nothing), or -1.
+func keyAt(b []byte, i int) int {
+	for ; i < len(b); i++ {
+		switch b[i] {
+		case '\\':
+			i++
+		case '@':
+			if (i == 0 || isSpace(b[i-1]) || b[i-1] == '-' && (i == 1 || isSpace(b[i-2]))) && scanKey(b[i+1:]) > 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// affixText is the words of an affix as text: backslash escapes and
+// entities undone, spaces and line breaks run together, trimmed.
+func affixText(b []byte) string {
+	var s strings.Builder
+	for i := 0; i < len(b); i++ {
+		if b[i] == '\\' && i+1 < len(b) && isPunct(b[i+1]) {
+			i++
+		}
+		s.WriteByte(b[i])
+	}
+	return strings.Join(strings.Fields(html.UnescapeString(s.String())), " ")
+}
+
+func isPunct(c byte) bool {
+	return c < 0x80 && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) >= 0
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // scanKey is the length of the key at the start of b, 0 if none.
 func scanKey(b []byte) int {
