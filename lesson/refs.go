@@ -71,15 +71,17 @@ func (e export) refName() string {
 	return e.ID
 }
 
-// refText is what a reference to the anchor reads.
+// refText is what a reference to the anchor reads, as HTML. An equation's
+// number may be the author's own label (\tag{…}): it is text.
 func (e export) refText(bracket bool) string {
+	n := html.EscapeString(e.Number)
 	if e.Kind == "equation" {
 		if bracket {
-			return "(" + e.Number + ")"
+			return "(" + n + ")"
 		}
-		return "Equation (" + e.Number + ")"
+		return "Equation (" + n + ")"
 	}
-	return "Figure " + e.Number
+	return "Figure " + n
 }
 
 // site is what resolving needs of the whole course.

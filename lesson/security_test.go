@@ -39,6 +39,30 @@ func TestAuthorTextEscaped(t *testing.T) {
 	}
 }
 
+// TestEquationTagEscaped: an equation's own label, \tag{…}, is the author's
+// text; a reference to it printed it as HTML, so \tag{<img onerror=…>}
+// reached the page live, on this page and on every page that cites it.
+func TestEquationTagEscaped(t *testing.T) {
+	t.Parallel()
+	files := map[string]string{
+		"s/lesson.md": "---\ntitle: L\n---\n$$\nx \\tag{<img src=x onerror=alert(1)>&}\n$$ {#eq-x}\n\nSee @eq-x and [@eq-x].\n",
+		"s/other.md":  "---\ntitle: O\n---\nAs @eq-x shows.\n",
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(context.Background(), Options{Content: lessonWithFiles(files), Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	for _, page := range []string{"s/lesson/index.html", "s/other/index.html"} {
+		got := readOut(t, out, page)
+		if strings.Contains(got, "<img") {
+			t.Errorf("%s: the tag reached the page as markup", page)
+		}
+		if !strings.Contains(got, "Equation (&lt;img src=x onerror=alert(1)&gt;&amp;)") {
+			t.Errorf("%s lacks the escaped label", page)
+		}
+	}
+}
+
 // TestRawHTML checks that raw HTML in Markdown is dropped unless the site
 // file turns it on.
 func TestRawHTML(t *testing.T) {
