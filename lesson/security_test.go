@@ -4,6 +4,7 @@ import (
 	"descent/internal/watchdog"
 
 	"context"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -104,4 +105,45 @@ func FuzzLesson(f *testing.F) {
 		}
 		parsePage(conv, pg)
 	})
+}
+
+// TestNoLiveMarkup builds testdata/inject.txtar, where every string an
+// author controls (site, front matter, headings, links, images, captions,
+// \tag, \text, citations and their words, the bibliography, footnotes,
+// alerts, code, tables, a figure and a quiz) holds an <img onerror>, and
+// finds the tag in no file of the site.
+func TestNoLiveMarkup(t *testing.T) {
+	t.Parallel()
+	b, err := os.ReadFile("testdata/inject.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := build(t, string(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := 0
+	err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if strings.HasSuffix(p, ".html") {
+			pages++
+		}
+		if i := strings.Index(string(data), "<img src=x"); i >= 0 {
+			rel, _ := filepath.Rel(out, p)
+			t.Errorf("%s: live markup: %.120s", rel, string(data[max(i-60, 0):]))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages < 4 {
+		t.Errorf("%d pages built, want the home, section, lesson and 404 pages at least", pages)
+	}
 }
