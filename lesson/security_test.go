@@ -3,12 +3,15 @@ package lesson
 import (
 	"descent/internal/watchdog"
 
+	"bytes"
 	"context"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"descent/markup"
 )
@@ -146,4 +149,47 @@ func TestNoLiveMarkup(t *testing.T) {
 	if pages < 4 {
 		t.Errorf("%d pages built, want the home, section, lesson and 404 pages at least", pages)
 	}
+}
+
+// FuzzNoLiveMarkup builds a course whose lesson is the input, beside a
+// bibliography and a second lesson, in memory, and checks that no file of
+// the site holds "<zq": neither the theme nor any renderer writes such a
+// tag, so one in the site is author text that reached the reader as markup.
+// The seeds hold <zq> wherever an author writes text.
+func FuzzNoLiveMarkup(f *testing.F) {
+	b, err := os.ReadFile("testdata/inject.txtar")
+	if err != nil {
+		f.Fatal(err)
+	}
+	course := courseFS(strings.ReplaceAll(string(b), "<img src=x onerror=alert(1)>", "<zq>"))
+	f.Add(course["s/l.md"].Data)
+	f.Add([]byte("---\ntitle: L\n---\n$$\nx \\tag{<zq>}\n$$ {#eq-x}\n\n@eq-x [see <zq> @k1, p. <zq>] [-@k1]\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if len(src) > 4096 { // a few figures at most: each build stays well under the watchdog
+			return
+		}
+		defer watchdog.Start(src)()
+		fsys := maps.Clone(course)
+		fsys["s/l.md"] = &fstest.MapFile{Data: src}
+		site := &MemorySite{}
+		if _, err := Build(context.Background(), Options{Content: fsys, Memory: site}); err != nil {
+			return // a broken lesson is reported, not built
+		}
+		err := fs.WalkDir(site.FS(), ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := fs.ReadFile(site.FS(), p)
+			if err != nil {
+				return err
+			}
+			if i := bytes.Index(data, []byte("<zq")); i >= 0 {
+				t.Fatalf("%s: live markup: %.120s", p, data[max(i-60, 0):])
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
 }
