@@ -139,7 +139,7 @@ func TestBookErrors(t *testing.T) {
 		{"unknown citation", "[@polyak1964; @nesterov1983]", "[@polyak1964; @nesterow1983]",
 			`content/foundations/gradients/momentum.md:5: @nesterow1983: unknown citation key; add it to references.bib, or write \@ for an @ sign`},
 		{"locator on an equation", "@eq-step diverge", "[see @eq-step, p. 2] diverge",
-			`content/foundations/gradients/gd.md:25: @eq-step: a prefix, a locator or -@ is for a citation of the bibliography, not a cross-reference; write [@eq-step] and put any words outside the brackets`},
+			`content/foundations/gradients/gd.md:25: @eq-step: words after the key are for a citation of the bibliography, not a cross-reference; write [@eq-step] and put them outside the brackets`},
 		{"a key in a locator", "[@polyak1964; @nesterov1983]", "[@polyak1964, cf. @nesterov1983]",
 			`content/foundations/gradients/momentum.md:5: @nesterov1983: a citation inside the words after @polyak1964; separate citations with a semicolon ([@polyak1964; @nesterov1983]), or write \@ for an @ sign`},
 		{"missing image", "](bowl.svg){#fig-bowl}", "](bowl.png){#fig-bowl}",
@@ -219,6 +219,25 @@ func TestCitationAffixes(t *testing.T) {
 				t.Error("the cited entry is not in the page's references")
 			}
 		})
+	}
+}
+
+// TestXrefAffixes: Quarto's forms of a cross-reference in brackets: a
+// prefix instead of the word, -@ for the number alone.
+func TestXrefAffixes(t *testing.T) {
+	t.Parallel()
+	src := "---\ntitle: L\n---\n$$\nx\n$$ {#eq-a}\n\n![B](b.svg){#fig-b}\n\n" +
+		"A [-@eq-a] B [Eq. @eq-a] C [-@fig-b] D [Fig. <i> @fig-b] E [@eq-a] F @fig-b.\n"
+	out := filepath.Join(t.TempDir(), "public")
+	fsys := lessonWithFiles(map[string]string{"s/lesson.md": src, "s/b.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"})
+	if _, err := Build(context.Background(), Options{Content: fsys, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	got := readOut(t, out, "s/lesson/index.html")
+	want := `A <a class="xref" href="#eq-a">(1)</a> B <a class="xref" href="#eq-a">Eq. (1)</a> C <a class="xref" href="#fig-b">1</a> D <a class="xref" href="#fig-b">Fig. &lt;i&gt; 1</a> E <a class="xref" href="#eq-a">(1)</a> F <a class="xref" href="#fig-b">Figure 1</a>.`
+	if !strings.Contains(got, want) {
+		i := strings.Index(got, "A <a")
+		t.Errorf("got  %.400s\nwant %s", got[max(i, 0):], want)
 	}
 }
 

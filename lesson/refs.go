@@ -71,17 +71,26 @@ func (e export) refName() string {
 	return e.ID
 }
 
-// refText is what a reference to the anchor reads, as HTML. An equation's
-// number may be the author's own label (\tag{…}): it is text.
-func (e export) refText(bracket bool) string {
-	n := html.EscapeString(e.Number)
+// refText is what a reference to the anchor reads, as HTML: "Equation
+// (1)", "(1)" for one equation in brackets, "Figure 2". As in Quarto, a
+// prefix in brackets takes the word's place ([Fig. @fig-a]: "Fig. 2") and
+// -@ leaves the number alone ([-@fig-a]: "2"). An equation's number may be
+// the author's own label (\tag{…}): it is text.
+func (e export) refText(bracket bool, a markup.Affix) string {
+	word, n := "Figure ", html.EscapeString(e.Number)
 	if e.Kind == "equation" {
+		word, n = "Equation ", "("+n+")"
 		if bracket {
-			return "(" + n + ")"
+			word = ""
 		}
-		return "Equation (" + n + ")"
 	}
-	return "Figure " + n
+	switch {
+	case a.Prefix != "":
+		word = html.EscapeString(a.Prefix) + " "
+	case a.NoAuthor:
+		word = ""
+	}
+	return word + n
 }
 
 // site is what resolving needs of the whole course.
@@ -260,12 +269,12 @@ func (b *builder) resolveRef(i int, key string, bracket bool, affix markup.Affix
 			what = "figure"
 			hint = "give an image figure the id ({#" + key + "}), or a landscape block id: " + strings.TrimPrefix(key, "fig-")
 		}
-		if !affix.Bare() {
-			return "", false, nil, fmt.Sprintf("@%s: a prefix, a locator or -@ is for a citation of the bibliography, not a cross-reference; write [@%s] and put any words outside the brackets", key, key)
+		if affix.Suffix != "" {
+			return "", false, nil, fmt.Sprintf("@%s: words after the key are for a citation of the bibliography, not a cross-reference; write [@%s] and put them outside the brackets", key, key)
 		}
 		for _, e := range x.exports[i] {
 			if (e.Kind == "equation" || e.Kind == "figure" || e.Kind == "landscape") && e.refName() == key {
-				return `<a class="xref" href="#` + html.EscapeString(e.ID) + `">` + e.refText(bracket) + `</a>`, false, nil, ""
+				return `<a class="xref" href="#` + html.EscapeString(e.ID) + `">` + e.refText(bracket, affix) + `</a>`, false, nil, ""
 			}
 		}
 		where := x.names[key]
@@ -278,7 +287,7 @@ func (b *builder) resolveRef(i int, key string, bracket bool, affix markup.Affix
 				if (e.Kind == "equation" || e.Kind == "figure" || e.Kind == "landscape") && e.refName() == key {
 					other := b.pages[j]
 					href := rootPrefix(b.pages[i].url) + other.url + "#" + e.ID
-					return `<a class="xref" href="` + html.EscapeString(href) + `">` + e.refText(bracket) + ` in ` + html.EscapeString(other.fm.Title) + `</a>`, true, nil, ""
+					return `<a class="xref" href="` + html.EscapeString(href) + `">` + e.refText(bracket, affix) + ` in ` + html.EscapeString(other.fm.Title) + `</a>`, true, nil, ""
 				}
 			}
 		}
