@@ -201,6 +201,7 @@ func TestCitationAffixes(t *testing.T) {
 		{"[see @polyak1964,\np. 12]", `(see <a class="citation" href="#ref-polyak1964">Polyak, 1964</a>, p. 12)`},
 		{"[@polyak1964, pp. 33&ndash;35 \\[sic\\]]", `(<a class="citation" href="#ref-polyak1964">Polyak, 1964</a>, pp. 33–35 [sic])`},
 		{"[@polyak1964, &lt;b&gt;]", `(<a class="citation" href="#ref-polyak1964">Polyak, 1964</a>, &lt;b&gt;)`},
+		{"@polyak1964 [p. 12, <b>]", `<a class="citation" href="#ref-polyak1964">Polyak (1964, p. 12, &lt;b&gt;)</a>`},
 	}
 	book := bookArchive(t)
 	for _, tt := range tests {

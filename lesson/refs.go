@@ -220,7 +220,11 @@ func (b *builder) resolvePage(i int, p *parsed, l *diag.List) {
 					cited = append(cited, entry)
 				}
 				if !r.Bracket {
-					part = `<a class="citation" href="#ref-` + html.EscapeString(entry.Key) + `">` + html.EscapeString(entry.Authors()) + " (" + html.EscapeString(entry.Year()) + ")</a>"
+					year := html.EscapeString(entry.Year())
+					if affix.Suffix != "" { // "@key [p. 33]": Pandoc's "Authors (Year, p. 33)"
+						year += ", " + html.EscapeString(strings.TrimPrefix(affix.Suffix, ", "))
+					}
+					part = `<a class="citation" href="#ref-` + html.EscapeString(entry.Key) + `">` + html.EscapeString(entry.Authors()) + " (" + year + ")</a>"
 				}
 			}
 			parts = append(parts, part)

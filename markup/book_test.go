@@ -90,6 +90,15 @@ func TestRefAffixes(t *testing.T) {
 		{"[@a, sec. `x]y`] B", "a"},   // a code span: its ] is code
 		{"[@a, p. 3", "a"},            // never closed
 		{"[write to bob @ home]", ""}, // no key
+		// Pandoc's locator of a citation in the text.
+		{"@a [p. 33] says", "a|p. 33"},
+		{"@a [p. <b>&amp;] says", "a|p. <b>&"},
+		{"@a [p. 3](x.md)", "a"},    // a link
+		{"@a [^1]\n\n[^1]: n", "a"}, // a footnote
+		{"@a [@b]", "a [b]"},        // a citation of its own
+		{"@a [ ]", "a"},             // no words
+		{"@a  [p. 3]", "a"},         // one space, as in Pandoc
+		{"@eq-a [p. 3]", "eq-a"},    // a cross-reference takes none
 		// A key in another's words: a problem, not a silent citation.
 		{"[@a, cf. @b]", "!@b: a citation inside the words after @a; separate citations with a semicolon ([@a; @b]), or write \\@ for an @ sign"},
 		{"[@a, cf. \\@b]", "[a|, cf. @b]"},
@@ -103,10 +112,11 @@ func TestRefAffixes(t *testing.T) {
 				continue
 			}
 			if !r.Bracket {
+				k := strings.Join(r.Keys, ";")
 				if r.Affixes != nil {
-					t.Errorf("%q: affixes %v outside brackets", tt.src, r.Affixes)
+					k += "|" + r.Affixes[0].Suffix // a locator in the text
 				}
-				got = append(got, strings.Join(r.Keys, ";"))
+				got = append(got, k)
 				continue
 			}
 			var parts []string
@@ -213,7 +223,7 @@ func TestFigures(t *testing.T) {
 // FuzzRefs: any page parses and renders; every reference's keys are whole
 // keys, every anchor has an id, and links have a line inside the page.
 func FuzzRefs(f *testing.F) {
-	for _, s := range []string{"See @eq-a and [@k1; @k2].", "[see -@a, p. 3; @b , x] and [@c,]", "## T {#x}\n\n$$ x $$ {#eq-x}\n\n![C](c.png){#fig-c}\n", "> [!NOTE]\n> [@a](b.md) @c\n", "Text[^1].\n\n[^1]: note @x\n\nTerm\n: def\n"} {
+	for _, s := range []string{"See @eq-a and [@k1; @k2].", "[see -@a, p. 3; @b , x] and [@c,] and @d [p. 4]", "## T {#x}\n\n$$ x $$ {#eq-x}\n\n![C](c.png){#fig-c}\n", "> [!NOTE]\n> [@a](b.md) @c\n", "Text[^1].\n\n[^1]: note @x\n\nTerm\n: def\n"} {
 		f.Add(s)
 	}
 	c := New(false)
@@ -234,8 +244,11 @@ func FuzzRefs(f *testing.F) {
 					t.Fatalf("key %q is not a whole key", k)
 				}
 			}
-			if r.Affixes != nil && (!r.Bracket || len(r.Affixes) != len(r.Keys)) {
-				t.Fatalf("%d affixes for %d keys (bracket %v)", len(r.Affixes), len(r.Keys), r.Bracket)
+			if r.Affixes != nil && len(r.Affixes) != len(r.Keys) {
+				t.Fatalf("%d affixes for %d keys", len(r.Affixes), len(r.Keys))
+			}
+			if !r.Bracket && r.Affixes != nil && (r.Affixes[0].Prefix != "" || r.Affixes[0].NoAuthor || r.Affixes[0].Suffix == "") {
+				t.Fatalf("a citation in the text with affix %+v", r.Affixes[0])
 			}
 			if r.Problem != "" && (r.Keys != nil || r.Affixes != nil) {
 				t.Fatalf("a reference with a problem has keys %q", r.Keys)

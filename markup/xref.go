@@ -17,6 +17,7 @@ package markup
 // brackets and run over the paragraph's lines, up to maxBracketRef bytes.
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"strings"
@@ -32,7 +33,7 @@ import (
 type Ref struct {
 	ast.BaseInline
 	Keys    []string
-	Affixes []Affix // one a key in the bracket form, nil otherwise
+	Affixes []Affix // one a key in the bracket form or with a locator, nil otherwise
 	Problem string  // why a bracket that reads as a citation is not one; no keys then
 	Bracket bool
 	Line    int
@@ -41,7 +42,8 @@ type Ref struct {
 	HTML    []byte
 }
 
-// Affix is what a key in brackets has around it: the words before it, the
+// Affix is what a key in brackets has around it (or, in the text, the
+// locator after it: "@key [p. 33]", Suffix only): the words before it, the
 // words after it (from the comma, if there is one: ", p. 33"), and whether
 // a minus sign before the @ leaves the authors out. Prefix and Suffix are
 // text, unescaped and trimmed, each run of spaces and line breaks one space.
@@ -95,8 +97,32 @@ func (refParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 	if n == 0 {
 		return nil
 	}
+	key := string(line[1 : 1+n])
+	if m, suffix := textualLocator(key, line[1+n:]); m > 0 {
+		block.Advance(1 + n + m)
+		return &Ref{Keys: []string{key}, Affixes: []Affix{{Suffix: suffix}}, offset: seg.Start, source: string(line[:1+n+m])}
+	}
 	block.Advance(1 + n)
-	return &Ref{Keys: []string{string(line[1 : 1+n])}, offset: seg.Start, source: string(line[:1+n])}
+	return &Ref{Keys: []string{key}, offset: seg.Start, source: string(line[:1+n])}
+}
+
+// textualLocator reads Pandoc's locator of a citation in the text, " [p.
+// 33]" right after "@key": its length and words, or 0. A cross-reference
+// (eq-…, fig-…) takes none, and brackets that are a link or hold a key
+// are not one.
+func textualLocator(key string, rest []byte) (int, string) {
+	if strings.HasPrefix(key, "eq-") || strings.HasPrefix(key, "fig-") || len(rest) < 3 || rest[0] != ' ' || rest[1] != '[' {
+		return 0, ""
+	}
+	end := bracketEnd(rest[1:])
+	if end < 0 || 2+end < len(rest) && (rest[2+end] == '(' || rest[2+end] == '[') {
+		return 0, ""
+	}
+	words := rest[2 : 1+end]
+	if keyAt(words, 0) >= 0 || len(bytes.TrimSpace(words)) == 0 || words[0] == '^' {
+		return 0, "" // a bracket citation, or a footnote
+	}
+	return 2 + end, affixText(words)
 }
 
 // maxBracketRef bounds the search for a bracket's end. Every [ of a
