@@ -36,7 +36,7 @@ type tracer struct {
 	// segment in the level being traced. It is never cleared: an entry
 	// is believed only when the segment it names lies in that cell, and
 	// a cell without segments in this level has none that could.
-	first []int32
+	first []uint32
 	used  []bool
 	ends  []int // end of each polyline's points in trace
 }
@@ -134,14 +134,16 @@ const parallelPoints = 40000
 var (
 	bandSlices  slicePool[int32]
 	valueSlices slicePool[float64]
-	firstSlices slicePool[int32] // tracer.first, believed only where checked
-	spanSlices  slicePool[uint32]
+	// By cell: bucket's spans, written whole, then a tracer's first,
+	// believed only where checked, so one can have the other's (a figure
+	// touches 640 KB less fresh memory at 400 × 400).
+	cellSlices slicePool[uint32]
 )
 
 // release returns t's arrays for other tracers; t is not to be used after.
 // The scratch tracers of t release only their own index of cells.
 func (t *tracer) release(scratch bool) {
-	firstSlices.put(t.first)
+	cellSlices.put(t.first)
 	if !scratch {
 		bandSlices.put(t.band)
 		if t.ownsV {
@@ -186,8 +188,8 @@ func (t *tracer) bucket() {
 	chunks := min(runtime.GOMAXPROCS(0), rows*t.nx/parallelPoints+1, max(rows, 1))
 	counts := make([][]int, chunks) // by range: each level's cells
 	// By cell: lo<<16 | hi for a cell crossed by levels lo to hi-1, or 0.
-	spans := spanSlices.get(rows * (t.nx - 1))
-	defer spanSlices.put(spans)
+	spans := cellSlices.get(rows * (t.nx - 1))
+	defer cellSlices.put(spans)
 	var wg sync.WaitGroup
 	for c := range chunks {
 		wg.Go(func() {
@@ -306,12 +308,12 @@ func (t *tracer) traceInto(k int, buf []Point) ([]Contour, []Point) {
 	c := t.levels[k]
 	t.segs = t.segs[:0]
 	if t.first == nil {
-		t.first = firstSlices.get((t.nx - 1) * (t.ny - 1))
+		t.first = cellSlices.get((t.nx - 1) * (t.ny - 1))
 	}
 	nH := (t.nx - 1) * t.ny
 	for _, cell := range t.cells[t.starts[k]:t.starts[k+1]] {
 		i, j := int(cell)%(t.nx-1), int(cell)/(t.nx-1)
-		t.first[cell] = int32(len(t.segs))
+		t.first[cell] = uint32(len(t.segs))
 		bottom, left := int32(cell), int32(nH+j*t.nx+i) // cell = j*(nx-1) + i
 		edges := [4]int32{bottom, left + 1, bottom + int32(t.nx-1), left}
 		p := j*t.nx + i
@@ -400,9 +402,9 @@ func (t *tracer) across(c int32, side int8, e int32, from bool) int32 {
 	if o < 0 || int(o) >= len(t.first) {
 		return 0
 	}
-	for k := t.first[o]; k >= 0 && int(k) < len(t.segs) && t.segs[k].cell == o; k++ {
+	for k := uint(t.first[o]); k < uint(len(t.segs)) && t.segs[k].cell == o; k++ {
 		if sg := t.segs[k]; from && sg.from == e || !from && sg.to == e {
-			return k + 1
+			return int32(k) + 1
 		}
 	}
 	return 0
