@@ -2,6 +2,7 @@ package markup
 
 import (
 	"bytes"
+	"html"
 	"html/template"
 	"io"
 	"regexp"
@@ -124,6 +125,9 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 	}
 	for _, n := range maths {
 		if mn, ok := convert(n.Segment, n.Delimiters, ""); ok {
+			if n.Delimiters.Open == "$" {
+				keepTogether(n, mn, src)
+			}
 			n.Parent().ReplaceChild(n.Parent(), n, mn)
 		}
 	}
@@ -160,6 +164,28 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 	}
 	d.collect(lineOf, l)
 	return d
+}
+
+// keepTogether puts an inline formula and the punctuation that touches it,
+// "($x$)." or "$x$,", in one box that does not break: on a phone the line
+// broke between a formula and its full stop, and the stop began the next
+// line. The punctuation leaves the text beside the formula (n, about to be
+// replaced by mn) for mn's HTML.
+func keepTogether(n *passthrough.PassthroughInline, mn *mathNode, src []byte) {
+	var lead, trail string
+	if t, ok := n.PreviousSibling().(*ast.Text); ok && t.Segment.Stop == n.Segment.Start && !t.SoftLineBreak() && !t.HardLineBreak() {
+		v := string(t.Segment.Value(src))
+		lead = v[len(strings.TrimRight(v, "([{“‘")):]
+		t.Segment = t.Segment.WithStop(t.Segment.Stop - len(lead))
+	}
+	if t, ok := n.NextSibling().(*ast.Text); ok && t.Segment.Start == n.Segment.Stop {
+		v := string(t.Segment.Value(src))
+		trail = v[:len(v)-len(strings.TrimLeft(v, ".,;:!?)]}’”"))]
+		t.Segment = t.Segment.WithStart(t.Segment.Start + len(trail))
+	}
+	if lead != "" || trail != "" {
+		mn.HTML = []byte(`<span class="math-nobreak">` + html.EscapeString(lead) + string(mn.HTML) + html.EscapeString(trail) + `</span>`)
+	}
 }
 
 // tagRE finds a formula's own \tag{…}.
