@@ -220,11 +220,7 @@ func (b *builder) resolvePage(i int, p *parsed, l *diag.List) {
 					cited = append(cited, entry)
 				}
 				if !r.Bracket {
-					year := html.EscapeString(entry.Year())
-					if affix.Suffix != "" { // "@key [p. 33]": Pandoc's "Authors (Year, p. 33)"
-						year += ", " + html.EscapeString(strings.TrimPrefix(affix.Suffix, ", "))
-					}
-					part = `<a class="citation" href="#ref-` + html.EscapeString(entry.Key) + `">` + html.EscapeString(entry.Authors()) + " (" + year + ")</a>"
+					part = textCitation(entry, affix)
 				}
 			}
 			parts = append(parts, part)
@@ -331,6 +327,16 @@ func citation(e *bib.Entry, a markup.Affix) string {
 		s.WriteString(html.EscapeString(a.Suffix))
 	}
 	return s.String()
+}
+
+// textCitation is a citation in the text: "Kingma and Ba (2015)", or with
+// Pandoc's locator ("@key [p. 33]") "Kingma and Ba (2015, p. 33)", linked.
+func textCitation(e *bib.Entry, a markup.Affix) string {
+	year := html.EscapeString(e.Year())
+	if a.Suffix != "" {
+		year += ", " + html.EscapeString(strings.TrimPrefix(a.Suffix, ", "))
+	}
+	return `<a class="citation" href="#ref-` + html.EscapeString(e.Key) + `">` + html.EscapeString(e.Authors()) + " (" + year + ")</a>"
 }
 
 // resolveLink is a link's destination in the site, whether it leads to

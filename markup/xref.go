@@ -119,7 +119,7 @@ func textualLocator(key string, rest []byte) (int, string) {
 		return 0, ""
 	}
 	words := rest[2 : 1+end]
-	if keyAt(words, 0) >= 0 || len(bytes.TrimSpace(words)) == 0 || words[0] == '^' {
+	if keyAt(words) >= 0 || len(bytes.TrimSpace(words)) == 0 || words[0] == '^' {
 		return 0, "" // a bracket citation, or a footnote
 	}
 	return 2 + end, affixText(words)
@@ -239,7 +239,7 @@ func endsEntity(b []byte) bool {
 // @key.
 func scanCite(part []byte) (string, Affix, string) {
 	var a Affix
-	at := keyAt(part, 0)
+	at := keyAt(part)
 	if at < 0 {
 		return "", a, ""
 	}
@@ -250,18 +250,17 @@ func scanCite(part []byte) (string, Affix, string) {
 	n := scanKey(part[at+1:])
 	key, rest := string(part[at+1:at+1+n]), part[at+1+n:]
 	a.Prefix, a.Suffix = affixText(prefix), affixText(rest)
-	if k := keyAt(rest, 0); k >= 0 {
+	if k := keyAt(rest); k >= 0 {
 		other := rest[k+1 : k+1+scanKey(rest[k+1:])]
 		return key, a, fmt.Sprintf("@%s: a citation inside the words after @%s; separate citations with a semicolon ([@%s; @%s]), or write \\@ for an @ sign", other, key, key, other)
 	}
 	return key, a, ""
 }
 
-// keyAt is the index of the first @ in b from i on that starts a key at
-// the start of a word (after a space, a line break, a minus sign or
-// nothing), or -1.
-func keyAt(b []byte, i int) int {
-	for ; i < len(b); i++ {
+// keyAt is the index of the first @ in b that starts a key at the start
+// of a word (after a space, a line break, a minus sign or nothing), or -1.
+func keyAt(b []byte) int {
+	for i := 0; i < len(b); i++ {
 		switch b[i] {
 		case '\\':
 			i++
