@@ -314,3 +314,39 @@ func TestBookGolden(t *testing.T) {
 		}
 	}
 }
+
+// TestOutlineReferences: a citation or cross-reference in a heading reads as
+// its text in the table of contents, where it is no link (the entry is
+// one), and the search index has the text of every reference, not its
+// source.
+func TestOutlineReferences(t *testing.T) {
+	t.Parallel()
+	book := strings.Replace(bookArchive(t), "## Moments $m_t$ and $v_t$", "## Moments after [@kingma2015, sec. 2] and @fig-bowl\n\n## Second heading", 1)
+	out, err := build(t, book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := readOut(t, out, "adaptive/adam/index.html")
+	toc := page[strings.Index(page, `<nav class="toc"`):]
+	toc = toc[:strings.Index(toc, "</nav>")]
+	wantTOC := `<a href="#moments-after-kingma2015-sec-2-and-fig-bowl">Moments after (Kingma and Ba, 2015, sec. 2) and Figure 1 in Gradient descent</a>`
+	if !strings.Contains(toc, wantTOC) {
+		t.Errorf("TOC:\n%s\nwant %s", toc, wantTOC)
+	}
+	index := ""
+	entries, err := os.ReadDir(filepath.Join(out, "search"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		index += readOut(t, out, "search/"+e.Name())
+	}
+	for _, want := range []string{"Moments after (Kingma and Ba, 2015, sec. 2) and Figure 1 in Gradient descent", "Adam (Kingma and Ba, 2015) keeps", "Momentum (Polyak, 1964; Nesterov, 1983) adds"} {
+		if !strings.Contains(index, want) {
+			t.Errorf("the search index lacks %q", want)
+		}
+	}
+	if strings.Contains(index, "@kingma2015") || strings.Contains(index, "@polyak1964") {
+		t.Error("the search index has a reference's source")
+	}
+}

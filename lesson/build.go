@@ -328,7 +328,6 @@ func (b *builder) checkBuildWork() bool {
 func parsePage(conv *markup.Converter, pg *page) (*parsed, Errors) {
 	l := &diag.List{File: pg.name}
 	p := &parsed{pg: pg, doc: conv.Parse(pg.body, pg.bodyLine, l)}
-	p.text = searchText(pg, p.doc.Text)
 	used := map[string]bool{}
 	for _, h := range p.doc.TOC {
 		used[h.ID] = true

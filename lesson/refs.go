@@ -159,6 +159,8 @@ func (b *builder) resolve() {
 		l := &diag.List{File: b.pages[i].name}
 		b.checkIDs(i, l)
 		b.resolvePage(i, p, l)
+		p.doc.Outline() // with the references' text
+		p.text = searchText(b.pages[i], p.doc.Text)
 		b.errs = append(b.errs, l.Errs...)
 	}
 }

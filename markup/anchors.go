@@ -210,7 +210,7 @@ func inlineHTML(n ast.Node, src []byte) string {
 			b.WriteString(html.EscapeString(string(t.Segment.Value(src))))
 			return ast.WalkSkipChildren, nil
 		case *Ref:
-			b.WriteString(html.EscapeString(t.source))
+			b.WriteString(html.EscapeString(t.PlainText()))
 			return ast.WalkSkipChildren, nil
 		case *east.FootnoteLink:
 			return ast.WalkSkipChildren, nil

@@ -40,6 +40,12 @@ func (n *Landscape) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, 
 type mathNode struct {
 	ast.BaseInline
 	HTML []byte
+	// An inline formula keeps, for its plain text, its TeX as written
+	// with the lengths of its delimiters, and the punctuation that
+	// keepTogether took from the text beside it.
+	tex         []byte
+	open, close int
+	lead, trail string
 }
 
 var kindMath = ast.NewNodeKind("DescentMath")
@@ -178,7 +184,7 @@ func newMarkdown(unsafe bool) goldmark.Markdown {
 }
 
 // headings lists the h2 and h3 headings of doc for a table of contents.
-func headings(doc ast.Node, src []byte) []TOCEntry {
+func headings(doc ast.Node) []TOCEntry {
 	var toc []TOCEntry
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		h, ok := n.(*ast.Heading)
@@ -187,7 +193,7 @@ func headings(doc ast.Node, src []byte) []TOCEntry {
 		}
 		id, _ := h.AttributeString("id")
 		idb, _ := id.([]byte)
-		toc = append(toc, TOCEntry{Level: h.Level, ID: string(idb), Title: plainText(h, src, true), node: h})
+		toc = append(toc, TOCEntry{Level: h.Level, ID: string(idb), node: h})
 		return ast.WalkSkipChildren, nil
 	})
 	return toc
@@ -210,7 +216,16 @@ func plainText(n ast.Node, src []byte, delimiters bool) string {
 		case *ast.String:
 			b.Write(t.Value)
 		case *Ref:
-			b.WriteString(t.source)
+			b.WriteString(t.PlainText())
+		case *mathNode:
+			b.WriteString(t.lead)
+			if delimiters {
+				b.Write(t.tex)
+			} else if len(t.tex) >= t.open+t.close {
+				b.Write(t.tex[t.open : len(t.tex)-t.close])
+			}
+			b.WriteString(t.trail)
+			return ast.WalkSkipChildren, nil
 		case *ast.CodeSpan:
 			for g := t.FirstChild(); g != nil; g = g.NextSibling() {
 				if tx, ok := g.(*ast.Text); ok {

@@ -42,8 +42,8 @@ func (c *Converter) Formula(tex string, display bool) (string, error) {
 type TOCEntry struct {
 	Level int // 2 or 3
 	ID    string
-	Title string        // plain text; formulas keep their TeX
-	HTML  template.HTML // the heading's text as HTML, formulas as MathML
+	Title string        // plain text; formulas keep their TeX (filled by Outline)
+	HTML  template.HTML // the heading's text as HTML, formulas as MathML, no links (Outline)
 	node  ast.Node
 }
 
@@ -58,7 +58,7 @@ type Doc struct {
 	Anchors []Anchor     // headings, labelled equations, figures with ids
 	Links   []*Link      // every link and image, in page order
 	Refs    []*Ref       // every @key and [@…], in page order
-	Text    []Section    // the page's text by heading, for the search index
+	Text    []Section    // the page's text by heading, for the search index (Outline)
 }
 
 // Parse parses a page's Markdown and converts its formulas, reporting every
@@ -69,8 +69,7 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 	d.root = c.md.Parser().Parse(text.NewReader(src))
 	pos := newPosition(src, firstLine)
 	lineOf := func(offset int) int { line, _ := pos.at(offset); return line }
-	d.TOC = headings(d.root, src)
-	d.Text = sections(d.root, src)
+	d.TOC = headings(d.root)
 	var maths []*passthrough.PassthroughInline
 	var blocks []*passthrough.PassthroughBlock
 	depth := 0
@@ -125,6 +124,8 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 	}
 	for _, n := range maths {
 		if mn, ok := convert(n.Segment, n.Delimiters, ""); ok {
+			mn.tex = n.Segment.Value(src)
+			mn.open, mn.close = len(n.Delimiters.Open), len(n.Delimiters.Close)
 			if n.Delimiters.Open == "$" {
 				keepTogether(n, mn, src)
 			}
@@ -158,12 +159,22 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 			n.AppendChild(n, mn)
 		}
 	}
-	for i := range d.TOC { // now that its formulas are MathML
-		d.TOC[i].HTML = template.HTML(inlineHTML(d.TOC[i].node, src))
-		d.TOC[i].node = nil
-	}
 	d.collect(lineOf, l)
 	return d
+}
+
+// Outline fills in the TOC's titles and the page's search text. It comes
+// after Parse, once the page's references have their HTML, so that a
+// citation in a heading or a paragraph reads "(Polyak, 1964)" there and
+// not "[@polyak1964]"; a reference without HTML is its source.
+func (d *Doc) Outline() {
+	for i := range d.TOC {
+		if n := d.TOC[i].node; n != nil {
+			d.TOC[i].Title = plainText(n, d.src, true)
+			d.TOC[i].HTML = template.HTML(inlineHTML(n, d.src))
+		}
+	}
+	d.Text = sections(d.root, d.src)
 }
 
 // keepTogether puts an inline formula and the punctuation that touches it,
@@ -177,11 +188,13 @@ func keepTogether(n *passthrough.PassthroughInline, mn *mathNode, src []byte) {
 		v := string(t.Segment.Value(src))
 		lead = v[len(strings.TrimRight(v, "([{“‘")):]
 		t.Segment = t.Segment.WithStop(t.Segment.Stop - len(lead))
+		mn.lead = lead
 	}
 	if t, ok := n.NextSibling().(*ast.Text); ok && t.Segment.Start == n.Segment.Stop {
 		v := string(t.Segment.Value(src))
 		trail = v[:len(v)-len(strings.TrimLeft(v, ".,;:!?)]}’”"))]
 		t.Segment = t.Segment.WithStart(t.Segment.Start + len(trail))
+		mn.trail = trail
 	}
 	if lead != "" || trail != "" {
 		mn.HTML = []byte(`<span class="math-nobreak">` + html.EscapeString(lead) + string(mn.HTML) + html.EscapeString(trail) + `</span>`)

@@ -13,6 +13,7 @@ func TestSections(t *testing.T) {
 	t.Parallel()
 	src := "Step $\\theta - \\eta g$ by *step*.\n\n```python\nx = 1\n```\n\n$$\nx^2\n$$\n\n## The rule $\\eta$\n\nSmall $\\eta$.\n"
 	d := New(false).Parse([]byte(src), 1, &diag.List{File: "l.md"})
+	d.Outline()
 	want := []Section{
 		{Text: `Step \theta - \eta g by step.`},
 		{ID: "the-rule-eta", Heading: `The rule \eta`, Text: `Small \eta.`},

@@ -61,6 +61,30 @@ var KindRef = ast.NewNodeKind("Ref")
 // Kind implements ast.Node.
 func (n *Ref) Kind() ast.NodeKind { return KindRef }
 
+// PlainText is the reference as plain text, for a table of contents or the
+// search index: the text of its HTML once it has some, "(Polyak, 1964)",
+// its source before.
+func (n *Ref) PlainText() string {
+	if n.HTML == nil {
+		return n.source
+	}
+	// The HTML is the resolver's: tags and escaped text, so every < opens
+	// a tag.
+	var b strings.Builder
+	in := false
+	for _, c := range n.HTML {
+		switch {
+		case c == '<':
+			in = true
+		case c == '>' && in:
+			in = false
+		case !in:
+			b.WriteByte(c)
+		}
+	}
+	return html.UnescapeString(b.String())
+}
+
 // Dump implements ast.Node.
 func (n *Ref) Dump(src []byte, level int) {
 	ast.DumpHelper(n, src, level, map[string]string{"Keys": strings.Join(n.Keys, ";")}, nil)
