@@ -201,6 +201,7 @@ func TestCitationAffixes(t *testing.T) {
 		{"[see @polyak1964,\np. 12]", `(see <a class="citation" href="#ref-polyak1964">Polyak, 1964</a>, p. 12)`},
 		{"[@polyak1964, pp. 33&ndash;35 \\[sic\\]]", `(<a class="citation" href="#ref-polyak1964">Polyak, 1964</a>, pp. 33–35 [sic])`},
 		{"[@polyak1964, &lt;b&gt;]", `(<a class="citation" href="#ref-polyak1964">Polyak, 1964</a>, &lt;b&gt;)`},
+		{"[@polyak1964, p.&nbsp;12]", "(<a class=\"citation\" href=\"#ref-polyak1964\">Polyak, 1964</a>, p.\u00a012)"},
 		{"@polyak1964 [p. 12, <b>]", `<a class="citation" href="#ref-polyak1964">Polyak (1964, p. 12, &lt;b&gt;)</a>`},
 	}
 	book := bookArchive(t)
@@ -348,5 +349,28 @@ func TestOutlineReferences(t *testing.T) {
 	}
 	if strings.Contains(index, "@kingma2015") || strings.Contains(index, "@polyak1964") {
 		t.Error("the search index has a reference's source")
+	}
+}
+
+// TestUnicodeCitationKey: a key of letters beyond ASCII is cited in the
+// text, in brackets and after a no-break space, and its entry is listed.
+func TestUnicodeCitationKey(t *testing.T) {
+	t.Parallel()
+	book := strings.Replace(bookArchive(t), "% The papers the book cites.\n",
+		"% The papers the book cites.\n@book{Müller2020, author = {Anna Müller}, title = {Über Gradienten}, year = 2020}\n", 1)
+	book = strings.Replace(book, "[@polyak1964; @nesterov1983]", "after @müller2020, as in [see\u00a0@Müller2020, p.\u00a02],", 1)
+	out, err := build(t, book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := readOut(t, out, "foundations/gradients/momentum/index.html")
+	for _, want := range []string{
+		`after <a class="citation" href="#ref-Müller2020">Müller (2020)</a>, as in (see <a class="citation" href="#ref-Müller2020">Müller, 2020</a>, p.` + "\u00a0" + `2), adds`,
+		`<li id="ref-Müller2020">`,
+	} {
+		if !strings.Contains(got, want) {
+			i := strings.Index(got, "<p>Momentum ")
+			t.Errorf("got %.400s\nwant %s", got[max(i, 0):], want)
+		}
 	}
 }

@@ -42,6 +42,17 @@ func TestRefs(t *testing.T) {
 		{"With a prefix [see @x]", "x"},
 		{"Lone @ sign", ""},
 		{"(@eq-a)", "eq-a"},
+		// Keys are Unicode, as Pandoc's and biblatex's are.
+		{"After @müller2020 and [@Łukasz-1, p. 2]", "müller2020|Łukasz-1"},
+		{"[@日本語2021]", "日本語2021"},
+		{"Ends with a dot: @müller2020.", "müller2020"},
+		// A word's letters before an @, ASCII or not, make it no reference.
+		{"naïve@müller2020 é@x", ""},
+		// A no-break space is a space: before an @, in a bracket or not.
+		{"see\u00a0@a, [see\u00a0@b, p.\u00a03]", "a|b"},
+		// A key ends at a character that is neither letter, digit nor its
+		// punctuation: a no-break space, an em dash, a curly quote.
+		{"@a\u00a0b @c—d “@e”", "a|c|e"},
 	}
 	for _, tt := range tests {
 		_, d, _ := renderDoc(t, tt.src)

@@ -21,6 +21,8 @@ import (
 	"fmt"
 	"html"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -289,7 +291,7 @@ func keyAt(b []byte) int {
 		case '\\':
 			i++
 		case '@':
-			if (i == 0 || isSpace(b[i-1]) || b[i-1] == '-' && (i == 1 || isSpace(b[i-2]))) && scanKey(b[i+1:]) > 0 {
+			if (spaceBefore(b[:i]) || b[i-1] == '-' && spaceBefore(b[:i-1])) && scanKey(b[i+1:]) > 0 {
 				return i
 			}
 		}
@@ -307,7 +309,11 @@ func affixText(b []byte) string {
 		}
 		s.WriteByte(b[i])
 	}
-	return strings.Join(strings.Fields(html.UnescapeString(s.String())), " ")
+	// Only ASCII spaces run together: a no-break space inside the words
+	// ("p.\u00a02") is the author's, and stays; at either end it goes.
+	t := strings.TrimFunc(html.UnescapeString(s.String()), unicode.IsSpace)
+	fields := strings.FieldsFunc(t, func(r rune) bool { return r < utf8.RuneSelf && isSpace(byte(r)) })
+	return strings.Join(fields, " ")
 }
 
 func isPunct(c byte) bool {
@@ -316,27 +322,49 @@ func isPunct(c byte) bool {
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-// scanKey is the length of the key at the start of b, 0 if none.
+// spaceBefore reports whether b is empty or ends with a space, a no-break
+// space among them ("see\u00a0@a").
+func spaceBefore(b []byte) bool {
+	r, n := utf8.DecodeLastRune(b)
+	return n == 0 || unicode.IsSpace(r)
+}
+
+// scanKey is the length in bytes of the key at the start of b, 0 if none:
+// as Pandoc has it, a letter, digit or _, then letters, digits and the
+// punctuation of isKeyChar, any Unicode letter or digit
+// (@müller2020), not ending with punctuation.
 func scanKey(b []byte) int {
-	if len(b) == 0 || !(isAlnum(b[0]) || b[0] == '_') {
+	r, n := utf8.DecodeRune(b)
+	if n == 0 || !(isLetterDigit(r) || r == '_') {
 		return 0
 	}
-	n := 1
-	for n < len(b) && isKeyChar(rune(b[n])) {
-		n++
+	end := n // just after the last letter, digit or _
+	for n < len(b) {
+		r, size := utf8.DecodeRune(b[n:])
+		if !isKeyChar(r) {
+			break
+		}
+		n += size
+		if isLetterDigit(r) || r == '_' {
+			end = n // trailing punctuation ends the sentence, not the key
+		}
 	}
-	for n > 1 && !(isAlnum(b[n-1]) || b[n-1] == '_') {
-		n-- // trailing punctuation ends the sentence, not the key
-	}
-	return n
+	return end
 }
 
 func isAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
+func isLetterDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isAlnum(byte(r))
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
 func isKeyChar(r rune) bool {
-	return r < 0x80 && (isAlnum(byte(r)) || strings.ContainsRune("_:.#$%&+?<>~/-", r))
+	return isLetterDigit(r) || r < utf8.RuneSelf && strings.ContainsRune("_:.#$%&+?<>~/-", r)
 }
 
 func renderRef(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
