@@ -1,5 +1,7 @@
 package svgviz
 
+import "math"
+
 // axes describes the frame around a plot: ticks in world units and the names
 // of both axes.
 type axes struct {
@@ -17,6 +19,28 @@ func yLabelRoom(ts []tick, bare bool) float64 {
 	}
 	s := textScale(bare)
 	return s*(w+20) + tickLen + 4
+}
+
+// xLabelRoom is the room right of the plot that the label of the x axis's
+// last tick needs: half its width (labels are centred on their ticks), at
+// the largest the figure's text may be set, less the tick's distance from
+// the plot's right edge. On a phone a loss plot's "200" at its last step
+// was cut in half. The plot's width is estimated as the figure's less
+// left and the least right margin.
+func xLabelRoom(lo, hi float64, width int, left float64, bare bool) float64 {
+	w := float64(width)
+	if w <= 0 {
+		w = defaultWidth
+	}
+	pw := math.Max(w-math.Ceil(left)-14, 40)
+	ts := linearTicks(lo, hi, tickCount(pw, bare))
+	if len(ts) == 0 || !(hi > lo) {
+		return 0
+	}
+	last := ts[len(ts)-1]
+	half := textScale(bare) * textWidth(last.label) / 2
+	gap := (hi - last.at) / (hi - lo) * pw
+	return math.Max(0, math.Ceil(half-gap+2))
 }
 
 // tickSpacing is the least room between ticks, in viewBox units, for

@@ -67,9 +67,11 @@ func (c Curve) WriteSVG(w io.Writer) error {
 	y0, y1 := padRange(lo, hi, 0.06)
 	kinds := criticalKindsOf(c.Critical)
 	lg := newLegend(c.Runs, kinds, true).withCurves(labels)
+	left := yLabelRoom(linearTicks(y0, y1, 6), c.Bare)
 	fr := layout(frameSpec{
 		width: c.Width, height: c.Height, aspect: curveAspect,
-		title: c.Title != "", left: yLabelRoom(linearTicks(y0, y1, 6), c.Bare), bare: c.Bare,
+		title: c.Title != "", left: left, bare: c.Bare,
+		right:   xLabelRoom(c.Xs[0], c.Xs[n-1], c.Width, left, c.Bare),
 		legendW: lg.w, legendH: lg.h,
 	})
 	v := view{fr.plot, c.Xs[0], c.Xs[n-1], y0, y1}

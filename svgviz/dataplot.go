@@ -38,8 +38,9 @@ func (p DataPlot) WriteSVG(w io.Writer) error {
 	}
 	u0, u1 = padRange(u0, u1, 0.08)
 	lg := newLegend(p.Runs, nil, false)
+	left := yLabelRoom(linearTicks(u0, u1, 6), p.Bare)
 	fr := layout(frameSpec{width: p.Width, height: p.Height, aspect: 0.6, title: p.Title != "",
-		left: yLabelRoom(linearTicks(u0, u1, 6), p.Bare), legendW: lg.w, legendH: lg.h, bare: p.Bare})
+		left: left, right: xLabelRoom(t0, t1, p.Width, left, p.Bare), legendW: lg.w, legendH: lg.h, bare: p.Bare})
 	v := view{fr.plot, t0, t1, u0, u1}
 	var sw svgWriter
 	sw.open(header{id: p.ID, title: p.Title, kind: "Data", desc: p.desc(n), fr: fr, v: v, bare: p.Bare})

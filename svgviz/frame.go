@@ -53,6 +53,7 @@ type frameSpec struct {
 	fixedAspect   bool    // keep aspect even when height is given (equal axes)
 	title         bool
 	left          float64 // room for y tick labels and the y axis name
+	right         float64 // room the x axis's last tick label needs right of the plot (xLabelRoom)
 	legendW       float64 // legend width, 0 for none
 	legendH       float64 // legend height
 	bare          bool    // no title or legend; margins for phone-sized text
@@ -94,7 +95,7 @@ func layout(s frameSpec) frame {
 		s.legendW, s.legendH = 0, 0
 	}
 	below := s.legendW > 0 && w < narrowWidth
-	right, under := 14.0, 0.0 // room for the legend beside and under the plot
+	right, under := max(14.0, s.right), 0.0 // room for the legend beside and under the plot
 	switch {
 	case below:
 		under = s.legendH + 8

@@ -69,6 +69,7 @@ func (l Landscape) frame() (frame, legend) {
 		legendW:     lg.w, legendH: lg.h,
 	}
 	s.left = yLabelRoom(linearTicks(d.Y0, d.Y1, 7), l.Bare)
+	s.right = xLabelRoom(d.X0, d.X1, l.Width, s.left, l.Bare)
 	return layout(s), lg
 }
 

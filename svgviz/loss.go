@@ -109,9 +109,11 @@ func (p LossPlot) WriteSVG(w io.Writer) error {
 		return linearTicks(y0, y1, n)
 	}
 	lg := newLegend(p.Runs, nil, false)
+	left := yLabelRoom(yticks(5), p.Bare)
 	fr := layout(frameSpec{
 		width: p.Width, height: p.Height, aspect: lossAspect,
-		title: p.Title != "", left: yLabelRoom(yticks(5), p.Bare), bare: p.Bare,
+		title: p.Title != "", left: left, bare: p.Bare,
+		right:   xLabelRoom(0, float64(steps), p.Width, left, p.Bare),
 		legendW: lg.w, legendH: lg.h,
 	})
 	v := view{fr.plot, 0, float64(steps), y0, y1}
