@@ -44,7 +44,12 @@ func TestRefs(t *testing.T) {
 		{"(@eq-a)", "eq-a"},
 		// Keys are Unicode, as Pandoc's and biblatex's are.
 		{"After @müller2020 and [@Łukasz-1, p. 2]", "müller2020|Łukasz-1"},
-		{"[@日本語2021]", "日本語2021"},
+		{"@Mu\u0308ller2020 and @हिन्दी2020", "Mu\u0308ller2020|हिन्दी2020"},
+		{"e\u0301@x", ""},
+		// Chinese and Japanese have no spaces: their characters end a key
+		// and may come before its @.
+		{"参见@polyak1964。@polyak1964提出了 [参见@a，第3页]", "polyak1964|polyak1964|a"},
+		{"[@日本語2021]", ""},
 		{"Ends with a dot: @müller2020.", "müller2020"},
 		// A word's letters before an @, ASCII or not, make it no reference.
 		{"naïve@müller2020 é@x", ""},
@@ -234,7 +239,7 @@ func TestFigures(t *testing.T) {
 // FuzzRefs: any page parses and renders; every reference's keys are whole
 // keys, every anchor has an id, and links have a line inside the page.
 func FuzzRefs(f *testing.F) {
-	for _, s := range []string{"See @eq-a and [@k1; @k2].", "[see -@a, p. 3; @b , x] and [@c,] and @d [p. 4]", "## T {#x}\n\n$$ x $$ {#eq-x}\n\n![C](c.png){#fig-c}\n", "> [!NOTE]\n> [@a](b.md) @c\n", "Text[^1].\n\n[^1]: note @x\n\nTerm\n: def\n"} {
+	for _, s := range []string{"See @eq-a and [@k1; @k2].", "[see -@a, p. 3; @b , x] and [@c,] and @d [p. 4]", "## T {#x}\n\n$$ x $$ {#eq-x}\n\n![C](c.png){#fig-c}\n", "> [!NOTE]\n> [@a](b.md) @c\n", "Text[^1].\n\n[^1]: note @x\n\nTerm\n: def\n", "[@a, p.\u00a012] @Mu\u0308ller 参见@b。"} {
 		f.Add(s)
 	}
 	c := New(false)
@@ -265,7 +270,9 @@ func FuzzRefs(f *testing.F) {
 				t.Fatalf("a reference with a problem has keys %q", r.Keys)
 			}
 			for _, a := range r.Affixes {
-				if w := strings.Join(strings.Fields(a.Prefix+" "+a.Suffix), " "); w != strings.TrimSpace(a.Prefix+" "+a.Suffix) {
+				// Only ASCII spaces run together; a no-break space stays.
+				ascii := func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }
+				if w := strings.Join(strings.FieldsFunc(a.Prefix+" "+a.Suffix, ascii), " "); w != strings.TrimFunc(a.Prefix+" "+a.Suffix, ascii) {
 					t.Fatalf("affix %+v: spaces not run together", a)
 				}
 			}

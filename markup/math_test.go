@@ -109,6 +109,7 @@ func TestKeepTogether(t *testing.T) {
 		{"$x$", "<p>M</p>"},
 		{"**$x$**.", "<p><strong>M</strong>.</p>"},
 		{"$x$<.", "<p>M&lt;.</p>"},
+		{`x \($x$) y`, "<p>x ([M)] y</p>"}, // an escaped ( stays in the text with its backslash
 	}
 	re := regexp.MustCompile(`<math display="inline">.*?</math>`)
 	for _, tt := range tests {

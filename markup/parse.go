@@ -172,6 +172,7 @@ func (d *Doc) Outline() {
 		if n := d.TOC[i].node; n != nil {
 			d.TOC[i].Title = plainText(n, d.src, true)
 			d.TOC[i].HTML = template.HTML(inlineHTML(n, d.src))
+			d.TOC[i].node = nil // the page's tree may go once it is rendered
 		}
 	}
 	d.Text = sections(d.root, d.src)
@@ -187,6 +188,11 @@ func keepTogether(n *passthrough.PassthroughInline, mn *mathNode, src []byte) {
 	if t, ok := n.PreviousSibling().(*ast.Text); ok && t.Segment.Stop == n.Segment.Start && !t.SoftLineBreak() && !t.HardLineBreak() {
 		v := string(t.Segment.Value(src))
 		lead = v[len(strings.TrimRight(v, "([{“‘")):]
+		if strings.HasSuffix(v[:len(v)-len(lead)], `\`) {
+			// "\($x$)": the ( is escaped, and its backslash, left
+			// behind alone, would be printed. Both stay in the text.
+			lead = ""
+		}
 		t.Segment = t.Segment.WithStop(t.Segment.Stop - len(lead))
 		mn.lead = lead
 	}

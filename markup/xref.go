@@ -291,7 +291,7 @@ func keyAt(b []byte) int {
 		case '\\':
 			i++
 		case '@':
-			if (spaceBefore(b[:i]) || b[i-1] == '-' && spaceBefore(b[:i-1])) && scanKey(b[i+1:]) > 0 {
+			if (keyMayFollow(b[:i]) || b[i-1] == '-' && keyMayFollow(b[:i-1])) && scanKey(b[i+1:]) > 0 {
 				return i
 			}
 		}
@@ -322,23 +322,26 @@ func isPunct(c byte) bool {
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-// spaceBefore reports whether b is empty or ends with a space, a no-break
-// space among them ("see\u00a0@a").
-func spaceBefore(b []byte) bool {
+// keyMayFollow reports whether an @ after b may start a key: b is empty
+// or ends with a space (a no-break space among them, "see\u00a0@a") or a
+// character of a script without spaces ("参见@a").
+func keyMayFollow(b []byte) bool {
 	r, n := utf8.DecodeLastRune(b)
-	return n == 0 || unicode.IsSpace(r)
+	return n == 0 || unicode.IsSpace(r) || spaceless(r)
 }
 
 // scanKey is the length in bytes of the key at the start of b, 0 if none:
-// as Pandoc has it, a letter, digit or _, then letters, digits and the
-// punctuation of isKeyChar, any Unicode letter or digit
-// (@müller2020), not ending with punctuation.
+// as Pandoc has it, a letter, digit or _, then letters, digits, their
+// combining marks and the punctuation of isKeyChar, of any script
+// (@müller2020, with its ü one character or two), not ending with
+// punctuation. Unlike Pandoc, Chinese and Japanese characters end a key:
+// that text has no spaces, and "@polyak1964提出了" cites polyak1964.
 func scanKey(b []byte) int {
 	r, n := utf8.DecodeRune(b)
-	if n == 0 || !(isLetterDigit(r) || r == '_') {
+	if n == 0 || !(r == '_' || isLetterDigit(r) && !unicode.Is(unicode.M, r)) {
 		return 0
 	}
-	end := n // just after the last letter, digit or _
+	end := n // just after the last letter, digit, mark or _
 	for n < len(b) {
 		r, size := utf8.DecodeRune(b[n:])
 		if !isKeyChar(r) {
@@ -356,11 +359,20 @@ func isAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
+// isLetterDigit reports whether r is a letter, a digit or a combining mark
+// of a script written with spaces between words.
 func isLetterDigit(r rune) bool {
 	if r < utf8.RuneSelf {
 		return isAlnum(byte(r))
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
+	return (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r)) && !spaceless(r)
+}
+
+// spaceless reports whether r is of a script written without spaces
+// between words (Chinese, Japanese): such a character may come right
+// before a key's @, and ends a key.
+func spaceless(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }
 
 func isKeyChar(r rune) bool {
