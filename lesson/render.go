@@ -49,9 +49,6 @@ func renderPage(ctx context.Context, lim execLimits, w store.Output, t *theme, c
 	data := PageData{Site: site, Title: pg.fm.Title, Description: pg.fm.Description, URL: pg.url,
 		Root: rootPrefix(pg.url), TOC: p.doc.TOC,
 		HasMath: p.doc.Math > 0, HasFigures: len(p.figures) > 0, HasQuizzes: len(p.doc.Quizzes) > 0}
-	if data.Description == "" {
-		data.Description = site.Description
-	}
 	c.navigate(&data, pg)
 	switch {
 	case pg.isHome:

@@ -62,7 +62,7 @@ type PageData struct {
 	Site        SiteData
 	Kind        string // "home", "section", "lesson" or "404"
 	Title       string
-	Description string
+	Description string        // the page's own; "" if it has none (the theme falls back on Site.Description)
 	URL         string        // this page, relative to the site root
 	Root        string        // relative prefix from this page to the site root: "", "../", "../../"
 	Content     template.HTML // rendered Markdown
