@@ -17,6 +17,9 @@ type Error struct {
 	Line int
 	Key  string
 	Msg  string
+	// Omitted, on the last error of a List over its limit, is how many
+	// errors it stands for ("and 20 more errors…").
+	Omitted int
 }
 
 // Error writes the one line FILE:LINE: key: message. Every part may carry
@@ -74,6 +77,16 @@ func (es Errors) Error() string {
 	return strings.Join(lines, "\n")
 }
 
+// Count is how many mistakes the errors report, those a List left
+// unlisted included.
+func (es Errors) Count() int {
+	n := 0
+	for _, e := range es {
+		n += max(1, e.Omitted)
+	}
+	return n
+}
+
 // Sorted orders errors by file and line and drops repeats (a broken
 // template fails the same way on every page).
 func (es Errors) Sorted() Errors {
@@ -109,5 +122,6 @@ func (l *List) Add(line int, key, format string, args ...any) {
 		l.more = &Error{File: l.File, Line: line}
 		l.Errs = append(l.Errs, l.more)
 	}
+	l.more.Omitted = l.n
 	l.more.Msg = fmt.Sprintf("and %d more errors from here on, not listed: over the limit of %d per file; fix these first", l.n, MaxPerFile)
 }

@@ -46,3 +46,18 @@ func FuzzPrintable(f *testing.F) {
 		}
 	})
 }
+
+// A list over its limit counts the errors it does not list.
+func TestCount(t *testing.T) {
+	t.Parallel()
+	l := &List{File: "f"}
+	for i := range 120 {
+		l.Add(i+1, "", "bad")
+	}
+	if len(l.Errs) != MaxPerFile+1 {
+		t.Fatalf("%d errors listed, want %d", len(l.Errs), MaxPerFile+1)
+	}
+	if n := append(l.Errs, &Error{File: "g", Msg: "x"}).Count(); n != 121 {
+		t.Errorf("Count = %d, want 121", n)
+	}
+}

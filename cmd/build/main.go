@@ -87,7 +87,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			for _, e := range errs {
 				fmt.Fprintln(stderr, e)
 			}
-			fmt.Fprintf(stderr, "build failed: %d error(s); %s was left as it was\n", len(errs), diag.Printable(c.out))
+			fmt.Fprintf(stderr, "build failed: %d error(s); %s was left as it was\n", errs.Count(), diag.Printable(c.out))
 		} else {
 			fmt.Fprintf(stderr, "build failed: %s; %s was left as it was\n", diag.Printable(err.Error()), diag.Printable(c.out))
 		}

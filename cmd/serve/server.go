@@ -58,10 +58,12 @@ func (s *server) build(ctx context.Context, changed []string) {
 	if err != nil {
 		var list []string
 		var errs lesson.Errors
+		count := 1
 		if errors.As(err, &errs) {
 			for _, e := range errs {
 				list = append(list, e.Error())
 			}
+			count = errs.Count()
 		} else {
 			list = []string{diag.Printable(err.Error())}
 		}
@@ -76,7 +78,7 @@ func (s *server) build(ctx context.Context, changed []string) {
 		if id == "" {
 			then = "fix it and save; the page will load"
 		}
-		fmt.Fprintf(s.stderr, "%s build failed%s: %d error(s); %s\n", stamp, cause(changed), len(list), then)
+		fmt.Fprintf(s.stderr, "%s build failed%s: %d error(s); %s\n", stamp, cause(changed), count, then)
 		data, _ := json.Marshal(list)
 		e := event{name: "errors", id: id, data: string(data)}
 		s.hub.publish(e, e)
