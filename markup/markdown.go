@@ -175,7 +175,7 @@ func newMarkdown(unsafe bool) goldmark.Markdown {
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithAttribute(),
-			parser.WithInlineParsers(util.Prioritized(refParser{}, 150)),
+			parser.WithInlineParsers(util.Prioritized(refParser{}, 150), util.Prioritized(dollarParser{}, 200)),
 			parser.WithASTTransformers(util.Prioritized(landscapeTransformer{}, 100), util.Prioritized(exerciseTransformer{}, 110),
 				util.Prioritized(calloutTransformer{Callouts()}, 115), util.Prioritized(figureTransformer{}, 120)),
 		),
