@@ -96,12 +96,15 @@ func liveBounds(s *Spec, runs []runJSON) map[string][2]float64 {
 
 // defaultBounds is a slider's range around v: two decades either way for
 // learning rates and eps (slid on a log scale), [0, 0.999] for decay rates.
+// A bound never passes the largest float64: lr: 1e308 is a run that
+// diverges, and its slider's top must not be +Inf, which the figure's data
+// cannot hold.
 func defaultBounds(name string, v float64) [2]float64 {
 	switch name {
 	case "lr", "eps":
-		return [2]float64{v / 100, v * 100}
+		return [2]float64{v / 100, min(v*100, math.MaxFloat64)}
 	case "momentum", "dampening", "beta", "beta1", "beta2", "rho":
 		return [2]float64{0, 0.999}
 	}
-	return [2]float64{0, math.Max(1, 10*v)}
+	return [2]float64{0, min(math.Max(1, 10*v), math.MaxFloat64)}
 }

@@ -110,3 +110,20 @@ func TestTextLimits(t *testing.T) {
 		})
 	}
 }
+
+// A learning rate near the largest float64 is a run that diverges: its live
+// slider's range (a hundred times it) once overflowed to +Inf, and the
+// build failed at the block's fence, blaming the domain.
+func TestHugeLearningRateDiverges(t *testing.T) {
+	t.Parallel()
+	for _, lr := range []string{"1e308", "1.7976931348623157e308", "1e200"} {
+		src := "---\ntitle: L\n---\n```landscape\nfunction: quadratic\nstart: [1, 1]\nsteps: 5\nruns:\n  - {optimizer: gd, lr: " + lr + "}\n  - {optimizer: adam, lr: " + lr + "}\n```\n"
+		out := filepath.Join(t.TempDir(), "public")
+		if _, err := Build(context.Background(), Options{Content: lessonWithFiles(map[string]string{"s/lesson.md": src}), Out: out}); err != nil {
+			t.Fatalf("lr %s: %v", lr, err)
+		}
+		if page := readOut(t, out, "s/lesson/index.html"); !strings.Contains(page, "diverged at step") {
+			t.Errorf("lr %s: no run diverged", lr)
+		}
+	}
+}
