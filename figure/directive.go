@@ -137,13 +137,25 @@ func Decode(src []byte, base int, l *diag.List) (*Spec, bool) {
 	}
 	var params map[string]float64
 	var sweep paramSweep
+	fnOK := true
 	if p, ok := byKey["params"]; ok {
 		n := len(l.Errs)
 		if params, sweep = decodeParams(p, base, l); len(l.Errs) != n {
-			return nil, false // the function cannot be read without its params
+			fnOK = false // the function cannot be read without its params
 		}
 	}
-	if !s.decodeFunction(fn, params, byKey["params"], base, l) {
+	if !fnOK || !s.decodeFunction(fn, params, byKey["params"], base, l) {
+		// Without the function its dimension is unknown, and so is what a
+		// start or a domain must be; the rest is still checked, so that one
+		// build reports every mistake it can.
+		s.decodeSteps(byKey, base, l)
+		_, s.startGiven = byKey["start"]
+		if p, ok := byKey["contours"]; ok {
+			s.decodeContours(p, base, l)
+		}
+		if p, ok := byKey["runs"]; ok {
+			s.decodeRuns(p, base, l)
+		}
 		return nil, false
 	}
 	if p, ok := byKey["domain"]; ok {
@@ -165,9 +177,7 @@ func Decode(src []byte, base int, l *diag.List) (*Spec, bool) {
 			s.decodeCamera(p, base, l)
 		}
 	}
-	if p, ok := byKey["steps"]; ok {
-		s.Steps = decodeSteps(p, base, "steps", l)
-	}
+	s.decodeSteps(byKey, base, l)
 	if p, ok := byKey["start"]; ok {
 		s.startGiven = true
 		s.Starts = decodeStarts(p.Val, s.Dim, base, p.Line, "start", l)
@@ -544,6 +554,13 @@ func minWidth(lo, hi float64) float64 {
 
 // decodeSteps reads a step count. The limit comes first: steps: 1e300 is
 // over it, not "not a whole number".
+// decodeSteps reads the figure's steps, if it has the key.
+func (s *Spec) decodeSteps(byKey map[string]yamlnode.Pair, base int, l *diag.List) {
+	if p, ok := byKey["steps"]; ok {
+		s.Steps = decodeSteps(p, base, "steps", l)
+	}
+}
+
 func decodeSteps(p yamlnode.Pair, base int, key string, l *diag.List) int {
 	v, err := yamlnode.Number(p.Val)
 	if err == nil && v > maxSteps {
@@ -751,6 +768,9 @@ func (s *Spec) decodeRunKey(r *runSpec, q yamlnode.Pair, key string, base int, l
 			return false
 		}
 	case "start":
+		if s.Dim == 0 {
+			return false // the function is wrong, and said so: no dimension to check against
+		}
 		r.Starts = decodeStarts(q.Val, s.Dim, base, q.Line, key, l)
 		return r.Starts != nil
 	case "steps":

@@ -116,6 +116,15 @@ var badInputs = []struct {
 	{"missing function", figureLesson("start: [0, 0]\nruns: [{optimizer: gd, lr: 0.1}]\n"), []string{`content/s/lesson.md:7: function: missing; name a catalog function (function: rosenbrock) or write an expression (function: "x^2 + 3*y^2")`}},
 	{"unknown function", figureLesson(strings.Replace(good, "rosenbrock", "rosenbrok", 1)), []string{`content/s/lesson.md:7: function: unknown function "rosenbrok"; the catalog has quadratic, saddle, monkey-saddle, rosenbrock, himmelblau, beale, booth, matyas, goldstein-price, rastrigin, ackley, three-hump-camel, six-hump-camel, styblinski-tang, levi, mccormick, easom, plateau, sine-bowl, wiggle, or write an expression in x and y`}},
 	{"bad expression", figureLesson(strings.Replace(good, "rosenbrock", `"x^2 + * y"`, 1)), []string{`content/s/lesson.md:7: function: col 7: unexpected '*'; expected a number, x, y, a function or "("`}},
+	// A function that cannot be read hides none of the other mistakes
+	// that do not need it.
+	{"bad params and more", figureLesson("function: quadratic\nparams: [1, 2]\nsteps: 20.5\nruns:\n  optimizer: gd\n"), []string{
+		`content/s/lesson.md:8: params: expected a mapping of keys to values, found a list`,
+		`content/s/lesson.md:9: steps: expected a whole number, found 20.5`,
+		`content/s/lesson.md:10: runs: expected a list of runs, such as runs: [{optimizer: gd, lr: 0.01}]`}},
+	{"unknown function and more", figureLesson("function: rosenbrok\nstart: [1, 1]\nruns:\n  - {optimizer: gd, lr: fast, start: [0, 0]}\n"), []string{
+		`content/s/lesson.md:7: function: unknown function "rosenbrok"; the catalog has quadratic, saddle, monkey-saddle, rosenbrock, himmelblau, beale, booth, matyas, goldstein-price, rastrigin, ackley, three-hump-camel, six-hump-camel, styblinski-tang, levi, mccormick, easom, plateau, sine-bowl, wiggle, or write an expression in x and y`,
+		`content/s/lesson.md:10: runs[0].lr: expected a number, found the text "fast"`}},
 	{"expression case-sensitive", figureLesson(strings.Replace(good, "rosenbrock", `"Sin(x) + y^2"`, 1)), []string{`content/s/lesson.md:7: function: col 1: unknown function "Sin"; the functions are sin cos tan exp log sqrt abs tanh sinh cosh atan relu sign sigmoid log1p expm1, and min and max of two`}},
 	{"unknown param", figureLesson(good + "params: {c: 3}\n"), []string{`content/s/lesson.md:13: params: rosenbrock has no parameter "c"; its parameters are a, b`}},
 	{"param not a number", figureLesson(good + "params: {a: one}\n"), []string{`content/s/lesson.md:13: params.a: expected a number, found the text "one"`}},
