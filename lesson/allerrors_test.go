@@ -8,7 +8,7 @@ import (
 	"testing/fstest"
 )
 
-const unknownRosenbrok = `content/s/lesson.md:8: function: unknown function "rosenbrok"; the catalog has quadratic, saddle, monkey-saddle, rosenbrock, himmelblau, beale, booth, matyas, goldstein-price, rastrigin, ackley, three-hump-camel, six-hump-camel, styblinski-tang, levi, mccormick, easom, plateau, sine-bowl, wiggle, or write an expression in x and y`
+const unknownRosenbrok = `content/s/lesson.md:8: function: unknown function "rosenbrok" (did you mean rosenbrock?); the catalog has quadratic, saddle, monkey-saddle, rosenbrock, himmelblau, beale, booth, matyas, goldstein-price, rastrigin, ackley, three-hump-camel, six-hump-camel, styblinski-tang, levi, mccormick, easom, plateau, sine-bowl, wiggle, or write an expression in x and y`
 
 // TestEveryError: independent mistakes are reported together (issue #20:
 // a front-matter error hid the directives' errors, a broken template the

@@ -14,6 +14,8 @@ import (
 	ghtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"descent/diag"
 )
 
 // Landscape is the node that replaces a ```landscape fenced block. Source
@@ -21,10 +23,11 @@ import (
 // site fills HTML before rendering.
 type Landscape struct {
 	ast.BaseBlock
-	Source []byte
-	Line   int
-	Number int // the figure's number on the page, from 1
-	HTML   []byte
+	Source   []byte
+	Line     int
+	Number   int // the figure's number on the page, from 1
+	HTML     []byte
+	unclosed bool // no closing fence: the block ran to the end of the page
 }
 
 // KindLandscape is the node kind of Landscape.
@@ -56,9 +59,10 @@ func (n *mathNode) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, n
 // Quiz is the node that replaces a ```quiz fenced block, as Landscape does.
 type Quiz struct {
 	ast.BaseBlock
-	Source []byte
-	Line   int
-	HTML   []byte
+	Source   []byte
+	Line     int
+	HTML     []byte
+	unclosed bool // as Landscape's
 }
 
 // KindQuiz is the node kind of Quiz.
@@ -97,11 +101,60 @@ func (landscapeTransformer) Transform(doc *ast.Document, reader text.Reader, _ p
 		}
 		// The line after the opening fence, counted from the body's start.
 		line := bytes.Count(src[:fb.Info.Segment.Start], []byte("\n")) + 2
-		var n ast.Node = &Landscape{Source: body.Bytes(), Line: line}
+		unclosed := !fenceClosed(fb, src)
+		var n ast.Node = &Landscape{Source: body.Bytes(), Line: line, unclosed: unclosed}
 		if strings.TrimSpace(string(fb.Info.Segment.Value(src))) == "quiz" {
-			n = &Quiz{Source: body.Bytes(), Line: line}
+			n = &Quiz{Source: body.Bytes(), Line: line, unclosed: unclosed}
 		}
 		fb.Parent().ReplaceChild(fb.Parent(), fb, n)
+	}
+}
+
+// fenceClosed reports whether a fenced block ends at a closing fence, and
+// not at the end of the page (or of the quote or list it is in): the line
+// after its last is a fence.
+func fenceClosed(fb *ast.FencedCodeBlock, src []byte) bool {
+	end := fb.Info.Segment.Stop // the opening line, if the block is empty
+	if n := fb.Lines().Len(); n > 0 {
+		end = fb.Lines().At(n - 1).Stop
+	}
+	if end > 0 && src[end-1] != '\n' {
+		i := bytes.IndexByte(src[end:], '\n')
+		if i < 0 {
+			return false
+		}
+		end += i + 1
+	}
+	next, _, _ := bytes.Cut(src[end:], []byte("\n"))
+	next = bytes.TrimLeft(next, " \t>")
+	return bytes.HasPrefix(next, []byte("```")) || bytes.HasPrefix(next, []byte("~~~"))
+}
+
+// checkFence reports a code block whose name is near landscape or quiz
+// ("```landscpe", "```Quiz", "```landscape {#fig-a}"): it would be shown
+// as code, and the author would look for the figure.
+func checkFence(fb *ast.FencedCodeBlock, src []byte, line int, l *diag.List) {
+	if fb.Info == nil {
+		return
+	}
+	words := strings.Fields(string(fb.Info.Segment.Value(src)))
+	if len(words) == 0 {
+		return
+	}
+	switch name := words[0]; {
+	case name == "landscape" || name == "quiz":
+		if len(words) == 1 {
+			return // a figure or a quiz already
+		}
+		hint := ""
+		if id, ok := strings.CutPrefix(words[1], "{#"); ok && name == "landscape" { // Quarto's {#fig-a}
+			hint = " (id: " + strings.TrimPrefix(strings.TrimSuffix(id, "}"), "fig-") + ")"
+		}
+		l.Add(line, "", "```%s takes nothing after its name; write the block's settings inside it%s, or the block is shown as code", name, hint)
+	default:
+		if hint := diag.Suggest(name, []string{"landscape", "quiz"}, nil); hint != "" {
+			l.Add(line, "", "```%s is no block of Descent's%s; as it is, it is shown as code", name, hint)
+		}
 	}
 }
 

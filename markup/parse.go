@@ -91,10 +91,22 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 		switch n := n.(type) {
 		case *Landscape:
 			n.Line += firstLine - 1
+			if n.unclosed {
+				l.Add(n.Line-1, "landscape", "the block has no closing ``` line, so the rest of the page was read as its settings; close it")
+				break
+			}
 			d.Figures = append(d.Figures, n)
 		case *Quiz:
 			n.Line += firstLine - 1
+			if n.unclosed {
+				l.Add(n.Line-1, "quiz", "the block has no closing ``` line, so the rest of the page was read as its settings; close it")
+				break
+			}
 			d.Quizzes = append(d.Quizzes, n)
+		case *ast.FencedCodeBlock:
+			if n.Info != nil {
+				checkFence(n, src, lineOf(n.Info.Segment.Start), l)
+			}
 		case *answer:
 			if n.Orphan {
 				l.Add(lineOf(n.Offset), "", "[!ANSWER] must come right after the [!EXERCISE] block quote it answers (one answer each)")

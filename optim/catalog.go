@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"descent/diag"
 )
 
 // Domain is the rectangle [X[0], X[1]] × [Y[0], Y[1]]; Y is unused in 1-D.
@@ -150,7 +152,7 @@ func CatalogParams(name string) (params []Param, ok bool) {
 func Lookup(name string, params map[string]float64) (*Function, error) {
 	i := slices.IndexFunc(catalog, func(e entry) bool { return e.name == name })
 	if i < 0 {
-		return nil, fmt.Errorf("unknown function %q; the catalog has %s, or write an expression in x and y", name, strings.Join(CatalogNames(), ", "))
+		return nil, fmt.Errorf("unknown function %q%s; the catalog has %s, or write an expression in x and y", name, diag.Suggest(name, CatalogNames(), nil), strings.Join(CatalogNames(), ", "))
 	}
 	e := catalog[i]
 	p := make(map[string]float64, len(e.params))

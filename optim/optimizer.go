@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"descent/diag"
 )
 
 // Stepper is an optimizer: Step moves x in place, once, given the gradient
@@ -152,7 +154,7 @@ func LookupMethod(name string) (*Method, error) {
 			return &methods[i], nil
 		}
 	}
-	return nil, fmt.Errorf("unknown optimizer %q%s; the optimizers are %s", name, suggest(name, MethodNames(), aliases), strings.Join(MethodNames(), ", "))
+	return nil, fmt.Errorf("unknown optimizer %q%s; the optimizers are %s", name, diag.Suggest(name, MethodNames(), aliases), strings.Join(MethodNames(), ", "))
 }
 
 // Setting returns the named setting; ok is false if the method has none.
@@ -193,7 +195,7 @@ func (m *Method) Resolve(given map[string]float64) (map[string]float64, error) {
 			for _, s := range m.Settings {
 				allowed = append(allowed, s.Name)
 			}
-			return nil, &SettingError{k, fmt.Sprintf("%s has no setting %q%s; its settings are %s", m.Name, k, suggest(k, allowed, aliases), strings.Join(allowed, ", "))}
+			return nil, &SettingError{k, fmt.Sprintf("%s has no setting %q%s; its settings are %s", m.Name, k, diag.Suggest(k, allowed, aliases), strings.Join(allowed, ", "))}
 		}
 		v := given[k]
 		switch {
@@ -228,52 +230,6 @@ var aliases = map[string][]string{
 	"sgd": {"gd"}, "sgd-momentum": {"momentum"}, "heavy-ball": {"momentum"}, "nag": {"nesterov"},
 	"rms-prop": {"rmsprop"}, "learning_rate": {"lr"}, "learning-rate": {"lr"}, "beta": {"momentum", "beta"},
 	"alpha": {"rho", "lr"}, "epsilon": {"eps"}, "decay": {"weight_decay"}, "b1": {"beta1"}, "b2": {"beta2"},
-}
-
-// suggest returns " (did you mean X?)" for the nearest of names to name
-// (an alias, or the fewest edits, at most a third of the name's length),
-// or "".
-func suggest(name string, names []string, aliases map[string][]string) string {
-	lower := strings.ToLower(name)
-	for _, a := range aliases[lower] {
-		if slices.Contains(names, a) {
-			return fmt.Sprintf(" (did you mean %s?)", a)
-		}
-	}
-	best, dist := "", len(lower)/3+1
-	for _, n := range names {
-		if d := editDistance(lower, n); d < dist {
-			best, dist = n, d
-		}
-	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %s?)", best)
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes, for
-// names of at most a few dozen characters.
-func editDistance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
-		return 1 << 30
-	}
-	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			if a[i-1] != b[j-1] {
-				c++
-			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // SetLR implementations: a schedule changes the rate between steps.

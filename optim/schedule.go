@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 
+	"descent/diag"
 	"descent/optim/pmath"
 )
 
@@ -155,7 +156,7 @@ func NewSchedule(kind string, s map[string]float64, milestones []int) (Schedule,
 		"polynomial": {"total_iters", "power"}}
 	names, ok := allowed[kind]
 	if !ok {
-		return nil, &SettingError{"", fmt.Sprintf("unknown schedule %q%s; the schedules are step, multistep, exponential, cosine, linear and polynomial", kind, suggest(kind, ScheduleKinds, nil))}
+		return nil, &SettingError{"", fmt.Sprintf("unknown schedule %q%s; the schedules are step, multistep, exponential, cosine, linear and polynomial", kind, diag.Suggest(kind, ScheduleKinds, nil))}
 	}
 	for k := range s {
 		if !slices.Contains(names, k) {

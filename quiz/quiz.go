@@ -121,7 +121,7 @@ func (s *Spec) decodeChoices(p yamlnode.Pair, base int, l *diag.List) {
 				ch.WhyLine = line
 				ch.Why = text(q.Val, maxWhy, line, k, l)
 			default:
-				l.Add(line, k, "unknown key; a choice takes %s", strings.Join(choiceKeys, ", "))
+				l.Add(line, k, "unknown key%s; a choice takes %s", diag.Suggest(k, choiceKeys, nil), strings.Join(choiceKeys, ", "))
 			}
 		}
 		if !hasText {

@@ -88,7 +88,7 @@ func Block(src []byte, base int, block string, keys []string, l *diag.List) (*ya
 	byKey := map[string]Pair{}
 	for _, p := range pairs {
 		if !slices.Contains(keys, p.Key) {
-			l.Add(base+p.Line, p.Key, "unknown key; %s takes %s", block, strings.Join(keys, ", "))
+			l.Add(base+p.Line, p.Key, "unknown key%s; %s takes %s", diag.Suggest(p.Key, keys, nil), block, strings.Join(keys, ", "))
 			continue
 		}
 		byKey[p.Key] = p
