@@ -374,3 +374,22 @@ func TestUnicodeCitationKey(t *testing.T) {
 		}
 	}
 }
+
+// TestFigureLabelBesideHeading: a figure titled as a heading of its page
+// keeps its title's slug as its label, though its id becomes bowl-2; two
+// figures of one title are fig-bowl and fig-bowl-2.
+func TestFigureLabelBesideHeading(t *testing.T) {
+	t.Parallel()
+	fig := "```landscape\ntitle: Bowl\nfunction: quadratic\nstart: [1, 1]\nsteps: 3\nruns: [{optimizer: gd, lr: 0.1}]\n```\n\n"
+	src := "---\ntitle: L\n---\n## Bowl\n\n" + fig + fig + "See @fig-bowl and @fig-bowl-2.\n"
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(context.Background(), Options{Content: lessonWithFiles(map[string]string{"s/lesson.md": src}), Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	page := readOut(t, out, "s/lesson/index.html")
+	for _, want := range []string{`id="bowl-2"`, `id="bowl-3"`, `See <a class="xref" href="#bowl-2">Figure 1</a> and <a class="xref" href="#bowl-3">Figure 2</a>.`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+}

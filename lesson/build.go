@@ -150,8 +150,12 @@ type pageFigure struct {
 	node *markup.Landscape
 	spec *figure.Spec // nil if the directive has mistakes
 	id   string
-	key  string
-	buf  *bytes.Buffer // node.HTML's buffer, back to pageBuffers once the page is written
+	// label names the figure for @fig-…: its id: or its title's slug, told
+	// apart from the page's other figures only. A heading of the same
+	// words takes the id (the figure's becomes bowl-2), not the label.
+	label string
+	key   string
+	buf   *bytes.Buffer // node.HTML's buffer, back to pageBuffers once the page is written
 }
 
 // Build builds the course into opt.Out (or opt.Memory). On any error it
@@ -328,7 +332,7 @@ func (b *builder) checkBuildWork() bool {
 func parsePage(conv *markup.Converter, pg *page) (*parsed, Errors) {
 	l := &diag.List{File: pg.name}
 	p := &parsed{pg: pg, doc: conv.Parse(pg.body, pg.bodyLine, l)}
-	used := map[string]bool{}
+	used, labels := map[string]bool{}, map[string]bool{} // ids on the page; figures' labels
 	for _, h := range p.doc.TOC {
 		used[h.ID] = true
 	}
@@ -366,11 +370,16 @@ func parsePage(conv *markup.Converter, pg *page) (*parsed, Errors) {
 		if id == "" {
 			id = fmt.Sprintf("figure-%d", i+1)
 		}
+		label := id
+		for base, k := label, 2; labels[label]; k++ {
+			label = fmt.Sprintf("%s-%d", base, k)
+		}
+		labels[label] = true
 		for base, k := id, 2; used[id]; k++ {
 			id = fmt.Sprintf("%s-%d", base, k)
 		}
 		used[id] = true
-		f.spec, f.id, f.key = spec, id, figure.Key(id, n.Source)
+		f.spec, f.id, f.label, f.key = spec, id, label, figure.Key(id, n.Source)
 	}
 	for i, n := range p.doc.Quizzes {
 		if i >= maxQuizzesPerPage {

@@ -13,6 +13,7 @@ package lesson
 // table of exports is what it was resolved against.
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -36,6 +37,7 @@ type export struct {
 	Kind   string `json:"k"` // "heading", "equation" or "figure"
 	Number string `json:"n,omitempty"`
 	Line   int    `json:"l"`
+	Label  string `json:"a,omitempty"` // a landscape's label, where it is not its ID
 }
 
 // exportsOf lists a parsed page's anchors: the document's, and its
@@ -47,7 +49,11 @@ func exportsOf(p *parsed) []export {
 	}
 	for _, f := range p.figures {
 		if f.id != "" {
-			out = append(out, export{ID: f.id, Kind: "landscape", Number: fmt.Sprint(f.node.Number), Line: f.node.Line - 1})
+			e := export{ID: f.id, Kind: "landscape", Number: fmt.Sprint(f.node.Number), Line: f.node.Line - 1}
+			if f.label != f.id {
+				e.Label = f.label
+			}
+			out = append(out, e)
 		}
 	}
 	// What the page cites, for the course's reference list.
@@ -63,12 +69,17 @@ func exportsOf(p *parsed) []export {
 }
 
 // refName is how @… names an anchor: eq-… and fig-… as they are, a
-// landscape figure as fig-ID (its ID if that starts with fig- already).
+// landscape figure as fig-LABEL (its label, or else its ID; as it is if
+// that starts with fig- already).
 func (e export) refName() string {
-	if e.Kind == "landscape" && !strings.HasPrefix(e.ID, "fig-") {
-		return "fig-" + e.ID
+	if e.Kind != "landscape" {
+		return e.ID
 	}
-	return e.ID
+	name := cmp.Or(e.Label, e.ID)
+	if !strings.HasPrefix(name, "fig-") {
+		return "fig-" + name
+	}
+	return name
 }
 
 // refText is what a reference to the anchor reads, as HTML: "Equation
