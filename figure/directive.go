@@ -64,6 +64,7 @@ type Spec struct {
 	Camera     *svgviz.Camera        // camera:, or nil for the function's default
 	Axes       [2]string             // the axes' names (axes: {x: intercept, y: slope}); "" for x and y
 	ID         string                // the author's id:, or ""
+	IDLine     int                   // the file line of id:, for a clash the page finds
 	NotLive    bool                  // live: false
 	LiveBounds map[string][2]float64 // live: {lr: [1e-4, 1]}: the author's slider ranges
 
@@ -295,7 +296,7 @@ func (s *Spec) decodeIDLive(byKey map[string]yamlnode.Pair, base int, l *diag.Li
 		case !idRE.MatchString(id) || len(id) > 64:
 			l.Add(base+p.Line, "id", "%q is not an id; use up to 64 lower-case letters, digits and single hyphens, such as %q", id, "momentum-valley")
 		default:
-			s.ID = id
+			s.ID, s.IDLine = id, base+p.Line
 		}
 	}
 	if p, ok := byKey["live"]; ok {

@@ -361,7 +361,7 @@ func parsePage(conv *markup.Converter, pg *page) (*parsed, Errors) {
 		}
 		id := spec.ID
 		if id != "" && used[id] {
-			l.Add(n.Line, "id", "%q is taken by another figure or heading on this page; choose another", id)
+			l.Add(spec.IDLine, "id", "%q is taken by another figure or heading on this page; choose another", id)
 			continue
 		}
 		if id == "" {
