@@ -34,11 +34,29 @@ func checkLength(text string, limit int) error {
 	return nil
 }
 
+// misplacedFrontMatter reports a page whose front matter the reader would
+// miss: after blank lines (it would be a rule and a heading, "title: A",
+// on the page), or in TOML between +++ lines.
+func misplacedFrontMatter(src []byte, l *diag.List) {
+	trimmed := bytes.TrimLeft(src, " \t\r\n")
+	first, _, _ := bytes.Cut(trimmed, []byte("\n"))
+	switch string(bytes.TrimRight(first, " \t\r")) {
+	case "---":
+		if len(trimmed) < len(src) {
+			line := 1 + bytes.Count(src[:len(src)-len(trimmed)], []byte("\n"))
+			l.Add(line, "", "front matter must start on the file's first line; remove the blank lines before ---")
+		}
+	case "+++":
+		l.Add(1+bytes.Count(src[:len(src)-len(trimmed)], []byte("\n")), "", "TOML front matter (+++) is not read; write it as YAML between lines of ---")
+	}
+}
+
 // splitFrontMatter separates a leading "---" block from the body. It returns
 // the YAML, the body, and the file line on which the body starts.
 func splitFrontMatter(src []byte, l *diag.List) (fm, body []byte, bodyLine int, ok bool) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	if !bytes.HasPrefix(src, []byte("---\n")) && !bytes.HasPrefix(src, []byte("---\r\n")) {
+		misplacedFrontMatter(src, l)
 		return nil, src, 1, true
 	}
 	rest := src[bytes.IndexByte(src, '\n')+1:]

@@ -354,6 +354,24 @@ func (c *course) addSections(byDir map[string]*section) Errors {
 	return errs
 }
 
+// loneCRs makes each carriage return that no line feed follows a line
+// feed: a file saved with the old Mac line ends (CR alone) is one line to
+// the YAML and front matter readers, which then found no front matter and
+// put every error on line 1. CommonMark counts such a CR as a line end too.
+func loneCRs(src []byte) []byte {
+	i := bytes.IndexByte(src, '\r')
+	if i < 0 {
+		return src
+	}
+	out := bytes.Clone(src)
+	for ; i < len(out); i++ {
+		if out[i] == '\r' && (i+1 == len(out) || out[i+1] != '\n') {
+			out[i] = '\n'
+		}
+	}
+	return out
+}
+
 func loadPage(src []byte, file, name string, memo *TextMemo) (*page, Errors) {
 	l := &diag.List{File: name}
 	if !utf8.Valid(src) {
@@ -361,6 +379,7 @@ func loadPage(src []byte, file, name string, memo *TextMemo) (*page, Errors) {
 		l.Add(line, "", "the file is not valid UTF-8; save it as UTF-8")
 		return nil, l.Errs
 	}
+	src = loneCRs(src)
 	fmSrc, body, bodyLine, ok := splitFrontMatter(src, l)
 	if !ok {
 		return nil, l.Errs
