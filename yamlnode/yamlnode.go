@@ -20,6 +20,19 @@ func Parse(src []byte, base int, l *diag.List) (*yaml.Node, bool) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		line, msg := errorLine(err)
+		if tab := tabIndent(src); tab > 0 && strings.Contains(msg, "cannot start any token") {
+			l.Add(base+tab, "", "YAML: a tab indents this line; YAML indents with spaces only")
+			return nil, false
+		}
+		if strings.Contains(msg, "did not find expected ',' or") {
+			if open := unclosedBracket(src); open > 0 {
+				line = open // yaml.v3 names the line its mapping began on
+				msg += ": a [ or { opened here is not closed"
+			}
+		}
+		if strings.Contains(msg, "unknown escape character") {
+			msg += `: in double quotes a backslash begins an escape (\n, \"); write TeX in single quotes, '$\lambda$', or double each backslash`
+		}
 		l.Add(base+line, "", "YAML: %s", msg)
 		return nil, false
 	}
@@ -27,6 +40,50 @@ func Parse(src []byte, base int, l *diag.List) (*yaml.Node, bool) {
 		return &yaml.Node{Kind: yaml.MappingNode, Line: 1}, true
 	}
 	return doc.Content[0], true
+}
+
+// unclosedBracket is the line (from 1) of the innermost [ or { that is
+// never closed, or 0. Quoted text and comments are skipped, roughly: it
+// only places a message yaml.v3 already gave.
+func unclosedBracket(src []byte) int {
+	var open []int // lines of the brackets still open
+	for i, ln := range strings.Split(string(src), "\n") {
+		quote := byte(0)
+		for j := 0; j < len(ln); j++ {
+			c := ln[j]
+			switch {
+			case quote != 0:
+				if c == '\\' && quote == '"' {
+					j++
+				} else if c == quote {
+					quote = 0
+				}
+			case c == '"' || c == '\'':
+				quote = c
+			case c == '#' && (j == 0 || ln[j-1] == ' '):
+				j = len(ln)
+			case c == '[' || c == '{':
+				open = append(open, i+1)
+			case (c == ']' || c == '}') && len(open) > 0:
+				open = open[:len(open)-1]
+			}
+		}
+	}
+	if len(open) == 0 {
+		return 0
+	}
+	return open[len(open)-1]
+}
+
+// tabIndent is the first line (from 1) indented with a tab, or 0. yaml.v3
+// says only that a character "cannot start any token", at a line near it.
+func tabIndent(src []byte) int {
+	for i, ln := range strings.Split(string(src), "\n") {
+		if strings.HasPrefix(strings.TrimLeft(ln, " "), "\t") {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
