@@ -41,7 +41,7 @@ func TestDecodeErrors(t *testing.T) {
 		name, src string
 		want      []string
 	}{
-		{"bad YAML", "question: [a\n", []string{`l.md:11: YAML: did not find expected ',' or ']'`}},
+		{"bad YAML", "question: [a\n", []string{`l.md:11: YAML: did not find expected ',' or ']': a [ or { opened here is not closed`}},
 		{"not a mapping", "- a\n", []string{`l.md:11: expected a mapping of keys to values, found a list`}},
 		{"unknown key", good + "hint: look\n", []string{`l.md:18: hint: unknown key; a quiz block takes question, choices, multiple`}},
 		{"missing question", strings.TrimPrefix(good, "question: Why can gradient descent stall near a saddle point?\n"),
