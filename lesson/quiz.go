@@ -66,7 +66,7 @@ func renderQuiz(conv *markup.Converter, n *markup.Quiz, id string, l *diag.List)
 	q, _ := conv.Fragment(s.Question, s.QuestionLine, "question", false, l)
 	v.Question = template.HTML(q)
 	for i, c := range s.Choices {
-		key := fmt.Sprintf("choices[%d]", i+1)
+		key := fmt.Sprintf("choices[%d]", i) // from 0, as runs[0] and curves[0]
 		text, _ := conv.Fragment(c.Text, c.Line, key+".text", true, l)
 		cv := choiceView{Text: template.HTML(text), Correct: c.Correct}
 		if c.Why != "" {

@@ -90,7 +90,7 @@ func (s *Spec) decodeChoices(p yamlnode.Pair, base int, l *diag.List) {
 	}
 	before := len(l.Errs)
 	for i, c := range n.Content {
-		key := fmt.Sprintf("choices[%d]", i+1)
+		key := fmt.Sprintf("choices[%d]", i) // from 0, as runs[0] and curves[0]
 		c = yamlnode.Resolve(c)
 		if c.Kind == yaml.ScalarNode && c.Tag == "!!str" {
 			// A bare string is a wrong choice without explanation.
