@@ -1,6 +1,8 @@
 package markup
 
 import (
+	"fmt"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -29,7 +31,6 @@ func TestDollarMath(t *testing.T) {
 		{"`$x$`", "<code>$x$</code>"},    // in code
 		{"$\\{a\\}$ $b$", `[\{a\}] [b]`}, // escapes
 		{"x$y$z", "x[y]z"},               // inside a word, as in Pandoc
-		{"$$", "$$"},                     // an empty pair is text
 	}
 	re := regexp.MustCompile(`(?s)<math display="inline">.*?</math>`)
 	for _, tt := range tests {
@@ -56,6 +57,34 @@ func TestDollarMath(t *testing.T) {
 		got = strings.NewReplacer(`<span class="math-nobreak">`, "", "</span>", "").Replace(got)
 		if got != tt.want {
 			t.Errorf("%q: got %q, want %q", tt.src, got, tt.want)
+		}
+	}
+}
+
+// What the math syntax leaves in the text is an error, not TeX on the page.
+func TestMathStrays(t *testing.T) {
+	t.Parallel()
+	never := "l.md:%d: this $$ opens a display formula that is never closed; close it with $$, or write \\$ for a dollar sign"
+	label := "l.md:%d: an equation's label goes right after its closing $$, with nothing after it on the line: $$ {#eq-a}"
+	tests := []struct {
+		src, want string
+		line      int
+	}{
+		{"Text.\n\n$$ \\frac{1}{2} x^2\n\nMore.\n", never, 3},
+		{"a $$x\n", never, 1},
+		{"$$\nx^2\n$$ {#eq-four}.\n", label, 3},
+		{"`$$` and \\$\\$", "", 0},
+		{"```\n$$\n```\n", "", 0},
+		{"$$\nx\n$$ {#eq-a}\n\nSee $y$.\n", "", 0},
+	}
+	for _, tt := range tests {
+		_, _, errs := renderDoc(t, tt.src)
+		want := []string(nil)
+		if tt.want != "" {
+			want = []string{fmt.Sprintf(tt.want, tt.line)}
+		}
+		if !reflect.DeepEqual(errs, want) {
+			t.Errorf("%q: %q, want %q", tt.src, errs, want)
 		}
 	}
 }

@@ -172,7 +172,32 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 		}
 	}
 	d.collect(lineOf, l)
+	strays(d.root, src, lineOf, l)
 	return d
+}
+
+// strays reports what the math syntax left in the text, which would reach
+// the page as TeX source: a $$ never closed ("$$ \frac{1}{2}" printed
+// as it is), and an equation label not right after its closing $$
+// ("$$ {#eq-a}." prints "{#eq-a}.").
+func strays(root ast.Node, src []byte, lineOf func(int) int, l *diag.List) {
+	ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.RawHTML, *Landscape, *Quiz:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			v := n.Segment.Value(src)
+			if i := bytes.Index(v, []byte("$$")); i >= 0 {
+				l.Add(lineOf(n.Segment.Start+i), "", "this $$ opens a display formula that is never closed; close it with $$, or write \\$ for a dollar sign")
+			} else if i := bytes.Index(v, []byte("{#eq-")); i >= 0 {
+				l.Add(lineOf(n.Segment.Start+i), "", "an equation's label goes right after its closing $$, with nothing after it on the line: $$ {#eq-a}")
+			}
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 // Outline fills in the TOC's titles and the page's search text. It comes
