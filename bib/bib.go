@@ -3,7 +3,6 @@ package bib
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"descent/diag"
 )
@@ -35,8 +34,8 @@ type reader struct {
 // Parse reads a BibTeX file. It returns the entries it could read, in file
 // order, and reports every mistake to l.
 func Parse(src []byte, l *diag.List) []*Entry {
-	if !utf8.Valid(src) {
-		l.Add(1, "", "the bibliography is not valid UTF-8; save it as UTF-8")
+	if line := diag.BadUTF8Line(src); line > 0 {
+		l.Add(line, "", "the bibliography is not valid UTF-8; save it as UTF-8")
 		return nil
 	}
 	r := &reader{src: string(src), line: 1, l: l, macros: months()}

@@ -68,6 +68,7 @@ func TestParseErrors(t *testing.T) {
 		{"no type", "@{k, author = {A}}\n", `references.bib:1: expected an entry type after @, such as @article`},
 		{"duplicate field", "@article{k, author = {A}, title = {T},\n title = {U}, year = 1}\n", `references.bib:2: in "k": the field title appears twice; keep one`},
 		{"not UTF-8", "@article{k, author = {\xff}}", `references.bib:1: the bibliography is not valid UTF-8; save it as UTF-8`},
+		{"not UTF-8 on line 3", "% refs\n@article{k,\n author = {M\xfcller}}", `references.bib:3: the bibliography is not valid UTF-8; save it as UTF-8`},
 		{"deep braces", "@article{k, title = " + strings.Repeat("{", 40) + "}", `references.bib:1: braces nest more than 32 deep`},
 	}
 	for _, tt := range tests {

@@ -77,6 +77,27 @@ func (es Errors) Error() string {
 	return strings.Join(lines, "\n")
 }
 
+// BadUTF8Line is the line (from 1) of the first byte of src that is not
+// UTF-8, or 0 if src is UTF-8 throughout: a file saved in Latin-1 is
+// reported where its first é is.
+func BadUTF8Line(src []byte) int {
+	if utf8.Valid(src) {
+		return 0
+	}
+	line := 1
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size == 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		i += size
+	}
+	return line
+}
+
 // Count is how many mistakes the errors report, those a List left
 // unlisted included.
 func (es Errors) Count() int {

@@ -61,3 +61,15 @@ func TestCount(t *testing.T) {
 		t.Errorf("Count = %d, want 121", n)
 	}
 }
+
+func TestBadUTF8Line(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		src  string
+		line int
+	}{{"", 0}, {"é\nü", 0}, {"\xff", 1}, {"a\nb\nM\xfcller\n\xff", 3}, {"a\n\n\xc3", 3}} {
+		if got := BadUTF8Line([]byte(tt.src)); got != tt.line {
+			t.Errorf("BadUTF8Line(%q) = %d, want %d", tt.src, got, tt.line)
+		}
+	}
+}

@@ -229,6 +229,8 @@ func TestBadCourses(t *testing.T) {
 			`content/s/lesson/_index.md:1: is published at /s/lesson/index.html, as is content/s/lesson.md; rename or remove one of them`},
 		{"site file unknown key", map[string]string{"site.yaml": "title: T\ntheme: dark\n"},
 			`content/site.yaml:2: theme: unknown key; the site file takes title, description, baseURL, language, unsafe_html and bibliography`},
+		{"site file not UTF-8", map[string]string{"site.yaml": "title: T\ndescription: Caf\xe9\n"},
+			`content/site.yaml:2: the file is not valid UTF-8; save it as UTF-8`},
 		{"site file wrong type", map[string]string{"site.yaml": "title: T\nunsafe_html: sometimes\n"},
 			`content/site.yaml:2: unsafe_html: expected true or false, found the text "sometimes"`},
 	}

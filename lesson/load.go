@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"descent/bib"
 	"descent/diag"
@@ -374,8 +373,7 @@ func loneCRs(src []byte) []byte {
 
 func loadPage(src []byte, file, name string, memo *TextMemo) (*page, Errors) {
 	l := &diag.List{File: name}
-	if !utf8.Valid(src) {
-		line := 1 + strings.Count(string(src[:firstInvalidUTF8(src)]), "\n")
+	if line := diag.BadUTF8Line(src); line > 0 {
 		l.Add(line, "", "the file is not valid UTF-8; save it as UTF-8")
 		return nil, l.Errs
 	}
@@ -390,18 +388,11 @@ func loadPage(src []byte, file, name string, memo *TextMemo) (*page, Errors) {
 	return &page{file: file, name: name, fm: fm, body: body, bodyLine: bodyLine}, l.Errs
 }
 
-func firstInvalidUTF8(b []byte) int {
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size == 1 {
-			return i
-		}
-		i += size
-	}
-	return len(b)
-}
-
 func decodeSite(src []byte, l *diag.List, c siteConfig) siteConfig {
+	if line := diag.BadUTF8Line(src); line > 0 {
+		l.Add(line, "", "the file is not valid UTF-8; save it as UTF-8")
+		return c
+	}
 	root, ok := yamlnode.Parse(src, 0, l)
 	if !ok {
 		return c
