@@ -438,6 +438,10 @@ func (s *Spec) decodeFunction(fn yamlnode.Pair, params map[string]float64, pp ya
 		l.Add(base+fn.Line, "function", "%v", err)
 		return false
 	}
+	if e.Constant() {
+		l.Add(base+fn.Line, "function", "%q uses neither x nor y, so there is no landscape to draw; write a function of x (a 1-D figure) or of x and y", name)
+		return false
+	}
 	s.Consts = params
 	s.Obj, s.Dim = e, e.Dim()
 	s.Domain = optim.Domain{X: [2]float64{-3, 3}, Y: [2]float64{-3, 3}}

@@ -130,6 +130,7 @@ var badInputs = []struct {
 	{"unknown function and more", figureLesson("function: rosenbrok\nstart: [1, 1]\nruns:\n  - {optimizer: gd, lr: fast, start: [0, 0]}\n"), []string{
 		`content/s/lesson.md:7: function: unknown function "rosenbrok" (did you mean rosenbrock?); the catalog has quadratic, saddle, monkey-saddle, rosenbrock, himmelblau, beale, booth, matyas, goldstein-price, rastrigin, ackley, three-hump-camel, six-hump-camel, styblinski-tang, levi, mccormick, easom, plateau, sine-bowl, wiggle, or write an expression in x and y`,
 		`content/s/lesson.md:10: runs[0].lr: expected a number, found the text "fast"`}},
+	{"constant function", figureLesson("function: 42\nstart: [1]\nruns: [{optimizer: gd, lr: 0.1}]\n"), []string{`content/s/lesson.md:7: function: "42" uses neither x nor y, so there is no landscape to draw; write a function of x (a 1-D figure) or of x and y`}},
 	{"expression case-sensitive", figureLesson(strings.Replace(good, "rosenbrock", `"Sin(x) + y^2"`, 1)), []string{`content/s/lesson.md:7: function: col 1: unknown function "Sin"; the functions are sin cos tan exp log sqrt abs tanh sinh cosh atan relu sign sigmoid log1p expm1, and min and max of two`}},
 	{"unknown param", figureLesson(good + "params: {c: 3}\n"), []string{`content/s/lesson.md:13: params: rosenbrock has no parameter "c"; its parameters are a, b`}},
 	{"param not a number", figureLesson(good + "params: {a: one}\n"), []string{`content/s/lesson.md:13: params.a: expected a number, found the text "one"`}},

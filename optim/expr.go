@@ -11,9 +11,10 @@ import (
 // Expr is a function given as a formula in x (and y): SPEC §5. Its
 // derivatives are exact.
 type Expr struct {
-	src  string
-	dim  int
-	prog program
+	src      string
+	dim      int
+	constant bool // neither x nor y
+	prog     program
 }
 
 var _ Objective = (*Expr)(nil)
@@ -33,7 +34,7 @@ func parseExpr(src string, consts map[string]float64) (*Expr, error) {
 	if vars&2 != 0 {
 		dim = 2
 	}
-	return &Expr{src: src, dim: dim, prog: compile(fold(n))}, nil
+	return &Expr{src: src, dim: dim, constant: vars == 0, prog: compile(fold(n))}, nil
 }
 
 // ParseExprWith compiles src with named constants: each name in consts
@@ -72,6 +73,9 @@ func (e *Expr) String() string { return e.src }
 
 // Dim is 1 or 2.
 func (e *Expr) Dim() int { return e.dim }
+
+// Constant reports whether the expression mentions neither x nor y.
+func (e *Expr) Constant() bool { return e.constant }
 
 func (e *Expr) xy(x []float64) (float64, float64) {
 	if len(x) != e.dim {
