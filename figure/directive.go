@@ -529,14 +529,18 @@ func (s *Spec) decodeDomain(p yamlnode.Pair, base int, l *diag.List) {
 		}
 		v := yamlnode.Resolve(q.Val)
 		if v.Kind != yaml.SequenceNode || len(v.Content) != 2 {
-			l.Add(base+q.Line, key, "expected an interval [low, high], found %s", yamlnode.Describe(v))
+			found := yamlnode.Describe(v)
+			if v.Kind == yaml.SequenceNode {
+				found = fmt.Sprintf("a list of %d", len(v.Content))
+			}
+			l.Add(base+q.Line, key, "expected an interval [low, high], found %s", found)
 			continue
 		}
 		lo, err1 := yamlnode.Number(v.Content[0])
 		hi, err2 := yamlnode.Number(v.Content[1])
 		switch {
 		case err1 != nil || err2 != nil:
-			l.Add(base+q.Line, key, "expected an interval of two numbers [low, high]")
+			l.Add(base+q.Line, key, "%v; an interval is two numbers [low, high]", cmp.Or(err1, err2))
 		case lo >= hi:
 			l.Add(base+q.Line, key, "the interval [%v, %v] is empty or inverted; write the lower bound first", lo, hi)
 		case math.IsInf(hi-lo, 0):
