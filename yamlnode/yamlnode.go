@@ -222,6 +222,11 @@ func Number(n *yaml.Node) (float64, error) {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return 0, fmt.Errorf("expected a finite number, found %s", n.Value)
 	}
+	if mantissa, _, _ := strings.Cut(strings.ToLower(n.Value), "e"); v == 0 && strings.ContainsAny(mantissa, "123456789") {
+		// ParseFloat rounds 1e-400 to 0 without a word; a setting would
+		// then say "not 0" of what the author wrote as 1e-400.
+		return 0, fmt.Errorf("%s is too small for a float64 (the smallest is about 4.9e-324) and would be 0", n.Value)
+	}
 	return v, nil
 }
 
