@@ -65,14 +65,17 @@ func TestDollarMath(t *testing.T) {
 func TestMathStrays(t *testing.T) {
 	t.Parallel()
 	never := "l.md:%d: this $$ opens a display formula that is never closed; close it with $$, or write \\$ for a dollar sign"
+	neverBlock := "l.md:%d: this $$ opens a display formula that is never closed, so the rest of the page was read as the formula; close it with $$"
+	trailing := "l.md:%d: only a label, {#eq-a}, may follow a formula's closing $$ on its line; put the text on a line of its own"
 	label := "l.md:%d: an equation's label goes right after its closing $$, with nothing after it on the line: $$ {#eq-a}"
 	tests := []struct {
 		src, want string
 		line      int
 	}{
-		{"Text.\n\n$$ \\frac{1}{2} x^2\n\nMore.\n", never, 3},
+		{"Text.\n\n$$ \\frac{1}{2} x^2\n\nMore.\n", neverBlock, 3},
 		{"a $$x\n", never, 1},
-		{"$$\nx^2\n$$ {#eq-four}.\n", label, 3},
+		{"$$\nx^2\n$$ {#eq-four}.\n", trailing, 3},
+		{"Text {#eq-a} here.\n", label, 1},
 		{"`$$` and \\$\\$", "", 0},
 		{"```\n$$\n```\n", "", 0},
 		{"$$\nx\n$$ {#eq-a}\n\nSee $y$.\n", "", 0},
@@ -85,6 +88,40 @@ func TestMathStrays(t *testing.T) {
 		}
 		if !reflect.DeepEqual(errs, want) {
 			t.Errorf("%q: %q, want %q", tt.src, errs, want)
+		}
+	}
+}
+
+// A display formula that begins a line is read as a block of its lines:
+// a line of it that looks like a list item, or the > of the quote it is
+// in, is TeX or nothing, not Markdown. want is the formula it must equal.
+func TestDisplayMath(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ src, want string }{
+		{"> $$\n> x\n> $$\n", "x"}, // was the formula "> x >"
+		{"> [!NOTE]\n> $$\n> a\n> + b\n> $$\n", "a\n+ b"},
+		{"$$\nx\n- y\n$$\n", "x\n- y"}, // was a list item
+		{"$$\nx\n+ y\n* z\n$$\n", "x\n+ y\n* z"},
+		{"- item\n\n  $$x + 1.$$\n\n  more\n", "x + 1."},
+		{"- item\n\n  $$\n  x\n  $$\n", "x"},
+		{"Text\n$$\nx\n$$\nmore\n", "x"},
+		{"$$ x $$ {#eq-a}\n", `x\tag{1}`},
+		{"$$\nx\n$$ {#eq-a}\n", `x\tag{1}`},
+	}
+	one := func(src string) string {
+		html, _, errs := renderDoc(t, src)
+		if len(errs) > 0 {
+			t.Errorf("%q: %v", src, errs)
+		}
+		i, j := strings.Index(html, "<math"), strings.LastIndex(html, "</math>")
+		if i < 0 || j < i || strings.Count(html, "<math") != 1 {
+			return html
+		}
+		return html[i : j+len("</math>")]
+	}
+	for _, tt := range tests {
+		if got, want := one(tt.src), one("$$"+tt.want+"$$\n"); got != want {
+			t.Errorf("%q:\n got %s\nwant %s", tt.src, got, want)
 		}
 	}
 }

@@ -70,10 +70,8 @@ func corpus(t testing.TB) []katexCase {
 				raw := string(seg.Value(src))
 				add(katexCase{TeX: strings.TrimSuffix(strings.TrimPrefix(raw, n.Delimiters.Open), n.Delimiters.Close), Display: n.Delimiters.Open == "$$", From: name})
 			case *passthrough.PassthroughBlock:
-				if n.Lines().Len() > 0 {
-					seg := n.Lines().At(0)
-					raw := string(seg.Value(src))
-					add(katexCase{TeX: strings.TrimSuffix(strings.TrimPrefix(raw, n.Delimiters.Open), n.Delimiters.Close), Display: true, From: name})
+				if tex, _, closed := displayTeX(n, src); closed {
+					add(katexCase{TeX: tex, Display: true, From: name})
 				}
 			case *Landscape:
 				// Figure captions and run labels: $…$ in title: and label: lines.

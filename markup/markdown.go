@@ -229,6 +229,7 @@ func newMarkdown(unsafe bool) goldmark.Markdown {
 			parser.WithAutoHeadingID(),
 			parser.WithAttribute(),
 			parser.WithInlineParsers(util.Prioritized(refParser{}, 150), util.Prioritized(dollarParser{}, 200)),
+			parser.WithBlockParsers(util.Prioritized(displayParser{}, 650)),
 			parser.WithASTTransformers(util.Prioritized(landscapeTransformer{}, 100), util.Prioritized(exerciseTransformer{}, 110),
 				util.Prioritized(calloutTransformer{Callouts()}, 115), util.Prioritized(figureTransformer{}, 120)),
 		),

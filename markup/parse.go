@@ -118,14 +118,14 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 		}
 		return ast.WalkContinue, nil
 	})
-	convert := func(seg text.Segment, delim *passthrough.Delimiters, extra string) (*mathNode, bool) {
-		raw := string(seg.Value(src))
-		tex := strings.TrimSuffix(strings.TrimPrefix(raw, delim.Open), delim.Close) + extra
-		html, err := c.math.render(tex, delim.Open == "$$")
+	// convert renders a formula's TeX; at places an offset in tex in the
+	// page, for the column of a mistake.
+	convert := func(tex string, display bool, at func(int) int) (*mathNode, bool) {
+		html, err := c.math.render(tex, display)
 		if err != nil {
-			off := seg.Start
+			off := at(0)
 			if e, ok := err.(*texError); ok {
-				off += len(delim.Open) + e.off
+				off = at(e.off)
 			}
 			line, col := pos.at(off)
 			l.Add(line, "", "col %d: %v", col, err)
@@ -135,7 +135,10 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 		return &mathNode{HTML: []byte(html)}, true
 	}
 	for _, n := range maths {
-		if mn, ok := convert(n.Segment, n.Delimiters, ""); ok {
+		raw := string(n.Segment.Value(src))
+		tex := strings.TrimSuffix(strings.TrimPrefix(raw, n.Delimiters.Open), n.Delimiters.Close)
+		at := func(off int) int { return n.Segment.Start + len(n.Delimiters.Open) + off }
+		if mn, ok := convert(tex, n.Delimiters.Open == "$$", at); ok {
 			mn.tex = n.Segment.Value(src)
 			mn.open, mn.close = len(n.Delimiters.Open), len(n.Delimiters.Close)
 			if n.Delimiters.Open == "$" {
@@ -146,28 +149,36 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 	}
 	equations := 0
 	for _, n := range blocks {
-		if n.Lines().Len() == 0 {
+		lines := displayLines(n)
+		if lines.Len() == 0 {
 			continue
 		}
-		seg := n.Lines().At(0)
-		extra := ""
+		first, last := lines.At(0), lines.At(lines.Len()-1)
+		tex, at, closed := displayTeX(n, src)
+		if !closed {
+			l.Add(lineOf(first.Start), "", "this $$ opens a display formula that is never closed, so the rest of the page was read as the formula; close it with $$")
+			continue
+		}
+		if off, ok := n.AttributeString(trailingKey); ok {
+			l.Add(lineOf(off.(int)), "", "only a label, {#eq-a}, may follow a formula's closing $$ on its line; put the text on a line of its own")
+		}
 		if id, ok := n.AttributeString("id"); ok {
 			b, _ := id.([]byte)
-			line, _ := pos.at(seg.Start)
+			line := lineOf(last.Start) // the label's, after the closing $$
 			if !strings.HasPrefix(string(b), "eq-") {
 				l.Add(line, "", "{#%s}: an equation's label starts with eq-, such as {#eq-loss}", b)
 			} else {
 				// The number goes in as a \tag, unless the author wrote one.
 				equations++
-				number, tagged := texTag(string(seg.Value(src)))
+				number, tagged := texTag(tex)
 				if !tagged {
 					number = strconv.Itoa(equations)
-					extra = `\tag{` + number + `}`
+					tex += `\tag{` + number + `}`
 				}
 				d.Anchors = append(d.Anchors, Anchor{ID: string(b), Kind: "equation", Number: number, Line: line})
 			}
 		}
-		if mn, ok := convert(seg, n.Delimiters, extra); ok {
+		if mn, ok := convert(tex, true, at); ok {
 			n.AppendChild(n, mn)
 		}
 	}
