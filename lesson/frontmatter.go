@@ -44,7 +44,7 @@ func misplacedFrontMatter(src []byte, l *diag.List) {
 	case "---":
 		if len(trimmed) < len(src) {
 			line := 1 + bytes.Count(src[:len(src)-len(trimmed)], []byte("\n"))
-			l.Add(line, "", "front matter must start on the file's first line; remove the blank lines before ---")
+			l.Add(line, "", "front matter must begin the file, its --- at the first line's start; remove the blank lines or spaces before it")
 		}
 	case "+++":
 		l.Add(1+bytes.Count(src[:len(src)-len(trimmed)], []byte("\n")), "", "TOML front matter (+++) is not read; write it as YAML between lines of ---")
@@ -55,7 +55,8 @@ func misplacedFrontMatter(src []byte, l *diag.List) {
 // the YAML, the body, and the file line on which the body starts.
 func splitFrontMatter(src []byte, l *diag.List) (fm, body []byte, bodyLine int, ok bool) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
-	if !bytes.HasPrefix(src, []byte("---\n")) && !bytes.HasPrefix(src, []byte("---\r\n")) {
+	first, _, _ := bytes.Cut(src, []byte("\n"))
+	if string(bytes.TrimRight(first, " \t\r")) != "---" || !bytes.HasPrefix(src, []byte("---")) {
 		misplacedFrontMatter(src, l)
 		return nil, src, 1, true
 	}

@@ -373,11 +373,11 @@ func loneCRs(src []byte) []byte {
 
 func loadPage(src []byte, file, name string, memo *TextMemo) (*page, Errors) {
 	l := &diag.List{File: name}
+	src = loneCRs(src) // first, so that a bad byte's line is counted right
 	if line := diag.BadUTF8Line(src); line > 0 {
 		l.Add(line, "", "the file is not valid UTF-8; save it as UTF-8")
 		return nil, l.Errs
 	}
-	src = loneCRs(src)
 	fmSrc, body, bodyLine, ok := splitFrontMatter(src, l)
 	if !ok {
 		return nil, l.Errs

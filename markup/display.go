@@ -36,16 +36,21 @@ func (displayParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) (as
 	if pos < 0 || !bytes.HasPrefix(line[pos:], []byte("$$")) {
 		return nil, parser.NoChildren
 	}
+	// line begins with seg.Padding spaces that stand for the rest of a tab
+	// a quote or list took part of; they are not in the page.
+	src := func(i int) int { return seg.Start + i - seg.Padding }
 	n := &passthrough.PassthroughBlock{Delimiters: displayDollars}
-	start := seg.Start + pos
 	if i := bytes.Index(line[pos+2:], []byte("$$")); i >= 0 { // $$ x $$ on one line
 		end := pos + 2 + i + 2
-		n.Lines().Append(text.NewSegment(start, seg.Start+end))
-		closeDisplay(n, line[end:], seg.Start+end)
+		if bytes.IndexByte(line[end:], '|') >= 0 {
+			return nil, parser.NoChildren // a table's row: $$x$$ | y
+		}
+		n.Lines().Append(text.NewSegment(src(pos), src(end)))
+		closeDisplay(n, line[end:], src(end))
 		reader.AdvanceToEOL()
 		return n, parser.Close
 	}
-	n.Lines().Append(text.NewSegment(start, seg.Stop))
+	n.Lines().Append(text.NewSegment(src(pos), seg.Stop))
 	pc.Set(displayOpenKey, n)
 	reader.AdvanceToEOL()
 	return n, parser.NoChildren
@@ -59,8 +64,9 @@ func (displayParser) Continue(node ast.Node, reader text.Reader, pc parser.Conte
 	}
 	line, seg := reader.PeekLine()
 	if i := bytes.Index(line, []byte("$$")); i >= 0 {
-		node.Lines().Append(text.NewSegment(seg.Start, seg.Start+i+2))
-		closeDisplay(node, line[i+2:], seg.Start+i+2)
+		end := seg.Start + i + 2 - seg.Padding // the $$ is past the padding (spaces)
+		node.Lines().Append(text.NewSegmentPadding(seg.Start, end, seg.Padding))
+		closeDisplay(node, line[i+2:], end)
 		reader.AdvanceToEOL()
 		return parser.Close
 	}
@@ -131,7 +137,7 @@ func displayTeX(n *passthrough.PassthroughBlock, src []byte) (string, func(int) 
 		for i := 0; i < lines.Len(); i++ {
 			s := lines.At(i)
 			if off < s.Len() || i == lines.Len()-1 {
-				return s.Start + min(off, s.Len())
+				return s.Start + max(0, min(off, s.Len())-s.Padding) // the padding is not in the page
 			}
 			off -= s.Len()
 		}

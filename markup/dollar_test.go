@@ -107,6 +107,11 @@ func TestDisplayMath(t *testing.T) {
 		{"Text\n$$\nx\n$$\nmore\n", "x"},
 		{"$$ x $$ {#eq-a}\n", `x\tag{1}`},
 		{"$$\nx\n$$ {#eq-a}\n", `x\tag{1}`},
+		// A tab a list or quote took part of (goldmark pads the line).
+		{"- a\n\n\t$$\n\tx\n\t$$", "x"}, // at the end of the page: it crashed
+		{">\t$$\n>\tx\n>\t$$\n", "x"},
+		{">\t$$ x $$\n", "x"},
+		{"$$|x| + 1$$\n", "|x| + 1"},
 	}
 	one := func(src string) string {
 		html, _, errs := renderDoc(t, src)
@@ -122,6 +127,24 @@ func TestDisplayMath(t *testing.T) {
 	for _, tt := range tests {
 		if got, want := one(tt.src), one("$$"+tt.want+"$$\n"); got != want {
 			t.Errorf("%q:\n got %s\nwant %s", tt.src, got, want)
+		}
+	}
+}
+
+// A table row that begins with a formula stays a row; a mistake on a tab-
+// indented line of a formula is at its column in the file.
+func TestDisplayMathPlaces(t *testing.T) {
+	t.Parallel()
+	if html, _, errs := renderDoc(t, "a | b\n--|--\n$$x$$ | y\n"); len(errs) > 0 || !strings.Contains(html, "<td><math") {
+		t.Errorf("the row lost its formula: %s %v", html, errs)
+	}
+	for src, want := range map[string]string{
+		"- a\n\n  $$\n\t\\foo\n  $$\n": "l.md:4: col 2: math: unknown command \\foo",
+		"> $$\n>\t\\foo\n> $$\n":       "l.md:2: col 3: math: unknown command \\foo",
+		"> $$\n> a\n> b \\foo\n> $$\n": "l.md:3: col 5: math: unknown command \\foo",
+	} {
+		if _, _, errs := renderDoc(t, src); len(errs) != 1 || errs[0] != want {
+			t.Errorf("%q: %q, want %q", src, errs, want)
 		}
 	}
 }

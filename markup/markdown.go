@@ -3,6 +3,7 @@ package markup
 import (
 	"bytes"
 	"html"
+	"slices"
 	"strings"
 
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
@@ -101,7 +102,7 @@ func (landscapeTransformer) Transform(doc *ast.Document, reader text.Reader, _ p
 		}
 		// The line after the opening fence, counted from the body's start.
 		line := bytes.Count(src[:fb.Info.Segment.Start], []byte("\n")) + 2
-		unclosed := !fenceClosed(fb, src)
+		unclosed := !fenceClosed(fb)
 		var n ast.Node = &Landscape{Source: body.Bytes(), Line: line, unclosed: unclosed}
 		if strings.TrimSpace(string(fb.Info.Segment.Value(src))) == "quiz" {
 			n = &Quiz{Source: body.Bytes(), Line: line, unclosed: unclosed}
@@ -110,24 +111,39 @@ func (landscapeTransformer) Transform(doc *ast.Document, reader text.Reader, _ p
 	}
 }
 
-// fenceClosed reports whether a fenced block ends at a closing fence, and
-// not at the end of the page (or of the quote or list it is in): the line
-// after its last is a fence.
-func fenceClosed(fb *ast.FencedCodeBlock, src []byte) bool {
-	end := fb.Info.Segment.Stop // the opening line, if the block is empty
-	if n := fb.Lines().Len(); n > 0 {
-		end = fb.Lines().At(n - 1).Stop
+// trackedFences is goldmark's fenced code parser, marking each block that
+// ends at its closing fence. One left open runs to the end of its quote or
+// list item, and the text after it cannot tell: the next line may be a
+// fence outside the quote, which opens a block of its own.
+type trackedFences struct{ parser.BlockParser }
+
+// fenceClosedKey marks a fenced block closed by its fence.
+var fenceClosedKey = []byte("descent-fence-closed")
+
+func (f trackedFences) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	st := f.BlockParser.Continue(node, reader, pc)
+	if st&parser.Close != 0 { // goldmark's parser closes a block only at its fence
+		node.SetAttribute(fenceClosedKey, true)
 	}
-	if end > 0 && src[end-1] != '\n' {
-		i := bytes.IndexByte(src[end:], '\n')
-		if i < 0 {
-			return false
+	return st
+}
+
+// blockParsers are goldmark's, with its fenced code parser tracked.
+func blockParsers() []util.PrioritizedValue {
+	ps := parser.DefaultBlockParsers()
+	for i, p := range ps {
+		if bp, ok := p.Value.(parser.BlockParser); ok && slices.Equal(bp.Trigger(), []byte{'~', '`'}) {
+			ps[i].Value = trackedFences{bp}
 		}
-		end += i + 1
 	}
-	next, _, _ := bytes.Cut(src[end:], []byte("\n"))
-	next = bytes.TrimLeft(next, " \t>")
-	return bytes.HasPrefix(next, []byte("```")) || bytes.HasPrefix(next, []byte("~~~"))
+	return ps
+}
+
+// fenceClosed reports whether a fenced block ends at a closing fence, and
+// not at the end of the page or of the quote or list it is in.
+func fenceClosed(fb *ast.FencedCodeBlock) bool {
+	_, ok := fb.Attribute(fenceClosedKey)
+	return ok
 }
 
 // checkFence reports a code block whose name is near landscape or quiz
@@ -140,6 +156,11 @@ func checkFence(fb *ast.FencedCodeBlock, src []byte, line int, l *diag.List) {
 	words := strings.Fields(string(fb.Info.Segment.Value(src)))
 	if len(words) == 0 {
 		return
+	}
+	for _, name := range []string{"landscape", "quiz"} {
+		if rest, ok := strings.CutPrefix(words[0], name+"{"); ok { // landscape{#fig-a}, no space
+			words = append([]string{name, "{" + rest}, words[1:]...)
+		}
 	}
 	switch name := words[0]; {
 	case name == "landscape" || name == "quiz":
@@ -216,6 +237,9 @@ func newMarkdown(unsafe bool) goldmark.Markdown {
 		opts = append(opts, ghtml.WithUnsafe())
 	}
 	return goldmark.New(
+		goldmark.WithParser(parser.NewParser(parser.WithBlockParsers(blockParsers()...),
+			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+			parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...))),
 		goldmark.WithExtensions(
 			extension.GFM,
 			extension.Footnote,

@@ -92,14 +92,14 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 		case *Landscape:
 			n.Line += firstLine - 1
 			if n.unclosed {
-				l.Add(n.Line-1, "landscape", "the block has no closing ``` line, so the rest of the page was read as its settings; close it")
+				l.Add(n.Line-1, "landscape", "the block has no closing ``` line, so all after it in its page, quote or list was read as its settings; close it")
 				break
 			}
 			d.Figures = append(d.Figures, n)
 		case *Quiz:
 			n.Line += firstLine - 1
 			if n.unclosed {
-				l.Add(n.Line-1, "quiz", "the block has no closing ``` line, so the rest of the page was read as its settings; close it")
+				l.Add(n.Line-1, "quiz", "the block has no closing ``` line, so all after it in its page, quote or list was read as its settings; close it")
 				break
 			}
 			d.Quizzes = append(d.Quizzes, n)
