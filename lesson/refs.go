@@ -170,10 +170,17 @@ func (b *builder) resolve() {
 		l := &diag.List{File: b.pages[i].name}
 		b.checkIDs(i, l)
 		b.resolvePage(i, p, l)
-		p.doc.Outline() // with the references' text
-		p.text = searchText(b.pages[i], p.doc.Text)
 		b.errs = append(b.errs, l.Errs...)
 	}
+	// The outline and search text hold the references' text, so they come
+	// after; each page's is its own, made on every core (a tenth of a
+	// plain course's build, which in this loop ran on one).
+	parallel(len(b.parsed), func(i int) {
+		if p := b.parsed[i]; p != nil {
+			p.doc.Outline()
+			p.text = searchText(b.pages[i], p.doc.Text)
+		}
+	})
 }
 
 // checkIDs reports two anchors of one page with one id.
