@@ -306,3 +306,18 @@ func TestBadInputs(t *testing.T) {
 		})
 	}
 }
+
+// loneCRs makes the old Mac line end a line feed and leaves CRLF (and a
+// file without CR) as it is, uncopied.
+func TestLoneCRs(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{"": "", "a\nb": "a\nb", "a\r\nb\r\n": "a\r\nb\r\n", "a\rb\r": "a\nb\n", "a\r\nb\rc": "a\r\nb\nc"} {
+		if got := string(loneCRs([]byte(in))); got != want {
+			t.Errorf("loneCRs(%q) = %q, want %q", in, got, want)
+		}
+	}
+	crlf := []byte("a\r\nb\r\n")
+	if out := loneCRs(crlf); &out[0] != &crlf[0] {
+		t.Error("a CRLF file was copied")
+	}
+}

@@ -358,13 +358,20 @@ func (c *course) addSections(byDir map[string]*section) Errors {
 // the YAML and front matter readers, which then found no front matter and
 // put every error on line 1. CommonMark counts such a CR as a line end too.
 func loneCRs(src []byte) []byte {
-	i := bytes.IndexByte(src, '\r')
-	if i < 0 {
-		return src
+	lone := func(i int) bool { return src[i] == '\r' && (i+1 == len(src) || src[i+1] != '\n') }
+	first := -1
+	for i := bytes.IndexByte(src, '\r'); i >= 0 && i < len(src); i++ {
+		if lone(i) {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return src // no CR, or CRLF only: nothing to change, nothing copied
 	}
 	out := bytes.Clone(src)
-	for ; i < len(out); i++ {
-		if out[i] == '\r' && (i+1 == len(out) || out[i+1] != '\n') {
+	for i := first; i < len(out); i++ {
+		if lone(i) {
 			out[i] = '\n'
 		}
 	}

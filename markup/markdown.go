@@ -28,7 +28,7 @@ type Landscape struct {
 	Line     int
 	Number   int // the figure's number on the page, from 1
 	HTML     []byte
-	unclosed bool // no closing fence: the block ran to the end of the page
+	unclosed bool // no closing fence: the block ran to the end of its page, quote or list
 }
 
 // KindLandscape is the node kind of Landscape.
