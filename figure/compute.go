@@ -12,6 +12,7 @@ import (
 	"unsafe"
 
 	"descent/optim"
+	"descent/plainmath"
 	"descent/svgviz"
 )
 
@@ -33,8 +34,8 @@ func Compute(ctx context.Context, s *Spec, id string, m *Memo) (fd *Data, err er
 	if s.Variants == nil {
 		return compute(ctx, s, id, m, -1)
 	}
-	fd = &Data{ID: id, Title: plainMath(s.Title), Function: s.Function, Dim: s.Dim, Param: s.Param}
-	if hasMath(s.Title) {
+	fd = &Data{ID: id, Title: plainmath.Text(s.Title), Function: s.Function, Dim: s.Dim, Param: s.Param}
+	if plainmath.Has(s.Title) {
 		fd.TitleTeX = s.Title
 	}
 	for i, v := range s.Variants {
@@ -65,7 +66,7 @@ type figure struct {
 
 // compute draws one figure; variant is its index in a parameter sweep, or -1.
 func compute(ctx context.Context, s *Spec, id string, m *Memo, variant int) (*Data, error) {
-	title := plainMath(s.Title)
+	title := plainmath.Text(s.Title)
 	f := &figure{ctx: ctx, s: s, id: id, data: &Data{ID: id, Title: title, Function: s.Function, Dim: s.Dim},
 		json: &figureJSON{ID: id, Title: title, Function: s.Function, Dim: s.Dim,
 			Domain: map[string][2]float64{"x": s.Domain.X}, Runs: []runJSON{}, Sweeps: []sweepJSON{}}}
@@ -76,7 +77,7 @@ func compute(ctx context.Context, s *Spec, id string, m *Memo, variant int) (*Da
 		f.json.Variant = &variantJSON{Param: s.Param, Value: s.ParamValue, Index: variant}
 		f.data.Param, f.data.Value = s.Param, formatNum(s.ParamValue)
 	}
-	if hasMath(s.Title) {
+	if plainmath.Has(s.Title) {
 		f.data.TitleTeX = s.Title
 	}
 	if !s.NotLive {
@@ -189,8 +190,8 @@ func (f *figure) defaultRadius() float64 {
 // run takes one run's steps and records it in the figure.
 func (f *figure) run(r runSpec, given map[string]float64, label string, start []float64, steps, color, sweep, vi int) error {
 	labelTeX := ""
-	if hasMath(label) {
-		labelTeX, label = label, plainMath(label)
+	if plainmath.Has(label) {
+		labelTeX, label = label, plainmath.Text(label)
 	}
 	settings, err := r.Method.Resolve(given)
 	if err != nil {
@@ -272,7 +273,7 @@ func (f *figure) legend(crit []svgviz.Critical) {
 	if len(s.Curves) > 0 {
 		d.Keys = append(d.Keys, LegendKey{Label: s.Function})
 		for i, c := range s.Curves {
-			d.Keys = append(d.Keys, LegendKey{Label: plainMath(c.Label), Color: svgviz.CurveColor(len(f.viz), i), Dash: svgviz.CurveDash})
+			d.Keys = append(d.Keys, LegendKey{Label: plainmath.Text(c.Label), Color: svgviz.CurveColor(len(f.viz), i), Dash: svgviz.CurveDash})
 		}
 	}
 	drawn := crit
@@ -397,11 +398,11 @@ func (f *figure) draw(crit []svgviz.Critical, layers *layerCache, early *svgviz.
 			}
 		}
 	} else {
-		c := svgviz.Curve{ID: id + "-map", Title: plainMath(s.Title), Desc: desc, Runs: f.viz, Critical: crit, Bare: true, XName: s.Axes[0]}
+		c := svgviz.Curve{ID: id + "-map", Title: plainmath.Text(s.Title), Desc: desc, Runs: f.viz, Critical: crit, Bare: true, XName: s.Axes[0]}
 		c.Xs, c.Ys = sampleCurve(s, 800)
 		c.Label = s.Function
 		for _, e := range s.Curves {
-			c.Extra = append(c.Extra, svgviz.Series{Label: plainMath(e.Label), Ys: sampleOn(e.Obj, c.Xs)})
+			c.Extra = append(c.Extra, svgviz.Series{Label: plainmath.Text(e.Label), Ys: sampleOn(e.Obj, c.Xs)})
 			f.json.Curves = append(f.json.Curves, curveJSON{Label: e.Label, Function: e.Function})
 		}
 		if err := c.WriteSVG(&main); err != nil {
@@ -409,7 +410,7 @@ func (f *figure) draw(crit []svgviz.Critical, layers *layerCache, early *svgviz.
 		}
 	}
 	if len(f.viz) > 0 { // no runs, no loss plot
-		lp := svgviz.LossPlot{ID: id + "-loss", Title: "Loss per step", Desc: "Loss per step of each run in " + orDefault(plainMath(s.Title), "this figure") + ".", Runs: f.viz, Bare: true}
+		lp := svgviz.LossPlot{ID: id + "-loss", Title: "Loss per step", Desc: "Loss per step of each run in " + orDefault(plainmath.Text(s.Title), "this figure") + ".", Runs: f.viz, Bare: true}
 		if err := lp.WriteSVG(&loss); err != nil {
 			return err
 		}
@@ -445,7 +446,7 @@ func (f *figure) writeJSON() error {
 // landscape is s's contour plot as svgviz draws it in a page: bare, its
 // title and legend in the page's HTML.
 func landscape(s *Spec, id string, runs []svgviz.Run, crit []svgviz.Critical) svgviz.Landscape {
-	l := svgviz.Landscape{ID: id, Title: plainMath(s.Title), Levels: s.Levels, Runs: runs, Critical: crit,
+	l := svgviz.Landscape{ID: id, Title: plainmath.Text(s.Title), Levels: s.Levels, Runs: runs, Critical: crit,
 		Bare: true, XName: s.Axes[0], YName: s.Axes[1]}
 	l.Grid.Domain = svgviz.Domain{X0: s.Domain.X[0], X1: s.Domain.X[1], Y0: s.Domain.Y[0], Y1: s.Domain.Y[1]}
 	return l

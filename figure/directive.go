@@ -14,6 +14,7 @@ import (
 
 	"descent/diag"
 	"descent/optim"
+	"descent/plainmath"
 	"descent/svgviz"
 	"descent/yamlnode"
 
@@ -282,7 +283,7 @@ func (s *Spec) decodeAxes(p yamlnode.Pair, base int, l *diag.List) {
 			l.Add(base+q.Line, key, "%v", err)
 			continue
 		}
-		s.Axes[i] = plainMath(name)
+		s.Axes[i] = plainmath.Text(name)
 	}
 }
 

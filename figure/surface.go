@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"descent/optim"
+	"descent/plainmath"
 	"descent/svgviz"
 )
 
@@ -28,7 +29,7 @@ func (f *figure) drawSurface(scale svgviz.Scale) error {
 		Domain: svgviz.Domain{X0: s.Domain.X[0], X1: s.Domain.X[1], Y0: s.Domain.Y[0], Y1: s.Domain.Y[1]},
 		NX:     n, NY: n, Values: optim.EvalGrid(s.Obj, linspace(s.Domain.X, n), linspace(s.Domain.Y, n)),
 	}
-	sf := svgviz.Surface{ID: f.id + "-surface", Title: plainMath(s.Title), Grid: g, Scale: scale, Runs: f.viz,
+	sf := svgviz.Surface{ID: f.id + "-surface", Title: plainmath.Text(s.Title), Grid: g, Scale: scale, Runs: f.viz,
 		Camera: s.camera(), Bare: true, XName: s.Axes[0], YName: s.Axes[1]}
 	var b strings.Builder // see draw
 	if err := sf.WriteSVG(&b); err != nil {

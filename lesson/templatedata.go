@@ -7,6 +7,7 @@ import (
 
 	"descent/figure"
 	"descent/markup"
+	"descent/plainmath"
 )
 
 // This file is the contract between the site build and the theme in
@@ -175,20 +176,16 @@ func figureData(d *figure.Data, conv *markup.Converter) (FigureData, string, err
 	return fd, "", nil
 }
 
-// mathText is text with $…$ formulas: the text escaped, the formulas as
-// inline MathML. An unclosed $ stays as it is.
+// mathText is text with $…$ formulas (read as plainmath.Split reads them):
+// the text escaped, the formulas as inline MathML.
 func mathText(conv *markup.Converter, s string) (template.HTML, error) {
 	var b strings.Builder
-	parts := strings.Split(s, "$")
-	for i, p := range parts {
-		if i%2 == 0 || i == len(parts)-1 {
-			if i%2 == 1 {
-				b.WriteString("$")
-			}
-			b.WriteString(html.EscapeString(p))
+	for _, sp := range plainmath.Split(s) {
+		if !sp.Math {
+			b.WriteString(html.EscapeString(sp.Text))
 			continue
 		}
-		m, err := conv.Formula(p, false)
+		m, err := conv.Formula(sp.Text, false)
 		if err != nil {
 			return "", err
 		}

@@ -1,16 +1,11 @@
-package figure
+package plainmath
 
 import (
 	"strings"
 	"unicode/utf8"
 )
 
-// Titles and labels may hold math between $ signs ($\eta = 0.2$). The page
-// shows it as MathML where it is HTML (the caption and the table of final
-// values, converted by the site); inside the SVG and the data, where MathML
-// cannot go, plainMath writes it as Unicode text: Greek letters and common
-// symbols by name, digits and signs raised or lowered, \frac{a}{b} as a/b.
-
+// texSymbols are the commands written as one character (or a space).
 var texSymbols = map[string]string{
 	"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε", "zeta": "ζ",
 	"eta": "η", "theta": "θ", "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ",
@@ -25,31 +20,25 @@ var texSymbols = map[string]string{
 var superscripts = map[rune]rune{'0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻', '+': '⁺', 'n': 'ⁿ', 'i': 'ⁱ', 't': 'ᵗ', 'k': 'ᵏ', 'T': 'ᵀ'}
 var subscripts = map[rune]rune{'0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉', '-': '₋', '+': '₊', 'i': 'ᵢ', 'k': 'ₖ', 't': 'ₜ', 'n': 'ₙ'}
 
-// hasMath reports whether s holds a $…$ formula.
-func hasMath(s string) bool { return strings.Count(s, "$") >= 2 }
-
-// plainMath writes the formulas of s as Unicode text.
-func plainMath(s string) string {
-	if !hasMath(s) {
+// Text is s with its formulas written as Unicode text, and \$ outside them
+// as $.
+func Text(s string) string {
+	if !strings.ContainsAny(s, "$") {
 		return s
 	}
 	var b strings.Builder
-	parts := strings.Split(s, "$")
-	for i, p := range parts {
-		if i%2 == 0 || i == len(parts)-1 { // text, or an unclosed $ as it is
-			if i%2 == 1 {
-				b.WriteByte('$')
-			}
-			b.WriteString(p)
-			continue
+	for _, sp := range Split(s) {
+		if sp.Math {
+			b.WriteString(TeX(sp.Text))
+		} else {
+			b.WriteString(sp.Text)
 		}
-		b.WriteString(texToText(p))
 	}
 	return b.String()
 }
 
-// texToText is one formula's TeX as text, as far as Unicode goes.
-func texToText(tex string) string {
+// TeX is one formula's TeX as text, as far as Unicode goes.
+func TeX(tex string) string {
 	var b strings.Builder
 	for i := 0; i < len(tex); {
 		c := tex[i]
@@ -69,7 +58,7 @@ func texToText(tex string) string {
 			case name == "frac":
 				num, rest := group(tex[j:])
 				den, rest2 := group(rest)
-				b.WriteString(texToText(num) + "/" + texToText(den))
+				b.WriteString(TeX(num) + "/" + TeX(den))
 				j = len(tex) - len(rest2)
 			case name == "{" || name == "}":
 				b.WriteString(name)
@@ -85,7 +74,7 @@ func texToText(tex string) string {
 			if c == '_' {
 				table = subscripts
 			}
-			b.WriteString(script(texToText(arg), table, string(c)))
+			b.WriteString(script(TeX(arg), table, string(c)))
 			i = len(tex) - len(rest)
 		case c == '{' || c == '}':
 			i++

@@ -1,0 +1,83 @@
+package plainmath
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestText(t *testing.T) {
+	for in, want := range map[string]string{
+		"adam":                      "adam",
+		"$\\eta = 0.2$":             "η = 0.2",
+		"momentum, $\\beta = 0.9$":  "momentum, β = 0.9",
+		"$x^2 + y^{-1}$":            "x² + y⁻¹",
+		"$\\theta_t$ and $w_{10}$":  "θₜ and w₁₀",
+		"$\\frac{1}{2}\\|x\\|^2$":   "1/2|x|²",
+		"$e^{-x^2}$":                "e^-x²",
+		"a $ price":                 "a $ price",
+		"$\\mathrm{lr} \\cdot g_k$": "lr · gₖ",
+		"$<b>$":                     "<b>",
+		"$\\nabla f(x) \\approx 0$": "∇ f(x) ≈ 0",
+		// Pandoc's rule: these dollars are prices, not formulas.
+		"$20,000 and $30,000": "$20,000 and $30,000",
+		"costs $5 or $ 6":     "costs $5 or $ 6",
+		"\\$x$ and $y$":       "$x$ and y",
+		"rate $O(1/k^2)$.":    "rate O(1/k²).",
+		"$a \\$ b$":           "a $ b",
+		"$$x$$":               "$$x$$",
+		"\\\\$x$":             "\\\\x",
+	} {
+		if got := Text(in); got != want {
+			t.Errorf("Text(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSplit(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []Span
+	}{
+		{"", nil},
+		{"no math", []Span{{Text: "no math"}}},
+		{"the $\\beta$ of Adam", []Span{{Text: "the "}, {Text: "\\beta", Math: true}, {Text: " of Adam"}}},
+		{"$a$$b$", []Span{{Text: "a", Math: true}, {Text: "b", Math: true}}},
+		{"$x $ and $y$", []Span{{Text: "x $ and $y", Math: true}}}, // as Pandoc reads it
+		{"$1$2", []Span{{Text: "$1$2"}}},
+		{"trailing $", []Span{{Text: "trailing $"}}},
+	} {
+		if got := Split(c.in); !slices.Equal(got, c.want) {
+			t.Errorf("Split(%q) = %v, want %v", c.in, got, c.want)
+		}
+		if got, want := Has(c.in), slices.ContainsFunc(c.want, func(s Span) bool { return s.Math }); got != want {
+			t.Errorf("Has(%q) = %v, want %v", c.in, got, want)
+		}
+	}
+}
+
+// FuzzText: any text without a backslash splits back into itself, and
+// any text converts, without
+// panicking, to valid UTF-8.
+func FuzzText(f *testing.F) {
+	for _, s := range []string{"$\\eta$", "$\\frac{a}{", "$x^{$", "$\\", "$_$", "$$", "\\$a$b$", "$a\\$"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if out := Text(s); utf8.ValidString(s) && !utf8.ValidString(out) {
+			t.Fatalf("Text(%q) = %q, not UTF-8", s, out)
+		}
+		var b strings.Builder
+		for _, sp := range Split(s) {
+			if sp.Math {
+				b.WriteString("$" + sp.Text + "$")
+			} else {
+				b.WriteString(sp.Text)
+			}
+		}
+		if got := b.String(); got != s && !strings.Contains(s, "\\") { // a backslash may escape a $
+			t.Fatalf("Split(%q) joins back as %q", s, got)
+		}
+	})
+}
