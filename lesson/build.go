@@ -112,6 +112,8 @@ type parsed struct {
 	work    int                 // trajectory steps of its figures (figureWork)
 	text    []store.TextSection // the text and terms for the search index (searchText)
 
+	titleHTML, descriptionHTML template.HTML // the front matter's, when it holds formulas
+
 	references string // the reference list's HTML, written after the page's text
 	table      string // the table of exports its references to other pages were resolved against
 }
@@ -297,6 +299,19 @@ func (b *builder) parse() {
 	})
 }
 
+// frontMatterMath converts the formulas of a title or description, tex,
+// reporting a mistake at its key's line.
+func frontMatterMath(conv *markup.Converter, tex string, line int, key string, l *diag.List) template.HTML {
+	if tex == "" {
+		return ""
+	}
+	h, err := mathText(conv, tex)
+	if err != nil {
+		l.Add(line, key, "%v", err)
+	}
+	return h
+}
+
 // checkBuildWork reports the figure at which the course goes over the
 // limits of one build, in reading order, and whether it does.
 func (b *builder) checkBuildWork() bool {
@@ -332,6 +347,8 @@ func (b *builder) checkBuildWork() bool {
 func parsePage(conv *markup.Converter, pg *page) (*parsed, Errors) {
 	l := &diag.List{File: pg.name}
 	p := &parsed{pg: pg, doc: conv.Parse(pg.body, pg.bodyLine, l)}
+	p.titleHTML = frontMatterMath(conv, pg.fm.TitleTeX, pg.fm.TitleLine, "title", l)
+	p.descriptionHTML = frontMatterMath(conv, pg.fm.DescriptionTeX, pg.fm.DescriptionLine, "description", l)
 	used, labels := map[string]bool{}, map[string]bool{} // ids on the page; figures' labels
 	for _, h := range p.doc.TOC {
 		used[h.ID] = true

@@ -56,6 +56,8 @@ var badInputs = []struct {
 	{"front matter opened with a space after ---", "--- \ntitle: L\nweight: heavy\n---\nx\n", []string{`content/s/lesson.md:3: weight: expected a whole number, found the text "heavy"`}},
 	{"front matter indented", "   ---\ntitle: L\n---\nx\n", []string{`content/s/lesson.md:1: front matter must begin the file, its --- at the first line's start; remove the blank lines or spaces before it`}},
 	{"old Mac line ends and a bad byte", "---\rtitle: L\r---\r\rbad \xff\r", []string{`content/s/lesson.md:5: the file is not valid UTF-8; save it as UTF-8`}},
+	{"a title's formula", "---\ntitle: The $\\frac{1}$ rule\ndescription: Fine $x$.\n---\nx\n", []string{`content/s/lesson.md:2: title: math: \frac needs an argument`}},
+	{"a description's formula", "---\ntitle: L\ndescription: 'Also $\\left( x$ here'\n---\nx\n", []string{`content/s/lesson.md:3: description: math: \left without \right`}},
 	{"front matter in TOML", "+++\ntitle = \"L\"\n+++\nx\n", []string{`content/s/lesson.md:1: TOML front matter (+++) is not read; write it as YAML between lines of ---`}},
 	{"old Mac line ends", "---\rtitle: L\rweight: heavy\r---\rx\r", []string{`content/s/lesson.md:3: weight: expected a whole number, found the text "heavy"`}},
 	{"front matter not a mapping", "---\n- a\n- b\n---\nx\n", []string{`content/s/lesson.md:2: expected a mapping of keys to values, found a list`}},

@@ -3,19 +3,26 @@ package lesson
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"descent/diag"
+	"descent/plainmath"
 	"descent/yamlnode"
 )
 
 // frontMatter is what a lesson or section file may say about itself.
 type frontMatter struct {
-	Title       string
-	Description string
+	Title       string // formulas as Unicode text (plainmath), for links, <title> and search
+	Description string // the same
 	Weight      int
 	Draft       bool
 	Slug        string
+	// TitleTeX and DescriptionTeX are the title and description as
+	// written, when they hold a $ (a formula or an escaped dollar), for
+	// the page's heading and lead as MathML; the lines are their keys'.
+	TitleTeX, DescriptionTeX   string
+	TitleLine, DescriptionLine int
 }
 
 // Limits on a page's title and description: each goes into the
@@ -100,10 +107,12 @@ func decodeFrontMatter(src []byte, l *diag.List) (frontMatter, bool) {
 			if fm.Title, err = yamlnode.Text(p.Val); err == nil {
 				err = checkLength(fm.Title, maxTitle)
 			}
+			fm.TitleLine = line
 		case "description":
 			if fm.Description, err = yamlnode.Text(p.Val); err == nil {
 				err = checkLength(fm.Description, maxDescription)
 			}
+			fm.DescriptionLine = line
 		case "weight":
 			fm.Weight, err = yamlnode.Integer(p.Val)
 		case "draft":
@@ -123,6 +132,12 @@ func decodeFrontMatter(src []byte, l *diag.List) (frontMatter, bool) {
 		if err != nil {
 			l.Add(line, p.Key, "%v", err)
 		}
+	}
+	if strings.Contains(fm.Title, "$") {
+		fm.TitleTeX, fm.Title = fm.Title, plainmath.Text(fm.Title)
+	}
+	if strings.Contains(fm.Description, "$") {
+		fm.DescriptionTeX, fm.Description = fm.Description, plainmath.Text(fm.Description)
 	}
 	return fm, len(l.Errs) == before
 }

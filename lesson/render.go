@@ -2,6 +2,7 @@ package lesson
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/xml"
 	"fmt"
@@ -48,7 +49,10 @@ func renderPage(ctx context.Context, lim execLimits, w store.Output, t *theme, c
 	body.WriteString(p.references)
 	data := PageData{Site: site, Title: pg.fm.Title, Description: pg.fm.Description, URL: pg.url,
 		Root: rootPrefix(pg.url), TOC: p.doc.TOC,
-		HasMath: p.doc.Math > 0, HasFigures: len(p.figures) > 0, HasQuizzes: len(p.doc.Quizzes) > 0}
+		TitleHTML:       cmp.Or(p.titleHTML, template.HTML(template.HTMLEscapeString(pg.fm.Title))),
+		DescriptionHTML: cmp.Or(p.descriptionHTML, template.HTML(template.HTMLEscapeString(pg.fm.Description))),
+		HasMath:         p.doc.Math > 0 || p.titleHTML != "" || p.descriptionHTML != "",
+		HasFigures:      len(p.figures) > 0, HasQuizzes: len(p.doc.Quizzes) > 0}
 	c.navigate(&data, pg)
 	switch {
 	case pg.isHome:

@@ -1,7 +1,6 @@
 package lesson
 
 import (
-	"html"
 	"html/template"
 	"strings"
 
@@ -62,8 +61,11 @@ type NavItem struct {
 type PageData struct {
 	Site        SiteData
 	Kind        string // "home", "section", "lesson" or "404"
-	Title       string
-	Description string        // the page's own; "" if it has none (the theme falls back on Site.Description)
+	Title       string        // formulas as Unicode text: for <title>, links and attributes
+	Description string        // the page's own; "" if it has none (the theme falls back on Site.Description); as Title
+	// TitleHTML and DescriptionHTML are the same, escaped, with their
+	// $…$ formulas as MathML: for the page's heading and its lead.
+	TitleHTML, DescriptionHTML template.HTML
 	URL         string        // this page, relative to the site root
 	Root        string        // relative prefix from this page to the site root: "", "../", "../../"
 	Content     template.HTML // rendered Markdown
@@ -182,7 +184,7 @@ func mathText(conv *markup.Converter, s string) (template.HTML, error) {
 	var b strings.Builder
 	for _, sp := range plainmath.Split(s) {
 		if !sp.Math {
-			b.WriteString(html.EscapeString(sp.Text))
+			b.WriteString(template.HTMLEscapeString(sp.Text))
 			continue
 		}
 		m, err := conv.Formula(sp.Text, false)
