@@ -10,10 +10,11 @@ import (
 // Entry is one reference: its type (lower case), key, fields (lower-case
 // names; values as text) and the line it starts on.
 type Entry struct {
-	Type   string
-	Key    string
-	Fields map[string]string
-	Line   int
+	Type      string
+	Key       string
+	Fields    map[string]string
+	Line      int // the line of its @
+	TitleLine int // the line of its title field
 }
 
 // Limits on a bibliography, so that no file can exhaust a build.
@@ -218,6 +219,7 @@ func (r *reader) entry() (*Entry, bool) {
 			r.errorf("the entry %q is not closed; end it with %c", e.Key, closer)
 			return nil, false
 		}
+		fieldLine := r.line
 		field := strings.ToLower(r.name())
 		if field == "" {
 			r.errorf("in %q: expected a field name, found %q", e.Key, string(r.peek()))
@@ -235,6 +237,9 @@ func (r *reader) entry() (*Entry, bool) {
 			r.errorf("in %q: the field %s appears twice; keep one", e.Key, field)
 		}
 		e.Fields[field] = v
+		if field == "title" {
+			e.TitleLine = fieldLine
+		}
 		r.space()
 		if c := r.peek(); c != ',' && c != closer {
 			r.errorf("in %q: expected a comma or %c after the field %s", e.Key, closer, field)

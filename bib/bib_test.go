@@ -1,6 +1,7 @@
 package bib
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -44,8 +45,8 @@ func TestParse(t *testing.T) {
 	}
 	for i, w := range want {
 		e := es[i]
-		if e.Key != w.key || e.Authors() != w.cite || e.Year() != w.year || e.HTML() != w.html {
-			t.Errorf("entry %d: %s %q %q\n%s\nwant %s", i, e.Key, e.Authors(), e.Year(), e.HTML(), w.html)
+		if e.Key != w.key || e.Authors() != w.cite || e.Year() != w.year || e.HTML(nil) != w.html {
+			t.Errorf("entry %d: %s %q %q\n%s\nwant %s", i, e.Key, e.Authors(), e.Year(), e.HTML(nil), w.html)
 		}
 	}
 	if es[1].Line != 10 {
@@ -126,7 +127,7 @@ func FuzzBibTeX(f *testing.F) {
 			if e.Key == "" || e.Line < 1 || e.Line > lines {
 				t.Fatalf("entry %+v", e)
 			}
-			_ = e.HTML() + e.Authors() + e.SortKey()
+			_ = e.HTML(nil) + e.Authors() + e.SortKey()
 		}
 		for _, e := range l.Errs {
 			if e.Line < 1 || e.Line > lines {
@@ -134,4 +135,44 @@ func FuzzBibTeX(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A title's formulas, between dollars as BibTeX has them, go to the
+// caller's converter in the reference list, and are Unicode text in a
+// citation or where there is no converter.
+func TestTitleMath(t *testing.T) {
+	t.Parallel()
+	e := &Entry{Key: "n", Fields: map[string]string{"author": "Nesterov, Yurii", "year": "1983",
+		"title": "A method  with convergence rate {$O(1/k^2)$} and \\$5 {$\\beta$}s"}}
+	formula := func(tex string) (string, error) {
+		if tex == `\bad` {
+			return "", errors.New("math: unknown command \\bad")
+		}
+		return "<math>" + tex + "</math>", nil
+	}
+	for _, c := range []struct{ name, got, want string }{
+		{"Text", Text(e.Fields["title"]), "A method with convergence rate O(1/k²) and $5 βs"},
+		{"TitleHTML", must(e.TitleHTML(formula)), "A method with convergence rate <math>O(1/k^2)</math> and $5 <math>\\beta</math>s"},
+		{"TitleHTML without a converter", must(e.TitleHTML(nil)), "A method with convergence rate O(1/k²) and $5 βs"},
+		{"an unclosed dollar", Text("costs $5 {a}"), "costs 5 a"},
+		{"two formulas side by side", Text("$a$$b$"), "ab"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s = %q, want %q", c.name, c.got, c.want)
+		}
+	}
+	e.Fields["title"] = "Broken $\\bad$"
+	if _, err := e.TitleHTML(formula); err == nil || err.Error() != "math: unknown command \\bad" {
+		t.Errorf("TitleHTML's error = %v", err)
+	}
+	if h := e.HTML(formula); !strings.HasSuffix(h, "(1983). Broken bad.") { // as Text writes it
+		t.Errorf("HTML with a formula that fails = %q", h)
+	}
+}
+
+func must(s string, err error) string {
+	if err != nil {
+		return "error: " + err.Error()
+	}
+	return s
 }

@@ -5,11 +5,58 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"descent/plainmath"
 )
 
 // Text turns a BibTeX value into plain text: accents become characters,
-// braces go, \& is &, -- and --- are dashes and ~ a no-break space.
+// braces go, \& is &, -- and --- are dashes and ~ a no-break space, and a
+// formula between dollars ($O(1/k^2)$) is written as Unicode text,
+// O(1/k²), as plainmath writes it.
 func Text(v string) string {
+	parts := mathParts(v)
+	if len(parts) == 1 {
+		return strings.Join(strings.Fields(reduce(v)), " ")
+	}
+	var b strings.Builder
+	for i, p := range parts {
+		if i%2 == 1 {
+			b.WriteString(plainmath.TeX(p))
+		} else {
+			b.WriteString(reduce(p))
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// mathParts cuts a value at its unescaped dollars, BibTeX's math mode:
+// text, a formula's TeX, text, and so on, always an odd number of parts.
+// A $ that no other closes is dropped, as TeX would complain of it.
+func mathParts(v string) []string {
+	var parts []string
+	start, open := 0, -1
+	for i := 0; i < len(v); i++ {
+		switch v[i] {
+		case '\\':
+			i++
+		case '$':
+			if open < 0 {
+				open = i
+				continue
+			}
+			parts = append(parts, v[start:open], v[open+1:i])
+			start, open = i+1, -1
+		}
+	}
+	if open >= 0 {
+		return append(parts, v[start:open]+v[open+1:])
+	}
+	return append(parts, v[start:])
+}
+
+// reduce is a value's text without formulas, as Text makes it, its
+// spaces not yet joined.
+func reduce(v string) string {
 	var b strings.Builder
 	for i := 0; i < len(v); i++ {
 		c := v[i]
@@ -33,7 +80,7 @@ func Text(v string) string {
 			b.WriteByte(c)
 		}
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
+	return b.String()
 }
 
 // accents maps TeX's accent commands to combining marks.
@@ -219,10 +266,48 @@ func (e *Entry) SortKey() string {
 	return strings.ToLower(e.Authors() + "\x00" + e.Year() + "\x00" + Text(e.Fields["title"]))
 }
 
+// TitleHTML is the entry's title, escaped, its formulas converted by
+// formula (TeX to inline HTML), or written as Text writes them where
+// formula is nil. The error is formula's, for the first that fails.
+func (e *Entry) TitleHTML(formula func(tex string) (string, error)) (string, error) {
+	parts := mathParts(e.Fields["title"])
+	if len(parts) == 1 || formula == nil {
+		return html.EscapeString(Text(e.Fields["title"])), nil
+	}
+	var b strings.Builder
+	for i, p := range parts {
+		if i%2 == 0 {
+			b.WriteString(html.EscapeString(squash(reduce(p), i == 0, i == len(parts)-1)))
+			continue
+		}
+		m, err := formula(p)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(m)
+	}
+	return b.String(), nil
+}
+
+// squash joins the spaces of s into one, and drops those at its start
+// and end where it begins or ends the whole text.
+func squash(s string, first, last bool) string {
+	lead := s != "" && unicode.IsSpace(rune(s[0])) && !first
+	trail := s != "" && unicode.IsSpace(rune(s[len(s)-1])) && !last
+	s = strings.Join(strings.Fields(s), " ")
+	if lead {
+		s = " " + s
+	}
+	if trail && s != " " {
+		s += " "
+	}
+	return s
+}
+
 // HTML is the entry in a reference list, escaped: "Kingma, D. P. and Ba,
 // J. (2015). Adam: a method …. <em>ICLR</em>." with a link to its DOI or
-// URL.
-func (e *Entry) HTML() string {
+// URL. Its title's formulas are converted by formula, as TitleHTML says.
+func (e *Entry) HTML(formula func(tex string) (string, error)) string {
 	var b strings.Builder
 	names := e.authors()
 	for i, n := range names {
@@ -239,7 +324,11 @@ func (e *Entry) HTML() string {
 	}
 	b.WriteString(" (" + html.EscapeString(e.Year()) + "). ")
 	title := Text(e.Fields["title"])
-	b.WriteString(html.EscapeString(title))
+	th, err := e.TitleHTML(formula)
+	if err != nil { // reported when the bibliography was read (lesson)
+		th = html.EscapeString(title)
+	}
+	b.WriteString(th)
 	if !strings.HasSuffix(title, ".") && !strings.HasSuffix(title, "?") && !strings.HasSuffix(title, "!") {
 		b.WriteString(".")
 	}

@@ -72,7 +72,7 @@ func TestBook(t *testing.T) {
 			`(<a class="citation" href="#ref-polyak1964">Polyak, 1964</a>; <a class="citation" href="#ref-nesterov1983">Nesterov, 1983</a>)`,
 			`<a class="xref" href="../../../foundations/gradients/gd/#eq-step">Equation (1) in Gradient descent</a>`,
 			`<a href="../../../foundations/gradients/gd/#fig-bowl">the figure</a>`,
-			`<li id="ref-nesterov1983">Nesterov, Y. (1983). A method for solving the convex programming problem with convergence rate O(1/k^2).`,
+			`<li id="ref-nesterov1983">Nesterov, Y. (1983). A method for solving the convex programming problem with convergence rate <math display="inline"><mrow><mi>O</mi>`,
 			`<a class="pager-next" rel="next" href="../../../adaptive/adam/">`,
 		},
 		"foundations/gradients/index.html": {
@@ -152,6 +152,8 @@ func TestBookErrors(t *testing.T) {
 			`content/foundations/loss.md:15: {#grad}: an equation's label starts with eq-, such as {#eq-loss}`},
 		{"bad bibliography entry", "  year      = 2015,\n  url", "  url",
 			`content/references.bib:15: kingma2015: the entry has no year; a citation needs author (or editor), title and year`},
+		{"a title's formula", "rate {$O(1/k^2)$}", "rate {$O(1/\\kay^2)$}",
+			`content/references.bib:11: title: math: unknown command \kay`},
 		{"bibliography missing", "bibliography: references.bib", "bibliography: refs.bib",
 			`content/site.yaml:4: bibliography: cannot read content/refs.bib: file does not exist`},
 		{"a lesson where the reference list goes", "-- adaptive/_index.md --", "-- references.md --\n---\ntitle: R\n---\nx\n-- adaptive/_index.md --",

@@ -259,8 +259,30 @@ func load(opt Options) (*builder, error) {
 	if opt.Memo != nil {
 		memo = opt.Memo.Renew()
 	}
-	return &builder{opt: opt, theme: theme, course: c, conv: markup.New(c.site.UnsafeHTML),
+	conv := markup.New(c.site.UnsafeHTML)
+	errs = append(errs, c.checkBibMath(inlineFormula(conv))...)
+	return &builder{opt: opt, theme: theme, course: c, conv: conv,
 		site: c.siteData(opt.LiveReload), memo: memo, errs: errs}, nil
+}
+
+// inlineFormula converts an inline formula with conv, as bib takes it.
+func inlineFormula(conv *markup.Converter) func(string) (string, error) {
+	return func(tex string) (string, error) { return conv.Formula(tex, false) }
+}
+
+// checkBibMath converts the formulas of every title in the bibliography,
+// cited or not, so that one that fails is an error at its entry.
+func (c *course) checkBibMath(formula func(string) (string, error)) Errors {
+	var errs Errors
+	for _, e := range c.bib {
+		if !strings.Contains(e.Fields["title"], "$") {
+			continue
+		}
+		if _, err := e.TitleHTML(formula); err != nil {
+			errs = append(errs, &Error{File: c.bibName, Line: e.TitleLine, Key: "title", Msg: err.Error()})
+		}
+	}
+	return errs
 }
 
 // plan finds the pages unchanged since the last build into the same place:

@@ -82,7 +82,8 @@ type course struct {
 	reading  readingOrder
 	bib      map[string]*bib.Entry // by lower-case key
 	bibSrc   []byte
-	refs     *page // the course's reference list, when it has a bibliography
+	bibName  string // the bibliography's name in messages
+	refs     *page  // the course's reference list, when it has a bibliography
 }
 
 // Ignored reports the files editors and systems leave beside a lesson,
@@ -194,7 +195,8 @@ func (c *course) loadBib(fsys fs.FS, name func(string) string) Errors {
 	if err != nil {
 		return Errors{{File: name(siteFile), Line: c.site.bibLine, Key: "bibliography", Msg: "cannot read " + name(c.site.Bibliography) + ": " + cleanFSError(err)}}
 	}
-	l := &diag.List{File: name(c.site.Bibliography)}
+	c.bibName = name(c.site.Bibliography)
+	l := &diag.List{File: c.bibName}
 	c.bibSrc = src
 	c.bib = map[string]*bib.Entry{}
 	for _, e := range bib.Parse(src, l) {

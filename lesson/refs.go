@@ -263,7 +263,7 @@ func (b *builder) resolvePage(i int, p *parsed, l *diag.List) {
 		var h strings.Builder
 		h.WriteString(`<section class="references" aria-labelledby="ref-list">` + "\n" + `<h2 id="ref-list">References</h2>` + "\n<ol>\n")
 		for _, e := range cited {
-			h.WriteString(`<li id="ref-` + html.EscapeString(e.Key) + `">` + e.HTML() + "</li>\n")
+			h.WriteString(`<li id="ref-` + html.EscapeString(e.Key) + `">` + e.HTML(inlineFormula(b.conv)) + "</li>\n")
 		}
 		h.WriteString("</ol>\n")
 		if b.course.refs != nil {
@@ -476,7 +476,7 @@ func (b *builder) courseReferences(i int) string {
 	h.WriteString(`<section class="references">` + "\n<ol>\n")
 	root := rootPrefix(b.pages[i].url)
 	for _, e := range cited {
-		h.WriteString(`<li id="ref-` + html.EscapeString(e.Key) + `">` + e.HTML() + ` <span class="cited-in">Cited in `)
+		h.WriteString(`<li id="ref-` + html.EscapeString(e.Key) + `">` + e.HTML(inlineFormula(b.conv)) + ` <span class="cited-in">Cited in `)
 		for k, j := range citers[strings.ToLower(e.Key)] {
 			if k > 0 {
 				h.WriteString(", ")
