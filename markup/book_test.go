@@ -236,6 +236,24 @@ func TestFigures(t *testing.T) {
 	}
 }
 
+// An image's alt text holds its formulas as Unicode text, inside text and
+// in a figure: an alt attribute cannot hold MathML.
+func TestAltTextMath(t *testing.T) {
+	t.Parallel()
+	got, _, errs := renderDoc(t, "![The path at $\\beta = 0.9$](a.png)\n\nInline ![a $\\gamma_t$ \"quoted\" <b>](c.png \"T & $x$\") image.\n")
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	for _, w := range []string{
+		`<img src="a.png" alt="The path at β = 0.9" loading="lazy">`,
+		`<p>Inline <img src="c.png" alt="a γₜ &#34;quoted&#34; " title="T &amp; $x$"> image.</p>`, // raw HTML is no text
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("lacks %s\n%s", w, got)
+		}
+	}
+}
+
 // FuzzRefs: any page parses and renders; every reference's keys are whole
 // keys, every anchor has an id, and links have a line inside the page.
 func FuzzRefs(f *testing.F) {

@@ -3,7 +3,7 @@
 // highlighted once per distinct block, and each ```landscape block replaced
 // by a node whose HTML the site fills in after computing the figure.
 //
-// It imports goldmark and its extensions, highlight and diag; it
-// knows nothing of figures, templates, files or the course, and must never
-// import the site build, figure or store.
+// It imports goldmark and its extensions, highlight, plainmath and diag;
+// it knows nothing of figures, templates, files or the course, and must
+// never import the site build, figure or store.
 package markup

@@ -17,6 +17,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"descent/diag"
+	"descent/plainmath"
 )
 
 // Landscape is the node that replaces a ```landscape fenced block. Source
@@ -179,10 +180,11 @@ func checkFence(fb *ast.FencedCodeBlock, src []byte, line int, l *diag.List) {
 	}
 }
 
-// nodeRenderer writes our precomputed nodes.
-type nodeRenderer struct{}
+// nodeRenderer writes our precomputed nodes, and images; unsafe is the
+// site file's unsafe_html.
+type nodeRenderer struct{ unsafe bool }
 
-func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+func (r nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindLandscape, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
 			w.Write(n.(*Landscape).HTML)
@@ -221,7 +223,32 @@ func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	})
 	reg.Register(KindRef, renderRef)
 	reg.Register(KindImageFigure, renderImageFigure)
+	reg.Register(ast.KindImage, r.renderImage)
 	registerCallout(reg)
+}
+
+// renderImage writes an image inside text as goldmark does, but with its
+// formulas in the alt text as Unicode text, where goldmark leaves them out.
+func (r nodeRenderer) renderImage(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.Image)
+	w.WriteString(`<img src="`)
+	if dest := util.URLEscape(n.Destination, true); r.unsafe || !ghtml.IsDangerousURL(dest) {
+		w.Write(util.EscapeHTML(dest))
+	}
+	w.WriteString(`" alt="` + html.EscapeString(plainText(n, src, unicodeTeX)) + `"`)
+	if n.Title != nil {
+		w.WriteString(` title="`)
+		ghtml.DefaultWriter.Write(w, n.Title)
+		w.WriteByte('"')
+	}
+	if n.Attributes() != nil {
+		ghtml.RenderAttributes(w, n, ghtml.ImageAttributeFilter)
+	}
+	w.WriteString(">")
+	return ast.WalkSkipChildren, nil
 }
 
 // newMarkdown configures goldmark: GFM, footnotes, definition lists,
@@ -231,7 +258,7 @@ func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 func newMarkdown(unsafe bool) goldmark.Markdown {
 	code := newCodeMemo()
 	opts := []renderer.Option{
-		renderer.WithNodeRenderers(util.Prioritized(nodeRenderer{}, 50), util.Prioritized(code, 200)),
+		renderer.WithNodeRenderers(util.Prioritized(nodeRenderer{unsafe: unsafe}, 50), util.Prioritized(code, 200)),
 	}
 	if unsafe {
 		opts = append(opts, ghtml.WithUnsafe())
@@ -277,9 +304,17 @@ func headings(doc ast.Node) []TOCEntry {
 	return toc
 }
 
-// plainText is a node's text without markup; formulas keep their TeX, with
-// its $ delimiters if delimiters is set.
-func plainText(n ast.Node, src []byte, delimiters bool) string {
+// How plainText writes a formula.
+type mathAs int
+
+const (
+	bareTeX    mathAs = iota // its TeX without the $ around it: for the search index's terms
+	quotedTeX                // its TeX with its $: for a heading's title in the TOC
+	unicodeTeX               // as Unicode text (plainmath): for alt text and snippets
+)
+
+// plainText is a node's text without markup, formulas written as math says.
+func plainText(n ast.Node, src []byte, math mathAs) string {
 	var b strings.Builder
 	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -297,9 +332,13 @@ func plainText(n ast.Node, src []byte, delimiters bool) string {
 			b.WriteString(t.PlainText())
 		case *mathNode:
 			b.WriteString(t.lead)
-			if delimiters {
+			switch {
+			case math == quotedTeX:
 				b.Write(t.tex)
-			} else if len(t.tex) >= t.open+t.close {
+			case len(t.tex) < t.open+t.close:
+			case math == unicodeTeX:
+				b.WriteString(plainmath.TeX(string(t.tex[t.open : len(t.tex)-t.close])))
+			default:
 				b.Write(t.tex[t.open : len(t.tex)-t.close])
 			}
 			b.WriteString(t.trail)
@@ -313,10 +352,14 @@ func plainText(n ast.Node, src []byte, delimiters bool) string {
 			return ast.WalkSkipChildren, nil
 		case *passthrough.PassthroughInline:
 			v := t.Segment.Value(src)
-			if !delimiters && t.Delimiters != nil {
+			if math != quotedTeX && t.Delimiters != nil {
 				v = bytes.TrimSuffix(bytes.TrimPrefix(v, []byte(t.Delimiters.Open)), []byte(t.Delimiters.Close))
 			}
-			b.Write(v)
+			if math == unicodeTeX {
+				b.WriteString(plainmath.TeX(string(v)))
+			} else {
+				b.Write(v)
+			}
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil

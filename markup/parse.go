@@ -218,7 +218,7 @@ func strays(root ast.Node, src []byte, lineOf func(int) int, l *diag.List) {
 func (d *Doc) Outline() {
 	for i := range d.TOC {
 		if n := d.TOC[i].node; n != nil {
-			d.TOC[i].Title = plainText(n, d.src, true)
+			d.TOC[i].Title = plainText(n, d.src, quotedTeX)
 			d.TOC[i].HTML = template.HTML(inlineHTML(n, d.src))
 			d.TOC[i].node = nil // the page's tree may go once it is rendered
 		}

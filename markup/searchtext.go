@@ -39,12 +39,12 @@ func sections(doc ast.Node, src []byte) []Section {
 			flush()
 			id, _ := n.AttributeString("id")
 			idb, _ := id.([]byte)
-			out = append(out, Section{ID: string(idb), Heading: plainText(n, src, false)})
+			out = append(out, Section{ID: string(idb), Heading: plainText(n, src, bareTeX)})
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *Landscape, *Quiz:
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock:
-			b.WriteString(plainText(n, src, false))
+			b.WriteString(plainText(n, src, bareTeX))
 			b.WriteByte(' ')
 			return ast.WalkSkipChildren, nil
 		}
