@@ -19,12 +19,12 @@ const SearchDir = "search"
 func searchText(pg *page, text []markup.Section) []store.TextSection {
 	in := search.Page{URL: pg.url, Title: pg.fm.Title}
 	for _, t := range text {
-		in.Sections = append(in.Sections, search.Section{ID: t.ID, Heading: t.Heading, Text: t.Text})
+		in.Sections = append(in.Sections, search.Section{ID: t.ID, Heading: t.Heading, Text: t.Text, Math: t.Math})
 	}
 	w := search.Weigh(in)
 	out := make([]store.TextSection, len(w.Sections))
 	for i, s := range w.Sections {
-		out[i] = store.TextSection(s)
+		out[i] = store.TextSection{ID: s.ID, Heading: s.Heading, Text: s.Text, Terms: s.Terms, Weights: s.Weights}
 	}
 	return out
 }
@@ -38,7 +38,7 @@ func writeSearch(w store.Output, pages []*page, recs store.SiteRecord) error {
 		text := recs[pageFile(pg)].Text
 		p := search.Page{URL: pg.url, Title: pg.fm.Title, Sections: make([]search.Section, len(text))}
 		for j, t := range text {
-			p.Sections[j] = search.Section(t)
+			p.Sections[j] = search.Section{ID: t.ID, Heading: t.Heading, Text: t.Text, Terms: t.Terms, Weights: t.Weights}
 		}
 		in[i] = p
 	}

@@ -3,15 +3,19 @@ package markup
 import (
 	"strings"
 
+	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/yuin/goldmark/ast"
 )
 
 // Section is the text of a page under one heading (the text before the
 // first heading has none), for the search index: plain words, formulas as
-// their TeX without the $ around it, without code blocks, figures or quizzes.
+// Unicode text (plainmath), without code blocks, figures or quizzes. Math
+// is the TeX of the heading's and the text's formulas, so that a search
+// for "gamma" finds \gamma, which the text shows as γ.
 type Section struct {
 	ID, Heading string
 	Text        string
+	Math        string
 }
 
 // maxSectionText bounds the text kept of one section: the index needs the
@@ -20,15 +24,12 @@ const maxSectionText = 4000
 
 func sections(doc ast.Node, src []byte) []Section {
 	out := []Section{{}}
-	var b strings.Builder
+	var b, math strings.Builder
 	flush := func() {
-		t := strings.Join(strings.Fields(b.String()), " ")
-		if len(t) > maxSectionText {
-			t = t[:maxSectionText]
-			t = strings.ToValidUTF8(t, "")
-		}
-		out[len(out)-1].Text = t
+		out[len(out)-1].Text = clip(strings.Join(strings.Fields(b.String()), " "))
+		out[len(out)-1].Math = clip(strings.TrimSpace(math.String()))
 		b.Reset()
+		math.Reset()
 	}
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -39,13 +40,18 @@ func sections(doc ast.Node, src []byte) []Section {
 			flush()
 			id, _ := n.AttributeString("id")
 			idb, _ := id.([]byte)
-			out = append(out, Section{ID: string(idb), Heading: plainText(n, src, bareTeX)})
+			out = append(out, Section{ID: string(idb), Heading: plainText(n, src, unicodeTeX)})
+			formulas(n, src, &math)
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *Landscape, *Quiz:
 			return ast.WalkSkipChildren, nil
+		case *passthrough.PassthroughBlock: // a display formula: terms, not text
+			formulas(n, src, &math)
+			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock:
-			b.WriteString(plainText(n, src, bareTeX))
+			b.WriteString(plainText(n, src, unicodeTeX))
 			b.WriteByte(' ')
+			formulas(n, src, &math)
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
@@ -55,4 +61,40 @@ func sections(doc ast.Node, src []byte) []Section {
 		out = out[1:]
 	}
 	return out
+}
+
+// clip cuts t to maxSectionText bytes, on a character's boundary.
+func clip(t string) string {
+	if len(t) > maxSectionText {
+		t = strings.ToValidUTF8(t[:maxSectionText], "")
+	}
+	return t
+}
+
+// formulas writes the TeX of n's formulas to b, each followed by a space.
+func formulas(n ast.Node, src []byte, b *strings.Builder) {
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch m := c.(type) {
+		case *mathNode:
+			if entering && len(m.tex) >= m.open+m.close {
+				b.Write(m.tex[m.open : len(m.tex)-m.close])
+				b.WriteByte(' ')
+			}
+			return ast.WalkSkipChildren, nil
+		case *passthrough.PassthroughInline:
+			if entering {
+				b.WriteString(plainText(c, src, bareTeX))
+				b.WriteByte(' ')
+			}
+			return ast.WalkSkipChildren, nil
+		case *passthrough.PassthroughBlock:
+			if entering {
+				tex, _, _ := displayTeX(m, src)
+				b.WriteString(strings.Join(strings.Fields(tex), " "))
+				b.WriteByte(' ')
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
 }

@@ -7,16 +7,17 @@ import (
 	"descent/diag"
 )
 
-// The index's text has formulas as their TeX without the $, and leaves
-// out code and display math; the table of contents keeps the $.
+// The index's text, which snippets show, has formulas as Unicode text, and
+// leaves out code and display math; the formulas' TeX, display math's too,
+// is kept apart for the terms. The table of contents keeps the $.
 func TestSections(t *testing.T) {
 	t.Parallel()
 	src := "Step $\\theta - \\eta g$ by *step*.\n\n```python\nx = 1\n```\n\n$$\nx^2\n$$\n\n## The rule $\\eta$\n\nSmall $\\eta$.\n"
 	d := New(false).Parse([]byte(src), 1, &diag.List{File: "l.md"})
 	d.Outline()
 	want := []Section{
-		{Text: `Step \theta - \eta g by step.`},
-		{ID: "the-rule-eta", Heading: `The rule \eta`, Text: `Small \eta.`},
+		{Text: `Step θ - η g by step.`, Math: `\theta - \eta g x^2`},
+		{ID: "the-rule-eta", Heading: `The rule η`, Text: `Small η.`, Math: `\eta \eta`},
 	}
 	if !reflect.DeepEqual(d.Text, want) {
 		t.Errorf("got %q", d.Text)

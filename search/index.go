@@ -20,8 +20,12 @@ type Page struct {
 // (Weigh), its terms.
 type Section struct {
 	ID, Heading, Text string
-	Terms             []string // the section's terms, sorted, each once
-	Weights           []int    // Weights[i] is the weight of Terms[i] here
+	// Math is more text whose terms count as the Text's but that no
+	// snippet shows: a page's formulas as TeX, where Text writes them as
+	// Unicode. Weigh counts it and leaves it empty.
+	Math    string
+	Terms   []string // the section's terms, sorted, each once
+	Weights []int    // Weights[i] is the weight of Terms[i] here
 }
 
 // Weights of a term by where it appears; a body term counts once per
@@ -57,13 +61,16 @@ func Weigh(p Page) Page {
 		for _, t := range uniq(Terms(ss[i].Heading)) {
 			w[t] += headingWeight
 		}
-		eachTerm(ss[i].Text, func(t []byte) {
+		count := func(t []byte) {
 			if n, ok := body[string(t)]; ok { // no new string for a word seen before
 				body[string(t)] = n + 1
 				return
 			}
 			body[string(t)] = 1
-		})
+		}
+		eachTerm(ss[i].Text, count)
+		eachTerm(ss[i].Math, count)
+		ss[i].Math = ""
 		for t, n := range body {
 			w[t] += min(n, maxBody)
 		}

@@ -240,3 +240,21 @@ func FuzzTerms(f *testing.F) {
 		}
 	})
 }
+
+// A section's Math counts for its terms, as its text does, and is not
+// kept: snippets show the text alone.
+func TestWeighMath(t *testing.T) {
+	t.Parallel()
+	p := Weigh(Page{URL: "a/", Title: "A", Sections: []Section{{Text: "Step γ by step.", Math: `\gamma_t \gamma`}}})
+	s := p.Sections[0]
+	if s.Math != "" {
+		t.Errorf("Math kept: %q", s.Math)
+	}
+	got := map[string]int{}
+	for i, term := range s.Terms {
+		got[term] = s.Weights[i]
+	}
+	if got["gamma"] != 2 || got["step"] != 2 {
+		t.Errorf("terms %v", got)
+	}
+}
