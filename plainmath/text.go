@@ -7,6 +7,14 @@ import (
 
 // texSymbols are the commands written as one character (or a space).
 var texSymbols = map[string]string{
+	"ldots": "…", "dots": "…", "cdots": "⋯", "vdots": "⋮", "|": "‖", "lVert": "‖", "rVert": "‖", "Vert": "‖",
+	"lvert": "|", "rvert": "|", "vert": "|", "mid": "|", "langle": "⟨", "rangle": "⟩", "leftarrow": "←",
+	"Rightarrow": "⇒", "Leftarrow": "⇐", "implies": "⟹", "iff": "⟺", "mapsto": "↦", "sim": "∼",
+	"propto": "∝", "circ": "∘", "odot": "⊙", "otimes": "⊗", "oplus": "⊕", "forall": "∀", "exists": "∃",
+	"top": "⊤", "ast": "∗", "star": "⋆", "ll": "≪", "gg": "≫", "subset": "⊂", "subseteq": "⊆",
+	"cup": "∪", "cap": "∩", "emptyset": "∅", "neg": "¬", "equiv": "≡", "int": "∫", "prod": "∏",
+	"hbar": "ℏ", "vartheta": "ϑ", "varrho": "ϱ", "varsigma": "ς", "Upsilon": "Υ", "qquad": "  ",
+	"lfloor": "⌊", "rfloor": "⌋", "lceil": "⌈", "rceil": "⌉", "uparrow": "↑", "downarrow": "↓",
 	"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε", "zeta": "ζ",
 	"eta": "η", "theta": "θ", "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ",
 	"pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "upsilon": "υ", "phi": "φ", "varphi": "φ", "chi": "χ",
@@ -17,8 +25,31 @@ var texSymbols = map[string]string{
 	",": " ", ";": " ", ":": " ", "quad": " ", "!": "", " ": " ",
 }
 
-var superscripts = map[rune]rune{'0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻', '+': '⁺', 'n': 'ⁿ', 'i': 'ⁱ', 't': 'ᵗ', 'k': 'ᵏ', 'T': 'ᵀ'}
-var subscripts = map[rune]rune{'0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉', '-': '₋', '+': '₊', 'i': 'ᵢ', 'k': 'ₖ', 't': 'ₜ', 'n': 'ₙ'}
+// accents are the combining marks of TeX's math accents, put on a
+// one-letter argument (\hat y as ŷ) and left off a longer one.
+var accents = map[string]string{"hat": "\u0302", "widehat": "\u0302", "bar": "\u0304", "overline": "\u0305",
+	"tilde": "\u0303", "widetilde": "\u0303", "vec": "\u20d7", "dot": "\u0307", "ddot": "\u0308", "check": "\u030c", "breve": "\u0306"}
+
+// dropped are the commands written as nothing: sizes, styles and fonts,
+// whose argument (if any) is written as it is.
+var dropped = setOf("left", "right", "middle", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr",
+	"biggl", "biggr", "Biggl", "Biggr", "displaystyle", "textstyle", "limits", "nolimits", "mathrm", "text",
+	"mathbf", "operatorname", "mathit", "mathsf", "mathtt", "mathcal", "boldsymbol", "bm", "textrm", "textbf",
+	"textit", "texttt", "mbox", "mathop", "mathnormal")
+
+// doubleStruck are \mathbb's letters that Unicode has.
+var doubleStruck = map[rune]rune{'R': 'ℝ', 'N': 'ℕ', 'Z': 'ℤ', 'Q': 'ℚ', 'C': 'ℂ', 'E': '𝔼', 'P': 'ℙ', '1': '𝟙'}
+
+func setOf(names ...string) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
+}
+
+var superscripts = map[rune]rune{'0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻', '+': '⁺', 'n': 'ⁿ', 'i': 'ⁱ', 't': 'ᵗ', 'k': 'ᵏ', 'T': 'ᵀ', '⊤': 'ᵀ', '(': '⁽', ')': '⁾', '=': '⁼', '′': '′', '*': '*'}
+var subscripts = map[rune]rune{'0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉', '-': '₋', '+': '₊', 'i': 'ᵢ', 'k': 'ₖ', 't': 'ₜ', 'n': 'ₙ', 'j': 'ⱼ', 'x': 'ₓ', 'a': 'ₐ', 'e': 'ₑ', 'o': 'ₒ', 'm': 'ₘ', 'p': 'ₚ', 's': 'ₛ', 'l': 'ₗ', 'h': 'ₕ', 'r': 'ᵣ', 'u': 'ᵤ', 'v': 'ᵥ', '(': '₍', ')': '₎', '=': '₌'}
 
 // Text is s with its formulas written as Unicode text, and \$ outside them
 // as $.
@@ -40,30 +71,60 @@ func Text(s string) string {
 // TeX is one formula's TeX as text, as far as Unicode goes.
 func TeX(tex string) string {
 	var b strings.Builder
+	write(&b, tex, 0)
+	return b.String()
+}
+
+// maxDepth bounds how deeply write follows fractions, accents and
+// scripts: a formula that failed to convert may be any text, and each
+// level scans its group again.
+const maxDepth = 16
+
+// write writes tex as text to b; depth is how many arguments deep it is.
+func write(b *strings.Builder, tex string, depth int) {
+	if depth > maxDepth {
+		b.WriteString(tex)
+		return
+	}
 	for i := 0; i < len(tex); {
 		c := tex[i]
 		switch {
 		case c == '\\':
-			j := i + 1
-			for j < len(tex) && (tex[j] >= 'a' && tex[j] <= 'z' || tex[j] >= 'A' && tex[j] <= 'Z') {
-				j++
-			}
-			if j == i+1 && j < len(tex) {
-				j++ // a one-character command: \, \; \{
-			}
-			name := tex[i+1 : j]
+			name := command(tex[i+1:])
+			j := i + 1 + len(name)
 			switch sym, ok := texSymbols[name]; {
 			case ok:
 				b.WriteString(sym)
-			case name == "frac":
+			case name == "frac" || name == "dfrac" || name == "tfrac":
 				num, rest := group(tex[j:])
 				den, rest2 := group(rest)
-				b.WriteString(TeX(num) + "/" + TeX(den))
+				write(b, num, depth+1)
+				b.WriteByte('/')
+				write(b, den, depth+1)
 				j = len(tex) - len(rest2)
-			case name == "{" || name == "}":
+			case accents[name] != "":
+				arg, rest := group(tex[j:])
+				var a strings.Builder
+				write(&a, arg, depth+1)
+				b.WriteString(a.String())
+				if utf8.RuneCountInString(a.String()) == 1 {
+					b.WriteString(accents[name])
+				}
+				j = len(tex) - len(rest)
+			case name == "mathbb":
+				arg, rest := group(tex[j:])
+				for _, r := range arg {
+					if d, ok := doubleStruck[r]; ok {
+						b.WriteRune(d)
+					} else {
+						b.WriteRune(r)
+					}
+				}
+				j = len(tex) - len(rest)
+			case name == "{" || name == "}" || name == "$" || name == "%" || name == "&" || name == "#" || name == "_":
 				b.WriteString(name)
-			case name == "mathrm" || name == "text" || name == "mathbf" || name == "operatorname":
-				// the group follows; its braces are dropped below
+			case dropped[name]:
+				// a size or a font: what follows is written as it is
 			default:
 				b.WriteString(name)
 			}
@@ -74,9 +135,14 @@ func TeX(tex string) string {
 			if c == '_' {
 				table = subscripts
 			}
-			b.WriteString(script(TeX(arg), table, string(c)))
+			var a strings.Builder
+			write(&a, arg, depth+1)
+			b.WriteString(script(a.String(), table, string(c)))
 			i = len(tex) - len(rest)
 		case c == '{' || c == '}':
+			i++
+		case c == '~':
+			b.WriteByte(' ')
 			i++
 		default:
 			_, n := utf8.DecodeRuneInString(tex[i:])
@@ -84,7 +150,20 @@ func TeX(tex string) string {
 			i += n
 		}
 	}
-	return b.String()
+}
+
+// command is the name of the command at the start of s, just after its
+// backslash: its letters, or its one other character (\, \{).
+func command(s string) string {
+	j := 0
+	for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z') {
+		j++
+	}
+	if j == 0 && len(s) > 0 {
+		_, n := utf8.DecodeRuneInString(s)
+		return s[:n]
+	}
+	return s[:j]
 }
 
 // group splits a TeX argument, {…} or one character, off s.
@@ -92,6 +171,10 @@ func group(s string) (arg, rest string) {
 	s = strings.TrimLeft(s, " ")
 	if s == "" {
 		return "", ""
+	}
+	if s[0] == '\\' { // x^\top: the command is the argument
+		n := 1 + len(command(s[1:]))
+		return s[:n], s[n:]
 	}
 	if s[0] != '{' {
 		_, n := utf8.DecodeRuneInString(s)

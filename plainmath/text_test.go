@@ -9,17 +9,23 @@ import (
 
 func TestText(t *testing.T) {
 	for in, want := range map[string]string{
-		"adam":                      "adam",
-		"$\\eta = 0.2$":             "η = 0.2",
-		"momentum, $\\beta = 0.9$":  "momentum, β = 0.9",
-		"$x^2 + y^{-1}$":            "x² + y⁻¹",
-		"$\\theta_t$ and $w_{10}$":  "θₜ and w₁₀",
-		"$\\frac{1}{2}\\|x\\|^2$":   "1/2|x|²",
-		"$e^{-x^2}$":                "e^-x²",
-		"a $ price":                 "a $ price",
-		"$\\mathrm{lr} \\cdot g_k$": "lr · gₖ",
-		"$<b>$":                     "<b>",
-		"$\\nabla f(x) \\approx 0$": "∇ f(x) ≈ 0",
+		"adam":                                        "adam",
+		"$\\eta = 0.2$":                               "η = 0.2",
+		"momentum, $\\beta = 0.9$":                    "momentum, β = 0.9",
+		"$x^2 + y^{-1}$":                              "x² + y⁻¹",
+		"$\\theta_t$ and $w_{10}$":                    "θₜ and w₁₀",
+		"$\\frac{1}{2}\\|x\\|^2$":                     "1/2‖x‖²",
+		"$\\hat{y} = \\bar x + \\vec{v}$":             "y\u0302 = x\u0304 + v\u20d7", // combining marks
+		"$\\left( \\sum_{i=1}^n x_i \\right)$":        "( Σᵢ₌₁ⁿ xᵢ )",
+		"$A^\\top x \\in \\mathbb{R}^n$":              "Aᵀ x ∈ ℝⁿ",
+		"$\\mathbf{x}_{k+1} = \\mathcal{O}(\\ldots)$": "xₖ₊₁ = O(…)",
+		"$\\hat{xy}$":                                 "xy",
+		"$\\frac{\\frac{a}{b}}{c}$":                   "a/b/c",
+		"$e^{-x^2}$":                                  "e^-x²",
+		"a $ price":                                   "a $ price",
+		"$\\mathrm{lr} \\cdot g_k$":                   "lr · gₖ",
+		"$<b>$":                                       "<b>",
+		"$\\nabla f(x) \\approx 0$":                   "∇ f(x) ≈ 0",
 		// Pandoc's rule: these dollars are prices, not formulas.
 		"$20,000 and $30,000": "$20,000 and $30,000",
 		"costs $5 or $ 6":     "costs $5 or $ 6",
@@ -80,4 +86,14 @@ func FuzzText(f *testing.F) {
 			t.Fatalf("Split(%q) joins back as %q", s, got)
 		}
 	})
+}
+
+// Deep nesting is written as it is past maxDepth levels, so that a
+// formula that failed to convert (any text) is not scanned once per level.
+func TestTeXDeep(t *testing.T) {
+	t.Parallel()
+	deep := strings.Repeat(`\frac{`, 100_000) + strings.Repeat("}", 100_000)
+	if out := TeX(deep); !strings.Contains(out, `\frac{\frac{`) {
+		t.Errorf("TeX of %d nested fractions: %.60q…", 100_000, out)
+	}
 }
