@@ -621,6 +621,9 @@ func decodeStarts(n *yaml.Node, dim int, base, line int, key string, l *diag.Lis
 			}
 			out = append(out, []float64{v})
 		}
+		if !distinctStarts(out, base+line, key, l) {
+			return nil
+		}
 		return out
 	}
 	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
@@ -654,7 +657,34 @@ func decodeStarts(n *yaml.Node, dim int, base, line int, key string, l *diag.Lis
 		}
 		out = append(out, []float64{x, y})
 	}
+	if !distinctStarts(out, base+line, key, l) {
+		return nil
+	}
 	return out
+}
+
+// distinctStarts reports a start listed twice, which would draw one path
+// over another, and whether there is none. In 1-D, [1, 1] is most likely
+// a point [x, y] written for a function of one variable.
+func distinctStarts(starts [][]float64, line int, key string, l *diag.List) bool {
+	for i, p := range starts {
+		for j := range i {
+			if !slices.Equal(starts[j], p) {
+				continue
+			}
+			hint := "give each start a point of its own"
+			if len(p) == 1 {
+				hint = "a function of one variable starts at a number (start: 1), or at each number of a list of different ones"
+			}
+			written := formatNum(p[0]) // as YAML has it: 1, or [0, 1]
+			if len(p) == 2 {
+				written = "[" + formatNum(p[0]) + ", " + formatNum(p[1]) + "]"
+			}
+			l.Add(line, fmt.Sprintf("%s[%d]", key, i), "%s is %s[%d] again; %s", written, key, j, hint)
+			return false
+		}
+	}
+	return true
 }
 
 func (s *Spec) decodeContours(p yamlnode.Pair, base int, l *diag.List) {
