@@ -5,10 +5,16 @@ package lesson
 // in it: the sidebar's open path, the breadcrumbs and the previous and
 // next lessons in reading order (depth first, by weight).
 
-import "sync"
+import (
+	"sync"
+
+	"descent/plainmath"
+)
 
 func (c *course) siteData(live bool) SiteData {
-	sd := SiteData{Title: c.site.Title, Description: c.site.Description, BaseURL: c.site.BaseURL,
+	// The site's title and description go into every page's header and
+	// <title>, as text: formulas in them are written as Unicode text.
+	sd := SiteData{Title: plainmath.Text(c.site.Title), Description: plainmath.Text(c.site.Description), BaseURL: c.site.BaseURL,
 		Language: c.site.Language, LiveReload: live}
 	if c.root != nil {
 		for _, p := range c.root.pages {

@@ -15,6 +15,7 @@ import (
 func TestFrontMatterMath(t *testing.T) {
 	t.Parallel()
 	content := fstest.MapFS{
+		"site.yaml":   {Data: []byte("title: 'Descent, $\\nabla$ first'\n")},
 		"_index.md":   {Data: []byte("---\ntitle: Home\n---\n")},
 		"s/_index.md": {Data: []byte("---\ntitle: The $\\beta$ chapter\ndescription: It costs \\$5, or $20 and $30.\n---\n")},
 		"s/a.md":      {Data: []byte("---\ntitle: Nesterov's $O(1/k^2)$ rate\ndescription: A look-ahead, $y_k$.\n---\nText.\n")},
@@ -33,7 +34,7 @@ func TestFrontMatterMath(t *testing.T) {
 	}
 	a, b, s := read("s/a/index.html"), read("s/b/index.html"), read("s/index.html")
 	for _, c := range []struct{ page, name, want string }{
-		{a, "a's <title>", "<title>Nesterov&#39;s O(1/k²) rate — "},
+		{a, "a's <title>", "<title>Nesterov&#39;s O(1/k²) rate — Descent, ∇ first</title>"},
 		{a, "a's heading", `<h1>Nesterov&#39;s <math display="inline"><mrow><mi>O</mi>`},
 		{a, "a's lead", `<p class="lead">A look-ahead, <math display="inline"><mrow><msub><mi>y</mi><mi>k</mi></msub></mrow></math>.</p>`},
 		{a, "a's meta description", `<meta name="description" content="A look-ahead, yₖ.">`},
