@@ -621,7 +621,7 @@ func decodeStarts(n *yaml.Node, dim int, base, line int, key string, l *diag.Lis
 			}
 			out = append(out, []float64{v})
 		}
-		if !distinctStarts(out, base+line, key, l) {
+		if !distinctStarts(out, n.Content, base, key, l) {
 			return nil
 		}
 		return out
@@ -657,32 +657,36 @@ func decodeStarts(n *yaml.Node, dim int, base, line int, key string, l *diag.Lis
 		}
 		out = append(out, []float64{x, y})
 	}
-	if !distinctStarts(out, base+line, key, l) {
+	if !distinctStarts(out, n.Content, base, key, l) {
 		return nil
 	}
 	return out
 }
 
 // distinctStarts reports a start listed twice, which would draw one path
-// over another, and whether there is none. In 1-D, [1, 1] is most likely
-// a point [x, y] written for a function of one variable.
-func distinctStarts(starts [][]float64, line int, key string, l *diag.List) bool {
+// over another, at the line of its item, and whether there is none. In
+// 1-D, [1, 1] is most likely a point [x, y] written for a function of one
+// variable. A map, not pairs: a list may run to the file's limit before
+// the limit on runs is checked.
+func distinctStarts(starts [][]float64, items []*yaml.Node, base int, key string, l *diag.List) bool {
+	first := make(map[[2]float64]int, len(starts)) // -0 and 0 are one key, as they are one point
 	for i, p := range starts {
-		for j := range i {
-			if !slices.Equal(starts[j], p) {
-				continue
-			}
-			hint := "give each start a point of its own"
-			if len(p) == 1 {
-				hint = "a function of one variable starts at a number (start: 1), or at each number of a list of different ones"
-			}
-			written := formatNum(p[0]) // as YAML has it: 1, or [0, 1]
-			if len(p) == 2 {
-				written = "[" + formatNum(p[0]) + ", " + formatNum(p[1]) + "]"
-			}
-			l.Add(line, fmt.Sprintf("%s[%d]", key, i), "%s is %s[%d] again; %s", written, key, j, hint)
-			return false
+		var k [2]float64
+		copy(k[:], p)
+		j, seen := first[k]
+		if !seen {
+			first[k] = i
+			continue
 		}
+		hint := "give each start a point of its own"
+		written := formatNum(p[0]) // as YAML has it: 1, or [0, 1]
+		if len(p) == 1 {
+			hint = "a function of one variable starts at a number (start: 1), or at each number of a list of different ones"
+		} else {
+			written = "[" + formatNum(p[0]) + ", " + formatNum(p[1]) + "]"
+		}
+		l.Add(base+items[i].Line, fmt.Sprintf("%s[%d]", key, i), "%s is %s[%d] again; %s", written, key, j, hint)
+		return false
 	}
 	return true
 }
