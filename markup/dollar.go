@@ -1,19 +1,25 @@
 package markup
 
 import (
+	"bytes"
+
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
-// dollarParser reads inline math between single dollars by Pandoc's rule
-// (tex_math_dollars), which the passthrough extension does not keep: the
-// opening $ has a non-space character right after it, the closing $ has a
-// non-space character right before it and no digit right after it, and
-// inside, a backslash escapes the character after it ($a \$ b$). So
-// "$20,000 and $30,000" is text, where the first $ and the second made the
-// formula "20,000 and ", silently. A $ that opens nothing is text.
+// dollarParser reads inline math between single dollars as Pandoc's
+// parser does (tex_math_dollars, mathInlineWith), which the passthrough
+// extension does not: the opening $ has a non-space character right after
+// it; the first $ reached after it closes the formula, unless a digit
+// follows it; spaces (or a line break) followed by a $ end the attempt;
+// and inside, a backslash escapes the character after it ($a \$ b$), and
+// \text{…} may hold dollars of its own. Where the attempt ends, the opening
+// $ is text. So "$20,000 and $30,000" is text, where the first $ and the
+// second made the formula "20,000 and ", silently, and "$5 and $x$" is a
+// price and the formula x. The scan from one $ never passes the next, so
+// a paragraph of unclosed dollars is read in linear time.
 // $$ is left to the passthrough extension, which makes it display math.
 type dollarParser struct{}
 
@@ -36,25 +42,80 @@ func (dollarParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.N
 	}
 	l, pos := block.Position()
 	block.Advance(1)
-	for {
-		line, seg := block.PeekLine()
+	for first := true; ; first = false {
+		line, seg := block.PeekLine() // the first starts after the opener
 		if line == nil {
 			break
 		}
-		for i := 0; i < len(line); i++ {
-			switch line[i] {
-			case '\\':
-				i++
-			case '$':
-				// A line's first $ follows a line break, a space.
-				if i > 0 && !isSpace(line[i-1]) && !(i+1 < len(line) && '0' <= line[i+1] && line[i+1] <= '9') {
-					block.Advance(i + 1)
-					return &passthrough.PassthroughInline{Segment: start.WithStop(seg.Start + i + 1), Delimiters: inlineDollars}
-				}
-			}
+		if !first && len(line) > 0 && line[0] == '$' {
+			break // a $ after a line break, a space
+		}
+		switch end, ok := inlineEnd(line); {
+		case ok:
+			block.Advance(end + 1)
+			return &passthrough.PassthroughInline{Segment: start.WithStop(seg.Start + end + 1), Delimiters: inlineDollars}
+		case end >= 0: // the attempt ended on this line
+			block.SetPosition(l, pos)
+			return dollar()
 		}
 		block.AdvanceLine()
 	}
 	block.SetPosition(l, pos)
 	return dollar()
+}
+
+// inlineEnd scans line for the end of an inline formula: the index
+// of the closing $ and true, or the index where the attempt fails and
+// false, or -1 if the line ends first (the formula may go on).
+func inlineEnd(line []byte) (int, bool) {
+	for i := 0; i < len(line); i++ {
+		switch c := line[i]; {
+		case c == '\\':
+			if rest := line[i+1:]; bytes.HasPrefix(rest, []byte("text{")) {
+				if n := balanced(rest[len("text"):]); n > 0 {
+					i += len("text") + n
+					continue
+				}
+			}
+			i++
+		case c == '$':
+			if i+1 < len(line) && '0' <= line[i+1] && line[i+1] <= '9' {
+				return i, false // $5: a price, in Pandoc's words
+			}
+			return i, true
+		case isSpace(c):
+			j := i
+			for j < len(line) && isSpace(line[j]) {
+				j++
+			}
+			if j < len(line) && line[j] == '$' {
+				return j, false
+			}
+			i = j - 1
+		}
+	}
+	return -1, false
+}
+
+// balanced is the length of the braced group that b begins with, or 0 if
+// it is not closed on the line within maxGroup bytes.
+// maxGroup bounds the scan for a \text{…} group's end, so that a line of
+// unclosed ones is not scanned once for each.
+const maxGroup = 1000
+
+func balanced(b []byte) int {
+	depth := 0
+	for i := 0; i < min(len(b), maxGroup); i++ {
+		switch b[i] {
+		case '\\':
+			i++
+		case '{':
+			depth++
+		case '}':
+			if depth--; depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return 0
 }

@@ -31,6 +31,13 @@ func TestDollarMath(t *testing.T) {
 		{"`$x$`", "<code>$x$</code>"},    // in code
 		{"$\\{a\\}$ $b$", `[\{a\}] [b]`}, // escapes
 		{"x$y$z", "x[y]z"},               // inside a word, as in Pandoc
+		// Pandoc's parser: the first $ reached closes or ends the try, and
+		// spaces before a $ end it.
+		{"$5 and $x$", "$5 and [x]"},
+		{"$x $ and $y$", "$x $ and [y]"},
+		{"$a$5 and $b$", "$a$5 and [b]"},
+		{"$\\text{a $b$ c}$ d", `[\text{a $b$ c}] d`}, // \text{…} may hold dollars
+		{"$a $a $a $b$", "$a $a $a [b]"},
 	}
 	re := regexp.MustCompile(`(?s)<math display="inline">.*?</math>`)
 	for _, tt := range tests {

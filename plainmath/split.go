@@ -8,12 +8,14 @@ type Span struct {
 	Math bool
 }
 
-// Split cuts s into text and formulas by Pandoc's rule for $…$: the
-// opening $ has a character other than a space or a $ right after it, the
-// closing $ one other than a space right before it and no digit right
-// after it, and inside, a backslash escapes the character after it. A $
-// that opens nothing is text, and so is \$ outside a formula (as $).
-// Adjacent text is joined into one span.
+// Split cuts s into text and formulas as Pandoc's parser reads $…$
+// (tex_math_dollars), and as a page's Markdown does: the opening $ has a
+// character other than a space or a $ right after it; the first $ reached
+// after it closes the formula unless a digit follows it; spaces followed
+// by a $ end the attempt; inside, a backslash escapes the character after
+// it and \text{…} may hold dollars. Where the attempt ends, the $ is text.
+// Outside formulas, \$ is a $ and \\ a backslash. Adjacent text is joined
+// into one span.
 func Split(s string) []Span {
 	var out []Span
 	var text strings.Builder
@@ -25,11 +27,8 @@ func Split(s string) []Span {
 	}
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
-		case c == '\\' && i+1 < len(s) && s[i+1] == '$':
-			text.WriteByte('$')
-			i++
-		case c == '\\' && i+1 < len(s) && s[i+1] == '\\': // kept, and escapes no $
-			text.WriteString(`\\`)
+		case c == '\\' && i+1 < len(s) && (s[i+1] == '$' || s[i+1] == '\\'):
+			text.WriteByte(s[i+1])
 			i++
 		case c == '$':
 			if end := closing(s, i); end > 0 {
@@ -52,18 +51,58 @@ func Split(s string) []Span {
 }
 
 // closing is the index of the $ that closes a formula opened at s[open],
-// or 0 if none does.
+// or 0 if none does. The scan never passes the next $, so splitting is
+// linear in s.
 func closing(s string, open int) int {
 	if open+1 >= len(s) || isSpace(s[open+1]) || s[open+1] == '$' {
 		return 0
 	}
 	for i := open + 1; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\\':
+			if strings.HasPrefix(s[i+1:], "text{") {
+				if n := balanced(s[i+1+len("text"):]); n > 0 {
+					i += len("text") + n
+					continue
+				}
+			}
+			i++
+		case c == '$':
+			if i+1 < len(s) && '0' <= s[i+1] && s[i+1] <= '9' {
+				return 0
+			}
+			return i
+		case isSpace(c):
+			j := i
+			for j < len(s) && isSpace(s[j]) {
+				j++
+			}
+			if j < len(s) && s[j] == '$' {
+				return 0
+			}
+			i = j - 1
+		}
+	}
+	return 0
+}
+
+// balanced is the length of the braced group s begins with, or 0 if it
+// is not closed within maxGroup bytes.
+// maxGroup bounds the scan for a \text{…} group's end, so that a line of
+// unclosed ones is not scanned once for each.
+const maxGroup = 1000
+
+func balanced(s string) int {
+	depth := 0
+	for i := 0; i < min(len(s), maxGroup); i++ {
 		switch s[i] {
 		case '\\':
 			i++
-		case '$':
-			if !isSpace(s[i-1]) && !(i+1 < len(s) && '0' <= s[i+1] && s[i+1] <= '9') {
-				return i
+		case '{':
+			depth++
+		case '}':
+			if depth--; depth == 0 {
+				return i + 1
 			}
 		}
 	}

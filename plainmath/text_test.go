@@ -33,7 +33,10 @@ func TestText(t *testing.T) {
 		"rate $O(1/k^2)$.":    "rate O(1/k²).",
 		"$a \\$ b$":           "a $ b",
 		"$$x$$":               "$$x$$",
-		"\\\\$x$":             "\\\\x",
+		"\\\\$x$":             "\\x", // \\ is a backslash, as in Markdown
+		"$5 and $x$":          "$5 and x",
+		"$a$5 and $b$":        "$a$5 and b",
+		"$\\text{a $b$}$":     "a $b$",
 	} {
 		if got := Text(in); got != want {
 			t.Errorf("Text(%q) = %q, want %q", in, got, want)
@@ -50,7 +53,7 @@ func TestSplit(t *testing.T) {
 		{"no math", []Span{{Text: "no math"}}},
 		{"the $\\beta$ of Adam", []Span{{Text: "the "}, {Text: "\\beta", Math: true}, {Text: " of Adam"}}},
 		{"$a$$b$", []Span{{Text: "a", Math: true}, {Text: "b", Math: true}}},
-		{"$x $ and $y$", []Span{{Text: "x $ and $y", Math: true}}}, // as Pandoc reads it
+		{"$x $ and $y$", []Span{{Text: "$x $ and "}, {Text: "y", Math: true}}}, // as Pandoc's parser reads it
 		{"$1$2", []Span{{Text: "$1$2"}}},
 		{"trailing $", []Span{{Text: "trailing $"}}},
 	} {
