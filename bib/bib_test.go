@@ -2,6 +2,7 @@ package bib
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -175,4 +176,28 @@ func must(s string, err error) string {
 		return "error: " + err.Error()
 	}
 	return s
+}
+
+// A title's formula left open, or written as display math, is an error
+// where there is a converter; an address keeps its ~ and --, and control
+// characters leave the text.
+func TestTitleMistakesAndAddresses(t *testing.T) {
+	t.Parallel()
+	formula := func(tex string) (string, error) { return "<math>" + tex + "</math>", nil }
+	for title, want := range map[string]string{
+		"Only one $x and a break": `a $ opens a formula that is never closed; close it with $, or write \$ for a dollar sign`,
+		"$$x$$ in display":        "$$ is display math, which a title cannot hold; write the formula between single dollars",
+		"Costs \\$5, $x$":         "",
+	} {
+		e := &Entry{Fields: map[string]string{"title": title}}
+		_, err := e.TitleHTML(formula)
+		if got := fmt.Sprint(err); want == "" && err != nil || want != "" && got != want {
+			t.Errorf("%q: error %v, want %q", title, err, want)
+		}
+	}
+	e := &Entry{Fields: map[string]string{"author": "Hinton, G.", "year": "2012", "title": "Lecture 6\x01e",
+		"url": "http://www.cs.toronto.edu/~tijmen/csc321/slides/lecture\\_slides\\_lec6--a.pdf"}}
+	if h, want := e.HTML(nil), `Hinton, G. (2012). Lecture 6e. <a href="http://www.cs.toronto.edu/~tijmen/csc321/slides/lecture_slides_lec6--a.pdf">`; !strings.HasPrefix(h, want) {
+		t.Errorf("HTML = %q, want it to begin %q", h, want)
+	}
 }

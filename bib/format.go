@@ -1,6 +1,7 @@
 package bib
 
 import (
+	"errors"
 	"html"
 	"strings"
 	"unicode"
@@ -33,6 +34,12 @@ func Text(v string) string {
 // text, a formula's TeX, text, and so on, always an odd number of parts.
 // A $ that no other closes is dropped, as TeX would complain of it.
 func mathParts(v string) []string {
+	parts, _ := splitMath(v)
+	return parts
+}
+
+// splitMath is mathParts, and whether a $ was left unclosed.
+func splitMath(v string) ([]string, bool) {
 	var parts []string
 	start, open := 0, -1
 	for i := 0; i < len(v); i++ {
@@ -49,9 +56,9 @@ func mathParts(v string) []string {
 		}
 	}
 	if open >= 0 {
-		return append(parts, v[start:open]+v[open+1:])
+		return append(parts, v[start:open]+v[open+1:]), true
 	}
-	return append(parts, v[start:])
+	return append(parts, v[start:]), false
 }
 
 // reduce is a value's text without formulas, as Text makes it, its
@@ -76,6 +83,7 @@ func reduce(v string) string {
 			i += n
 		case c == '\n' || c == '\t' || c == '\r':
 			b.WriteByte(' ')
+		case c < ' ' || c == 0x7f: // no place in a page's text
 		default:
 			b.WriteByte(c)
 		}
@@ -270,9 +278,17 @@ func (e *Entry) SortKey() string {
 // formula (TeX to inline HTML), or written as Text writes them where
 // formula is nil. The error is formula's, for the first that fails.
 func (e *Entry) TitleHTML(formula func(tex string) (string, error)) (string, error) {
-	parts := mathParts(e.Fields["title"])
+	title := e.Fields["title"]
+	parts, unclosed := splitMath(title)
+	switch {
+	case formula == nil:
+	case unclosed:
+		return "", errors.New("a $ opens a formula that is never closed; close it with $, or write \\$ for a dollar sign")
+	case strings.Contains(title, "$$"):
+		return "", errors.New("$$ is display math, which a title cannot hold; write the formula between single dollars")
+	}
 	if len(parts) == 1 || formula == nil {
-		return html.EscapeString(Text(e.Fields["title"])), nil
+		return html.EscapeString(Text(title)), nil
 	}
 	var b strings.Builder
 	for i, p := range parts {
@@ -349,11 +365,30 @@ func (e *Entry) HTML(formula func(tex string) (string, error)) string {
 		}
 		b.WriteString(".")
 	}
-	if doi := Text(e.Fields["doi"]); doi != "" {
+	if doi := address(e.Fields["doi"]); doi != "" {
 		href := "https://doi.org/" + strings.TrimPrefix(strings.TrimPrefix(doi, "https://doi.org/"), "doi:")
 		b.WriteString(` <a href="` + html.EscapeString(href) + `">` + html.EscapeString(href) + `</a>`)
-	} else if u := Text(e.Fields["url"]); strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://") {
+	} else if u := address(e.Fields["url"]); strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://") {
 		b.WriteString(` <a href="` + html.EscapeString(u) + `">` + html.EscapeString(u) + `</a>`)
+	}
+	return b.String()
+}
+
+// address is a url or doi field as written, its braces dropped and TeX's
+// escapes (\%, \_, \#, \&, \~, \$) undone: ~ and -- are the address's own,
+// not a no-break space and a dash as in Text.
+func address(v string) string {
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c == '{' || c == '}':
+		case c == '\\' && i+1 < len(v) && strings.IndexByte("%_#&~$", v[i+1]) >= 0:
+			b.WriteByte(v[i+1])
+			i++
+		case c <= ' ': // a value broken over lines
+		default:
+			b.WriteByte(c)
+		}
 	}
 	return b.String()
 }
