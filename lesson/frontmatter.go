@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"descent/diag"
@@ -33,10 +34,21 @@ const (
 	maxDescription = 1000
 )
 
-// checkLength refuses text of more than limit characters.
+// checkLength refuses text of more than limit characters, control
+// characters, which have no place in a page's text, and $$, which is
+// display math where only $…$ can go.
 func checkLength(text string, limit int) error {
 	if n := utf8.RuneCountInString(text); n > limit {
 		return fmt.Errorf("%d characters is over the limit of %d", n, limit)
+	}
+	if i := strings.IndexFunc(text, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' }); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(text[i:])
+		return fmt.Errorf("holds the control character %U%s; remove it", r, yamlnode.EscapeHint(r))
+	}
+	for _, sp := range plainmath.Split(text) {
+		if !sp.Math && strings.Contains(sp.Text, "$$") {
+			return fmt.Errorf("$$ is display math, which a title or description cannot hold; write the formula between single dollars, or \\$ for a dollar sign")
+		}
 	}
 	return nil
 }
@@ -131,6 +143,12 @@ func decodeFrontMatter(src []byte, l *diag.List) (frontMatter, bool) {
 		}
 		if err != nil {
 			l.Add(line, p.Key, "%v", err)
+			switch p.Key { // reported once: its formulas are not converted too
+			case "title":
+				fm.Title = ""
+			case "description":
+				fm.Description = ""
+			}
 		}
 	}
 	if strings.Contains(fm.Title, "$") {

@@ -281,3 +281,16 @@ func Text(n *yaml.Node) (string, error) {
 	}
 	return n.Value, nil
 }
+
+// doubleQuoteEscapes are the control characters that YAML's double quotes
+// make of a backslash and a letter: "$\beta$" holds a backspace, "eta".
+var doubleQuoteEscapes = map[rune]string{0x07: `\a`, 0x08: `\b`, 0x0b: `\v`, 0x0c: `\f`, 0x1b: `\e`, 0x00: `\0`}
+
+// EscapeHint is what to say of a control character r found in text read
+// from YAML, when double quotes may have made it of TeX: "" for others.
+func EscapeHint(r rune) string {
+	if esc, ok := doubleQuoteEscapes[r]; ok {
+		return fmt.Sprintf(" (in double quotes YAML reads %s as one: write TeX in single quotes, '$%sbeta$')", esc, `\`)
+	}
+	return ""
+}
