@@ -2,8 +2,8 @@
 // Quizzes, exercises and search in a real browser (issue #18): answering a
 // quiz right and wrong with the mouse and the keyboard, "Try again", the
 // answer kept for the tab, the no-JavaScript <details>; an exercise's folded
-// answer; the search box with a word of a lesson's body, a prefix and a
-// misspelt title, by keyboard, landing on the lesson; axe with the quiz
+// answer; the search box with a word of a lesson's body, a prefix, a
+// misspelt title and a formula's TeX, by keyboard, landing on the lesson; axe with the quiz
 // answered and the results open; screenshots at two sizes in both schemes.
 const test = require('node:test');
 const assert = require('node:assert/strict');
@@ -104,6 +104,11 @@ test('quizzes, exercises and search', { skip, timeout: 180_000 }, async (t) => {
     assert.match(got[0], /Nesterov/);
     got = await query('asddle');
     assert.match(got[0], /Saddle/);
+    // A formula's TeX finds it, and the snippet shows it as text: ∇, not \nabla.
+    got = await query('nabla');
+    assert.ok(got.length > 0, 'nabla finds the formulas that use it');
+    assert.ok(got.every((r) => !r.includes('\\')), got.join('\n'));
+    assert.ok(got.some((r) => r.includes('∇')), got.join('\n'));
     // Keyboard: down to the first result, Enter lands on the lesson.
     await query('sadle pont');
     await input.press('ArrowDown');

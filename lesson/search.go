@@ -3,8 +3,10 @@ package lesson
 import (
 	"path"
 	"sort"
+	"strings"
 
 	"descent/markup"
+	"descent/plainmath"
 	"descent/search"
 	"descent/store"
 )
@@ -17,9 +19,9 @@ const SearchDir = "search"
 // the page is parsed. The page's record keeps the result, so that a
 // rebuild splits into terms only the pages it parses: after one save, one.
 func searchText(pg *page, text []markup.Section) []store.TextSection {
-	in := search.Page{URL: pg.url, Title: pg.fm.Title}
+	in := search.Page{URL: pg.url, Title: pg.fm.Title, TitleMath: titleMath(pg.fm.TitleTeX)}
 	for _, t := range text {
-		in.Sections = append(in.Sections, search.Section{ID: t.ID, Heading: t.Heading, Text: t.Text, Math: t.Math})
+		in.Sections = append(in.Sections, search.Section{ID: t.ID, Heading: t.Heading, Text: t.Text, Math: t.Math, HeadingMath: t.HeadingMath})
 	}
 	w := search.Weigh(in)
 	out := make([]store.TextSection, len(w.Sections))
@@ -27,6 +29,17 @@ func searchText(pg *page, text []markup.Section) []store.TextSection {
 		out[i] = store.TextSection{ID: s.ID, Heading: s.Heading, Text: s.Text, Terms: s.Terms, Weights: s.Weights}
 	}
 	return out
+}
+
+// titleMath is the TeX of a title's formulas, space-separated.
+func titleMath(tex string) string {
+	var parts []string
+	for _, sp := range plainmath.Split(tex) {
+		if sp.Math {
+			parts = append(parts, sp.Text)
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 // writeSearch writes the search index of every page, from the text and

@@ -10,12 +10,12 @@ import (
 // Section is the text of a page under one heading (the text before the
 // first heading has none), for the search index: plain words, formulas as
 // Unicode text (plainmath), without code blocks, figures or quizzes. Math
-// is the TeX of the heading's and the text's formulas, so that a search
-// for "gamma" finds \gamma, which the text shows as γ.
+// and HeadingMath are the TeX of the text's and the heading's formulas, so
+// that a search for "gamma" finds \gamma, which the text shows as γ.
 type Section struct {
-	ID, Heading string
-	Text        string
-	Math        string
+	ID, Heading       string
+	Text              string
+	Math, HeadingMath string
 }
 
 // maxSectionText bounds the text kept of one section: the index needs the
@@ -40,8 +40,9 @@ func sections(doc ast.Node, src []byte) []Section {
 			flush()
 			id, _ := n.AttributeString("id")
 			idb, _ := id.([]byte)
-			out = append(out, Section{ID: string(idb), Heading: plainText(n, src, unicodeTeX)})
-			formulas(n, src, &math)
+			var hm strings.Builder
+			formulas(n, src, &hm)
+			out = append(out, Section{ID: string(idb), Heading: plainText(n, src, unicodeTeX), HeadingMath: strings.TrimSpace(hm.String())})
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *Landscape, *Quiz:
 			return ast.WalkSkipChildren, nil

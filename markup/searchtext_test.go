@@ -17,7 +17,7 @@ func TestSections(t *testing.T) {
 	d.Outline()
 	want := []Section{
 		{Text: `Step θ - η g by step.`, Math: `\theta - \eta g x^2`},
-		{ID: "the-rule-eta", Heading: `The rule η`, Text: `Small η.`, Math: `\eta \eta`},
+		{ID: "the-rule-eta", Heading: `The rule η`, Text: `Small η.`, Math: `\eta`, HeadingMath: `\eta`},
 	}
 	if !reflect.DeepEqual(d.Text, want) {
 		t.Errorf("got %q", d.Text)

@@ -13,6 +13,7 @@ import (
 // Page is one page of the site as the index sees it.
 type Page struct {
 	URL, Title string
+	TitleMath  string    // the title's formulas as TeX, for terms only (see Section.Math)
 	Sections   []Section // in page order; the first may have no heading
 }
 
@@ -20,12 +21,13 @@ type Page struct {
 // (Weigh), its terms.
 type Section struct {
 	ID, Heading, Text string
-	// Math is more text whose terms count as the Text's but that no
-	// snippet shows: a page's formulas as TeX, where Text writes them as
-	// Unicode. Weigh counts it and leaves it empty.
-	Math    string
-	Terms   []string // the section's terms, sorted, each once
-	Weights []int    // Weights[i] is the weight of Terms[i] here
+	// Math and HeadingMath are more text whose terms count as the Text's
+	// and the Heading's, but that no snippet shows: formulas as TeX, where
+	// Text and Heading write them as Unicode. Weigh counts them and leaves
+	// them empty.
+	Math, HeadingMath string
+	Terms             []string // the section's terms, sorted, each once
+	Weights           []int    // Weights[i] is the weight of Terms[i] here
 }
 
 // Weights of a term by where it appears; a body term counts once per
@@ -58,7 +60,7 @@ func Weigh(p Page) Page {
 	for i := range ss {
 		clear(w)
 		clear(body)
-		for _, t := range uniq(Terms(ss[i].Heading)) {
+		for _, t := range uniq(Terms(ss[i].Heading + " " + ss[i].HeadingMath)) {
 			w[t] += headingWeight
 		}
 		count := func(t []byte) {
@@ -70,12 +72,12 @@ func Weigh(p Page) Page {
 		}
 		eachTerm(ss[i].Text, count)
 		eachTerm(ss[i].Math, count)
-		ss[i].Math = ""
+		ss[i].Math, ss[i].HeadingMath = "", ""
 		for t, n := range body {
 			w[t] += min(n, maxBody)
 		}
 		if i == 0 {
-			for _, t := range uniq(Terms(p.Title)) {
+			for _, t := range uniq(Terms(p.Title + " " + p.TitleMath)) {
 				w[t] += titleWeight
 			}
 		}
@@ -278,7 +280,7 @@ func eachTerm(text string, f func([]byte)) {
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
-		if !unicode.IsLetter(r) && !unicode.IsNumber(r) {
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) || isScript(r) {
 			flush()
 			continue
 		}
@@ -288,6 +290,14 @@ func eachTerm(text string, f func([]byte)) {
 		runes++
 	}
 	flush()
+}
+
+// isScript reports the raised and lowered digits and letters that a
+// formula's Unicode text uses (x², θₜ): they end a term, as they do in
+// search.js, so that "k²" is the term k (too short to keep), not one of
+// its own.
+func isScript(r rune) bool {
+	return r == '²' || r == '³' || r == '¹' || 0x2070 <= r && r <= 0x209f || 0x1d2c <= r && r <= 0x1d6a || r == 0x2c7c
 }
 
 func uniq(ts []string) []string {

@@ -16,7 +16,7 @@ import (
 func TestTerms(t *testing.T) {
 	t.Parallel()
 	got := Terms("Saddle-points: ∇f ≈ 0 at x², Größe, a 日本語 word, " + strings.Repeat("z", 30))
-	want := []string{"saddle", "points", "at", "x²", "größe", "日本語", "word", strings.Repeat("z", 24)}
+	want := []string{"saddle", "points", "at", "größe", "日本語", "word", strings.Repeat("z", 24)} // x² is the term x, too short
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q", got)
 	}
@@ -218,7 +218,7 @@ func TestPageGroupInScript(t *testing.T) {
 func termsPlain(text string) []string {
 	var out []string
 	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r) || isScript(r)
 	}) {
 		if n := utf8.RuneCountInString(w); n < minTerm {
 			continue
@@ -241,11 +241,15 @@ func FuzzTerms(f *testing.F) {
 	})
 }
 
-// A section's Math counts for its terms, as its text does, and is not
-// kept: snippets show the text alone.
+// A section's Math counts for its terms as its text does, its
+// HeadingMath as its heading does, and a page's TitleMath as its title;
+// none is kept, as snippets show the text alone. Raised and lowered
+// characters end a term.
 func TestWeighMath(t *testing.T) {
 	t.Parallel()
-	p := Weigh(Page{URL: "a/", Title: "A", Sections: []Section{{Text: "Step γ by step.", Math: `\gamma_t \gamma`}}})
+	p := Weigh(Page{URL: "a/", Title: "Tuning β", TitleMath: `\beta`, Sections: []Section{
+		{Text: "Step γ by step, x² and θₜ.", Math: `\gamma_t \gamma`},
+		{ID: "h", Heading: "The δ rule", HeadingMath: `\delta`, Text: "Text."}}})
 	s := p.Sections[0]
 	if s.Math != "" {
 		t.Errorf("Math kept: %q", s.Math)
@@ -254,7 +258,11 @@ func TestWeighMath(t *testing.T) {
 	for i, term := range s.Terms {
 		got[term] = s.Weights[i]
 	}
-	if got["gamma"] != 2 || got["step"] != 2 {
+	if got["gamma"] != 2 || got["step"] != 2 || got["beta"] != titleWeight || got["x²"] != 0 || got["θₜ"] != 0 {
 		t.Errorf("terms %v", got)
+	}
+	h := p.Sections[1]
+	if i := slices.Index(h.Terms, "delta"); i < 0 || h.Weights[i] != headingWeight || h.HeadingMath != "" {
+		t.Errorf("the heading's formula: terms %v %v", h.Terms, h.Weights)
 	}
 }

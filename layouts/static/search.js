@@ -44,7 +44,8 @@
   }
 
   function terms(text) {
-    return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) || []).filter(function (w) { return [...w].length >= 2; })
+    // Raised and lowered characters (x², θₜ) end a term, as in search.isScript.
+    return (text.toLowerCase().match(/(?:(?![\u00b2\u00b3\u00b9\u2070-\u209f\u1d2c-\u1d6a\u2c7c])[\p{L}\p{N}])+/gu) || []).filter(function (w) { return [...w].length >= 2; })
       .map(function (w) { return [...w].slice(0, 24).join(""); });
   }
   // hex names a term's shard: its first k runes' UTF-8 in hex (search.ShardKey).
