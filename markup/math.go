@@ -98,11 +98,13 @@ func texDepth(tex string) int {
 			for j < len(tex) && isLetterAt(tex, j) {
 				j++
 			}
-			switch name := tex[i+1 : j]; name {
-			case "left", "begin":
+			switch name := tex[i+1 : j]; {
+			case name == "left" || name == "begin":
 				depth++
-			case "right", "end":
+			case name == "right" || name == "end":
 				depth--
+			case takesNoArgument(name):
+				bare = 0 // \alpha\alpha\alpha is a row, not a nest
 			default:
 				// A command followed at once by another command takes
 				// it as its argument: \sqrt\sqrt\sqrt x nests.
@@ -121,6 +123,16 @@ func texDepth(tex string) int {
 		most = max(most, depth+bare)
 	}
 	return most
+}
+
+// takesNoArgument reports a command that stands alone: a symbol, a large
+// operator, a function name, a delimiter or a space.
+func takesNoArgument(name string) bool {
+	_, sym := symbols[name]
+	_, op := largeOps[name]
+	_, delim := delimiters[name]
+	_, space := spaces[name]
+	return sym || op || delim || space || functions[name] || limitFuncs[name]
 }
 
 func isLetterAt(s string, i int) bool {

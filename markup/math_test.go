@@ -121,3 +121,15 @@ func TestKeepTogether(t *testing.T) {
 		}
 	}
 }
+
+// A row of symbols is not a nest: \alpha\alpha… takes no argument.
+func TestDepthOfARow(t *testing.T) {
+	t.Parallel()
+	row := strings.Repeat(`\alpha`, 45) + strings.Repeat(`\sum`, 45) + strings.Repeat(`\quad`, 45)
+	if _, err := New(false).Formula(row, false); err != nil {
+		t.Errorf("a row of 135 symbols: %v", err)
+	}
+	if _, err := New(false).Formula(strings.Repeat(`\sqrt\alpha`, 100), false); err != nil {
+		t.Errorf("\\sqrt\\alpha a hundred times: %v", err)
+	}
+}
