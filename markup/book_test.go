@@ -236,17 +236,18 @@ func TestFigures(t *testing.T) {
 	}
 }
 
-// An image's alt text holds its formulas as Unicode text, inside text and
-// in a figure: an alt attribute cannot hold MathML.
+// An image's alt text and title hold their formulas as Unicode text,
+// inside text and in a figure: an attribute cannot hold MathML. A title's
+// backslash escapes are undone, in a figure too.
 func TestAltTextMath(t *testing.T) {
 	t.Parallel()
-	got, _, errs := renderDoc(t, "![The path at $\\beta = 0.9$](a.png)\n\nInline ![a $\\gamma_t$ \"quoted\" <b>](c.png \"T & $x$\") image.\n")
+	got, _, errs := renderDoc(t, "![The path at $\\beta = 0.9$](a.png \"Its \\\"title\\\" $\\eta$\")\n\nInline ![a $\\gamma_t$ \"quoted\" <b>](c.png \"T &amp; $x$ \\\"q\\\"\") image.\n")
 	if errs != nil {
 		t.Fatal(errs)
 	}
 	for _, w := range []string{
-		`<img src="a.png" alt="The path at β = 0.9" loading="lazy">`,
-		`<p>Inline <img src="c.png" alt="a γₜ &#34;quoted&#34; " title="T &amp; $x$"> image.</p>`, // raw HTML is no text
+		`<img src="a.png" alt="The path at β = 0.9" title="Its &#34;title&#34; η" loading="lazy">`,
+		`<p>Inline <img src="c.png" alt="a γₜ &#34;quoted&#34; " title="T &amp; x &#34;q&#34;"> image.</p>`, // raw HTML is no text
 	} {
 		if !strings.Contains(got, w) {
 			t.Errorf("lacks %s\n%s", w, got)

@@ -95,7 +95,7 @@ func (figureTransformer) Transform(doc *ast.Document, reader text.Reader, _ pars
 			}
 			id = string(m[1])
 		}
-		f := &ImageFigure{Dest: string(img.Destination), Title: string(img.Title), ID: id, Alt: plainText(img, src, unicodeTeX)}
+		f := &ImageFigure{Dest: string(img.Destination), Title: titleText(img.Title), ID: id, Alt: plainText(img, src, unicodeTeX)}
 		f.SetLines(p.Lines())
 		for k := img.FirstChild(); k != nil; {
 			next := k.NextSibling()

@@ -227,6 +227,14 @@ func (r nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	registerCallout(reg)
 }
 
+// titleText is an image's "title" as text: Markdown's backslash escapes
+// and entities undone, as goldmark does, and formulas as Unicode text,
+// as in the alt text.
+func titleText(title []byte) string {
+	t := util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(title)))
+	return plainmath.Text(string(t))
+}
+
 // renderImage writes an image inside text as goldmark does, but with its
 // formulas in the alt text as Unicode text, where goldmark leaves them out.
 func (r nodeRenderer) renderImage(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -240,9 +248,7 @@ func (r nodeRenderer) renderImage(w util.BufWriter, src []byte, node ast.Node, e
 	}
 	w.WriteString(`" alt="` + html.EscapeString(plainText(n, src, unicodeTeX)) + `"`)
 	if n.Title != nil {
-		w.WriteString(` title="`)
-		ghtml.DefaultWriter.Write(w, n.Title)
-		w.WriteByte('"')
+		w.WriteString(` title="` + html.EscapeString(titleText(n.Title)) + `"`)
 	}
 	if n.Attributes() != nil {
 		ghtml.RenderAttributes(w, n, ghtml.ImageAttributeFilter)
