@@ -98,6 +98,25 @@ func BadUTF8Line(src []byte) int {
 	return line
 }
 
+// ControlLine is the line (from 1) of the first control character in src
+// that a page cannot show, and the character: any C0 control but tab,
+// line feed and carriage return, DEL, or a C1 control; 0 if there is none.
+// HTML makes each a parse error, and most show as nothing, or as a box.
+func ControlLine(src []byte) (int, rune) {
+	line := 1
+	for i, c := range src {
+		switch {
+		case c == '\n':
+			line++
+		case c < 0x20 && c != '\t' && c != '\r' || c == 0x7f:
+			return line, rune(c)
+		case c == 0xc2 && i+1 < len(src) && 0x80 <= src[i+1] && src[i+1] <= 0x9f:
+			return line, rune(src[i+1])
+		}
+	}
+	return 0, 0
+}
+
 // Count is how many mistakes the errors report, those a List left
 // unlisted included.
 func (es Errors) Count() int {

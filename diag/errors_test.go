@@ -73,3 +73,19 @@ func TestBadUTF8Line(t *testing.T) {
 		}
 	}
 }
+
+func TestControlLine(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		src  string
+		line int
+		r    rune
+	}{
+		{"", 0, 0}, {"tab\there\r\nand é", 0, 0}, {"a\n\x01", 2, 1}, {"a\nb\nc\x1b[2J", 3, 0x1b},
+		{"del\x7f", 1, 0x7f}, {"x\n\u0085next line", 2, 0x85}, {"\u00a0 no-break space, \u00e9", 0, 0},
+	} {
+		if line, r := ControlLine([]byte(tt.src)); line != tt.line || r != tt.r {
+			t.Errorf("ControlLine(%q) = %d, %U; want %d, %U", tt.src, line, r, tt.line, tt.r)
+		}
+	}
+}

@@ -62,6 +62,10 @@ var badInputs = []struct {
 	{"a title's display math", "---\ntitle: 'Display $$x$$ here'\n---\nx\n", []string{`content/s/lesson.md:2: title: $$ is display math, which a title or description cannot hold; write the formula between single dollars, or \$ for a dollar sign`}},
 	{"a figure title's TeX in double quotes", figureLesson("title: \"The $\\beta$ rule\"\n" + good), []string{`content/s/lesson.md:6: title: math: the formula holds the control character U+0008 (in double quotes YAML reads \b as one: write TeX in single quotes, '$\beta$'); remove it`}},
 	{"a control character in a description", "---\ntitle: L\ndescription: \"a\\u0001b\"\n---\nx\n", []string{`content/s/lesson.md:3: description: holds the control character U+0001; remove it`}},
+	{"a control character in the text", "---\ntitle: L\n---\n\nA bell \x07 here.\n\n```landscape\nfunction: nope\n```\n", []string{
+		`content/s/lesson.md:5: the line holds the control character U+0007, which a page cannot show; remove it`,
+		`content/s/lesson.md:8: function: unknown function "nope"; the catalog has quadratic, saddle, monkey-saddle, rosenbrock, himmelblau, beale, booth, matyas, goldstein-price, rastrigin, ackley, three-hump-camel, six-hump-camel, styblinski-tang, levi, mccormick, easom, plateau, sine-bowl, wiggle, or write an expression in x and y`}},
+	{"a control character in the front matter", "---\ntitle: \"a\x01b\"\n---\nx\n", []string{`content/s/lesson.md:2: YAML: control characters are not allowed`}},
 	{"front matter in TOML", "+++\ntitle = \"L\"\n+++\nx\n", []string{`content/s/lesson.md:1: TOML front matter (+++) is not read; write it as YAML between lines of ---`}},
 	{"old Mac line ends", "---\rtitle: L\rweight: heavy\r---\rx\r", []string{`content/s/lesson.md:3: weight: expected a whole number, found the text "heavy"`}},
 	{"front matter not a mapping", "---\n- a\n- b\n---\nx\n", []string{`content/s/lesson.md:2: expected a mapping of keys to values, found a list`}},

@@ -391,6 +391,11 @@ func loadPage(src []byte, file, name string, memo *TextMemo) (*page, Errors) {
 	if !ok {
 		return nil, l.Errs
 	}
+	if line, r := diag.ControlLine(body); line > 0 {
+		// Reported, and the page read on for its other mistakes. (In the
+		// front matter YAML refuses them itself.)
+		l.Add(bodyLine+line-1, "", "the line holds the control character %U, which a page cannot show; remove it", r)
+	}
 	// A mistake in the front matter does not hide those in the body: the
 	// page is still parsed, and its errors stop the build.
 	fm := memo.frontMatter(fmSrc, l)
