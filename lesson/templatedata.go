@@ -64,19 +64,21 @@ type NavItem struct {
 // (each executed as the "base" template after cloning base.html).
 type PageData struct {
 	Site        SiteData
-	Kind        string // "home", "section", "lesson" or "404"
-	Title       string // formulas as Unicode text: for <title>, links and attributes
-	Description string // the page's own; "" if it has none (the theme falls back on Site.Description); as Title
-	// TitleHTML and DescriptionHTML are the same, escaped, with their
-	// $…$ formulas as MathML: for the page's heading and its lead.
+	Kind        string        // "home", "section", "lesson" or "404"
+	Title       string        // formulas as Unicode text: for <title>, links and attributes
+	Description string        // the page's own; "" if it has none (the theme falls back on Site.Description); as Title
+	URL         string        // this page, relative to the site root
+	Root        string        // relative prefix from this page to the site root: "", "../", "../../"
+	Content     template.HTML // rendered Markdown
+	TOC         []TOCEntry    // the page's h2/h3 headings, for a table of contents
+	Section     *SectionData  // the lesson's section (lesson and section pages)
+	Chapter     *SectionData  // the top-level section the page is in (Section itself in a one-level course)
+	Breadcrumbs []Link        // the sections around the page, outermost first
+
+	// TitleHTML and DescriptionHTML are Title and Description escaped,
+	// with their $…$ formulas as MathML: for the page's heading and lead.
 	TitleHTML, DescriptionHTML template.HTML
-	URL                        string        // this page, relative to the site root
-	Root                       string        // relative prefix from this page to the site root: "", "../", "../../"
-	Content                    template.HTML // rendered Markdown
-	TOC                        []TOCEntry    // the page's h2/h3 headings, for a table of contents
-	Section                    *SectionData  // the lesson's section (lesson and section pages)
-	Chapter                    *SectionData  // the top-level section the page is in (Section itself in a one-level course)
-	Breadcrumbs                []Link        // the sections around the page, outermost first
+
 	// NavLessons is what the navigation lists of the Chapter's lessons and
 	// subsections: all of them, or in a section of more than NavWindow,
 	// the NavWindow nearest this page, so that a page's size and a build's
