@@ -122,7 +122,9 @@ func TestKeepTogether(t *testing.T) {
 	}
 }
 
-// A row of symbols is not a nest: \alpha\alpha… takes no argument.
+// A row of symbols is not a nest: \alpha\alpha… takes no argument. A
+// chain of commands that take others as their arguments is, and the
+// MathML's depth is checked whatever the TeX looks like.
 func TestDepthOfARow(t *testing.T) {
 	t.Parallel()
 	row := strings.Repeat(`\alpha`, 45) + strings.Repeat(`\sum`, 45) + strings.Repeat(`\quad`, 45)
@@ -131,5 +133,11 @@ func TestDepthOfARow(t *testing.T) {
 	}
 	if _, err := New(false).Formula(strings.Repeat(`\sqrt\alpha`, 100), false); err != nil {
 		t.Errorf("\\sqrt\\alpha a hundred times: %v", err)
+	}
+	for _, tex := range []string{strings.Repeat(`\binom\alpha`, 330) + `\beta`, strings.Repeat(`\frac\alpha`, 360) + " x", strings.Repeat(`\frac1`, 660) + "x"} {
+		_, err := New(false).Formula(tex, false)
+		if err == nil || !strings.Contains(err.Error(), "MathML nests") {
+			t.Errorf("%.24s…: %v", tex, err)
+		}
 	}
 }

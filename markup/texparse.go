@@ -83,8 +83,27 @@ func parseTeX(src string, display bool) (out string, err error) {
 		mode = "block"
 	}
 	math := elem("math", ord, body).set("display", mode)
+	if d := math.depth(); d > maxMathMLDepth {
+		// texDepth guesses from the TeX; this is the tree a browser gets,
+		// and Chromium flattens one deeper than 512, silently.
+		return "", &texError{msg: fmt.Sprintf("the formula's MathML nests %d elements deep, over the limit of %d; write it flatter, or split it", d, maxMathMLDepth)}
+	}
 	math.write(&b)
 	return b.String(), nil
+}
+
+// maxMathMLDepth bounds a formula's element tree: the deepest of the
+// course and the test corpus is 13 elements deep, and what texDepth lets
+// through at its limit under 170 (environments are four elements each).
+const maxMathMLDepth = 200
+
+// depth is how many elements deep n's tree is, n counted.
+func (n *node) depth() int {
+	d := 0
+	for _, k := range n.kids {
+		d = max(d, k.depth())
+	}
+	return d + 1
 }
 
 func (p *texParser) peek() byte {
