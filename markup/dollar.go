@@ -18,17 +18,23 @@ import (
 // \text{…} may hold dollars of its own. Where the attempt ends, the opening
 // $ is text. So "$20,000 and $30,000" is text, where the first $ and the
 // second made the formula "20,000 and ", silently, and "$5 and $x$" is a
-// price and the formula x. The scan from one $ never passes the next, so
-// a paragraph of unclosed dollars is read in linear time.
+// price and the formula x. The scan from one $ passes no other $ but
+// those inside \text{…} groups, and when it fails, those are not tried as
+// openers again (Pandoc would; each would scan the same groups), so a
+// paragraph of dollars is read in linear time.
 // $$ is left to the passthrough extension, which makes it display math.
 type dollarParser struct{}
+
+// failedSpanKey holds the source span [from, to) whose dollars a failed
+// attempt scanned inside \text{…} groups: none of them opens a formula.
+var failedSpanKey = parser.NewContextKey()
 
 // inlineDollars are the delimiters of every formula dollarParser reads.
 var inlineDollars = &passthrough.Delimiters{Open: "$", Close: "$"}
 
 func (dollarParser) Trigger() []byte { return []byte{'$'} }
 
-func (dollarParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.Node {
+func (dollarParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, start := block.PeekLine()
 	if len(line) > 1 && line[1] == '$' {
 		return nil
@@ -40,7 +46,18 @@ func (dollarParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.N
 	if len(line) < 2 || isSpace(line[1]) {
 		return dollar()
 	}
+	if span, ok := pc.Get(failedSpanKey).([2]int); ok && span[0] < start.Start && start.Start < span[1] {
+		return dollar()
+	}
 	l, pos := block.Position()
+	lastGroup := -1 // the source offset just after the last \text{…} group scanned
+	fail := func() ast.Node {
+		if lastGroup > 0 {
+			pc.Set(failedSpanKey, [2]int{start.Start, lastGroup})
+		}
+		block.SetPosition(l, pos)
+		return dollar()
+	}
 	block.Advance(1)
 	for first := true; ; first = false {
 		line, seg := block.PeekLine() // the first starts after the opener
@@ -50,51 +67,56 @@ func (dollarParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.N
 		if !first && len(line) > 0 && line[0] == '$' {
 			break // a $ after a line break, a space
 		}
-		switch end, ok := inlineEnd(line); {
+		end, ok, group := inlineEnd(line)
+		if group >= 0 {
+			lastGroup = seg.Start + group
+		}
+		switch {
 		case ok:
 			block.Advance(end + 1)
 			return &passthrough.PassthroughInline{Segment: start.WithStop(seg.Start + end + 1), Delimiters: inlineDollars}
 		case end >= 0: // the attempt ended on this line
-			block.SetPosition(l, pos)
-			return dollar()
+			return fail()
 		}
 		block.AdvanceLine()
 	}
-	block.SetPosition(l, pos)
-	return dollar()
+	return fail()
 }
 
 // inlineEnd scans line for the end of an inline formula: the index
 // of the closing $ and true, or the index where the attempt fails and
-// false, or -1 if the line ends first (the formula may go on).
-func inlineEnd(line []byte) (int, bool) {
+// false, or -1 if the line ends first (the formula may go on); and the
+// index just after the last \text{…} group it passed, or -1.
+func inlineEnd(line []byte) (end int, ok bool, group int) {
+	group = -1
 	for i := 0; i < len(line); i++ {
 		switch c := line[i]; {
 		case c == '\\':
 			if rest := line[i+1:]; bytes.HasPrefix(rest, []byte("text{")) {
 				if n := balanced(rest[len("text"):]); n > 0 {
 					i += len("text") + n
+					group = i + 1
 					continue
 				}
 			}
 			i++
 		case c == '$':
 			if i+1 < len(line) && '0' <= line[i+1] && line[i+1] <= '9' {
-				return i, false // $5: a price, in Pandoc's words
+				return i, false, group // $5: a price, in Pandoc's words
 			}
-			return i, true
+			return i, true, group
 		case isSpace(c):
 			j := i
 			for j < len(line) && isSpace(line[j]) {
 				j++
 			}
 			if j < len(line) && line[j] == '$' {
-				return j, false
+				return j, false, group
 			}
 			i = j - 1
 		}
 	}
-	return -1, false
+	return -1, false, group
 }
 
 // balanced is the length of the braced group that b begins with, or 0 if

@@ -38,6 +38,7 @@ func TestDollarMath(t *testing.T) {
 		{"$a$5 and $b$", "$a$5 and [b]"},
 		{"$\\text{a $b$ c}$ d", `[\text{a $b$ c}] d`}, // \text{…} may hold dollars
 		{"$a $a $a $b$", "$a $a $a [b]"},
+		{"$a\\text{$}$5 and $b$", `$a\text{$}$5 and [b]`}, // a failed try's groups open nothing
 	}
 	re := regexp.MustCompile(`(?s)<math display="inline">.*?</math>`)
 	for _, tt := range tests {

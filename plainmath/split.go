@@ -31,10 +31,16 @@ func Split(s string) []Span {
 			text.WriteByte(s[i+1])
 			i++
 		case c == '$':
-			if end := closing(s, i); end > 0 {
+			end, group := closing(s, i)
+			if end > 0 {
 				flush()
 				out = append(out, Span{Text: s[i+1 : end], Math: true})
 				i = end
+				continue
+			}
+			if group > 0 { // the dollars in the groups the try passed open nothing
+				text.WriteString(s[i:group])
+				i = group - 1
 				continue
 			}
 			text.WriteByte('$')
@@ -51,11 +57,12 @@ func Split(s string) []Span {
 }
 
 // closing is the index of the $ that closes a formula opened at s[open],
-// or 0 if none does. The scan never passes the next $, so splitting is
-// linear in s.
-func closing(s string, open int) int {
+// or 0 if none does, and then the index just after the last \text{…}
+// group the try passed, or 0. The scan passes no $ but those in such
+// groups, and Split does not try those again, so splitting is linear.
+func closing(s string, open int) (end, group int) {
 	if open+1 >= len(s) || isSpace(s[open+1]) || s[open+1] == '$' {
-		return 0
+		return 0, 0
 	}
 	for i := open + 1; i < len(s); i++ {
 		switch c := s[i]; {
@@ -63,27 +70,28 @@ func closing(s string, open int) int {
 			if strings.HasPrefix(s[i+1:], "text{") {
 				if n := balanced(s[i+1+len("text"):]); n > 0 {
 					i += len("text") + n
+					group = i + 1
 					continue
 				}
 			}
 			i++
 		case c == '$':
 			if i+1 < len(s) && '0' <= s[i+1] && s[i+1] <= '9' {
-				return 0
+				return 0, group
 			}
-			return i
+			return i, 0
 		case isSpace(c):
 			j := i
 			for j < len(s) && isSpace(s[j]) {
 				j++
 			}
 			if j < len(s) && s[j] == '$' {
-				return 0
+				return 0, group
 			}
 			i = j - 1
 		}
 	}
-	return 0
+	return 0, group
 }
 
 // balanced is the length of the braced group s begins with, or 0 if it

@@ -27,16 +27,17 @@ func TestText(t *testing.T) {
 		"$<b>$":                                       "<b>",
 		"$\\nabla f(x) \\approx 0$":                   "∇ f(x) ≈ 0",
 		// Pandoc's rule: these dollars are prices, not formulas.
-		"$20,000 and $30,000": "$20,000 and $30,000",
-		"costs $5 or $ 6":     "costs $5 or $ 6",
-		"\\$x$ and $y$":       "$x$ and y",
-		"rate $O(1/k^2)$.":    "rate O(1/k²).",
-		"$a \\$ b$":           "a $ b",
-		"$$x$$":               "$$x$$",
-		"\\\\$x$":             "\\x", // \\ is a backslash, as in Markdown
-		"$5 and $x$":          "$5 and x",
-		"$a$5 and $b$":        "$a$5 and b",
-		"$\\text{a $b$}$":     "a $b$",
+		"$20,000 and $30,000":   "$20,000 and $30,000",
+		"costs $5 or $ 6":       "costs $5 or $ 6",
+		"\\$x$ and $y$":         "$x$ and y",
+		"rate $O(1/k^2)$.":      "rate O(1/k²).",
+		"$a \\$ b$":             "a $ b",
+		"$$x$$":                 "$$x$$",
+		"\\\\$x$":               "\\x", // \\ is a backslash, as in Markdown
+		"$5 and $x$":            "$5 and x",
+		"$a$5 and $b$":          "$a$5 and b",
+		"$\\text{a $b$}$":       "a $b$",
+		"$a\\text{$}$5 and $b$": "$a\\text{$}$5 and b",
 	} {
 		if got := Text(in); got != want {
 			t.Errorf("Text(%q) = %q, want %q", in, got, want)
@@ -89,6 +90,16 @@ func FuzzText(f *testing.F) {
 			t.Fatalf("Split(%q) joins back as %q", s, got)
 		}
 	})
+}
+
+// A failed try's \text{…} groups are not tried again: a title of many
+// such groups splits in linear time, and gives the text as it is.
+func TestSplitGroups(t *testing.T) {
+	t.Parallel()
+	s := "$a" + strings.Repeat(`\text{$}`, 100_000) + "$5"
+	if got := Split(s); len(got) != 1 || got[0].Math || got[0].Text != s {
+		t.Errorf("Split: %d spans", len(got))
+	}
 }
 
 // Deep nesting is written as it is past maxDepth levels, so that a
