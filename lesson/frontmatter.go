@@ -43,7 +43,7 @@ func checkLength(text string, limit int) error {
 	}
 	if i := strings.IndexFunc(text, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' }); i >= 0 {
 		r, _ := utf8.DecodeRuneInString(text[i:])
-		return fmt.Errorf("holds the control character %U%s; remove it", r, yamlnode.EscapeHint(r))
+		return fmt.Errorf("holds the control character %U; remove it", r)
 	}
 	for _, sp := range plainmath.Split(text) {
 		if !sp.Math && strings.Contains(sp.Text, "$$") {

@@ -1,16 +1,12 @@
 package lesson
 
 import (
-	"errors"
 	"html/template"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"descent/figure"
 	"descent/markup"
 	"descent/plainmath"
-	"descent/yamlnode"
 )
 
 // This file is the contract between the site build and the theme in
@@ -195,11 +191,6 @@ func mathText(conv *markup.Converter, s string) (template.HTML, error) {
 		}
 		m, err := conv.Formula(sp.Text, false)
 		if err != nil {
-			if i := strings.IndexFunc(sp.Text, unicode.IsControl); i >= 0 {
-				// Most likely TeX in YAML's double quotes: say so.
-				r, _ := utf8.DecodeRuneInString(sp.Text[i:])
-				return "", errors.New(strings.Replace(err.Error(), "; remove it", yamlnode.EscapeHint(r)+"; remove it", 1))
-			}
 			return "", err
 		}
 		b.WriteString(m)

@@ -273,24 +273,36 @@ func Boolean(n *yaml.Node) (bool, error) {
 	return false, fmt.Errorf("expected true or false, found %q", n.Value)
 }
 
-// Text reads a scalar as text: a title such as 2024 is text too.
+// Text reads a scalar as text: a title such as 2024 is text too. Text
+// in double quotes that holds math and a character its escapes make
+// (\t, \b, \n…) is refused: TeX's backslash was read as YAML's.
 func Text(n *yaml.Node) (string, error) {
 	n = Resolve(n)
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
 		return "", fmt.Errorf("expected text, found %s", Describe(n))
 	}
+	if esc := texEscape(n); esc != "" {
+		return "", fmt.Errorf("in double quotes YAML reads %s as one character, so the TeX lost its backslash; write TeX in single quotes ('$\\theta$'), or double each backslash", esc)
+	}
 	return n.Value, nil
 }
 
-// doubleQuoteEscapes are the control characters that YAML's double quotes
-// make of a backslash and a letter: "$\beta$" holds a backspace, "eta".
-var doubleQuoteEscapes = map[rune]string{0x07: `\a`, 0x08: `\b`, 0x0b: `\v`, 0x0c: `\f`, 0x1b: `\e`, 0x00: `\0`}
+// doubleQuoteEscapes are what YAML's double quotes make of a backslash
+// and a letter that TeX begins commands with: "$\theta$" holds a tab and
+// "heta", "$\nabla$" a line break, "$\Lambda$" a line separator.
+var doubleQuoteEscapes = map[rune]string{'\t': `\t`, '\n': `\n`, '\r': `\r`, 0x07: `\a`, 0x08: `\b`, 0x0b: `\v`,
+	0x0c: `\f`, 0x1b: `\e`, 0x00: `\0`, 0x85: `\N`, 0xa0: `\_`, 0x2028: `\L`, 0x2029: `\P`}
 
-// EscapeHint is what to say of a control character r found in text read
-// from YAML, when double quotes may have made it of TeX: "" for others.
-func EscapeHint(r rune) string {
-	if esc, ok := doubleQuoteEscapes[r]; ok {
-		return fmt.Sprintf(" (in double quotes YAML reads %s as one: write TeX in single quotes, '$%sbeta$')", esc, `\`)
+// texEscape is the escape that made a character of a double-quoted value
+// holding $…$ math, where it is most likely TeX's backslash, or "".
+func texEscape(n *yaml.Node) string {
+	if n.Style&yaml.DoubleQuotedStyle == 0 || !strings.Contains(n.Value, "$") {
+		return ""
+	}
+	for _, r := range n.Value {
+		if esc, ok := doubleQuoteEscapes[r]; ok {
+			return esc
+		}
 	}
 	return ""
 }
