@@ -84,6 +84,8 @@ func reduce(v string) string {
 		case c == '\n' || c == '\t' || c == '\r':
 			b.WriteByte(' ')
 		case c < ' ' || c == 0x7f: // no place in a page's text
+		case c == 0xc2 && i+1 < len(v) && 0x80 <= v[i+1] && v[i+1] <= 0x9f: // nor a C1 control
+			i++
 		default:
 			b.WriteByte(c)
 		}
@@ -284,7 +286,7 @@ func (e *Entry) TitleHTML(formula func(tex string) (string, error)) (string, err
 	case formula == nil:
 	case unclosed:
 		return "", errors.New("a $ opens a formula that is never closed; close it with $, or write \\$ for a dollar sign")
-	case strings.Contains(title, "$$"):
+	case strings.Contains(strings.ReplaceAll(title, `\$`, ""), "$$"): // \$$n$ is a dollar sign and a formula
 		return "", errors.New("$$ is display math, which a title cannot hold; write the formula between single dollars")
 	}
 	if len(parts) == 1 || formula == nil {
@@ -375,8 +377,9 @@ func (e *Entry) HTML(formula func(tex string) (string, error)) string {
 }
 
 // address is a url or doi field as written, its braces dropped and TeX's
-// escapes (\%, \_, \#, \&, \~, \$) undone: ~ and -- are the address's own,
-// not a no-break space and a dash as in Text.
+// escapes (\%, \_, \#, \&, \~, \$, \textasciitilde) undone, \url{…}
+// unwrapped: ~ and -- are the address's own, not a no-break space and a
+// dash as in Text.
 func address(v string) string {
 	var b strings.Builder
 	for i := 0; i < len(v); i++ {
@@ -385,7 +388,21 @@ func address(v string) string {
 		case c == '\\' && i+1 < len(v) && strings.IndexByte("%_#&~$", v[i+1]) >= 0:
 			b.WriteByte(v[i+1])
 			i++
-		case c <= ' ': // a value broken over lines
+		case c == '\\': // \url{…} is the address; \textasciitilde{} a ~
+			j := i + 1
+			for j < len(v) && isLetter(v[j]) {
+				j++
+			}
+			switch v[i+1 : j] {
+			case "textasciitilde":
+				b.WriteByte('~')
+			case "textunderscore":
+				b.WriteByte('_')
+			}
+			i = j - 1
+		case c <= ' ' || c == 0x7f: // a value broken over lines; DEL
+		case c == 0xc2 && i+1 < len(v) && 0x80 <= v[i+1] && v[i+1] <= 0x9f: // a C1 control
+			i++
 		default:
 			b.WriteByte(c)
 		}

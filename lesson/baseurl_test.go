@@ -20,7 +20,7 @@ func TestBaseURL(t *testing.T) {
 		{`"https://example.org/?a=1"`, msg + `"https://example.org/?a=1"`},
 		{`"https://example.org/#top"`, msg + `"https://example.org/#top"`},
 		{`'https://example.org/"><script>alert(1)</script>'`, msg + `"https://example.org/\"><script>alert(1)</script>"`},
-		{`"https://example.org/\u001b[2J"`, msg + `"https://example.org/\x1b[2J"`},
+		{`"https://example.org/\u001b[2J"`, "content/site.yaml:2: baseURL: holds the control character U+001B; remove it"},
 		{`https://example.org/course/`, ""},
 		{`https://example.org/course`, ""},
 		{`http://localhost:1313/`, ""},

@@ -45,7 +45,7 @@ func checkLength(text string, limit int) error {
 		r, _ := utf8.DecodeRuneInString(text[i:])
 		return fmt.Errorf("holds the control character %U; remove it", r)
 	}
-	for _, sp := range plainmath.Split(text) {
+	for _, sp := range plainmath.Split(strings.ReplaceAll(text, `\$`, "")) { // \$\$ is two dollar signs
 		if !sp.Math && strings.Contains(sp.Text, "$$") {
 			return fmt.Errorf("$$ is display math, which a title or description cannot hold; write the formula between single dollars, or \\$ for a dollar sign")
 		}

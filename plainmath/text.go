@@ -141,6 +141,8 @@ func write(b *strings.Builder, tex string, depth int) {
 			i = len(tex) - len(rest)
 		case c == '{' || c == '}':
 			i++
+		case c == '$': // math inside \text{…} inside math: its dollars go
+			i++
 		case c == '~':
 			b.WriteByte(' ')
 			i++

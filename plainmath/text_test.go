@@ -27,17 +27,18 @@ func TestText(t *testing.T) {
 		"$<b>$":                                       "<b>",
 		"$\\nabla f(x) \\approx 0$":                   "∇ f(x) ≈ 0",
 		// Pandoc's rule: these dollars are prices, not formulas.
-		"$20,000 and $30,000":   "$20,000 and $30,000",
-		"costs $5 or $ 6":       "costs $5 or $ 6",
-		"\\$x$ and $y$":         "$x$ and y",
-		"rate $O(1/k^2)$.":      "rate O(1/k²).",
-		"$a \\$ b$":             "a $ b",
-		"$$x$$":                 "$$x$$",
-		"\\\\$x$":               "\\x", // \\ is a backslash, as in Markdown
-		"$5 and $x$":            "$5 and x",
-		"$a$5 and $b$":          "$a$5 and b",
-		"$\\text{a $b$}$":       "a $b$",
-		"$a\\text{$}$5 and $b$": "$a\\text{$}$5 and b",
+		"$20,000 and $30,000":            "$20,000 and $30,000",
+		"costs $5 or $ 6":                "costs $5 or $ 6",
+		"\\$x$ and $y$":                  "$x$ and y",
+		"rate $O(1/k^2)$.":               "rate O(1/k²).",
+		"$a \\$ b$":                      "a $ b",
+		"$$x$$":                          "$$x$$",
+		"\\\\$x$":                        "\\x", // \\ is a backslash, as in Markdown
+		"$5 and $x$":                     "$5 and x",
+		"$a$5 and $b$":                   "$a$5 and b",
+		"$\\text{a $b$}$":                "a b",
+		"Rule $\\text{for $\\alpha_t$}$": "Rule for αₜ",
+		"$a\\text{$}$5 and $b$":          "$a\\text{$}$5 and b",
 	} {
 		if got := Text(in); got != want {
 			t.Errorf("Text(%q) = %q, want %q", in, got, want)

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"descent/diag"
 
@@ -275,7 +277,8 @@ func Boolean(n *yaml.Node) (bool, error) {
 
 // Text reads a scalar as text: a title such as 2024 is text too. Text
 // in double quotes that holds math and a character its escapes make
-// (\t, \b, \n…) is refused: TeX's backslash was read as YAML's.
+// (\t, \b, \n…) is refused: TeX's backslash was read as YAML's; so is a
+// control character other than tab and line ends.
 func Text(n *yaml.Node) (string, error) {
 	n = Resolve(n)
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
@@ -283,6 +286,11 @@ func Text(n *yaml.Node) (string, error) {
 	}
 	if esc := texEscape(n); esc != "" {
 		return "", fmt.Errorf("in double quotes YAML reads %s as one character, so the TeX lost its backslash; write TeX in single quotes ('$\\theta$'), or double each backslash", esc)
+	}
+	if i := strings.IndexFunc(n.Value, func(r rune) bool { return unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' }); i >= 0 {
+		// "\u0007" in double quotes: no page can show it.
+		r, _ := utf8.DecodeRuneInString(n.Value[i:])
+		return "", fmt.Errorf("holds the control character %U; remove it", r)
 	}
 	return n.Value, nil
 }

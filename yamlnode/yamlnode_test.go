@@ -1,6 +1,7 @@
 package yamlnode
 
 import (
+	"fmt"
 	"testing"
 
 	"gopkg.in/yaml.v3"
@@ -83,4 +84,30 @@ func errString(err error) string {
 		return ""
 	}
 	return err.Error()
+}
+
+// Text refuses TeX whose backslash double quotes took, and control
+// characters; it keeps what double quotes are for.
+func TestText(t *testing.T) {
+	t.Parallel()
+	escaped := "in double quotes YAML reads %s as one character, so the TeX lost its backslash; write TeX in single quotes ('$\\theta$'), or double each backslash"
+	tests := []struct{ src, want, err string }{
+		{`'$\theta$'`, `$\theta$`, ""},
+		{`$\theta$`, `$\theta$`, ""},
+		{`"$\\theta$"`, `$\theta$`, ""},
+		{`"tab\there, no math"`, "tab\there, no math", ""},
+		{`"$\theta$"`, "", fmt.Sprintf(escaped, `\t`)},
+		{`"$\nabla f$"`, "", fmt.Sprintf(escaped, `\n`)},
+		{`"$\Lambda$"`, "", fmt.Sprintf(escaped, `\L`)},
+		{`"$\beta$"`, "", fmt.Sprintf(escaped, `\b`)},
+		{`"a\u0007b"`, "", "holds the control character U+0007; remove it"},
+		{`"a\u0085b"`, "", "holds the control character U+0085; remove it"},
+		{"|\n  two\n  lines", "two\nlines", ""}, // the last line end is the document's
+	}
+	for _, tt := range tests {
+		got, err := Text(value(t, tt.src))
+		if e := errString(err); e != tt.err || got != tt.want {
+			t.Errorf("Text(%s) = %q, %q; want %q, %q", tt.src, got, e, tt.want, tt.err)
+		}
+	}
 }
