@@ -72,30 +72,69 @@ func clip(t string) string {
 	return t
 }
 
-// formulas writes the TeX of n's formulas to b, each followed by a space.
+// formulas writes the words of n's formulas to b (texTerms), each
+// followed by a space.
 func formulas(n ast.Node, src []byte, b *strings.Builder) {
 	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch m := c.(type) {
 		case *mathNode:
 			if entering && len(m.tex) >= m.open+m.close {
-				b.Write(m.tex[m.open : len(m.tex)-m.close])
+				b.WriteString(texTerms(string(m.tex[m.open : len(m.tex)-m.close])))
 				b.WriteByte(' ')
 			}
 			return ast.WalkSkipChildren, nil
 		case *passthrough.PassthroughInline:
 			if entering {
-				b.WriteString(plainText(c, src, bareTeX))
+				b.WriteString(texTerms(plainText(c, src, bareTeX)))
 				b.WriteByte(' ')
 			}
 			return ast.WalkSkipChildren, nil
 		case *passthrough.PassthroughBlock:
 			if entering {
 				tex, _, _ := displayTeX(m, src)
-				b.WriteString(strings.Join(strings.Fields(tex), " "))
+				b.WriteString(texTerms(tex))
 				b.WriteByte(' ')
 			}
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// texTerms is a formula's TeX with the names of its symbols, operators
+// and functions (\nabla, \sum, \log), which a reader may search for, and
+// without the rest of its commands (\left, \frac, \mathbf, \text) and
+// environment names, which would make "left", "begin" or "text" find every
+// formula. Letters and words outside commands (\text{loss}) stay.
+func texTerms(tex string) string {
+	var b strings.Builder
+	for i := 0; i < len(tex); {
+		if tex[i] != '\\' {
+			b.WriteByte(tex[i])
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(tex) && isLetterAt(tex, j) {
+			j++
+		}
+		name := tex[i+1 : j]
+		if name == "" { // \{ \, \\
+			b.WriteByte(' ')
+			i = min(i+2, len(tex))
+			continue
+		}
+		if _, sym := symbols[name]; sym || functions[name] || limitFuncs[name] || largeOps[name] != "" {
+			b.WriteString(" " + name + " ")
+		} else {
+			b.WriteByte(' ')
+		}
+		i = j
+		if name == "begin" || name == "end" { // and the environment's name
+			if k := strings.IndexByte(tex[i:], '}'); strings.HasPrefix(strings.TrimLeft(tex[i:], " "), "{") && k >= 0 {
+				i += k + 1
+			}
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
 }

@@ -9,15 +9,17 @@ import (
 
 // The index's text, which snippets show, has formulas as Unicode text, and
 // leaves out code and display math; the formulas' TeX, display math's too,
-// is kept apart for the terms. The table of contents keeps the $.
+// is kept apart for the terms, with the names of symbols (\theta) but not
+// of other commands (\left, \begin{aligned}, \text). The table of
+// contents keeps the $.
 func TestSections(t *testing.T) {
 	t.Parallel()
-	src := "Step $\\theta - \\eta g$ by *step*.\n\n```python\nx = 1\n```\n\n$$\nx^2\n$$\n\n## The rule $\\eta$\n\nSmall $\\eta$.\n"
+	src := "Step $\\theta - \\eta g$ by *step*.\n\n```python\nx = 1\n```\n\n$$\nx^2\n$$\n\n$$\\begin{aligned} \\left\\| x \\right\\| \\text{norm} \\end{aligned}$$\n\n## The rule $\\eta$\n\nSmall $\\eta$.\n"
 	d := New(false).Parse([]byte(src), 1, &diag.List{File: "l.md"})
 	d.Outline()
 	want := []Section{
-		{Text: `Step θ - η g by step.`, Math: `\theta - \eta g x^2`},
-		{ID: "the-rule-eta", Heading: `The rule η`, Text: `Small η.`, Math: `\eta`, HeadingMath: `\eta`},
+		{Text: `Step θ - η g by step.`, Math: `theta - eta g x^2 x {norm}`},
+		{ID: "the-rule-eta", Heading: `The rule η`, Text: `Small η.`, Math: `eta`, HeadingMath: `eta`},
 	}
 	if !reflect.DeepEqual(d.Text, want) {
 		t.Errorf("got %q", d.Text)
