@@ -2,6 +2,7 @@ package markup
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/yuin/goldmark/ast"
@@ -59,6 +60,7 @@ func (dollarParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast.
 		return dollar()
 	}
 	block.Advance(1)
+	var lines []text.Segment // the formula's part of each line, for one over several
 	for first := true; ; first = false {
 		line, seg := block.PeekLine() // the first starts after the opener
 		if line == nil {
@@ -74,13 +76,48 @@ func (dollarParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast.
 		switch {
 		case ok:
 			block.Advance(end + 1)
-			return &passthrough.PassthroughInline{Segment: start.WithStop(seg.Start + end + 1), Delimiters: inlineDollars}
+			n := &passthrough.PassthroughInline{Segment: start.WithStop(seg.Start + end + 1), Delimiters: inlineDollars}
+			if lines != nil {
+				n.SetAttribute(inlineLinesKey, append(lines, seg.WithStop(seg.Start+end)))
+			}
+			return n
 		case end >= 0: // the attempt ended on this line
 			return fail()
 		}
+		lines = append(lines, seg)
 		block.AdvanceLine()
 	}
 	return fail()
+}
+
+// inlineLinesKey is the attribute holding the lines of an inline formula
+// that runs over several: in a quote or a list, its Segment spans the
+// markers and indentation between them, which are not TeX.
+var inlineLinesKey = []byte("descent-inline-lines")
+
+// inlineTeX is an inline formula's TeX without its dollars, and the
+// source offset of each of its bytes' offsets (for a mistake's column).
+func inlineTeX(n *passthrough.PassthroughInline, src []byte) (string, func(int) int) {
+	v, ok := n.Attribute(inlineLinesKey)
+	if !ok {
+		raw := string(n.Segment.Value(src))
+		tex := strings.TrimSuffix(strings.TrimPrefix(raw, n.Delimiters.Open), n.Delimiters.Close)
+		return tex, func(off int) int { return n.Segment.Start + len(n.Delimiters.Open) + off }
+	}
+	lines := v.([]text.Segment)
+	var b strings.Builder
+	for _, l := range lines {
+		b.Write(l.Value(src))
+	}
+	return b.String(), func(off int) int {
+		for _, l := range lines {
+			if off < l.Len() {
+				return l.Start + off
+			}
+			off -= l.Len()
+		}
+		return n.Segment.Stop
+	}
 }
 
 // inlineEnd scans line for the end of an inline formula: the index

@@ -156,3 +156,34 @@ func TestDisplayMathPlaces(t *testing.T) {
 		}
 	}
 }
+
+// An inline formula over two lines of a quote or a list is the TeX of its
+// lines, without the quote's > or the item's indentation, and a mistake
+// in it is reported at its own line and column.
+func TestInlineMathOverLines(t *testing.T) {
+	t.Parallel()
+	for src, want := range map[string]string{
+		"> Show that $f(x) =\n> x^2$ is convex.\n": "f(x) =\nx^2",
+		"- In a list $a +\n  b$ here.\n":            "a +\nb",
+		">> Deep $a\n>> b$.\n":                     "a\nb",
+	} {
+		_, d, errs := renderDoc(t, src)
+		if errs != nil {
+			t.Errorf("%q: %v", src, errs)
+		}
+		var got []string
+		ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if m, ok := n.(*mathNode); ok && entering {
+				got = append(got, string(m.tex[m.open:len(m.tex)-m.close]))
+			}
+			return ast.WalkContinue, nil
+		})
+		if len(got) != 1 || got[0] != want {
+			t.Errorf("%q: formulas %q, want %q", src, got, want)
+		}
+	}
+	_, _, errs := renderDoc(t, "> A $b +\n> c + \\lamda$ d.\n")
+	if want := `l.md:2: col 7: math: unknown command \lamda (write \lambda)`; len(errs) != 1 || errs[0] != want {
+		t.Errorf("errors %q, want %q", errs, want)
+	}
+}

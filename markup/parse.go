@@ -135,11 +135,9 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 		return &mathNode{HTML: []byte(html)}, true
 	}
 	for _, n := range maths {
-		raw := string(n.Segment.Value(src))
-		tex := strings.TrimSuffix(strings.TrimPrefix(raw, n.Delimiters.Open), n.Delimiters.Close)
-		at := func(off int) int { return n.Segment.Start + len(n.Delimiters.Open) + off }
+		tex, at := inlineTeX(n, src)
 		if mn, ok := convert(tex, n.Delimiters.Open == "$$", at); ok {
-			mn.tex = n.Segment.Value(src)
+			mn.tex = []byte(n.Delimiters.Open + tex + n.Delimiters.Close)
 			mn.open, mn.close = len(n.Delimiters.Open), len(n.Delimiters.Close)
 			if n.Delimiters.Open == "$" {
 				keepTogether(n, mn, src)
