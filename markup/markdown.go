@@ -343,7 +343,7 @@ func plainText(n ast.Node, src []byte, math mathAs) string {
 				b.Write(t.tex)
 			case len(t.tex) < t.open+t.close:
 			case math == unicodeTeX:
-				b.WriteString(plainmath.TeX(string(t.tex[t.open : len(t.tex)-t.close])))
+				plainmath.WriteTeX(&b, string(t.tex[t.open:len(t.tex)-t.close]))
 			default:
 				b.Write(t.tex[t.open : len(t.tex)-t.close])
 			}
@@ -362,7 +362,7 @@ func plainText(n ast.Node, src []byte, math mathAs) string {
 				v = bytes.TrimSuffix(bytes.TrimPrefix(v, []byte(t.Delimiters.Open)), []byte(t.Delimiters.Close))
 			}
 			if math == unicodeTeX {
-				b.WriteString(plainmath.TeX(string(v)))
+				plainmath.WriteTeX(&b, string(v))
 			} else {
 				b.Write(v)
 			}

@@ -137,7 +137,10 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 	for _, n := range maths {
 		tex, at := inlineTeX(n, src)
 		if mn, ok := convert(tex, n.Delimiters.Open == "$$", at); ok {
-			mn.tex = []byte(n.Delimiters.Open + tex + n.Delimiters.Close)
+			mn.tex = n.Segment.Value(src)
+			if _, over := n.Attribute(inlineLinesKey); over { // its lines, not what lies between them
+				mn.tex = []byte(n.Delimiters.Open + tex + n.Delimiters.Close)
+			}
 			mn.open, mn.close = len(n.Delimiters.Open), len(n.Delimiters.Close)
 			if n.Delimiters.Open == "$" {
 				keepTogether(n, mn, src)

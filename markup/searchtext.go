@@ -27,7 +27,7 @@ func sections(doc ast.Node, src []byte) []Section {
 	var b, math strings.Builder
 	flush := func() {
 		out[len(out)-1].Text = clip(strings.Join(strings.Fields(b.String()), " "))
-		out[len(out)-1].Math = clip(strings.TrimSpace(math.String()))
+		out[len(out)-1].Math = clip(strings.Join(strings.Fields(math.String()), " "))
 		b.Reset()
 		math.Reset()
 	}
@@ -42,7 +42,7 @@ func sections(doc ast.Node, src []byte) []Section {
 			idb, _ := id.([]byte)
 			var hm strings.Builder
 			formulas(n, src, &hm)
-			out = append(out, Section{ID: string(idb), Heading: plainText(n, src, unicodeTeX), HeadingMath: strings.TrimSpace(hm.String())})
+			out = append(out, Section{ID: string(idb), Heading: plainText(n, src, unicodeTeX), HeadingMath: strings.Join(strings.Fields(hm.String()), " ")})
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *Landscape, *Quiz:
 			return ast.WalkSkipChildren, nil
@@ -72,28 +72,24 @@ func clip(t string) string {
 	return t
 }
 
-// formulas writes the words of n's formulas to b (texTerms), each
-// followed by a space.
+// formulas writes the words of n's formulas to b (texTerms).
 func formulas(n ast.Node, src []byte, b *strings.Builder) {
 	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch m := c.(type) {
 		case *mathNode:
 			if entering && len(m.tex) >= m.open+m.close {
-				b.WriteString(texTerms(string(m.tex[m.open : len(m.tex)-m.close])))
-				b.WriteByte(' ')
+				texTerms(b, string(m.tex[m.open:len(m.tex)-m.close]))
 			}
 			return ast.WalkSkipChildren, nil
 		case *passthrough.PassthroughInline:
 			if entering {
-				b.WriteString(texTerms(plainText(c, src, bareTeX)))
-				b.WriteByte(' ')
+				texTerms(b, plainText(c, src, bareTeX))
 			}
 			return ast.WalkSkipChildren, nil
 		case *passthrough.PassthroughBlock:
 			if entering {
 				tex, _, _ := displayTeX(m, src)
-				b.WriteString(texTerms(tex))
-				b.WriteByte(' ')
+				texTerms(b, tex)
 			}
 			return ast.WalkSkipChildren, nil
 		}
@@ -101,13 +97,12 @@ func formulas(n ast.Node, src []byte, b *strings.Builder) {
 	})
 }
 
-// texTerms is a formula's TeX with the names of its symbols, operators
+// texTerms writes to b, and a space after it, a formula's TeX with the names of its symbols, operators
 // and functions (\nabla, \sum, \log), which a reader may search for, and
 // without the rest of its commands (\left, \frac, \mathbf, \text) and
 // environment names, which would make "left", "begin" or "text" find every
 // formula. Letters and words outside commands (\text{loss}) stay.
-func texTerms(tex string) string {
-	var b strings.Builder
+func texTerms(b *strings.Builder, tex string) {
 	for i := 0; i < len(tex); {
 		if tex[i] != '\\' {
 			b.WriteByte(tex[i])
@@ -136,5 +131,5 @@ func texTerms(tex string) string {
 			}
 		}
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
+	b.WriteByte(' ')
 }

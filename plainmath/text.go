@@ -75,6 +75,9 @@ func TeX(tex string) string {
 	return b.String()
 }
 
+// WriteTeX writes TeX(tex) to b.
+func WriteTeX(b *strings.Builder, tex string) { write(b, tex, 0) }
+
 // maxDepth bounds how deeply write follows fractions, accents and
 // scripts: a formula that failed to convert may be any text, and each
 // level scans its group again.
