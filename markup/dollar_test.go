@@ -164,7 +164,7 @@ func TestInlineMathOverLines(t *testing.T) {
 	t.Parallel()
 	for src, want := range map[string]string{
 		"> Show that $f(x) =\n> x^2$ is convex.\n": "f(x) =\nx^2",
-		"- In a list $a +\n  b$ here.\n":            "a +\nb",
+		"- In a list $a +\n  b$ here.\n":           "a +\nb",
 		">> Deep $a\n>> b$.\n":                     "a\nb",
 	} {
 		_, d, errs := renderDoc(t, src)
