@@ -202,3 +202,26 @@ func TestTitleMistakesAndAddresses(t *testing.T) {
 		t.Errorf("HTML = %q, want it to begin %q", h, want)
 	}
 }
+
+// A doi field becomes one https://doi.org/ link, however it is written.
+func TestDOILink(t *testing.T) {
+	t.Parallel()
+	for doi, want := range map[string]string{
+		"10.1000/abc":                     "https://doi.org/10.1000/abc",
+		"doi:10.1000/abc":                 "https://doi.org/10.1000/abc",
+		"DOI: 10.1000/abc":                "https://doi.org/10.1000/abc",
+		"http://dx.doi.org/10.1000/abc":   "https://doi.org/10.1000/abc",
+		"https://doi.org/10.1000/abc":     "https://doi.org/10.1000/abc",
+		"HTTPS://DOI.ORG/10.1000/abc":     "https://doi.org/10.1000/abc",
+		"10.1000/a#b?c":                   "https://doi.org/10.1000/a%23b%3Fc",
+		"10.1002/(SICI)1097-4571(199806)": "https://doi.org/10.1002/(SICI)1097-4571(199806)",
+	} {
+		if got := doiLink(doi); got != want {
+			t.Errorf("doiLink(%q) = %q, want %q", doi, got, want)
+		}
+	}
+	e := &Entry{Fields: map[string]string{"author": "A, B", "year": "1", "title": "T", "url": "HTTPS://EX.ORG/"}}
+	if h := e.HTML(nil); !strings.Contains(h, `<a href="HTTPS://EX.ORG/">`) {
+		t.Errorf("an upper-case scheme is not linked: %s", h)
+	}
+}

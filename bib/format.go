@@ -368,9 +368,9 @@ func (e *Entry) HTML(formula func(tex string) (string, error)) string {
 		b.WriteString(".")
 	}
 	if doi := address(e.Fields["doi"]); doi != "" {
-		href := "https://doi.org/" + strings.TrimPrefix(strings.TrimPrefix(doi, "https://doi.org/"), "doi:")
+		href := doiLink(doi)
 		b.WriteString(` <a href="` + html.EscapeString(href) + `">` + html.EscapeString(href) + `</a>`)
-	} else if u := address(e.Fields["url"]); strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://") {
+	} else if u, lower := address(e.Fields["url"]), strings.ToLower(address(e.Fields["url"])); strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "http://") {
 		b.WriteString(` <a href="` + html.EscapeString(u) + `">` + html.EscapeString(u) + `</a>`)
 	}
 	return b.String()
@@ -408,6 +408,21 @@ func address(v string) string {
 		}
 	}
 	return b.String()
+}
+
+// doiLink is the https://doi.org/ address of a doi field written bare
+// (10.1000/abc), as doi:10.1000/abc or DOI: 10.1000/abc, or as an address
+// at doi.org or dx.doi.org; # and ? are a DOI's own characters there, so
+// they are escaped.
+func doiLink(doi string) string {
+	for _, prefix := range []string{"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"} {
+		if len(doi) >= len(prefix) && strings.EqualFold(doi[:len(prefix)], prefix) {
+			doi = doi[len(prefix):]
+			break
+		}
+	}
+	doi = strings.TrimSpace(doi)
+	return "https://doi.org/" + strings.NewReplacer("%", "%25", "#", "%23", "?", "%3F", " ", "%20").Replace(doi)
 }
 
 // initials makes "Diederik P." into "D. P.".

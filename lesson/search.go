@@ -31,12 +31,13 @@ func searchText(pg *page, text []markup.Section) []store.TextSection {
 	return out
 }
 
-// titleMath is the TeX of a title's formulas, space-separated.
+// titleMath is the words of a title's formulas (markup.TeXTerms),
+// space-separated.
 func titleMath(tex string) string {
 	var parts []string
 	for _, sp := range plainmath.Split(tex) {
 		if sp.Math {
-			parts = append(parts, sp.Text)
+			parts = append(parts, markup.TeXTerms(sp.Text))
 		}
 	}
 	return strings.Join(parts, " ")

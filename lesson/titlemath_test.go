@@ -20,6 +20,7 @@ func TestFrontMatterMath(t *testing.T) {
 		"s/_index.md": {Data: []byte("---\ntitle: The $\\beta$ chapter\ndescription: It costs \\$5, or $20 and $30.\n---\n")},
 		"s/a.md":      {Data: []byte("---\ntitle: Nesterov's $O(1/k^2)$ rate\ndescription: A look-ahead, $y_k$.\n---\nText.\n")},
 		"s/b.md":      {Data: []byte("---\ntitle: Next <b>\n---\nText.\n")},
+		"s/c.md":      {Data: []byte("---\ntitle: 'A $\\left(\\frac{\\beta}{2}\\right)$ bound'\n---\nText.\n")},
 	}
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := Build(context.Background(), Options{Content: content, Out: out}); err != nil {
@@ -47,6 +48,11 @@ func TestFrontMatterMath(t *testing.T) {
 		if !strings.Contains(c.page, c.want) {
 			t.Errorf("%s: no %q", c.name, c.want)
 		}
+	}
+	// The title's formulas count for search by their symbols' names, not
+	// by the rest of their commands.
+	if idx := read("search/index.js"); !strings.Contains(idx, `"beta":`) || strings.Contains(idx, `"frac":`) || strings.Contains(idx, `"left":`) {
+		t.Errorf("the search index's terms: %s", idx)
 	}
 	if strings.Contains(a, "$O") || strings.Contains(b, "$O") {
 		t.Error("a title's TeX reached a page")

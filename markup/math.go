@@ -130,7 +130,7 @@ func texDepth(tex string) int {
 func takesNoArgument(name string) bool {
 	_, sym := symbols[name]
 	_, op := largeOps[name]
-	_, delim := delimiters[name]
+	_, delim := delimiters[`\`+name]
 	_, space := spaces[name]
 	return sym || op || delim || space || functions[name] || limitFuncs[name]
 }

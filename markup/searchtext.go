@@ -97,6 +97,32 @@ func formulas(n ast.Node, src []byte, b *strings.Builder) {
 	})
 }
 
+// skipGroup skips the {…} group at tex[i:], after spaces, and returns
+// what it holds and where it ends; one not there or not closed on the
+// spot is left alone.
+func skipGroup(tex string, i int) (string, int) {
+	j := i
+	for j < len(tex) && tex[j] == ' ' {
+		j++
+	}
+	if j >= len(tex) || tex[j] != '{' {
+		return "", i
+	}
+	k := strings.IndexByte(tex[j:], '}')
+	if k < 0 {
+		return "", i
+	}
+	return tex[j+1 : j+k], j + k + 1
+}
+
+// TeXTerms is texTerms of one formula, for the search terms of a formula
+// outside a page's Markdown (a title's).
+func TeXTerms(tex string) string {
+	var b strings.Builder
+	texTerms(&b, tex)
+	return strings.TrimSpace(b.String())
+}
+
 // texTerms writes to b, and a space after it, a formula's TeX with the names of its symbols, operators
 // and functions (\nabla, \sum, \log), which a reader may search for, and
 // without the rest of its commands (\left, \frac, \mathbf, \text) and
@@ -119,16 +145,23 @@ func texTerms(b *strings.Builder, tex string) {
 			i = min(i+2, len(tex))
 			continue
 		}
-		if _, sym := symbols[name]; sym || functions[name] || limitFuncs[name] || largeOps[name] != "" {
+		_, sym := symbols[name]
+		_, delim := delimiters[`\`+name]
+		if sym && !delim && name != "colon" || functions[name] || limitFuncs[name] || largeOps[name] != "" {
 			b.WriteString(" " + name + " ")
 		} else {
 			b.WriteByte(' ')
 		}
 		i = j
-		if name == "begin" || name == "end" { // and the environment's name
-			if k := strings.IndexByte(tex[i:], '}'); strings.HasPrefix(strings.TrimLeft(tex[i:], " "), "{") && k >= 0 {
-				i += k + 1
+		switch name {
+		case "begin": // the environment's name, and an array's columns
+			env := ""
+			env, i = skipGroup(tex, i)
+			if env == "array" {
+				_, i = skipGroup(tex, i)
 			}
+		case "end", "label", "tag":
+			_, i = skipGroup(tex, i)
 		}
 	}
 	b.WriteByte(' ')

@@ -14,11 +14,11 @@ import (
 // contents keeps the $.
 func TestSections(t *testing.T) {
 	t.Parallel()
-	src := "Step $\\theta - \\eta g$ by *step*.\n\n```python\nx = 1\n```\n\n$$\nx^2\n$$\n\n$$\\begin{aligned} \\left\\| x \\right\\| \\text{norm} \\end{aligned}$$\n\n## The rule $\\eta$\n\nSmall $\\eta$.\n"
+	src := "Step $\\theta - \\eta g$ by *step*.\n\n```python\nx = 1\n```\n\n$$\nx^2\n$$\n\n$$\\begin{aligned} \\left\\| x \\right\\| \\text{norm} \\end{aligned} \\begin{array}{cc} \\langle a \\rangle \\end{array} \\label{eq-loss}$$\n\n## The rule $\\eta$\n\nSmall $\\eta$.\n"
 	d := New(false).Parse([]byte(src), 1, &diag.List{File: "l.md"})
 	d.Outline()
 	want := []Section{
-		{Text: `Step θ - η g by step.`, Math: `theta - eta g x^2 x {norm}`},
+		{Text: `Step θ - η g by step.`, Math: `theta - eta g x^2 x {norm} a`},
 		{ID: "the-rule-eta", Heading: `The rule η`, Text: `Small η.`, Math: `eta`, HeadingMath: `eta`},
 	}
 	if !reflect.DeepEqual(d.Text, want) {

@@ -1,6 +1,7 @@
 package yamlnode
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -41,7 +42,69 @@ func Parse(src []byte, base int, l *diag.List) (*yaml.Node, bool) {
 	if len(doc.Content) == 0 {
 		return &yaml.Node{Kind: yaml.MappingNode, Line: 1}, true
 	}
-	return doc.Content[0], true
+	before := len(l.Errs)
+	texEscapes(doc.Content[0], "", src, base, l)
+	return doc.Content[0], len(l.Errs) == before
+}
+
+// texEscapes reports each double-quoted value holding $…$ math whose
+// source has an escape that TeX commands begin with: "$\theta$" holds a
+// tab and "heta", "$\nabla$" a line break, "$\Lambda$" a line separator.
+// The source is looked at, not the value, so that a tab, a no-break space
+// or a line break typed as such is no mistake.
+func texEscapes(n *yaml.Node, key string, src []byte, base int, l *diag.List) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			texEscapes(n.Content[i+1], n.Content[i].Value, src, base, l)
+		}
+	case yaml.SequenceNode:
+		for _, c := range n.Content {
+			texEscapes(c, key, src, base, l)
+		}
+	case yaml.ScalarNode:
+		if n.Style&yaml.DoubleQuotedStyle == 0 || !strings.Contains(n.Value, "$") {
+			return
+		}
+		if esc := quotedEscape(src, n.Line, n.Column); esc != "" {
+			l.Add(base+n.Line, key, "in double quotes YAML reads %s as one character, so the TeX lost its backslash; write TeX in single quotes ('$\\theta$'), or double each backslash", esc)
+		}
+	}
+}
+
+// quotedEscape finds the double-quoted text that starts at line and
+// column (from 1; columns counted in bytes, near enough for the ASCII
+// that comes before a value) and returns its first escape that TeX would
+// have meant as a command (\t, \n, \b…), or "".
+func quotedEscape(src []byte, line, column int) string {
+	at := 0
+	for i := 1; i < line && at < len(src); i++ {
+		j := bytes.IndexByte(src[at:], '\n')
+		if j < 0 {
+			return ""
+		}
+		at += j + 1
+	}
+	at += max(column-1, 0)
+	if at >= len(src) {
+		return ""
+	}
+	open := bytes.IndexByte(src[at:], '"')
+	if open < 0 {
+		return ""
+	}
+	for i := at + open + 1; i < len(src); i++ {
+		switch src[i] {
+		case '"':
+			return ""
+		case '\\':
+			if i+1 < len(src) && strings.IndexByte("tnrabvfe0NLP_", src[i+1]) >= 0 {
+				return "\\" + string(src[i+1])
+			}
+			i++
+		}
+	}
+	return ""
 }
 
 // unclosedBracket is the line (from 1) of the innermost [ or { that is
@@ -275,17 +338,13 @@ func Boolean(n *yaml.Node) (bool, error) {
 	return false, fmt.Errorf("expected true or false, found %q", n.Value)
 }
 
-// Text reads a scalar as text: a title such as 2024 is text too. Text
-// in double quotes that holds math and a character its escapes make
-// (\t, \b, \n…) is refused: TeX's backslash was read as YAML's; so is a
-// control character other than tab and line ends.
+// Text reads a scalar as text: a title such as 2024 is text too. A
+// control character other than tab and line ends is refused. (Parse has
+// refused TeX whose backslash double quotes took.)
 func Text(n *yaml.Node) (string, error) {
 	n = Resolve(n)
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
 		return "", fmt.Errorf("expected text, found %s", Describe(n))
-	}
-	if esc := texEscape(n); esc != "" {
-		return "", fmt.Errorf("in double quotes YAML reads %s as one character, so the TeX lost its backslash; write TeX in single quotes ('$\\theta$'), or double each backslash", esc)
 	}
 	if i := strings.IndexFunc(n.Value, func(r rune) bool { return unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' }); i >= 0 {
 		// "\u0007" in double quotes: no page can show it.
@@ -293,24 +352,4 @@ func Text(n *yaml.Node) (string, error) {
 		return "", fmt.Errorf("holds the control character %U; remove it", r)
 	}
 	return n.Value, nil
-}
-
-// doubleQuoteEscapes are what YAML's double quotes make of a backslash
-// and a letter that TeX begins commands with: "$\theta$" holds a tab and
-// "heta", "$\nabla$" a line break, "$\Lambda$" a line separator.
-var doubleQuoteEscapes = map[rune]string{'\t': `\t`, '\n': `\n`, '\r': `\r`, 0x07: `\a`, 0x08: `\b`, 0x0b: `\v`,
-	0x0c: `\f`, 0x1b: `\e`, 0x00: `\0`, 0x85: `\N`, 0xa0: `\_`, 0x2028: `\L`, 0x2029: `\P`}
-
-// texEscape is the escape that made a character of a double-quoted value
-// holding $…$ math, where it is most likely TeX's backslash, or "".
-func texEscape(n *yaml.Node) string {
-	if n.Style&yaml.DoubleQuotedStyle == 0 || !strings.Contains(n.Value, "$") {
-		return ""
-	}
-	for _, r := range n.Value {
-		if esc, ok := doubleQuoteEscapes[r]; ok {
-			return esc
-		}
-	}
-	return ""
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"testing"
 
+	"descent/diag"
+
 	"gopkg.in/yaml.v3"
 )
 
@@ -86,20 +88,13 @@ func errString(err error) string {
 	return err.Error()
 }
 
-// Text refuses TeX whose backslash double quotes took, and control
-// characters; it keeps what double quotes are for.
+// Text refuses control characters; it keeps what double quotes are for.
 func TestText(t *testing.T) {
 	t.Parallel()
-	escaped := "in double quotes YAML reads %s as one character, so the TeX lost its backslash; write TeX in single quotes ('$\\theta$'), or double each backslash"
 	tests := []struct{ src, want, err string }{
 		{`'$\theta$'`, `$\theta$`, ""},
-		{`$\theta$`, `$\theta$`, ""},
 		{`"$\\theta$"`, `$\theta$`, ""},
 		{`"tab\there, no math"`, "tab\there, no math", ""},
-		{`"$\theta$"`, "", fmt.Sprintf(escaped, `\t`)},
-		{`"$\nabla f$"`, "", fmt.Sprintf(escaped, `\n`)},
-		{`"$\Lambda$"`, "", fmt.Sprintf(escaped, `\L`)},
-		{`"$\beta$"`, "", fmt.Sprintf(escaped, `\b`)},
 		{`"a\u0007b"`, "", "holds the control character U+0007; remove it"},
 		{`"a\u0085b"`, "", "holds the control character U+0085; remove it"},
 		{"|\n  two\n  lines", "two\nlines", ""}, // the last line end is the document's
@@ -108,6 +103,36 @@ func TestText(t *testing.T) {
 		got, err := Text(value(t, tt.src))
 		if e := errString(err); e != tt.err || got != tt.want {
 			t.Errorf("Text(%s) = %q, %q; want %q, %q", tt.src, got, e, tt.want, tt.err)
+		}
+	}
+}
+
+// Parse refuses double-quoted math whose TeX backslash YAML read as an
+// escape, by the source: a tab, a no-break space or a line break typed
+// as such is no mistake.
+func TestTeXEscapes(t *testing.T) {
+	t.Parallel()
+	lost := "in double quotes YAML reads %s as one character, so the TeX lost its backslash; write TeX in single quotes ('$\\theta$'), or double each backslash"
+	for src, want := range map[string]string{
+		`title: "$\theta$"`:                    "y:1: title: " + fmt.Sprintf(lost, `\t`),
+		"a: 1\nlabel: \"the $\\nabla f$\"":     "y:2: label: " + fmt.Sprintf(lost, `\n`),
+		`{a: "é", b: "$\Lambda$"}`:             "y:1: b: " + fmt.Sprintf(lost, `\L`),
+		"runs:\n  - {label: \"$\\beta$\"}":     "y:2: label: " + fmt.Sprintf(lost, `\b`),
+		"title: \"Coût de $x$\u00a0: bornes\"": "",
+		"d: \"Rate of $x$\tand y\"":            "",
+		"q: \"Consider $x$.\n\n  Which?\"":     "",
+		`t: "$\\theta$ and \"quoted\""`:        "",
+		`t: '$\theta$'`:                        "",
+		`t: "no math \t here"`:                 "",
+	} {
+		l := &diag.List{File: "y"}
+		_, ok := Parse([]byte(src), 0, l)
+		got := ""
+		if len(l.Errs) > 0 {
+			got = l.Errs[0].Error()
+		}
+		if got != want || ok != (want == "") {
+			t.Errorf("Parse(%q): %v, %q; want %q", src, ok, got, want)
 		}
 	}
 }
