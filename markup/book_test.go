@@ -238,19 +238,30 @@ func TestFigures(t *testing.T) {
 
 // An image's alt text and title hold their formulas as Unicode text,
 // inside text and in a figure: an attribute cannot hold MathML. A title's
-// backslash escapes are undone, in a figure too.
+// backslash escapes and entities are undone, in a figure too, outside its
+// formulas: \$ and &#36; are dollar signs. A title's formula that does
+// not convert is an error.
 func TestAltTextMath(t *testing.T) {
 	t.Parallel()
-	got, _, errs := renderDoc(t, "![The path at $\\beta = 0.9$](a.png \"Its \\\"title\\\" $\\eta$\")\n\nInline ![a $\\gamma_t$ \"quoted\" <b>](c.png \"T &amp; $x$ \\\"q\\\"\") image.\n")
+	got, _, errs := renderDoc(t, "![The path at $\\beta = 0.9$](a.png \"Its \\\"title\\\" $\\eta$\")\n\nInline ![a $\\gamma_t$ \"quoted\" <b>](c.png \"T &amp; $x$ \\\"q\\\"\") image ![d](d.png \"costs \\$5, &amp; &#36;x&#36; is text\").\n")
 	if errs != nil {
 		t.Fatal(errs)
 	}
 	for _, w := range []string{
 		`<img src="a.png" alt="The path at β = 0.9" title="Its &#34;title&#34; η" loading="lazy">`,
-		`<p>Inline <img src="c.png" alt="a γₜ &#34;quoted&#34; " title="T &amp; x &#34;q&#34;"> image.</p>`, // raw HTML is no text
+		`<img src="d.png" alt="d" title="costs $5, &amp; $x$ is text">`,
+		`<p>Inline <img src="c.png" alt="a γₜ &#34;quoted&#34; " title="T &amp; x &#34;q&#34;"> image <img`, // raw HTML is no text
 	} {
 		if !strings.Contains(got, w) {
 			t.Errorf("lacks %s\n%s", w, got)
+		}
+	}
+	for src, want := range map[string]string{
+		"Inline ![a](p.png \"t $\\lamda$\") image.\n": `l.md:1: image title: math: unknown command \lamda (write \lambda)`,
+		"Text.\n\n![Cap](p.png \"t $x^{$\")\n":        `l.md:3: image title: math: { without }`,
+	} {
+		if _, _, errs := renderDoc(t, src); len(errs) != 1 || errs[0] != want {
+			t.Errorf("%q: errors %q, want %q", src, errs, want)
 		}
 	}
 }

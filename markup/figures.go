@@ -25,11 +25,12 @@ import (
 // address in the site) before rendering.
 type ImageFigure struct {
 	ast.BaseBlock
-	Dest   string
-	Title  string
-	ID     string // "" or "fig-…"
-	Number int    // 0 when not numbered
-	Alt    string // the caption as plain text
+	Dest     string
+	Title    string // as text, formulas as Unicode text (titleText)
+	ID       string // "" or "fig-…"
+	Number   int    // 0 when not numbered
+	Alt      string // the caption as plain text
+	rawTitle []byte // as written, for checking its formulas
 }
 
 // KindImageFigure is the node kind of ImageFigure.
@@ -95,7 +96,7 @@ func (figureTransformer) Transform(doc *ast.Document, reader text.Reader, _ pars
 			}
 			id = string(m[1])
 		}
-		f := &ImageFigure{Dest: string(img.Destination), Title: titleText(img.Title), ID: id, Alt: plainText(img, src, unicodeTeX)}
+		f := &ImageFigure{Dest: string(img.Destination), Title: titleText(img.Title), ID: id, Alt: plainText(img, src, unicodeTeX), rawTitle: img.Title}
 		f.SetLines(p.Lines())
 		for k := img.FirstChild(); k != nil; {
 			next := k.NextSibling()

@@ -227,12 +227,20 @@ func (r nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	registerCallout(reg)
 }
 
-// titleText is an image's "title" as text: Markdown's backslash escapes
-// and entities undone, as goldmark does, and formulas as Unicode text,
-// as in the alt text.
+// titleText is an image's "title" as text: its formulas as Unicode text,
+// as in the alt text, and outside them Markdown's backslash escapes and
+// entities undone, as goldmark does (so \$ and &#36; are dollar signs,
+// not a formula's).
 func titleText(title []byte) string {
-	t := util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(title)))
-	return plainmath.Text(string(t))
+	var b strings.Builder
+	for _, sp := range plainmath.Split(string(title)) {
+		if sp.Math {
+			plainmath.WriteTeX(&b, sp.Text)
+			continue
+		}
+		b.Write(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations([]byte(sp.Text)))))
+	}
+	return b.String()
 }
 
 // renderImage writes an image inside text as goldmark does, but with its

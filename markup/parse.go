@@ -16,6 +16,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"descent/diag"
+	"descent/plainmath"
 )
 
 // Converter turns a page's Markdown into HTML: CommonMark with GitHub's
@@ -184,8 +185,38 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 		}
 	}
 	d.collect(lineOf, l)
+	c.checkImageTitles(d.root, lineOf, l)
 	strays(d.root, src, lineOf, l)
 	return d
+}
+
+// checkImageTitles converts the formulas of every image's title, which
+// the page shows as Unicode text, so that a mistake in one is an error
+// as in the caption, not a misspelt tooltip.
+func (c *Converter) checkImageTitles(root ast.Node, lineOf func(int) int, l *diag.List) {
+	ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		var title []byte
+		var line int
+		switch n := n.(type) {
+		case *ast.Image:
+			title, line = n.Title, lineOf(inlineOffset(n))
+		case *ImageFigure:
+			title, line = n.rawTitle, lineOf(blockOffset(n))
+		}
+		if !entering || !bytes.Contains(title, []byte("$")) {
+			return ast.WalkContinue, nil
+		}
+		for _, sp := range plainmath.Split(string(title)) {
+			if !sp.Math {
+				continue
+			}
+			if _, err := c.math.render(sp.Text, false); err != nil {
+				l.Add(line, "image title", "%v", err)
+				break
+			}
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 // strays reports what the math syntax left in the text, which would reach
