@@ -1,13 +1,14 @@
 package markup
 
 import (
-	"bytes"
 	"strings"
 
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+
+	"descent/plainmath"
 )
 
 // dollarParser reads inline math between single dollars as Pandoc's
@@ -69,7 +70,7 @@ func (dollarParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast.
 		if !first && len(line) > 0 && line[0] == '$' {
 			break // a $ after a line break, a space
 		}
-		end, ok, group := inlineEnd(line)
+		end, ok, group := plainmath.FormulaEnd(line)
 		if group >= 0 {
 			lastGroup = seg.Start + group
 		}
@@ -118,63 +119,4 @@ func inlineTeX(n *passthrough.PassthroughInline, src []byte) (string, func(int) 
 		}
 		return n.Segment.Stop
 	}
-}
-
-// inlineEnd scans line for the end of an inline formula: the index
-// of the closing $ and true, or the index where the attempt fails and
-// false, or -1 if the line ends first (the formula may go on); and the
-// index just after the last \text{…} group it passed, or -1.
-func inlineEnd(line []byte) (end int, ok bool, group int) {
-	group = -1
-	for i := 0; i < len(line); i++ {
-		switch c := line[i]; {
-		case c == '\\':
-			if rest := line[i+1:]; bytes.HasPrefix(rest, []byte("text{")) {
-				if n := balanced(rest[len("text"):]); n > 0 {
-					i += len("text") + n
-					group = i + 1
-					continue
-				}
-			}
-			i++
-		case c == '$':
-			if i+1 < len(line) && '0' <= line[i+1] && line[i+1] <= '9' {
-				return i, false, group // $5: a price, in Pandoc's words
-			}
-			return i, true, group
-		case isSpace(c):
-			j := i
-			for j < len(line) && isSpace(line[j]) {
-				j++
-			}
-			if j < len(line) && line[j] == '$' {
-				return j, false, group
-			}
-			i = j - 1
-		}
-	}
-	return -1, false, group
-}
-
-// balanced is the length of the braced group that b begins with, or 0 if
-// it is not closed on the line within maxGroup bytes.
-// maxGroup bounds the scan for a \text{…} group's end, so that a line of
-// unclosed ones is not scanned once for each.
-const maxGroup = 1000
-
-func balanced(b []byte) int {
-	depth := 0
-	for i := 0; i < min(len(b), maxGroup); i++ {
-		switch b[i] {
-		case '\\':
-			i++
-		case '{':
-			depth++
-		case '}':
-			if depth--; depth == 0 {
-				return i + 1
-			}
-		}
-	}
-	return 0
 }

@@ -64,10 +64,27 @@ func closing(s string, open int) (end, group int) {
 	if open+1 >= len(s) || isSpace(s[open+1]) || s[open+1] == '$' {
 		return 0, 0
 	}
-	for i := open + 1; i < len(s); i++ {
+	end, ok, group := FormulaEnd(s[open+1:])
+	if group >= 0 {
+		group += open + 1
+	}
+	if ok {
+		return end + open + 1, 0
+	}
+	return 0, max(group, 0)
+}
+
+// FormulaEnd scans s, the text after an opening $ (one line of it, for a
+// page's Markdown), for the formula's end by Pandoc's rule: the index of
+// the closing $ and true; or the index where the try fails (a $ before a
+// digit, spaces before a $) and false; or -1 and false if s ends first.
+// group is the index just after the last \text{…} group passed, or -1.
+func FormulaEnd[T ~string | ~[]byte](s T) (end int, ok bool, group int) {
+	group = -1
+	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c == '\\':
-			if strings.HasPrefix(s[i+1:], "text{") {
+			if hasText(s[i+1:]) {
 				if n := balanced(s[i+1+len("text"):]); n > 0 {
 					i += len("text") + n
 					group = i + 1
@@ -77,30 +94,35 @@ func closing(s string, open int) (end, group int) {
 			i++
 		case c == '$':
 			if i+1 < len(s) && '0' <= s[i+1] && s[i+1] <= '9' {
-				return 0, group
+				return i, false, group // $5: a price, in Pandoc's words
 			}
-			return i, 0
+			return i, true, group
 		case isSpace(c):
 			j := i
 			for j < len(s) && isSpace(s[j]) {
 				j++
 			}
 			if j < len(s) && s[j] == '$' {
-				return 0, group
+				return j, false, group
 			}
 			i = j - 1
 		}
 	}
-	return 0, group
+	return -1, false, group
 }
 
-// balanced is the length of the braced group s begins with, or 0 if it
-// is not closed within maxGroup bytes.
+// hasText reports whether s begins "text{".
+func hasText[T ~string | ~[]byte](s T) bool {
+	return len(s) >= 5 && string(s[:5]) == "text{"
+}
+
 // maxGroup bounds the scan for a \text{…} group's end, so that a line of
 // unclosed ones is not scanned once for each.
 const maxGroup = 1000
 
-func balanced(s string) int {
+// balanced is the length of the braced group s begins with, or 0 if it
+// is not closed within maxGroup bytes.
+func balanced[T ~string | ~[]byte](s T) int {
 	depth := 0
 	for i := 0; i < min(len(s), maxGroup); i++ {
 		switch s[i] {
