@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"descent/diag"
+	"descent/texmath"
 )
 
 // Entry is one reference: its type (lower case), key, fields (lower-case
@@ -88,6 +89,26 @@ func missing(e *Entry) string {
 		return ""
 	}
 	return "the entry has no " + strings.Join(need, ", no ") + "; a citation needs author (or editor), title and year"
+}
+
+// shownAsText are the fields a reference shows as text, besides its
+// title (converted to MathML, and checked where it is, by lesson).
+var shownAsText = map[string]bool{"author": true, "editor": true, "year": true, "date": true, "volume": true,
+	"pages": true, "journal": true, "booktitle": true, "publisher": true, "school": true, "institution": true,
+	"howpublished": true}
+
+// checkMath reports a formula of field (at line) that does not convert:
+// the reference would show its TeX.
+func (r *reader) checkMath(key, field, v string, line int) {
+	for i, p := range mathParts(v) {
+		if i%2 == 0 {
+			continue
+		}
+		if _, err := texmath.Text(p); err != nil {
+			r.l.Add(line, field, "in %q: the formula $%s$: %v", key, diag.Printable(p), err)
+			return
+		}
+	}
 }
 
 func (r *reader) errorf(format string, args ...any) {
@@ -239,6 +260,8 @@ func (r *reader) entry() (*Entry, bool) {
 		e.Fields[field] = v
 		if field == "title" {
 			e.TitleLine = fieldLine
+		} else if shownAsText[field] {
+			r.checkMath(e.Key, field, v, fieldLine)
 		}
 		r.space()
 		if c := r.peek(); c != ',' && c != closer {

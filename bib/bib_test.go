@@ -166,7 +166,7 @@ func TestTitleMath(t *testing.T) {
 	if _, err := e.TitleHTML(formula); err == nil || err.Error() != "math: unknown command \\bad" {
 		t.Errorf("TitleHTML's error = %v", err)
 	}
-	if h := e.HTML(formula); !strings.HasSuffix(h, "(1983). Broken bad.") { // as Text writes it
+	if h := e.HTML(formula); !strings.HasSuffix(h, "(1983). Broken \\bad.") { // its TeX: the error is the author's to fix
 		t.Errorf("HTML with a formula that fails = %q", h)
 	}
 }
@@ -223,5 +223,16 @@ func TestDOILink(t *testing.T) {
 	e := &Entry{Fields: map[string]string{"author": "A, B", "year": "1", "title": "T", "url": "HTTPS://EX.ORG/"}}
 	if h := e.HTML(nil); !strings.Contains(h, `<a href="HTTPS://EX.ORG/">`) {
 		t.Errorf("an upper-case scheme is not linked: %s", h)
+	}
+}
+
+// A formula in a field the reference shows as text must convert: it would
+// show its TeX. One in a field never shown (an abstract) is left alone.
+func TestFieldMath(t *testing.T) {
+	src := "@article{a,\n  author = {Ng, A.},\n  title = {T},\n  journal = {J. of $\\lamda$},\n  abstract = {$\\lamda$},\n  year = {2001}\n}\n"
+	l := &diag.List{File: "refs.bib"}
+	Parse([]byte(src), l)
+	if len(l.Errs) != 1 || l.Errs[0].Error() != `refs.bib:4: journal: in "a": the formula $\lamda$: math: unknown command \lamda (write \lambda)` {
+		t.Errorf("errors %v", l.Errs)
 	}
 }

@@ -12,7 +12,8 @@
 // beyond "von" are non-goals.
 //
 // Every mistake is reported to a diag.List at its line: syntax, a
-// duplicate key, an entry without author (or editor), title or year. It
-// imports only diag and plainmath; the caller converts a title's formulas
-// to MathML (Entry.TitleHTML takes the converter as a value).
+// duplicate key, an entry without author (or editor), title or year, a
+// formula in a field shown as text that does not convert (texmath). It
+// imports only diag, plainmath and texmath; the caller converts a title's
+// formulas to MathML (Entry.TitleHTML takes the converter as a value).
 package bib

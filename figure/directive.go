@@ -38,7 +38,9 @@ func checkLength(text string, limit int) error {
 	if n := utf8.RuneCountInString(text); n > limit {
 		return fmt.Errorf("%d characters is over the limit of %d", n, limit)
 	}
-	return nil
+	// A text's formulas are written as Unicode text in the SVG and the
+	// legend: one that does not convert would show as TeX.
+	return plainmath.Check(text)
 }
 
 // Spec is a checked landscape directive (SPEC §2): everything Compute needs.
@@ -1113,6 +1115,9 @@ func (s *Spec) decodeCurves(p yamlnode.Pair, base int, l *diag.List) {
 				c.Label, err = yamlnode.Text(q.Val)
 				if err == nil && len(c.Label) > 200 {
 					err = fmt.Errorf("a label is at most 200 characters, not %d", len(c.Label))
+				}
+				if err == nil {
+					err = plainmath.Check(c.Label)
 				}
 			default:
 				err = fmt.Errorf("unknown key; a curve takes function and label")

@@ -50,7 +50,9 @@ func checkLength(text string, limit int) error {
 			return fmt.Errorf("$$ is display math, which a title or description cannot hold; write the formula between single dollars, or \\$ for a dollar sign")
 		}
 	}
-	return nil
+	// <title>, the navigation and the search index show the formulas as
+	// Unicode text: one that does not convert would show as TeX.
+	return plainmath.Check(text)
 }
 
 // misplacedFrontMatter reports a page whose front matter the reader would
@@ -151,8 +153,13 @@ func decodeFrontMatter(src []byte, l *diag.List) (frontMatter, bool) {
 			}
 		}
 	}
+	written := fm.Title
 	if strings.Contains(fm.Title, "$") {
 		fm.TitleTeX, fm.Title = fm.Title, plainmath.Text(fm.Title)
+	}
+	if written != "" && strings.TrimSpace(fm.Title) == "" { // " ", $\!$: a heading, a tab and a link of nothing
+		l.Add(fm.TitleLine, "title", "%q shows no text; write the page's title in words, or leave title out to take it from the file name", written)
+		fm.Title, fm.TitleTeX = "", ""
 	}
 	if strings.Contains(fm.Description, "$") {
 		fm.DescriptionTeX, fm.Description = fm.Description, plainmath.Text(fm.Description)

@@ -17,6 +17,7 @@ import (
 
 	"descent/diag"
 	"descent/plainmath"
+	"descent/texmath"
 )
 
 // Converter turns a page's Markdown into HTML: CommonMark with GitHub's
@@ -125,8 +126,8 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 		html, err := c.math.render(tex, display)
 		if err != nil {
 			off := at(0)
-			if e, ok := err.(*texError); ok {
-				off = at(e.off)
+			if e, ok := err.(*texmath.Error); ok {
+				off = at(e.Off)
 			}
 			line, col := pos.at(off)
 			l.Add(line, "", "col %d: %v", col, err)

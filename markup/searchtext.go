@@ -5,6 +5,8 @@ import (
 
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/yuin/goldmark/ast"
+
+	"descent/texmath"
 )
 
 // Section is the text of a page under one heading (the text before the
@@ -136,7 +138,7 @@ func texTerms(b *strings.Builder, tex string) {
 			continue
 		}
 		j := i + 1
-		for j < len(tex) && isLetterAt(tex, j) {
+		for j < len(tex) && isLetter(tex[j]) {
 			j++
 		}
 		name := tex[i+1 : j]
@@ -145,9 +147,7 @@ func texTerms(b *strings.Builder, tex string) {
 			i = min(i+2, len(tex))
 			continue
 		}
-		_, sym := symbols[name]
-		_, delim := delimiters[`\`+name]
-		if sym && !delim && name != "colon" || functions[name] || limitFuncs[name] || largeOps[name] != "" {
+		if texmath.IsSymbol(name) {
 			b.WriteString(" " + name + " ")
 		} else {
 			b.WriteByte(' ')
@@ -166,3 +166,5 @@ func texTerms(b *strings.Builder, tex string) {
 	}
 	b.WriteByte(' ')
 }
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

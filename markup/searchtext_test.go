@@ -18,7 +18,7 @@ func TestSections(t *testing.T) {
 	d := New(false).Parse([]byte(src), 1, &diag.List{File: "l.md"})
 	d.Outline()
 	want := []Section{
-		{Text: `Step θ - η g by step.`, Math: `theta - eta g x^2 x {norm} a`},
+		{Text: `Step θ − ηg by step.`, Math: `theta - eta g x^2 x {norm} a`},
 		{ID: "the-rule-eta", Heading: `The rule η`, Text: `Small η.`, Math: `eta`, HeadingMath: `eta`},
 	}
 	if !reflect.DeepEqual(d.Text, want) {

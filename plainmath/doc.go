@@ -2,11 +2,11 @@
 // title, a label, a description, an image's alt text) and writes them as
 // Unicode text, for the places where MathML cannot go: SVG text, a figure's
 // data, a page's <title>, a meta description, an alt attribute, the search
-// index. Greek letters and common symbols are written by name, digits and
-// signs raised or lowered, \frac{a}{b} as a/b; anything else keeps its
-// name.
+// index. The text comes from texmath, from the same tree as the page's
+// MathML, so it never shows a command the MathML understood.
 //
 // Split reads the dollars as Pandoc does (tex_math_dollars), as the
 // Markdown of a page does, so "$20 and $30" stays text. It imports only
-// the standard library, so that the browser's build of figure can use it.
+// texmath and the standard library, so that the browser's build of figure
+// can use it.
 package plainmath

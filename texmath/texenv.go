@@ -1,4 +1,4 @@
-package markup
+package texmath
 
 import "strings"
 
@@ -141,6 +141,7 @@ func (p *texParser) table(cmd, align string) *node {
 			}
 			if pairs {
 				t.set("columnspacing", "0em")
+				t.pairs = true
 			}
 			if p.display {
 				t.set("displaystyle", "true")

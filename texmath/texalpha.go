@@ -1,4 +1,4 @@
-package markup
+package texmath
 
 // Mathematical alphanumeric symbols (Unicode block U+1D400): Chromium
 // renders mathvariant only as "normal", so a bold or double-struck letter

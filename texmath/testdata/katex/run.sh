@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 npm ci --silent --no-audit --no-fund
-(cd ../.. && go test -count=1 -run '^TestKaTeXCorpus$' . -update-katex)
+(cd ../../../markup && go test -count=1 -run '^TestKaTeXCorpus$' . -update-katex)
 node oracle.js
 git diff --exit-code -- corpus.jsonl katex.jsonl || { echo "katex: the committed fixture is stale; commit the files above"; exit 1; }
 (cd ../.. && go test -count=1 -run '^TestKaTeX' -v . | grep -E '^(=== RUN|--- FAIL|ok|FAIL)|katex:' | grep -v '=== RUN')

@@ -1,4 +1,4 @@
-package markup
+package texmath
 
 import (
 	"encoding/xml"
@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // checkMathML reports what in out is not well-formed XML or not on the
@@ -54,7 +56,7 @@ func TestMathMarkup(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out, err := convertTeX(tt.tex, false)
+			out, err := MathML(tt.tex, false)
 			if err != nil {
 				t.Logf("refused: %v", err)
 				return
@@ -77,7 +79,7 @@ func TestMathMarkup(t *testing.T) {
 
 // FuzzMath converts any formula: the result is an error of one line, or
 // MathML that parses as XML and holds only allowed elements and
-// attributes, whatever the formula.
+// attributes, whatever the formula, and then its text is one line too.
 func FuzzMath(f *testing.F) {
 	for _, tex := range []string{`\text{<script>alert(1)</script>}`, `\text{</mtext></math><b>}`, `\ce{A <=> B}`,
 		`\mathrm{<x>}`, `\begin{aligned} a \\[1em"] b \end{aligned}`, `\text{&amp;lt; &#60; &#x3c;}`, `\hspace{"x}`,
@@ -88,7 +90,7 @@ func FuzzMath(f *testing.F) {
 		f.Add(tex, true)
 	}
 	f.Fuzz(func(t *testing.T, tex string, display bool) {
-		out, err := convertTeX(tex, display)
+		out, err := MathML(tex, display)
 		if err != nil {
 			if msg := err.Error(); strings.ContainsAny(msg, "\n\r") || !strings.HasPrefix(msg, "math: ") {
 				t.Fatalf("%q: the error is not one line of ours: %q", tex, msg)
@@ -97,6 +99,13 @@ func FuzzMath(f *testing.F) {
 		}
 		if err := checkMathML(out); err != nil {
 			t.Fatalf("%q: %v\n%s", tex, err, out)
+		}
+		txt, err := Text(tex)
+		if err != nil {
+			t.Fatalf("%q: MathML converts it, Text fails: %v", tex, err)
+		}
+		if !utf8.ValidString(txt) || strings.ContainsFunc(txt, unicode.IsControl) || strings.TrimSpace(txt) != txt {
+			t.Fatalf("%q: Text gives %q, not one trimmed line", tex, txt)
 		}
 	})
 }

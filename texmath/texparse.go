@@ -1,4 +1,4 @@
-package markup
+package texmath
 
 import (
 	"fmt"
@@ -8,15 +8,15 @@ import (
 	"unicode/utf8"
 )
 
-// texError is a mistake in a formula at a byte offset into it; the page's
+// Error is a mistake in a formula at a byte offset into it; a page's
 // parser turns the offset into a column.
-type texError struct {
-	off int
+type Error struct {
+	Off int // where in the formula, in bytes
 	msg string
 }
 
 // Error is one line: control characters from the formula are escaped.
-func (e *texError) Error() string {
+func (e *Error) Error() string {
 	var b strings.Builder
 	for _, r := range e.msg {
 		if unicode.IsControl(r) {
@@ -50,19 +50,20 @@ type texParser struct {
 }
 
 func (p *texParser) fail(off int, format string, args ...any) {
-	panic(&texError{off, fmt.Sprintf(format, args...)})
+	panic(&Error{off, fmt.Sprintf(format, args...)})
 }
 
-// parseTeX converts one formula; errors are *texError.
-func parseTeX(src string, display bool) (out string, err error) {
+// parse reads one formula into its math element, the tag (\tag{…})
+// beside it in a table when it has one; errors are *Error.
+func parse(src string, display bool) (math *node, err error) {
 	p := &texParser{src: src, display: display}
 	defer func() {
 		if r := recover(); r != nil {
-			e, ok := r.(*texError)
+			e, ok := r.(*Error)
 			if !ok {
 				panic(r)
 			}
-			out, err = "", e
+			math, err = nil, e
 		}
 	}()
 	kids, stop := p.list()
@@ -76,20 +77,19 @@ func parseTeX(src string, display bool) (out string, err error) {
 	if p.tag != nil && !p.notag {
 		pad := func() *node { return elem("mtd", ord).set("width", "50%") }
 		body = elem("mtable", ord, elem("mtr", ord, pad(), elem("mtd", ord, body), pad(), elem("mtd", ord, p.tag))).set("width", "100%")
+		body.pairs = true // the formula and its tag: one line
 	}
-	var b strings.Builder
 	mode := "inline"
 	if display {
 		mode = "block"
 	}
-	math := elem("math", ord, body).set("display", mode)
+	math = elem("math", ord, body).set("display", mode)
 	if d := math.depth(); d > maxMathMLDepth {
-		// texDepth guesses from the TeX; this is the tree a browser gets,
+		// checkTeX guesses from the TeX; this is the tree a browser gets,
 		// and Chromium flattens one deeper than 512, silently.
-		return "", &texError{msg: fmt.Sprintf("the formula's MathML nests %d elements deep, over the limit of %d; write it flatter, or split it", d, maxMathMLDepth)}
+		return nil, &Error{msg: fmt.Sprintf("the formula's MathML nests %d elements deep, over the limit of %d; write it flatter, or split it", d, maxMathMLDepth)}
 	}
-	math.write(&b)
-	return b.String(), nil
+	return math, nil
 }
 
 // maxMathMLDepth bounds a formula's element tree: the deepest of the

@@ -1,4 +1,4 @@
-package markup
+package texmath
 
 // class is a TeX atom's kind (The TeXbook, chapter 17): it decides the
 // spacing around the atom, and whether a minus is unary.

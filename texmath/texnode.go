@@ -1,4 +1,4 @@
-package markup
+package texmath
 
 import (
 	"html"
@@ -16,6 +16,7 @@ type node struct {
 	space bool // spacing only (mspace): skipped when deciding classes
 	side  bool // an operator whose limits stay at its side (\int)
 	brace bool // \overbrace, \underbrace: scripts go over and under
+	pairs bool // a table of aligned pairs, each row's cells one line's halves
 }
 
 func tok(tag, text string, c class, attrs ...string) *node {

@@ -1,0 +1,395 @@
+package texmath
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// text writes a formula's tree as one line of Unicode text.
+func text(math *node) string {
+	return collapse(write(math, false))
+}
+
+// write returns n as text. In a script (inScript), TeX drops the medium
+// and thick spaces around operators and relations (The TeXbook, chapter
+// 18, rule 20), and so does the text: xᵢ₌₁, not "x_(i = 1)".
+func write(n *node, inScript bool) string {
+	switch n.tag {
+	case "mi", "mn", "mo", "mtext":
+		return tokenText(n.text)
+	case "mspace":
+		return spaceText(n)
+	case "mphantom": // room for its content, which is not shown
+		if strings.TrimSpace(write(row1(n.kids), inScript)) == "" {
+			return ""
+		}
+		return " "
+	case "msup", "mover":
+		if accent := accentText(n, inScript); accent != "" {
+			return accent
+		}
+		return base(n.kids[0], inScript) + script(n.kids[1], superscripts, "^")
+	case "msub", "munder":
+		if accent := accentText(n, inScript); accent != "" {
+			return accent
+		}
+		return base(n.kids[0], inScript) + script(n.kids[1], subscripts, "_")
+	case "msubsup", "munderover":
+		return base(n.kids[0], inScript) + script(n.kids[1], subscripts, "_") + script(n.kids[2], superscripts, "^")
+	case "mfrac":
+		num, den := write(n.kids[0], inScript), write(n.kids[1], inScript)
+		if attr(n, "linethickness") == "0px" { // \binom: the fences are around it
+			return collapse(num) + " " + collapse(den)
+		}
+		// ab/c is read as (ab)/c, but a/bc is not clear: a denominator
+		// of more than one atom is bracketed.
+		return wrapIf(operated(n.kids[0], true), num) + "/" + wrapIf(atoms(n.kids[1]) > 1 && !differential(n.kids[1]), den)
+	case "msqrt":
+		arg := row1(n.kids)
+		return "√" + wrapIf(atoms(arg) > 1, write(arg, inScript))
+	case "mroot":
+		return script(n.kids[1], superscripts, "") + "√" + wrapIf(atoms(n.kids[0]) > 1, write(n.kids[0], inScript))
+	case "mtable":
+		return tableText(n, inScript)
+	}
+	// math, mrow, mstyle, menclose, mtd…: the row of its children.
+	return writeRow(n.kids, inScript || attr(n, "scriptlevel") == "1" || attr(n, "scriptlevel") == "2")
+}
+
+// writeRow writes a row of atoms with the spaces TeX puts between their
+// classes: around binary operators and relations (outside scripts),
+// after punctuation, beside large operators and named functions, and
+// none inside brackets. A fraction beside another atom is bracketed:
+// (1/2)x, not 1/2x.
+func writeRow(kids []*node, inScript bool) string {
+	type atom struct {
+		s     string
+		n     *node
+		space bool
+	}
+	var row []atom
+	for _, k := range kids {
+		if s := write(k, inScript); s != "" {
+			row = append(row, atom{s, k, k.space})
+		}
+	}
+	var b strings.Builder
+	for i, a := range row {
+		if a.space {
+			b.WriteString(a.s)
+			continue
+		}
+		if fraction(a.n) {
+			before, after := -1, -1 // the atoms beside it, spaces passed over
+			for j := i - 1; j >= 0 && before < 0; j-- {
+				if !row[j].space {
+					before = j
+				}
+			}
+			for j := i + 1; j < len(row) && after < 0; j++ {
+				if !row[j].space {
+					after = j
+				}
+			}
+			if before >= 0 && !apart(row[before].n, true) || after >= 0 && !apart(row[after].n, false) {
+				a.s = "(" + collapse(a.s) + ")"
+			}
+		}
+		if i > 0 && !row[i-1].space && spaced(row[i-1].n.class, a.n.class, inScript) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(a.s)
+	}
+	return b.String()
+}
+
+// apart reports whether atom n before (or after) a fraction keeps it
+// apart from the rest: an operator, a relation, punctuation, the bracket
+// it is in, or a full stop after it.
+func apart(n *node, before bool) bool {
+	switch n.class {
+	case bin, rel, punct:
+		return true
+	case open:
+		return before
+	case closeClass:
+		return !before
+	}
+	return !before && n.text != "" && strings.Contains(".,;:!?", n.text)
+}
+
+// fraction reports whether n is a fraction written with a slash.
+func fraction(n *node) bool {
+	for n.tag == "mstyle" && len(n.kids) == 1 {
+		n = n.kids[0]
+	}
+	return n.tag == "mfrac" && attr(n, "linethickness") != "0px"
+}
+
+// tableText writes a table's rows apart by semicolons and its cells by
+// commas ({x, x ≥ 0; −x, x < 0}); the cells of aligned pairs are halves
+// of one line and join with a space. A row ending in punctuation of its
+// own needs no semicolon.
+func tableText(n *node, inScript bool) string {
+	sep := ", "
+	if n.pairs {
+		sep = " "
+	}
+	var b strings.Builder
+	for _, r := range n.kids {
+		cells := make([]string, 0, len(r.kids))
+		for _, c := range r.kids {
+			if s := collapse(write(c, inScript)); s != "" {
+				cells = append(cells, s)
+			}
+		}
+		line := strings.Join(cells, sep)
+		if line == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			if last, _ := utf8.DecodeLastRuneInString(b.String()); strings.ContainsRune(",;.", last) {
+				b.WriteByte(' ')
+			} else {
+				b.WriteString("; ")
+			}
+		}
+		b.WriteString(line)
+	}
+	return b.String()
+}
+
+// spaced reports whether a space goes between atoms of classes a and b.
+func spaced(a, b class, inScript bool) bool {
+	switch {
+	case a == open || b == closeClass || b == punct:
+		return false
+	case a == b && (a == rel || a == bin): // :=, not ": ="
+		return false
+	case a == punct:
+		return !inScript
+	case a == bin || b == bin || a == rel || b == rel:
+		return !inScript
+	case a == opClass: // sin x, Σ aᵢ, but sin(x)
+		return b != open
+	case b == opClass:
+		return true
+	}
+	return false
+}
+
+// base is a script's base, in brackets when operators or relations
+// join it: (a + b)², not a + b².
+func base(n *node, inScript bool) string {
+	inner := n
+	if n.brace { // \overbrace{…}^n: what the brace is over
+		inner = n.kids[0]
+	}
+	return wrapIf(operated(inner, false), write(n, inScript))
+}
+
+// script raises (or lowers) a script: each character in its Unicode
+// form when all have one, else mark and the script, in brackets when it
+// is longer than one character. A prime or a star is already raised.
+func script(n *node, table map[rune]rune, mark string) string {
+	s := collapse(write(n, true))
+	if s == "" {
+		return ""
+	}
+	var b strings.Builder
+	for _, r := range s {
+		u, ok := table[r]
+		if !ok {
+			if mark == "" { // a root's index
+				return s
+			}
+			if utf8.RuneCountInString(s) > 1 && !bracketed(s) {
+				return mark + "(" + s + ")"
+			}
+			return mark + s
+		}
+		b.WriteRune(u)
+	}
+	return b.String()
+}
+
+// accentText writes an accent over or under a single character as its
+// combining mark (x̂, ȳ); an accent over more, a brace or an arrow over
+// a longer base, is left out: the base alone. It returns "" when n is no
+// accent.
+func accentText(n *node, inScript bool) string {
+	if attr(n, "accent") != "true" && attr(n, "accentunder") != "true" && !n.brace {
+		return ""
+	}
+	b := write(n.kids[0], inScript)
+	mark, ok := combining[n.kids[1].text]
+	if n.tag == "munder" {
+		mark, ok = "\u0332", n.kids[1].text == "‾" // \underline; no other accent under has a mark
+	}
+	if ok && utf8.RuneCountInString(b) == 1 {
+		return b + mark
+	}
+	return b
+}
+
+// combining are the combining marks of the accents' characters.
+var combining = map[string]string{
+	"^": "\u0302", "ˇ": "\u030c", "~": "\u0303", "ˊ": "\u0301", "ˋ": "\u0300", "˙": "\u0307", "¨": "\u0308",
+	"⃛": "\u20db", "˘": "\u0306", "ˉ": "\u0304", "⃗": "\u20d7", "˚": "\u030a", "‾": "\u0305", "→": "\u20d7",
+}
+
+// wrapIf brackets s when cond holds and s is not one bracketed group.
+func wrapIf(cond bool, s string) string {
+	s = collapse(s)
+	if cond && !bracketed(s) {
+		return "(" + s + ")"
+	}
+	return s
+}
+
+// operated reports whether n is a row that a binary operator, a relation
+// or punctuation outside brackets holds together (a + b, x = 1, i, j),
+// or with ops a large operator or a function's name too (∂ log det X).
+func operated(n *node, ops bool) bool {
+	n = unwrap(n)
+	if n.tag != "mrow" {
+		return false
+	}
+	depth := 0
+	for _, k := range n.kids {
+		switch {
+		case k.space:
+		case k.class == open:
+			depth++
+		case k.class == closeClass:
+			depth--
+		case depth == 0 && (k.class == bin || k.class == rel || k.class == punct || ops && k.class == opClass):
+			return true
+		}
+	}
+	return false
+}
+
+// atoms is how many atoms n is: a row's visible ones (a space counts as
+// one where it stands between two), else one.
+func atoms(n *node) int {
+	n = unwrap(n)
+	if n.tag != "mrow" && !fraction(n) {
+		return 1
+	}
+	if fraction(n) {
+		return 2
+	}
+	return len(visible(n.kids))
+}
+
+// differential reports whether n is ∂x or dx (with scripts): a
+// denominator that reads as one, ∂L/∂θ₁.
+func differential(n *node) bool {
+	n = unwrap(n)
+	if n.tag != "mrow" {
+		return false
+	}
+	kids := visible(n.kids)
+	return len(kids) == 2 && (kids[0].text == "∂" || kids[0].text == "d")
+}
+
+// unwrap is n without rows and styles of one child around it.
+func unwrap(n *node) *node {
+	for (n.tag == "mrow" || n.tag == "mstyle") && len(visible(n.kids)) == 1 {
+		n = visible(n.kids)[0]
+	}
+	return n
+}
+
+// visible is kids without the empty ones: spaces of no width, invisible
+// operators.
+func visible(kids []*node) []*node {
+	var out []*node
+	for _, k := range kids {
+		if k.space && spaceText(k) == "" || k.text != "" && tokenText(k.text) == "" || len(k.kids) == 0 && k.text == "" && !k.space {
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// bracketed reports whether s is one bracketed group: "(a + b)", not
+// "(a)(b)".
+func bracketed(s string) bool {
+	pairs := map[rune]rune{'(': ')', '[': ']', '{': '}', '⟨': '⟩', '|': '|', '‖': '‖'}
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if pairs[first] == 0 || pairs[first] != last || len(s) < 2 {
+		return false
+	}
+	depth := 0
+	for i, r := range s {
+		switch {
+		case r == first && (first != last || i == 0):
+			depth++
+		case r == last:
+			depth--
+			if depth == 0 && i+utf8.RuneLen(r) < len(s) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// tokenText is a token's text without the invisible operators (function
+// application, invisible times) and with every kind of space a plain one.
+func tokenText(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '\u2061' && r <= '\u2064':
+			return -1
+		case unicode.IsSpace(r):
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// spaceText is an mspace as text: a space when it is wide, nothing when
+// it is narrow or negative (\!, \kern-1mu).
+func spaceText(n *node) string {
+	w := attr(n, "width")
+	if strings.HasPrefix(w, "-") || strings.HasPrefix(w, "0em") || w == "0" || w == "" {
+		return ""
+	}
+	return " "
+}
+
+// row1 is the row of kids as one node.
+func row1(kids []*node) *node { return elem("mrow", ord, kids...) }
+
+// attr is n's attribute name, or "".
+func attr(n *node, name string) string {
+	for i := 0; i+1 < len(n.attrs); i += 2 {
+		if n.attrs[i] == name {
+			return n.attrs[i+1]
+		}
+	}
+	return ""
+}
+
+// collapse makes each run of spaces one and trims the ends.
+func collapse(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// superscripts and subscripts are the characters Unicode has raised or
+// lowered. Primes and stars stand raised as they are.
+var superscripts = map[rune]rune{'0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷',
+	'8': '⁸', '9': '⁹', '-': '⁻', '−': '⁻', '+': '⁺', '=': '⁼', '(': '⁽', ')': '⁾', 'n': 'ⁿ', 'i': 'ⁱ', 't': 'ᵗ',
+	'k': 'ᵏ', 'T': 'ᵀ', '⊤': 'ᵀ', 'a': 'ᵃ', 'b': 'ᵇ', 'c': 'ᶜ', 'd': 'ᵈ', 'e': 'ᵉ', 'm': 'ᵐ', 'p': 'ᵖ', 's': 'ˢ',
+	'x': 'ˣ', 'y': 'ʸ', 'j': 'ʲ', 'r': 'ʳ', 'l': 'ˡ', 'h': 'ʰ', 'o': 'ᵒ', 'u': 'ᵘ', 'v': 'ᵛ', 'w': 'ʷ',
+	'′': '′', '″': '″', '‴': '‴', '*': '*', '∗': '*', '⋆': '⋆', '†': '†', '‡': '‡'}
+var subscripts = map[rune]rune{'0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇',
+	'8': '₈', '9': '₉', '-': '₋', '−': '₋', '+': '₊', '=': '₌', '(': '₍', ')': '₎', 'i': 'ᵢ', 'j': 'ⱼ', 'k': 'ₖ',
+	't': 'ₜ', 'n': 'ₙ', 'x': 'ₓ', 'a': 'ₐ', 'e': 'ₑ', 'o': 'ₒ', 'm': 'ₘ', 'p': 'ₚ', 's': 'ₛ', 'l': 'ₗ', 'h': 'ₕ',
+	'r': 'ᵣ', 'u': 'ᵤ', 'v': 'ᵥ'}

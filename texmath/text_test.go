@@ -1,0 +1,99 @@
+package texmath
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func TestText(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ tex, want string }{
+		{`\eta = 0.2`, "η = 0.2"},
+		{`x^2 + y^{-1}`, "x² + y⁻¹"},
+		{`\theta_{t+1}`, "θₜ₊₁"},
+		{`e^{-\eta t}`, "e^(−ηt)"},
+		{`x_{\text{new}}`, "x_(new)"},
+		{`{(a+b)}^2`, "(a + b)²"},
+		{`{a+b}^2`, "(a + b)²"},
+		{`\sum_{i=1}^n x_i`, "∑ᵢ₌₁ⁿ xᵢ"},
+		{`\frac{a+b}{2}`, "(a + b)/2"},
+		{`\frac{1}{2t}`, "1/(2t)"},
+		{`\frac{1}{2} x^\top A x`, "(1/2)xᵀAx"},
+		{`\frac{\partial L}{\partial \theta_1}`, "∂L/∂θ₁"},
+		{`\frac{d}{dx} \sin x`, "(d/dx) sin x"},
+		{`\cos \frac{\pi t}{T}`, "cos (πt/T)"},
+		{`\frac{a}{\frac{b}{c}}`, "a/(b/c)"},
+		{`\eta < \frac{2}{L}.`, "η < 2/L."},
+		{`\sqrt{x^\top x}`, "√(xᵀx)"},
+		{`\sqrt[3]{x}`, "³√x"},
+		{`\binom{n}{k}`, "(n k)"},
+		{`{n \choose k}`, "(n k)"},
+		{`\hat{y} = \bar x + \vec{v}`, "y\u0302 = x\u0304 + v\u20d7"},
+		{`\underline{x}`, "x\u0332"},
+		{`\widehat{xy}`, "xy"},
+		{`\phantom{x} y`, "y"},
+		{`a \hspace{1em} b \! c`, "a bc"},
+		{`x \not\in A, \; y \not= z`, "x ∉ A, y ≠ z"},
+		{`x := y`, "x := y"},
+		{`x \stackrel{\text{def}}{=} y`, "x =^(def) y"},
+		{`a \equiv b \pmod{n}`, "a ≡ b (mod n)"},
+		{`\min_{x \in \mathbb{R}^n} f(x)`, "min_(x∈ℝⁿ) f(x)"},
+		{`\arg\min_\theta L(\theta)`, "arg min_θ L(θ)"},
+		{`\operatorname{Var}[X]`, "Var[X]"},
+		{`\mathbb{E}[X] \mathcal{O}(1)`, "𝔼[X]𝒪(1)"},
+		{`|x| = \begin{cases} x & x \ge 0 \\ -x & x < 0 \end{cases}`, "|x| = {x, x ≥ 0; −x, x < 0"},
+		{`\begin{pmatrix} 1 & 0 \\ 0 & 1 \end{pmatrix}`, "(1, 0; 0, 1)"},
+		{`\begin{aligned} f(x) &= x^2, \\ g(x) &= 2x \end{aligned}`, "f(x) = x², g(x) = 2x"},
+		{`\begin{aligned} a &= 1 \\ b &= 2 \end{aligned}`, "a = 1; b = 2"},
+		{`f(x) = x^2 \tag{1}`, "f(x) = x² (1)"},
+		{`E = mc^2 \label{eq:e}`, "E = mc²"},
+		{`\text{if } x > 0`, "if x > 0"},
+		{`-x + -1`, "−x + −1"},
+		{`\boxed{x^\star = 0}`, "x⋆ = 0"},
+		{`\overbrace{1 + \cdots + 1}^{n}`, "(1 + ⋯ + 1)ⁿ"},
+	} {
+		got, err := Text(tt.tex)
+		if err != nil || got != tt.want {
+			t.Errorf("Text(%q) = %q, %v; want %q", tt.tex, got, err, tt.want)
+		}
+	}
+	for _, tex := range []string{`\lamda`, `\frac{a}`, `x^`, "", `\text{a` + "\x01" + `}`} {
+		if _, err := Text(tex); err == nil {
+			t.Errorf("Text(%q) converts; MathML does not", tex)
+		}
+	}
+}
+
+// TestTextCorpus: over every formula of the KaTeX corpus that converts,
+// the text shows no TeX: no backslash, and no command's name unless the
+// formula also has it as letters (\text{min}, \operatorname{Var}) or it
+// is a function's (\log is "log").
+func TestTextCorpus(t *testing.T) {
+	t.Parallel()
+	command := regexp.MustCompile(`\\([a-zA-Z]{3,})`)
+	n := 0
+	for _, c := range readJSONL(t, "testdata/katex/corpus.jsonl") {
+		got, err := Text(c.TeX)
+		if err != nil {
+			continue
+		}
+		n++
+		if strings.Contains(got, `\`) && !strings.Contains(c.TeX, `\backslash`) {
+			t.Errorf("%q: %q shows a backslash", c.TeX, got)
+		}
+		bare := command.ReplaceAllString(c.TeX, "")
+		for _, m := range command.FindAllStringSubmatch(c.TeX, -1) {
+			name := m[1]
+			if functions[name] || limitFuncs[name] || strings.Contains(bare, name) {
+				continue
+			}
+			if regexp.MustCompile(`(^|[^a-zA-Z])` + name + `([^a-zA-Z]|$)`).MatchString(got) {
+				t.Errorf("%q: %q shows the command name %s", c.TeX, got, name)
+			}
+		}
+	}
+	if n < 1000 {
+		t.Fatalf("only %d formulas of the corpus convert", n)
+	}
+}
