@@ -293,11 +293,12 @@ func eachTerm(text string, f func([]byte)) {
 }
 
 // isScript reports the raised and lowered digits and letters that a
-// formula's Unicode text uses (x², θₜ): they end a term, as they do in
+// formula's Unicode text uses (x², θₜ, xʸ): they end a term, as they do in
 // search.js, so that "k²" is the term k (too short to keep), not one of
 // its own.
 func isScript(r rune) bool {
-	return r == '²' || r == '³' || r == '¹' || 0x2070 <= r && r <= 0x209f || 0x1d2c <= r && r <= 0x1d6a || r == 0x2c7c
+	return r == '²' || r == '³' || r == '¹' || 0x02b0 <= r && r <= 0x02b8 || 0x02e0 <= r && r <= 0x02e4 ||
+		0x1d2c <= r && r <= 0x1d6a || 0x1d9b <= r && r <= 0x1dbf || 0x2070 <= r && r <= 0x209f || r == 0x2c7c
 }
 
 func uniq(ts []string) []string {

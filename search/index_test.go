@@ -15,8 +15,8 @@ import (
 
 func TestTerms(t *testing.T) {
 	t.Parallel()
-	got := Terms("Saddle-points: ∇f ≈ 0 at x², Größe, a 日本語 word, " + strings.Repeat("z", 30))
-	want := []string{"saddle", "points", "at", "größe", "日本語", "word", strings.Repeat("z", 24)} // x² is the term x, too short
+	got := Terms("Saddle-points: ∇f ≈ 0 at x², Größe, a 日本語 word, İstanbul ΟΔΟΣ abʸcd, " + strings.Repeat("z", 30))
+	want := []string{"saddle", "points", "at", "größe", "日本語", "word", "istanbul", "οδοσ", "ab", "cd", strings.Repeat("z", 24)} // x² is the term x, too short
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q", got)
 	}

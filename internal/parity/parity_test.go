@@ -2,7 +2,8 @@
 
 // Package parity holds the browser engine (layouts/static/gomath.js and
 // engine.js) to optim bit for bit: node runs the engine and Go runs optim
-// on the same cases, and every double of every step must agree. Run it
+// on the same cases, and every double of every step must agree; and
+// search.js's query terms to search.Terms, character for character. Run it
 // with go test -tags parity ./internal/parity (.ci/run does); it needs node.
 package parity
 

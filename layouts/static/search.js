@@ -44,8 +44,12 @@
   }
 
   function terms(text) {
-    // Raised and lowered characters (x², θₜ) end a term, as in search.isScript.
-    return (text.toLowerCase().match(/(?:(?![\u00b2\u00b3\u00b9\u2070-\u209f\u1d2c-\u1d6a\u2c7c])[\p{L}\p{N}])+/gu) || []).filter(function (w) { return [...w].length >= 2; })
+    // Raised and lowered characters (x², θₜ, xʸ) end a term, as in
+    // search.isScript. Each character is lower-cased on its own, as Go's
+    // unicode.ToLower does: toLowerCase on the whole text would make a
+    // final Σ ς and İ two characters.
+    var lower = Array.from(text, function (c) { return c === "\u0130" ? "i" : c.toLowerCase(); }).join("");
+    return (lower.match(/(?:(?![\u00b2\u00b3\u00b9\u02b0-\u02b8\u02e0-\u02e4\u1d2c-\u1d6a\u1d9b-\u1dbf\u2070-\u209f\u2c7c])[\p{L}\p{N}])+/gu) || []).filter(function (w) { return [...w].length >= 2; })
       .map(function (w) { return [...w].slice(0, 24).join(""); });
   }
   // hex names a term's shard: its first k runes' UTF-8 in hex (search.ShardKey).
