@@ -342,3 +342,23 @@ func TestBookMistakes(t *testing.T) {
 		t.Errorf("a kept footnote: %v", errs)
 	}
 }
+
+// A Setext heading over several lines takes its id from all of them, and
+// repeats are numbered in page order, as goldmark numbers them; an id
+// written on a heading stays.
+func TestSetextHeadingIDs(t *testing.T) {
+	t.Parallel()
+	src := "Gradient\ndescent\n=======\n\nFoo\nbar\n---\n\n## Foo bar\n\nOne\ntwo {#x}\n---\n\n## x\n"
+	html, d, errs := renderDoc(t, src)
+	var got []string
+	for _, a := range d.Anchors {
+		got = append(got, a.ID)
+	}
+	if want := []string{"gradient-descent", "foo-bar", "foo-bar-1", "x", "x-1"}; strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("ids %q, want %q", got, want)
+	}
+	if !strings.Contains(html, `<h1 id="gradient-descent">Gradient
+descent</h1>`) || len(errs) > 0 {
+		t.Errorf("HTML %s, errors %v", html, errs)
+	}
+}

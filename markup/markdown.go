@@ -79,6 +79,54 @@ func (n *Quiz) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, 
 // landscapeTransformer swaps every fenced block whose info string is
 // "landscape" for a Landscape node, and "quiz" for a Quiz node, leaving
 // other code blocks alone.
+// setextIDTransformer gives a Setext heading over several lines the id
+// of all its lines: goldmark makes it from the last line only, so
+// "Gradient⏎descent⏎===" was #descent. When a page has one, every
+// heading's id is made again, in page order as goldmark made them, so
+// that a repeat's -1 goes to the later heading; an id written on a
+// heading ({#id}) stays as it is.
+type setextIDTransformer struct{}
+
+func (setextIDTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	src := reader.Source()
+	var headings []*ast.Heading
+	several := false
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			headings = append(headings, h)
+			several = several || h.Lines().Len() > 1
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if !several {
+		return
+	}
+	ids := parser.NewContext().IDs()
+	for _, h := range headings {
+		if h.Lines().Len() == 0 {
+			continue
+		}
+		last := h.Lines().At(h.Lines().Len() - 1)
+		rest := src[last.Stop:]
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			rest = rest[:i]
+		}
+		if id, ok := h.AttributeString("id"); ok && bytes.Contains(rest, []byte("{")) { // written, cut off the line by goldmark
+			if b, ok := id.([]byte); ok {
+				ids.Put(b)
+			}
+			continue
+		}
+		var words []byte
+		for i := range h.Lines().Len() {
+			seg := h.Lines().At(i)
+			words = append(append(words, ' '), bytes.TrimSpace(seg.Value(src))...)
+		}
+		h.SetAttributeString("id", ids.Generate(bytes.TrimSpace(words), ast.KindHeading))
+	}
+}
+
 type landscapeTransformer struct{}
 
 func (landscapeTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
@@ -295,7 +343,7 @@ func newMarkdown(unsafe bool) goldmark.Markdown {
 			parser.WithAttribute(),
 			parser.WithInlineParsers(util.Prioritized(refParser{}, 150), util.Prioritized(dollarParser{}, 200)),
 			parser.WithBlockParsers(util.Prioritized(displayParser{}, 650)),
-			parser.WithASTTransformers(util.Prioritized(landscapeTransformer{}, 100), util.Prioritized(exerciseTransformer{}, 110),
+			parser.WithASTTransformers(util.Prioritized(setextIDTransformer{}, 200), util.Prioritized(landscapeTransformer{}, 100), util.Prioritized(exerciseTransformer{}, 110),
 				util.Prioritized(calloutTransformer{Callouts()}, 115), util.Prioritized(figureTransformer{}, 120)),
 		),
 		goldmark.WithRendererOptions(opts...),
