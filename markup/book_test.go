@@ -243,7 +243,7 @@ func TestFigures(t *testing.T) {
 // not convert is an error.
 func TestAltTextMath(t *testing.T) {
 	t.Parallel()
-	got, _, errs := renderDoc(t, "![The path at $\\beta = 0.9$](a.png \"Its \\\"title\\\" $\\eta$\")\n\nInline ![a $\\gamma_t$ \"quoted\" <b>](c.png \"T &amp; $x$ \\\"q\\\"\") image ![d](d.png \"costs \\$5, &amp; &#36;x&#36; is text\").\n")
+	got, _, errs := renderDoc(t, "![The path at $\\beta = 0.9$](a.png \"Its \\\"title\\\" $\\eta$\")\n\nInline ![a $\\gamma_t$ \"quoted\" <b>](c.png \"T &amp; $x$ \\\"q\\\"\") image ![d](d.png \"costs \\$5, &amp; &#36;x&#36; is text\").\n\nSee [a](https://e.org \"rate $O(1/k^2)$\") and [b](https://e.org \"it's &amp; <q>\").\n")
 	if errs != nil {
 		t.Fatal(errs)
 	}
@@ -251,6 +251,8 @@ func TestAltTextMath(t *testing.T) {
 		`<img src="a.png" alt="The path at β = 0.9" title="Its &#34;title&#34; η" loading="lazy">`,
 		`<img src="d.png" alt="d" title="costs $5, &amp; $x$ is text">`,
 		`<p>Inline <img src="c.png" alt="a γₜ &#34;quoted&#34; " title="T &amp; x &#34;q&#34;"> image <img`, // raw HTML is no text
+		`<a href="https://e.org" title="rate O(1/k²)">a</a>`,
+		`<a href="https://e.org" title="it's &amp; &lt;q&gt;">b</a>`, // as goldmark writes it
 	} {
 		if !strings.Contains(got, w) {
 			t.Errorf("lacks %s\n%s", w, got)
@@ -259,6 +261,7 @@ func TestAltTextMath(t *testing.T) {
 	for src, want := range map[string]string{
 		"Inline ![a](p.png \"t $\\lamda$\") image.\n": `l.md:1: image title: math: unknown command \lamda (write \lambda)`,
 		"Text.\n\n![Cap](p.png \"t $x^{$\")\n":        `l.md:3: image title: math: { without }`,
+		"A [link](https://e.org \"t $\\lamda$\").\n":  `l.md:1: link title: math: unknown command \lamda (write \lambda)`,
 	} {
 		if _, _, errs := renderDoc(t, src); len(errs) != 1 || errs[0] != want {
 			t.Errorf("%q: errors %q, want %q", src, errs, want)

@@ -272,6 +272,7 @@ func (r nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindRef, renderRef)
 	reg.Register(KindImageFigure, renderImageFigure)
 	reg.Register(ast.KindImage, r.renderImage)
+	reg.Register(ast.KindLink, r.renderLink)
 	registerCallout(reg)
 }
 
@@ -311,6 +312,34 @@ func (r nodeRenderer) renderImage(w util.BufWriter, src []byte, node ast.Node, e
 	}
 	w.WriteString(">")
 	return ast.WalkSkipChildren, nil
+}
+
+// renderLink writes a link as goldmark does, but with the formulas of
+// its title as Unicode text, where goldmark leaves their TeX.
+func (r nodeRenderer) renderLink(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Link)
+	if !entering {
+		w.WriteString("</a>")
+		return ast.WalkContinue, nil
+	}
+	w.WriteString(`<a href="`)
+	if dest := util.URLEscape(n.Destination, true); r.unsafe || !ghtml.IsDangerousURL(dest) {
+		w.Write(util.EscapeHTML(dest))
+	}
+	w.WriteByte('"')
+	switch {
+	case n.Title != nil && bytes.Contains(n.Title, []byte("$")):
+		w.WriteString(` title="` + html.EscapeString(titleText(n.Title)) + `"`)
+	case n.Title != nil:
+		w.WriteString(` title="`)
+		ghtml.DefaultWriter.Write(w, n.Title)
+		w.WriteByte('"')
+	}
+	if n.Attributes() != nil {
+		ghtml.RenderAttributes(w, n, ghtml.LinkAttributeFilter)
+	}
+	w.WriteByte('>')
+	return ast.WalkContinue, nil
 }
 
 // newMarkdown configures goldmark: GFM, footnotes, definition lists,

@@ -186,23 +186,26 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 		}
 	}
 	d.collect(lineOf, l)
-	c.checkImageTitles(d.root, lineOf, l)
+	c.checkTitles(d.root, lineOf, l)
 	strays(d.root, src, lineOf, l)
 	return d
 }
 
-// checkImageTitles converts the formulas of every image's title, which
+// checkTitles converts the formulas of every image's and link's title, which
 // the page shows as Unicode text, so that a mistake in one is an error
 // as in the caption, not a misspelt tooltip.
-func (c *Converter) checkImageTitles(root ast.Node, lineOf func(int) int, l *diag.List) {
+func (c *Converter) checkTitles(root ast.Node, lineOf func(int) int, l *diag.List) {
 	ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		var title []byte
 		var line int
+		key := "image title"
 		switch n := n.(type) {
 		case *ast.Image:
 			title, line = n.Title, lineOf(inlineOffset(n))
 		case *ImageFigure:
 			title, line = n.rawTitle, lineOf(blockOffset(n))
+		case *ast.Link:
+			title, line, key = n.Title, lineOf(inlineOffset(n)), "link title"
 		}
 		if !entering || !bytes.Contains(title, []byte("$")) {
 			return ast.WalkContinue, nil
@@ -212,7 +215,7 @@ func (c *Converter) checkImageTitles(root ast.Node, lineOf func(int) int, l *dia
 				continue
 			}
 			if _, err := c.math.render(sp.Text, false); err != nil {
-				l.Add(line, "image title", "%v", err)
+				l.Add(line, key, "%v", err)
 				break
 			}
 		}

@@ -15,12 +15,23 @@ func Text(s string) string {
 		return s
 	}
 	var b strings.Builder
+	gap := false // a formula that wrote nothing just followed a space
 	for _, sp := range Split(s) {
-		if sp.Math {
-			WriteTeX(&b, sp.Text)
-		} else {
-			b.WriteString(sp.Text)
+		switch t := sp.Text; {
+		case sp.Math:
+			text := TeX(t)
+			gap = text == "" && strings.HasSuffix(b.String(), " ")
+			b.WriteString(text)
+		case gap && strings.HasPrefix(t, " "): // "a $\!$ b" is "a b"
+			b.WriteString(t[1:])
+			gap = false
+		default:
+			b.WriteString(t)
+			gap = false
 		}
+	}
+	if gap { // "Home $\!$" is "Home"
+		return strings.TrimSuffix(b.String(), " ")
 	}
 	return b.String()
 }
@@ -38,7 +49,8 @@ func TeX(tex string) string {
 func WriteTeX(b *strings.Builder, tex string) { b.WriteString(TeX(tex)) }
 
 // Check returns the first of s's formulas that does not convert, as an
-// error naming it, or nil.
+// error naming it; or, when s is formulas that write nothing ($\!$), an
+// error saying so: a title or label of nothing.
 func Check(s string) error {
 	if !strings.ContainsAny(s, "$") {
 		return nil
@@ -50,6 +62,9 @@ func Check(s string) error {
 		if _, err := texmath.Text(sp.Text); err != nil {
 			return fmt.Errorf("the formula $%s$: %w", sp.Text, err)
 		}
+	}
+	if strings.TrimSpace(Text(s)) == "" {
+		return fmt.Errorf("%q shows no text; write it in words", s)
 	}
 	return nil
 }

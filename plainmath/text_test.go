@@ -39,6 +39,9 @@ func TestText(t *testing.T) {
 		"$\\text{a $b$}$":                "a b",
 		"Rule $\\text{for $\\alpha_t$}$": "Rule for αₜ",
 		"$a\\text{$}$5 and $b$":          "$a\\text{$}$5 and b",
+		"Home $\\!$":                     "Home",
+		"a $\\,$ b":                      "a b",
+		"a $\\!$ b":                      "a b",
 	} {
 		if got := Text(in); got != want {
 			t.Errorf("Text(%q) = %q, want %q", in, got, want)

@@ -188,7 +188,9 @@ func (p *texParser) cmd() *node {
 			out = elem("mstyle", ord, f).set("displaystyle", "false").set("scriptlevel", "0")
 		}
 		if strings.HasSuffix(name, "binom") {
-			return elem("mrow", inner, fence("(", open), out, fence(")", closeClass))
+			b := elem("mrow", inner, fence("(", open), out, fence(")", closeClass))
+			b.binom = true
+			return b
 		}
 		return out
 	case "sqrt":

@@ -17,6 +17,7 @@ type node struct {
 	side  bool // an operator whose limits stay at its side (\int)
 	brace bool // \overbrace, \underbrace: scripts go over and under
 	pairs bool // a table of aligned pairs, each row's cells one line's halves
+	binom bool // \binom{n}{k} or n \choose k: the fences and the fraction
 }
 
 func tok(tag, text string, c class, attrs ...string) *node {

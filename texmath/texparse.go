@@ -240,7 +240,9 @@ func (p *texParser) finishList(kids, num []*node, infix string, at int) []*node 
 	}
 	l, r := map[string][2]string{"choose": {"(", ")"}, "brace": {"{", "}"}, "brack": {"[", "]"}}[infix][0], map[string][2]string{"choose": {"(", ")"}, "brace": {"{", "}"}, "brack": {"[", "]"}}[infix][1]
 	f.set("linethickness", "0px")
-	return []*node{elem("mrow", inner, fence(l, open), f, fence(r, closeClass))}
+	b := elem("mrow", inner, fence(l, open), f, fence(r, closeClass))
+	b.binom = infix == "choose"
+	return []*node{b}
 }
 
 func fence(c string, cl class) *node {

@@ -26,20 +26,30 @@ func write(n *node, inScript bool) string {
 		}
 		return " "
 	case "msup", "mover":
-		if accent := accentText(n, inScript); accent != "" {
+		if accent, ok := accentText(n, inScript); ok {
 			return accent
+		}
+		if n.kids[0].brace { // \overbrace{…}^{n}: the label after, not a power
+			return braceText(n, inScript)
 		}
 		return base(n.kids[0], inScript) + script(n.kids[1], superscripts, "^")
 	case "msub", "munder":
-		if accent := accentText(n, inScript); accent != "" {
+		if accent, ok := accentText(n, inScript); ok {
 			return accent
+		}
+		if n.kids[0].brace {
+			return braceText(n, inScript)
 		}
 		return base(n.kids[0], inScript) + script(n.kids[1], subscripts, "_")
 	case "msubsup", "munderover":
-		return base(n.kids[0], inScript) + script(n.kids[1], subscripts, "_") + script(n.kids[2], superscripts, "^")
+		sub := script(n.kids[1], subscripts, "_")
+		if strings.HasPrefix(sub, "_") && !strings.HasPrefix(sub, "_(") { // x_α^β is not x_(α^β)
+			sub = "_(" + sub[1:] + ")"
+		}
+		return base(n.kids[0], inScript) + sub + script(n.kids[2], superscripts, "^")
 	case "mfrac":
 		num, den := write(n.kids[0], inScript), write(n.kids[1], inScript)
-		if attr(n, "linethickness") == "0px" { // \binom: the fences are around it
+		if attr(n, "linethickness") == "0px" { // \binom, \atop: the fences are around it
 			return collapse(num) + " " + collapse(den)
 		}
 		// ab/c is read as (ab)/c, but a/bc is not clear: a denominator
@@ -49,9 +59,13 @@ func write(n *node, inScript bool) string {
 		arg := row1(n.kids)
 		return "√" + wrapIf(atoms(arg) > 1, write(arg, inScript))
 	case "mroot":
-		return script(n.kids[1], superscripts, "") + "√" + wrapIf(atoms(n.kids[0]) > 1, write(n.kids[0], inScript))
+		return rootText(n, inScript)
 	case "mtable":
 		return tableText(n, inScript)
+	}
+	if n.binom { // C(n, k): (n k) would read as a product
+		f := n.kids[1]
+		return "C(" + collapse(write(f.kids[0], inScript)) + ", " + collapse(write(f.kids[1], inScript)) + ")"
 	}
 	// math, mrow, mstyle, menclose, mtd…: the row of its children.
 	return writeRow(n.kids, inScript || attr(n, "scriptlevel") == "1" || attr(n, "scriptlevel") == "2")
@@ -80,23 +94,26 @@ func writeRow(kids []*node, inScript bool) string {
 			b.WriteString(a.s)
 			continue
 		}
-		if fraction(a.n) {
-			before, after := -1, -1 // the atoms beside it, spaces passed over
-			for j := i - 1; j >= 0 && before < 0; j-- {
-				if !row[j].space {
-					before = j
-				}
-			}
-			for j := i + 1; j < len(row) && after < 0; j++ {
-				if !row[j].space {
-					after = j
-				}
-			}
-			if before >= 0 && !apart(row[before].n, true) || after >= 0 && !apart(row[after].n, false) {
-				a.s = "(" + collapse(a.s) + ")"
+		before, after := -1, -1 // the atoms beside it, spaces passed over
+		for j := i - 1; j >= 0 && before < 0; j-- {
+			if !row[j].space {
+				before = j
 			}
 		}
-		if i > 0 && !row[i-1].space && spaced(row[i-1].n.class, a.n.class, inScript) {
+		for j := i + 1; j < len(row) && after < 0; j++ {
+			if !row[j].space {
+				after = j
+			}
+		}
+		joinedAfter := after >= 0 && !apart(row[after].n, false)
+		switch {
+		case fraction(a.n) && (before >= 0 && !apart(row[before].n, true) || joinedAfter):
+			a.s = "(" + collapse(a.s) + ")"
+		case radical(a.n) && joinedAfter && !strings.HasSuffix(a.s, ")"): // √(x)y, not √xy
+			r, _ := utf8.DecodeRuneInString(a.s)
+			a.s = string(r) + "(" + collapse(a.s[utf8.RuneLen(r):]) + ")"
+		}
+		if i > 0 && !row[i-1].space && (spaced(row[i-1].n.class, a.n.class, inScript) || openScript(row[i-1].s) && !apart(a.n, false) && !opensBracket(a.s)) {
 			b.WriteByte(' ')
 		}
 		b.WriteString(a.s)
@@ -106,7 +123,7 @@ func writeRow(kids []*node, inScript bool) string {
 
 // apart reports whether atom n before (or after) a fraction keeps it
 // apart from the rest: an operator, a relation, punctuation, the bracket
-// it is in, or a full stop after it.
+// it is in, or a full stop or comma after it.
 func apart(n *node, before bool) bool {
 	switch n.class {
 	case bin, rel, punct:
@@ -114,42 +131,45 @@ func apart(n *node, before bool) bool {
 	case open:
 		return before
 	case closeClass:
-		return !before
+		return !before && n.text != "!" // a bracket closing; a factorial binds (a/b)!
 	}
-	return !before && n.text != "" && strings.Contains(".,;:!?", n.text)
+	return !before && n.text != "" && strings.Contains(".,;:", n.text)
 }
 
 // fraction reports whether n is a fraction written with a slash.
 func fraction(n *node) bool {
-	for n.tag == "mstyle" && len(n.kids) == 1 {
-		n = n.kids[0]
-	}
+	n = unwrap(n)
 	return n.tag == "mfrac" && attr(n, "linethickness") != "0px"
 }
 
 // tableText writes a table's rows apart by semicolons and its cells by
-// commas ({x, x ≥ 0; −x, x < 0}); the cells of aligned pairs are halves
-// of one line and join with a space. A row ending in punctuation of its
-// own needs no semicolon.
+// commas ({x, x ≥ 0; −x, x < 0}; an empty cell stays, (1, , 2)). The
+// cells of aligned pairs are halves of one line and join with a space,
+// and a line that begins at the alignment (&= …) goes on the line
+// before. A row ending in punctuation of its own needs no semicolon.
 func tableText(n *node, inScript bool) string {
-	sep := ", "
-	if n.pairs {
-		sep = " "
-	}
 	var b strings.Builder
 	for _, r := range n.kids {
 		cells := make([]string, 0, len(r.kids))
 		for _, c := range r.kids {
-			if s := collapse(write(c, inScript)); s != "" {
+			if s := collapse(write(c, inScript)); s != "" || !n.pairs {
 				cells = append(cells, s)
 			}
 		}
+		for len(cells) > 0 && cells[len(cells)-1] == "" { // (1, , 2) keeps its place; a row's end need not
+			cells = cells[:len(cells)-1]
+		}
+		sep := ", "
+		if n.pairs {
+			sep = " "
+		}
 		line := strings.Join(cells, sep)
-		if line == "" {
+		if strings.TrimSpace(line) == "" || strings.Trim(line, ", ") == "" && n.pairs {
 			continue
 		}
+		continued := n.pairs && len(r.kids) > 1 && collapse(write(r.kids[0], inScript)) == "" && startsWithRelation(r.kids[1])
 		if b.Len() > 0 {
-			if last, _ := utf8.DecodeLastRuneInString(b.String()); strings.ContainsRune(",;.", last) {
+			if last, _ := utf8.DecodeLastRuneInString(b.String()); continued || strings.ContainsRune(",;.", last) {
 				b.WriteByte(' ')
 			} else {
 				b.WriteString("; ")
@@ -158,6 +178,19 @@ func tableText(n *node, inScript bool) string {
 		b.WriteString(line)
 	}
 	return b.String()
+}
+
+// startsWithRelation reports whether a cell's first atom is a relation
+// or an operator: "&= …", "&\quad + …" go on with the line before.
+func startsWithRelation(n *node) bool {
+	for len(n.kids) > 0 && n.text == "" {
+		kids := visible(n.kids)
+		if len(kids) == 0 {
+			return false
+		}
+		n = kids[0]
+	}
+	return n.class == rel || n.class == bin
 }
 
 // spaced reports whether a space goes between atoms of classes a and b.
@@ -180,57 +213,108 @@ func spaced(a, b class, inScript bool) bool {
 }
 
 // base is a script's base, in brackets when operators or relations
-// join it: (a + b)², not a + b².
+// join it, or it is a fraction or a root: (a + b)², (a/b)², (√x)².
 func base(n *node, inScript bool) string {
-	inner := n
-	if n.brace { // \overbrace{…}^n: what the brace is over
-		inner = n.kids[0]
-	}
-	return wrapIf(operated(inner, false), write(n, inScript))
+	inner := unwrap(n)
+	return wrapIf(operated(inner, false) || fraction(inner) || radical(inner), write(n, inScript))
 }
 
 // script raises (or lowers) a script: each character in its Unicode
 // form when all have one, else mark and the script, in brackets when it
-// is longer than one character. A prime or a star is already raised.
+// is longer than one character (x^(q) would read as x^q for x^{(q)}). A
+// prime or a star is already raised. With no mark (a root's index), ok
+// is false when it cannot be raised.
 func script(n *node, table map[rune]rune, mark string) string {
+	s, _ := raise(n, table, mark)
+	return s
+}
+
+func raise(n *node, table map[rune]rune, mark string) (string, bool) {
 	s := collapse(write(n, true))
 	if s == "" {
-		return ""
+		return "", true
 	}
 	var b strings.Builder
 	for _, r := range s {
 		u, ok := table[r]
 		if !ok {
-			if mark == "" { // a root's index
-				return s
+			if first, _ := utf8.DecodeRuneInString(s); utf8.RuneCountInString(s) > 1 && (first == '(' || !bracketed(s)) {
+				return mark + "(" + s + ")", false
 			}
-			if utf8.RuneCountInString(s) > 1 && !bracketed(s) {
-				return mark + "(" + s + ")"
-			}
-			return mark + s
+			return mark + s, false
 		}
 		b.WriteRune(u)
 	}
-	return b.String()
+	return b.String(), true
+}
+
+// openScript reports whether s ends in a script of one character written
+// with its mark, ∇_θ: what follows it is set apart by a space (∇_θ L),
+// or it would read as part of the script.
+func openScript(s string) bool {
+	r, n := utf8.DecodeLastRuneInString(s)
+	if n == 0 || r == ')' || len(s) == n {
+		return false
+	}
+	mark, _ := utf8.DecodeLastRuneInString(s[:len(s)-n])
+	return mark == '_' || mark == '^'
+}
+
+// opensBracket reports whether s begins with an opening bracket: f_θ(x)
+// is applied, not spaced.
+func opensBracket(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("([{⟨|‖⌊⌈", r)
+}
+
+// rootText writes \sqrt[q]{x}: ∛x and ∜x, an index Unicode can raise
+// before the root (ⁿ√x), else the power, x^(1/q).
+func rootText(n *node, inScript bool) string {
+	radicand := wrapIf(atoms(n.kids[0]) > 1, write(n.kids[0], inScript))
+	switch idx := collapse(write(n.kids[1], true)); idx {
+	case "3":
+		return "∛" + radicand
+	case "4":
+		return "∜" + radicand
+	}
+	if idx, ok := raise(n.kids[1], superscripts, ""); ok {
+		return idx + "√" + radicand
+	}
+	return wrapIf(atoms(n.kids[0]) > 1 || radical(unwrap(n.kids[0])), write(n.kids[0], inScript)) +
+		"^(1/" + wrapIf(atoms(n.kids[1]) > 1, write(n.kids[1], true)) + ")"
+}
+
+// radical reports whether n is a root.
+func radical(n *node) bool { return n.tag == "msqrt" || n.tag == "mroot" }
+
+// braceText writes \overbrace{…}^{label} (or \underbrace) as what the
+// brace is over and its label in brackets after it: x₁, …, xₖ (k terms).
+func braceText(n *node, inScript bool) string {
+	over := collapse(write(n.kids[0].kids[0], inScript))
+	label := collapse(write(n.kids[1], true))
+	if label == "" {
+		return over
+	}
+	return over + " (" + label + ")"
 }
 
 // accentText writes an accent over or under a single character as its
 // combining mark (x̂, ȳ); an accent over more, a brace or an arrow over
-// a longer base, is left out: the base alone. It returns "" when n is no
+// a longer base, is left out: the base alone. ok is false when n is no
 // accent.
-func accentText(n *node, inScript bool) string {
+func accentText(n *node, inScript bool) (s string, ok bool) {
 	if attr(n, "accent") != "true" && attr(n, "accentunder") != "true" && !n.brace {
-		return ""
+		return "", false
 	}
 	b := write(n.kids[0], inScript)
-	mark, ok := combining[n.kids[1].text]
+	mark, known := combining[n.kids[1].text]
 	if n.tag == "munder" {
-		mark, ok = "\u0332", n.kids[1].text == "‾" // \underline; no other accent under has a mark
+		mark, known = "\u0332", n.kids[1].text == "‾" // \underline; no other accent under has a mark
 	}
-	if ok && utf8.RuneCountInString(b) == 1 {
-		return b + mark
+	if known && utf8.RuneCountInString(b) == 1 {
+		return b + mark, true
 	}
-	return b
+	return b, true
 }
 
 // combining are the combining marks of the accents' characters.
@@ -275,7 +359,7 @@ func operated(n *node, ops bool) bool {
 // one where it stands between two), else one.
 func atoms(n *node) int {
 	n = unwrap(n)
-	if n.tag != "mrow" && !fraction(n) {
+	if n.tag != "mrow" && !fraction(n) || n.binom {
 		return 1
 	}
 	if fraction(n) {
@@ -295,12 +379,19 @@ func differential(n *node) bool {
 	return len(kids) == 2 && (kids[0].text == "∂" || kids[0].text == "d")
 }
 
-// unwrap is n without rows and styles of one child around it.
+// unwrap is what n writes as its own text: n without rows, styles and
+// boxes of one child around it, or accents the text leaves out.
 func unwrap(n *node) *node {
-	for (n.tag == "mrow" || n.tag == "mstyle") && len(visible(n.kids)) == 1 {
-		n = visible(n.kids)[0]
+	for {
+		switch {
+		case (n.tag == "mrow" || n.tag == "mstyle" || n.tag == "menclose") && len(visible(n.kids)) == 1:
+			n = visible(n.kids)[0]
+		case n.brace || attr(n, "accent") == "true" || attr(n, "accentunder") == "true":
+			n = n.kids[0]
+		default:
+			return n
+		}
 	}
-	return n
 }
 
 // visible is kids without the empty ones: spaces of no width, invisible
@@ -355,8 +446,12 @@ func tokenText(s string) string {
 }
 
 // spaceText is an mspace as text: a space when it is wide, nothing when
-// it is narrow or negative (\!, \kern-1mu).
+// it is narrow or negative (\!, \kern-1mu), and a semicolon for a line
+// break (\\ outside a table).
 func spaceText(n *node) string {
+	if attr(n, "linebreak") != "" {
+		return "; "
+	}
 	w := attr(n, "width")
 	if strings.HasPrefix(w, "-") || strings.HasPrefix(w, "0em") || w == "0" || w == "" {
 		return ""
