@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"bufio"
 	"bytes"
 	"html"
 	"slices"
@@ -82,9 +83,10 @@ func (n *Quiz) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, 
 // setextIDTransformer gives a Setext heading over several lines the id
 // of all its lines: goldmark makes it from the last line only, so
 // "Gradient⏎descent⏎===" was #descent. When a page has one, every
-// heading's id is made again, in page order as goldmark made them, so
-// that a repeat's -1 goes to the later heading; an id written on a
-// heading ({#id}) stays as it is.
+// heading's id is made again: first the ids written on headings ({#id})
+// are kept, then the others are made in page order, as goldmark makes
+// them, so that a repeat's -1 goes to the later heading and none takes a
+// written id.
 type setextIDTransformer struct{}
 
 func (setextIDTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
@@ -103,28 +105,50 @@ func (setextIDTransformer) Transform(doc *ast.Document, reader text.Reader, _ pa
 		return
 	}
 	ids := parser.NewContext().IDs()
-	for _, h := range headings {
-		if h.Lines().Len() == 0 {
-			continue
+	written := make([]bool, len(headings))
+	for i, h := range headings {
+		if id, ok := writtenID(h, src); ok {
+			ids.Put(id)
+			written[i] = true
 		}
-		last := h.Lines().At(h.Lines().Len() - 1)
-		rest := src[last.Stop:]
-		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-			rest = rest[:i]
-		}
-		if id, ok := h.AttributeString("id"); ok && bytes.Contains(rest, []byte("{")) { // written, cut off the line by goldmark
-			if b, ok := id.([]byte); ok {
-				ids.Put(b)
-			}
+	}
+	for i, h := range headings {
+		if written[i] {
 			continue
 		}
 		var words []byte
-		for i := range h.Lines().Len() {
-			seg := h.Lines().At(i)
+		for j := range h.Lines().Len() {
+			seg := h.Lines().At(j)
 			words = append(append(words, ' '), bytes.TrimSpace(seg.Value(src))...)
 		}
 		h.SetAttributeString("id", ids.Generate(bytes.TrimSpace(words), ast.KindHeading))
 	}
+}
+
+// writtenID is the id written in the attributes after a heading's text,
+// {#id} or {id=…}, which goldmark cuts off its last line.
+func writtenID(h *ast.Heading, src []byte) ([]byte, bool) {
+	if h.Lines().Len() == 0 {
+		return nil, false
+	}
+	rest := src[h.Lines().At(h.Lines().Len()-1).Stop:]
+	if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i]
+	}
+	i := bytes.IndexByte(rest, '{')
+	if i < 0 {
+		return nil, false
+	}
+	attrs, ok := parser.ParseAttributes(text.NewReader(rest[i:]))
+	if !ok {
+		return nil, false
+	}
+	for _, a := range attrs {
+		if id, isBytes := a.Value.([]byte); bytes.Equal(a.Name, []byte("id")) && isBytes {
+			return id, true
+		}
+	}
+	return nil, false
 }
 
 type landscapeTransformer struct{}
@@ -276,18 +300,23 @@ func (r nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	registerCallout(reg)
 }
 
-// titleText is an image's "title" as text: its formulas as Unicode text,
-// as in the alt text, and outside them Markdown's backslash escapes and
-// entities undone, as goldmark does (so \$ and &#36; are dollar signs,
-// not a formula's).
+// titleText is an image's or a link's "title" as text: its formulas as
+// Unicode text, as in the alt text, and outside them Markdown's backslash
+// escapes and entities undone in one pass, as goldmark's writer undoes
+// them (so \$ and &#36; are dollar signs, not a formula's, and \&amp;
+// stays "&amp;").
 func titleText(title []byte) string {
 	var b strings.Builder
-	for _, sp := range plainmath.Split(string(title)) {
+	for _, sp := range plainmath.TextSpans(string(title)) {
 		if sp.Math {
-			plainmath.WriteTeX(&b, sp.Text)
+			b.WriteString(sp.Text)
 			continue
 		}
-		b.Write(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations([]byte(sp.Text)))))
+		var h bytes.Buffer
+		w := bufio.NewWriter(&h)
+		ghtml.DefaultWriter.Write(w, []byte(sp.Text))
+		w.Flush()
+		b.WriteString(html.UnescapeString(h.String()))
 	}
 	return b.String()
 }

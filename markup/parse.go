@@ -216,8 +216,11 @@ func (c *Converter) checkTitles(root ast.Node, lineOf func(int) int, l *diag.Lis
 			}
 			if _, err := c.math.render(sp.Text, false); err != nil {
 				l.Add(line, key, "%v", err)
-				break
+				return ast.WalkContinue, nil
 			}
+		}
+		if strings.TrimSpace(titleText(title)) == "" {
+			l.Add(line, key, "%q shows no text; write it in words, or leave the title out", title)
 		}
 		return ast.WalkContinue, nil
 	})

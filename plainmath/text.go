@@ -15,25 +15,40 @@ func Text(s string) string {
 		return s
 	}
 	var b strings.Builder
-	gap := false // a formula that wrote nothing just followed a space
-	for _, sp := range Split(s) {
-		switch t := sp.Text; {
-		case sp.Math:
-			text := TeX(t)
-			gap = text == "" && strings.HasSuffix(b.String(), " ")
-			b.WriteString(text)
-		case gap && strings.HasPrefix(t, " "): // "a $\!$ b" is "a b"
-			b.WriteString(t[1:])
-			gap = false
-		default:
-			b.WriteString(t)
-			gap = false
-		}
-	}
-	if gap { // "Home $\!$" is "Home"
-		return strings.TrimSuffix(b.String(), " ")
+	for _, sp := range TextSpans(s) {
+		b.WriteString(sp.Text)
 	}
 	return b.String()
+}
+
+// TextSpans is Split with each formula's Text its Unicode text. Where a
+// formula writes nothing ($\!$), one space beside it goes too: "a $\!$
+// b" is "a b", "a $\!$, b" is "a, b", "Home $\!$" is "Home".
+func TextSpans(s string) []Span {
+	spans := Split(s)
+	for i := range spans {
+		if !spans[i].Math {
+			continue
+		}
+		spans[i].Text = TeX(spans[i].Text)
+		if spans[i].Text != "" {
+			continue
+		}
+		before, after := "", ""
+		if i > 0 {
+			before = spans[i-1].Text
+		}
+		if i+1 < len(spans) {
+			after = spans[i+1].Text
+		}
+		switch {
+		case (before == "" || strings.HasSuffix(before, " ")) && strings.HasPrefix(after, " "):
+			spans[i+1].Text = after[1:]
+		case strings.HasSuffix(before, " ") && (after == "" || strings.ContainsAny(after[:1], ",.;:!?)]}")):
+			spans[i-1].Text = before[:len(before)-1]
+		}
+	}
+	return spans
 }
 
 // TeX is one formula's TeX as Unicode text, or the TeX itself when it

@@ -42,6 +42,9 @@ func TestText(t *testing.T) {
 		"Home $\\!$":                     "Home",
 		"a $\\,$ b":                      "a b",
 		"a $\\!$ b":                      "a b",
+		"$\\!$ Home":                     "Home",
+		"a $\\!$, b":                     "a, b",
+		"(a $\\!$)":                      "(a)",
 	} {
 		if got := Text(in); got != want {
 			t.Errorf("Text(%q) = %q, want %q", in, got, want)
