@@ -52,6 +52,7 @@ type mathNode struct {
 	tex         []byte
 	open, close int
 	lead, trail string
+	text        string // the formula as Unicode text (texmath)
 }
 
 var kindMath = ast.NewNodeKind("DescentMath")
@@ -457,7 +458,7 @@ func plainText(n ast.Node, src []byte, math mathAs) string {
 				b.Write(t.tex)
 			case len(t.tex) < t.open+t.close:
 			case math == unicodeTeX:
-				plainmath.WriteTeX(&b, string(t.tex[t.open:len(t.tex)-t.close]))
+				b.WriteString(t.text)
 			default:
 				b.Write(t.tex[t.open : len(t.tex)-t.close])
 			}

@@ -18,24 +18,31 @@ type mathRenderer struct {
 }
 
 type mathResult struct {
-	html string
-	err  error
+	html, text string // the MathML, and the Unicode text for snippets and alt text
+	err        error
 }
 
 func (m *mathRenderer) render(tex string, display bool) (string, error) {
+	r := m.convert(tex, display)
+	return r.html, r.err
+}
+
+// convert is the formula's MathML and text, from one reading of it.
+func (m *mathRenderer) convert(tex string, display bool) mathResult {
 	key := fmt.Sprint(display, "\x00", tex)
 	m.mu.Lock()
 	if r, ok := m.memo[key]; ok {
 		m.mu.Unlock()
-		return r.html, r.err
+		return r
 	}
 	m.mu.Unlock()
-	out, err := texmath.MathML(tex, display)
+	var r mathResult
+	r.html, r.text, r.err = texmath.Convert(tex, display)
 	m.mu.Lock()
 	if m.memo == nil {
 		m.memo = map[string]mathResult{}
 	}
-	m.memo[key] = mathResult{out, err}
+	m.memo[key] = r
 	m.mu.Unlock()
-	return out, err
+	return r
 }

@@ -123,8 +123,8 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 	// convert renders a formula's TeX; at places an offset in tex in the
 	// page, for the column of a mistake.
 	convert := func(tex string, display bool, at func(int) int) (*mathNode, bool) {
-		html, err := c.math.render(tex, display)
-		if err != nil {
+		r := c.math.convert(tex, display)
+		if err := r.err; err != nil {
 			off := at(0)
 			if e, ok := err.(*texmath.Error); ok {
 				off = at(e.Off)
@@ -134,7 +134,7 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 			return nil, false
 		}
 		d.Math++
-		return &mathNode{HTML: []byte(html)}, true
+		return &mathNode{HTML: []byte(r.html), text: r.text}, true
 	}
 	for _, n := range maths {
 		tex, at := inlineTeX(n, src)

@@ -35,7 +35,19 @@ func Text(tex string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return text(m), nil
+	return textOf(m), nil
+}
+
+// Convert is MathML and Text from one reading of tex, for a caller that
+// wants both.
+func Convert(tex string, display bool) (mathml, text string, err error) {
+	m, err := read(tex, display)
+	if err != nil {
+		return "", "", err
+	}
+	var b strings.Builder
+	m.write(&b)
+	return b.String(), textOf(m), nil
 }
 
 // read checks tex against the limits and parses it.

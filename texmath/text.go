@@ -6,8 +6,8 @@ import (
 	"unicode/utf8"
 )
 
-// text writes a formula's tree as one line of Unicode text.
-func text(math *node) string {
+// textOf writes a formula's tree as one line of Unicode text.
+func textOf(math *node) string {
 	return collapse(write(math, false))
 }
 
