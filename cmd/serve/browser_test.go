@@ -54,7 +54,7 @@ func TestBrowserReload(t *testing.T) {
 	// A broken save shows the errors over the page; the fix removes them.
 	writeFile(t, one, lessonOne("Broken.", -1))
 	shows(t, ctx, `(document.getElementById("descent-errors") || {innerText: ""}).innerText.includes("one.md:10:")`)
-	shows(t, ctx, `document.body.innerText.includes("Marker 10.")`)
+	shows(t, ctx, `document.body.innerText.includes("Marker 20.")`)
 	writeFile(t, one, lessonOne("Fixed.", 5))
 	shows(t, ctx, `document.body.innerText.includes("Fixed.") && !document.getElementById("descent-errors")`)
 }
@@ -108,23 +108,80 @@ func within(limit, first time.Duration, share float64) time.Duration {
 // reloads saves a page's source ten times with save(i), which must put
 // "Marker i." on the page, and checks that the open tab shows each within
 // limit (the median).
+//
+// The time an edit shows is that of the first frame after the marker is
+// in the page: a MutationObserver in the tab sees it come and takes the
+// time of the next animation frame. The test only asks for that time,
+// cheaply. Asking the tab for document.body.innerText every 2 ms instead,
+// as this test did until the ninth session, lays the whole page out on
+// its main thread each time, the thread that also fetches, parses and
+// swaps in the new page: on the 1,000 lessons' page (its list of every
+// lesson) that slowed the swap it measured. Ten more saves are measured
+// that way and logged, not held to the limit, for comparison.
 func reloads(t *testing.T, ctx context.Context, limit time.Duration, save func(i int)) {
 	t.Helper()
-	var times []time.Duration
-	for i := 1; i <= 10; i++ {
+	var times, polled []time.Duration
+	for i := 1; i <= 20; i++ {
 		time.Sleep(250 * time.Millisecond) // a reader between two saves
+		marker := fmt.Sprintf("Marker %d.", i)
+		if i > 10 {
+			begin := time.Now()
+			save(i)
+			shows(t, ctx, fmt.Sprintf(`document.body.innerText.includes(%q)`, marker))
+			polled = append(polled, time.Since(begin))
+			continue
+		}
+		watch := fmt.Sprintf(`(() => {
+			window.descentShown = 0;
+			const seen = () => { const m = document.getElementById("main"); return m && m.textContent.includes(%q); };
+			const o = new MutationObserver(() => {
+				if (!seen()) return;
+				o.disconnect();
+				requestAnimationFrame(() => { window.descentShown = performance.timeOrigin + performance.now(); });
+			});
+			o.observe(document, {childList: true, subtree: true, characterData: true});
+			return true;
+		})()`, marker)
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](watch)); err != nil {
+			t.Fatal(err)
+		}
 		begin := time.Now()
 		save(i)
-		shows(t, ctx, fmt.Sprintf(`document.body.innerText.includes("Marker %d.")`, i))
-		times = append(times, time.Since(begin))
+		times = append(times, shown(t, ctx, marker).Sub(begin))
 	}
-	slices.Sort(times)
-	median := (times[4] + times[5]) / 2
-	t.Logf("write to DOM, 10 saves: median %v, min %v, max %v; all %v", median.Round(time.Millisecond),
-		times[0].Round(time.Millisecond), times[9].Round(time.Millisecond), times)
+	report := func(what string, times []time.Duration) time.Duration {
+		slices.Sort(times)
+		median := (times[4] + times[5]) / 2
+		t.Logf("%s, 10 saves: median %v, min %v, max %v; all %v", what, median.Round(time.Millisecond),
+			times[0].Round(time.Millisecond), times[9].Round(time.Millisecond), times)
+		return median
+	}
+	median := report("write to DOM", times)
+	report("write to DOM polling innerText (as before the ninth session)", polled)
 	if median > limit {
 		t.Errorf("median %v, want under %v", median, limit)
 	}
+}
+
+// shown waits for the frame that first shows marker and returns its
+// time, taken in the tab (the same clock as Go's here). A tab that
+// reloaded instead of swapping has lost the observer: then the time is
+// when the test saw the marker.
+func shown(t *testing.T, ctx context.Context, marker string) time.Time {
+	t.Helper()
+	expr := fmt.Sprintf(`window.descentShown || ((document.getElementById("main") || {textContent: ""}).textContent.includes(%q) && !("descentShown" in window) ? -1 : 0)`, marker)
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		if ms, err := chromedp.Run(ctx, chromedp.Evaluate[float64](expr)); err == nil && ms != 0 {
+			if ms < 0 {
+				return time.Now()
+			}
+			return time.UnixMicro(int64(ms * 1000))
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	t.Fatalf("the tab never showed %s", marker)
+	return time.Time{}
 }
 
 // shows waits until the tab's expression is true.
