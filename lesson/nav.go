@@ -149,9 +149,9 @@ func (c *course) navItems(s *section, path []*section, pg *page, root string) ([
 		it := s.items[i]
 		var n NavItem
 		if it.page != nil {
-			n = NavItem{Link: Link{Title: it.page.fm.Title, URL: it.page.url}, Current: it.page == pg}
+			n = NavItem{Title: it.page.fm.Title, URL: it.page.url, Current: it.page == pg}
 		} else {
-			n = NavItem{Link: Link{Title: it.sub.fm.Title, URL: it.sub.url}, Section: true, Current: pg.url == it.sub.url}
+			n = NavItem{Title: it.sub.fm.Title, URL: it.sub.url, Section: true, Current: pg.url == it.sub.url}
 			if len(path) > 0 && path[0] == it.sub {
 				n.Open = true
 				n.Items, _, _ = c.navItems(it.sub, path[1:], pg, root)

@@ -46,9 +46,12 @@ type SectionData struct {
 // NavItem is one entry of the sidebar's list of a section: a lesson or a
 // subsection (Section), Href its address from this page, Current when it
 // is this page, Open when this page is inside it; an open subsection
-// lists its own Items.
+// lists its own Items. Title and URL are a Link's, as fields of its own:
+// text/template finds a field of an embedded struct by a search that
+// allocates, at every item of every page's sidebar.
 type NavItem struct {
-	Link
+	Title   string
+	URL     string
 	Href    string
 	Section bool
 	Current bool
@@ -133,10 +136,16 @@ type FigureData struct {
 // Index (its position in the JSON runs and data-run in the SVG), Label,
 // Color, Final (the final point, formatted), Loss, Status ("200 steps",
 // "diverged at step 37") and Hidden (a sweep value other than the first).
-// LabelHTML is the label with its $…$ formulas as MathML, or "".
+// LabelHTML is the label with its $…$ formulas as MathML, or "". The
+// fields are figure.Row's, as fields of its own: text/template finds a
+// field of an embedded struct by a search that allocates, at every run of
+// every figure.
 type FigureRun struct {
-	figure.Row
-	LabelHTML template.HTML
+	Index                     int
+	Label, Color, Final, Loss string
+	Status, Dash              string
+	Hidden, Diverged          bool
+	LabelHTML                 template.HTML
 }
 
 // Sweep is one list-valued setting, whose slider picks which of its runs
@@ -159,7 +168,8 @@ func figureData(d *figure.Data, conv *markup.Converter) (FigureData, string, err
 		}
 	}
 	for _, r := range d.Runs {
-		row := FigureRun{Row: r}
+		row := FigureRun{Index: r.Index, Label: r.Label, Color: r.Color, Final: r.Final, Loss: r.Loss,
+			Status: r.Status, Dash: r.Dash, Hidden: r.Hidden, Diverged: r.Diverged}
 		if r.LabelTeX != "" {
 			if row.LabelHTML, err = mathText(conv, r.LabelTeX); err != nil {
 				return fd, "runs", err
