@@ -2,6 +2,8 @@ package markup
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/yuin/goldmark/ast"
@@ -28,8 +30,8 @@ func sections(doc ast.Node, src []byte) []Section {
 	out := []Section{{}}
 	var b, math strings.Builder
 	flush := func() {
-		out[len(out)-1].Text = clip(strings.Join(strings.Fields(b.String()), " "))
-		out[len(out)-1].Math = clip(strings.Join(strings.Fields(math.String()), " "))
+		out[len(out)-1].Text = clip(collapseSpace(b.String()))
+		out[len(out)-1].Math = clip(collapseSpace(math.String()))
 		b.Reset()
 		math.Reset()
 	}
@@ -44,7 +46,7 @@ func sections(doc ast.Node, src []byte) []Section {
 			idb, _ := id.([]byte)
 			var hm strings.Builder
 			formulas(n, src, &hm)
-			out = append(out, Section{ID: string(idb), Heading: plainText(n, src, unicodeTeX), HeadingMath: strings.Join(strings.Fields(hm.String()), " ")})
+			out = append(out, Section{ID: string(idb), Heading: plainText(n, src, unicodeTeX), HeadingMath: collapseSpace(hm.String())})
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *Landscape, *Quiz:
 			return ast.WalkSkipChildren, nil
@@ -64,6 +66,28 @@ func sections(doc ast.Node, src []byte) []Section {
 		out = out[1:]
 	}
 	return out
+}
+
+// collapseSpace is strings.Join(strings.Fields(s), " ") without the
+// slice of words: a page's text is the search index's largest string.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+		} else {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i : i+n]) // as it is, even a broken byte
+		}
+		i += n
+	}
+	return b.String()
 }
 
 // clip cuts t to maxSectionText bytes, on a character's boundary.

@@ -2,6 +2,7 @@ package markup
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"descent/diag"
@@ -27,4 +28,16 @@ func TestSections(t *testing.T) {
 	if len(d.TOC) != 1 || d.TOC[0].Title != `The rule $\eta$` {
 		t.Errorf("TOC %+v", d.TOC)
 	}
+}
+
+// FuzzCollapseSpace: collapseSpace is strings.Join(strings.Fields(s), " ").
+func FuzzCollapseSpace(f *testing.F) {
+	for _, s := range []string{"", " a  b ", "\u00a0x\ty\n", "\xff a", "日本 語\u2003x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := collapseSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
