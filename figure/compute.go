@@ -368,10 +368,9 @@ func (f *figure) critical(cps []optim.CriticalPoint) []svgviz.Critical {
 // layer drawn for earlyPlot before the critical points were known, or nil.
 func (f *figure) draw(crit []svgviz.Critical, layers *layerCache, early *svgviz.ContourLayer, earlyPlot svgviz.Rect) error {
 	s, id := f.s, f.id
-	// Builders, not buffers: each SVG is written to them in one piece, and
-	// String then returns those bytes instead of copying them (90 MB on
-	// the 1,000-lesson course).
-	var main, loss strings.Builder
+	// Each plot's SVG is the string svgviz built it in, not a copy of it
+	// (190 MB on the 1,000-lesson course).
+	var main, loss string
 	desc := describeFigure(s, len(f.viz))
 	if s.Dim == 2 {
 		l := landscape(s, id+"-map", f.viz, crit)
@@ -388,7 +387,8 @@ func (f *figure) draw(crit []svgviz.Critical, layers *layerCache, early *svgviz.
 		}
 		l.Layer = layer
 		if f.hasView("contour") {
-			if err := l.WriteSVG(&main); err != nil {
+			var err error
+			if main, err = l.SVG(); err != nil {
 				return err
 			}
 		}
@@ -405,24 +405,25 @@ func (f *figure) draw(crit []svgviz.Critical, layers *layerCache, early *svgviz.
 			c.Extra = append(c.Extra, svgviz.Series{Label: plainmath.Text(e.Label), Ys: sampleOn(e.Obj, c.Xs)})
 			f.json.Curves = append(f.json.Curves, curveJSON{Label: e.Label, Function: e.Function})
 		}
-		if err := c.WriteSVG(&main); err != nil {
+		var err error
+		if main, err = c.SVG(); err != nil {
 			return err
 		}
 	}
 	if len(f.viz) > 0 { // no runs, no loss plot
 		lp := svgviz.LossPlot{ID: id + "-loss", Title: "Loss per step", Desc: "Loss per step of each run in " + orDefault(plainmath.Text(s.Title), "this figure") + ".", Runs: f.viz, Bare: true}
-		if err := lp.WriteSVG(&loss); err != nil {
+		var err error
+		if loss, err = lp.SVG(); err != nil {
 			return err
 		}
 	}
-	f.data.Main, f.data.Loss = main.String(), loss.String()
+	f.data.Main, f.data.Loss = main, loss
 	if slices.Contains(s.View, "data") && s.Regress != nil {
-		var b strings.Builder
 		dp := svgviz.DataPlot{ID: id + "-data", Title: "The data and the fitted lines", T: s.Regress.T, U: s.Regress.U, Runs: f.viz, Bare: true}
-		if err := dp.WriteSVG(&b); err != nil {
+		var err error
+		if f.data.DataPlot, err = dp.SVG(); err != nil {
 			return err
 		}
-		f.data.DataPlot = b.String()
 	}
 	return nil
 }

@@ -3,7 +3,6 @@ package figure
 import (
 	"math"
 	"slices"
-	"strings"
 
 	"descent/optim"
 	"descent/plainmath"
@@ -31,11 +30,10 @@ func (f *figure) drawSurface(scale svgviz.Scale) error {
 	}
 	sf := svgviz.Surface{ID: f.id + "-surface", Title: plainmath.Text(s.Title), Grid: g, Scale: scale, Runs: f.viz,
 		Camera: s.camera(), Bare: true, XName: s.Axes[0], YName: s.Axes[1]}
-	var b strings.Builder // see draw
-	if err := sf.WriteSVG(&b); err != nil {
+	var err error
+	if f.data.Surface, err = sf.SVG(); err != nil {
 		return err
 	}
-	f.data.Surface = b.String()
 	m := sf.Model()
 	sj := &surfaceJSON{NX: m.NX, NY: m.NY, Bands: m.Bands, Colors: m.Colors,
 		Camera: cameraJSON{m.Camera.Azimuth, m.Camera.Elevation},

@@ -42,14 +42,20 @@ const curveAspect = 0.5
 
 // WriteSVG writes the curve with each run's visits as dots joined in step
 // order, critical points, axes and a legend.
-func (c Curve) WriteSVG(w io.Writer) error {
+func (c Curve) WriteSVG(w io.Writer) error { return writeSVG(w, c.draw) }
+
+// SVG is what WriteSVG writes, as a string without a copy.
+func (c Curve) SVG() (string, error) { return svgString(c.draw) }
+
+// draw writes the SVG element, but for its end tag.
+func (c Curve) draw() (*svgWriter, error) {
 	n := len(c.Xs)
 	if n < 2 || len(c.Ys) != n || !isFinite(c.Xs[0]) || !isFinite(c.Xs[n-1]) || !(c.Xs[0] < c.Xs[n-1]) {
-		return ErrCurve
+		return nil, ErrCurve
 	}
 	lo, hi, ok := finiteRange(c.Ys)
 	if !ok {
-		return ErrCurve
+		return nil, ErrCurve
 	}
 	var labels []string
 	if len(c.Extra) > 0 {
@@ -57,7 +63,7 @@ func (c Curve) WriteSVG(w io.Writer) error {
 	}
 	for _, e := range c.Extra {
 		if len(e.Ys) != n {
-			return ErrCurve
+			return nil, ErrCurve
 		}
 		if elo, ehi, ok := finiteRange(e.Ys); ok {
 			lo, hi = min(lo, elo), max(hi, ehi)
@@ -105,7 +111,7 @@ func (c Curve) WriteSVG(w io.Writer) error {
 	if !c.Bare {
 		lg.write(&sw, fr.legend)
 	}
-	return sw.flush(w)
+	return &sw, nil
 }
 
 // desc returns Desc, or a description generated from the data.

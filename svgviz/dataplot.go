@@ -26,15 +26,21 @@ type DataPlot struct {
 const maxDataDots = 500
 
 // WriteSVG writes the scatter, the lines and a legend.
-func (p DataPlot) WriteSVG(w io.Writer) error {
+func (p DataPlot) WriteSVG(w io.Writer) error { return writeSVG(w, p.draw) }
+
+// SVG is what WriteSVG writes, as a string without a copy.
+func (p DataPlot) SVG() (string, error) { return svgString(p.draw) }
+
+// draw writes the SVG element, but for its end tag.
+func (p DataPlot) draw() (*svgWriter, error) {
 	n := len(p.T)
 	if n == 0 || len(p.U) != n {
-		return ErrCurve
+		return nil, ErrCurve
 	}
 	t0, t1, ok1 := finiteRange(p.T)
 	u0, u1, ok2 := finiteRange(p.U)
 	if !ok1 || !ok2 || !(t0 < t1) {
-		return ErrCurve
+		return nil, ErrCurve
 	}
 	u0, u1 = padRange(u0, u1, 0.08)
 	lg := newLegend(p.Runs, nil, false)
@@ -73,7 +79,7 @@ func (p DataPlot) WriteSVG(w io.Writer) error {
 	if !p.Bare {
 		lg.write(&sw, fr.legend)
 	}
-	return sw.flush(w)
+	return &sw, nil
 }
 
 func (p DataPlot) desc(n int) string {

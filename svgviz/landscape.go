@@ -75,23 +75,29 @@ func (l Landscape) frame() (frame, legend) {
 
 // WriteSVG writes the landscape as one <svg> element: filled bands between
 // contour levels with isolines, axes, critical points, runs and a legend.
-func (l Landscape) WriteSVG(w io.Writer) error {
+func (l Landscape) WriteSVG(w io.Writer) error { return writeSVG(w, l.draw) }
+
+// SVG is what WriteSVG writes, as a string without a copy.
+func (l Landscape) SVG() (string, error) { return svgString(l.draw) }
+
+// draw writes the SVG element, but for its end tag.
+func (l Landscape) draw() (*svgWriter, error) {
 	if l.Layer == nil && !l.Grid.ok() {
-		return ErrGrid
+		return nil, ErrGrid
 	}
 	d := l.Grid.Domain
 	if !d.valid() {
-		return ErrDomain
+		return nil, ErrDomain
 	}
 	fr, lg := l.frame()
 	layer := l.Layer
 	if layer == nil {
 		var err error
 		if layer, err = NewContourLayer(l.Grid, l.Levels, fr.plot.W, fr.plot.H); err != nil {
-			return err
+			return nil, err
 		}
 	} else if !layer.fits(d, fr.plot) {
-		return ErrLayer
+		return nil, ErrLayer
 	}
 	v := view{fr.plot, d.X0, d.X1, d.Y0, d.Y1}
 
@@ -126,7 +132,7 @@ func (l Landscape) WriteSVG(w io.Writer) error {
 	if !l.Bare {
 		lg.write(&sw, fr.legend)
 	}
-	return sw.flush(w)
+	return &sw, nil
 }
 
 func orDefault(s, def string) string {

@@ -13,7 +13,7 @@ type ContourLayer struct {
 	w, h   float64 // the plot size it was drawn for
 	levels int     // number of levels, for the description
 	scale  Scale   // the levels and the range of values they came from
-	body   []byte  // the layer's elements, without the enclosing group
+	body   string  // the layer's elements, without the enclosing group
 }
 
 // ErrLayer is returned by WriteSVG when a Landscape's Layer was drawn for
@@ -33,7 +33,7 @@ func NewContourLayer(g Grid, l Levels, w, h float64) (*ContourLayer, error) {
 	sc := NewScale(g, l)
 	var sw svgWriter
 	sw.writeBands(g, sc.Levels, view{Rect{0, 0, w, h}, d.X0, d.X1, d.Y0, d.Y1})
-	return &ContourLayer{domain: d, w: w, h: h, levels: len(sc.Levels), scale: sc, body: sw.Bytes()}, nil
+	return &ContourLayer{domain: d, w: w, h: h, levels: len(sc.Levels), scale: sc, body: sw.String()}, nil
 }
 
 // Levels returns the number of contour levels drawn.
@@ -55,6 +55,6 @@ func (c *ContourLayer) fits(d Domain, p Rect) bool {
 func (w *svgWriter) writeLayer(c *ContourLayer, plot Rect) {
 	w.group(attr("transform", "translate("+formatCoord(plot.X)+" "+formatCoord(plot.Y)+")"),
 		`fill-rule="evenodd"`, `stroke="#000"`, `stroke-opacity=".25"`, `stroke-width=".5"`)
-	w.Write(c.body)
+	w.WriteString(c.body)
 	w.end()
 }

@@ -154,7 +154,7 @@ func TestContourLayerScratch(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !bytes.Equal(got.body, want.body) {
+		if got.body != want.body {
 			t.Errorf("the layer of a Scratch grid differs from a copy's (%d against %d bytes)", len(got.body), len(want.body))
 		}
 	}

@@ -99,7 +99,13 @@ func lastStep(runs []Run) int {
 
 // WriteSVG writes the loss plot: one line per run, a divergence × where a
 // run stopped, a step cursor at the last step, axes and a legend.
-func (p LossPlot) WriteSVG(w io.Writer) error {
+func (p LossPlot) WriteSVG(w io.Writer) error { return writeSVG(w, p.draw) }
+
+// SVG is what WriteSVG writes, as a string without a copy.
+func (p LossPlot) SVG() (string, error) { return svgString(p.draw) }
+
+// draw writes the SVG element, but for its end tag.
+func (p LossPlot) draw() (*svgWriter, error) {
 	scale, y0, y1 := lossScale(p.Runs)
 	steps := lastStep(p.Runs)
 	yticks := func(n int) []tick {
@@ -158,7 +164,7 @@ func (p LossPlot) WriteSVG(w io.Writer) error {
 	if !p.Bare {
 		lg.write(&sw, fr.legend)
 	}
-	return sw.flush(w)
+	return &sw, nil
 }
 
 // desc returns Desc, or a description generated from the data.

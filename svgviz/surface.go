@@ -207,14 +207,20 @@ func (sc surfaceScene) strip(g Grid, j, i0, i1 int) []Point {
 // of a Landscape (data-plot and the world box; g.run groups holding
 // circle.marker), plus data-camera="azimuth elevation" and
 // data-view="CX CY S", the projection a page script repeats to turn it.
-func (s Surface) WriteSVG(w io.Writer) error {
+func (s Surface) WriteSVG(w io.Writer) error { return writeSVG(w, s.draw) }
+
+// SVG is what WriteSVG writes, as a string without a copy.
+func (s Surface) SVG() (string, error) { return svgString(s.draw) }
+
+// draw writes the SVG element, but for its end tag.
+func (s Surface) draw() (*svgWriter, error) {
 	if !s.Grid.ok() {
-		return ErrGrid
+		return nil, ErrGrid
 	}
 	g := s.Grid
 	d := g.Domain
 	if !d.valid() {
-		return ErrDomain
+		return nil, ErrDomain
 	}
 	sc := s.scene()
 	fr, p := sc.fr, sc.p
@@ -276,7 +282,7 @@ func (s Surface) WriteSVG(w io.Writer) error {
 	for i, r := range s.Runs {
 		s.writeMarkers(&sw, sc, i, r)
 	}
-	return sw.flush(w)
+	return &sw, nil
 }
 
 // isolines returns, for each slot, the path data of the isolines on its

@@ -1,7 +1,6 @@
 package svgviz
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"math"
@@ -19,17 +18,17 @@ import (
 // escape it; attribute strings go out verbatim, so they hold only our own
 // values.
 type svgWriter struct {
-	bytes.Buffer
+	strings.Builder
 	s  *svg.SVG
 	id string // cleaned ID, the prefix of every element id
 }
 
-func (w *svgWriter) printf(format string, args ...any) { fmt.Fprintf(&w.Buffer, format, args...) }
+func (w *svgWriter) printf(format string, args ...any) { fmt.Fprintf(&w.Builder, format, args...) }
 
 // svg returns the svgo writer onto w's buffer.
 func (w *svgWriter) svg() *svg.SVG {
 	if w.s == nil {
-		w.s = svg.New(&w.Buffer)
+		w.s = svg.New(&w.Builder)
 	}
 	return w.s
 }
@@ -130,11 +129,30 @@ func (w *svgWriter) open(h header) {
 // clipped opens a group clipped to the plot rectangle.
 func (w *svgWriter) clipped() { w.group(attr("clip-path", "url(#"+w.id+"-clip)")) }
 
-// flush writes the figure to dst.
-func (w *svgWriter) flush(dst io.Writer) error {
+// finish ends the figure and returns it.
+func (w *svgWriter) finish() string {
 	w.WriteString("</svg>\n")
-	_, err := dst.Write(w.Bytes())
+	return w.String()
+}
+
+// writeSVG writes the SVG element that draw makes to dst.
+func writeSVG(dst io.Writer, draw func() (*svgWriter, error)) error {
+	w, err := draw()
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(dst, w.finish())
 	return err
+}
+
+// svgString is the SVG element that draw makes: the writer's own string,
+// handed over, not copied (a figure's plot is tens of kilobytes).
+func svgString(draw func() (*svgWriter, error)) (string, error) {
+	w, err := draw()
+	if err != nil {
+		return "", err
+	}
+	return w.finish(), nil
 }
 
 // cleanID keeps letters, digits, '-' and '_' of id, replacing anything else
