@@ -92,8 +92,9 @@ func (c Curve) draw() (*svgWriter, error) {
 	sw.writeCritical(c.Critical, func(cp Critical) (Point, bool) {
 		return v.toScreen(cp.X, cp.Value), isFinite(cp.X) && isFinite(cp.Value)
 	})
+	var pts []Point // one array for every run: writeRun keeps none of it
 	for i, r := range c.Runs {
-		pts := screenPoints(len(r.Points), func(k int) (Point, bool) {
+		pts = screenPoints(pts, len(r.Points), func(k int) (Point, bool) {
 			if len(r.Points[k]) < 1 || k >= len(r.Loss) {
 				return Point{}, false
 			}

@@ -113,8 +113,9 @@ func (l Landscape) draw() (*svgWriter, error) {
 	sw.writeCritical(crit, func(c Critical) (Point, bool) {
 		return v.toScreen(c.X, c.Y), isFinite(c.X) && isFinite(c.Y)
 	})
+	var pts []Point // one array for every run: writeRun keeps none of it
 	for i, r := range l.Runs {
-		pts := screenPoints(len(r.Points), func(k int) (Point, bool) {
+		pts = screenPoints(pts, len(r.Points), func(k int) (Point, bool) {
 			p := r.Points[k]
 			if len(p) < 2 {
 				return Point{}, false

@@ -142,8 +142,9 @@ func (p LossPlot) draw() (*svgWriter, error) {
 	sw.open(header{id: p.ID, title: p.Title, kind: "Loss per step", desc: p.desc(scale),
 		fr: fr, v: v, yscale: scale, bare: p.Bare})
 	sw.clipped()
+	var pts []Point // one array for every run: writeRun keeps none of it
 	for i, r := range p.Runs {
-		pts := screenPoints(len(r.Loss), func(k int) (Point, bool) { return at(k, r.Loss[k]) })
+		pts = screenPoints(pts, len(r.Loss), func(k int) (Point, bool) { return at(k, r.Loss[k]) })
 		sw.writeRun(i, r, pts, fr.plot, trailOpts{})
 	}
 	if scale == "log" && belowFloor(p.Runs, y0) {

@@ -3,6 +3,7 @@ package svgviz
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 )
 
@@ -151,10 +152,10 @@ func (w *svgWriter) writeRun(i int, r Run, pts []Point, plot Rect, o trailOpts) 
 	w.end()
 }
 
-// screenPoints maps a run's points with at, stopping at the first point that
-// is missing or not finite on screen.
-func screenPoints(n int, at func(k int) (Point, bool)) []Point {
-	pts := make([]Point, 0, n)
+// screenPoints maps a run's points with at into buf's array, stopping at
+// the first point that is missing or not finite on screen.
+func screenPoints(buf []Point, n int, at func(k int) (Point, bool)) []Point {
+	pts := slices.Grow(buf[:0], n)
 	for k := range n {
 		p, ok := at(k)
 		if !ok || !isFinite(p.X) || !isFinite(p.Y) {
