@@ -63,12 +63,27 @@ func write(n *node, inScript bool) string {
 	case "mtable":
 		return tableText(n, inScript)
 	}
-	if n.binom { // C(n, k): (n k) would read as a product
-		f := n.kids[1]
+	if f := binomFraction(n); f != nil { // C(n, k): (n k) would read as a product
 		return "C(" + collapse(write(f.kids[0], inScript)) + ", " + collapse(write(f.kids[1], inScript)) + ")"
 	}
 	// math, mrow, mstyle, menclose, mtd…: the row of its children.
 	return writeRow(n.kids, inScript || attr(n, "scriptlevel") == "1" || attr(n, "scriptlevel") == "2")
+}
+
+// binomFraction is the fraction of \binom{n}{k} (or \dbinom, \tbinom,
+// n \choose k) that n is, or nil.
+func binomFraction(n *node) *node {
+	if !n.binom || len(n.kids) != 3 {
+		return nil
+	}
+	f := n.kids[1]
+	for f.tag == "mstyle" && len(f.kids) == 1 {
+		f = f.kids[0]
+	}
+	if f.tag != "mfrac" || len(f.kids) != 2 {
+		return nil
+	}
+	return f
 }
 
 // writeRow writes a row of atoms with the spaces TeX puts between their
@@ -109,9 +124,13 @@ func writeRow(kids []*node, inScript bool) string {
 		switch {
 		case fraction(a.n) && (before >= 0 && !apart(row[before].n, true) || joinedAfter):
 			a.s = "(" + collapse(a.s) + ")"
-		case radical(a.n) && joinedAfter && !strings.HasSuffix(a.s, ")"): // √(x)y, not √xy
-			r, _ := utf8.DecodeRuneInString(a.s)
-			a.s = string(r) + "(" + collapse(a.s[utf8.RuneLen(r):]) + ")"
+		case radical(a.n) && joinedAfter: // √(x)y, not √xy
+			if i := strings.IndexAny(a.s, "√∛∜"); i >= 0 {
+				_, n := utf8.DecodeRuneInString(a.s[i:])
+				if rest := a.s[i+n:]; !strings.HasPrefix(rest, "(") {
+					a.s = a.s[:i+n] + "(" + collapse(rest) + ")"
+				}
+			}
 		}
 		if i > 0 && !row[i-1].space && (spaced(row[i-1].n.class, a.n.class, inScript) || openScript(row[i-1].s) && !apart(a.n, false) && !opensBracket(a.s)) {
 			b.WriteByte(' ')
@@ -151,8 +170,11 @@ func tableText(n *node, inScript bool) string {
 	var b strings.Builder
 	for _, r := range n.kids {
 		cells := make([]string, 0, len(r.kids))
-		for _, c := range r.kids {
-			if s := collapse(write(c, inScript)); s != "" || !n.pairs {
+		firstEmpty := false // the row begins at the alignment (&= …)
+		for j, c := range r.kids {
+			s := collapse(write(c, inScript)) // once: writing a cell again at every level of nested tables took exponential time
+			firstEmpty = firstEmpty || j == 0 && s == ""
+			if s != "" || !n.pairs {
 				cells = append(cells, s)
 			}
 		}
@@ -167,7 +189,7 @@ func tableText(n *node, inScript bool) string {
 		if strings.TrimSpace(line) == "" || strings.Trim(line, ", ") == "" && n.pairs {
 			continue
 		}
-		continued := n.pairs && len(r.kids) > 1 && collapse(write(r.kids[0], inScript)) == "" && startsWithRelation(r.kids[1])
+		continued := n.pairs && len(r.kids) > 1 && firstEmpty && startsWithRelation(r.kids[1])
 		if b.Len() > 0 {
 			if last, _ := utf8.DecodeLastRuneInString(b.String()); continued || strings.ContainsRune(",;.", last) {
 				b.WriteByte(' ')
@@ -222,15 +244,15 @@ func base(n *node, inScript bool) string {
 // script raises (or lowers) a script: each character in its Unicode
 // form when all have one, else mark and the script, in brackets when it
 // is longer than one character (x^(q) would read as x^q for x^{(q)}). A
-// prime or a star is already raised. With no mark (a root's index), ok
-// is false when it cannot be raised.
+// prime or a star is already raised.
 func script(n *node, table map[rune]rune, mark string) string {
-	s, _ := raise(n, table, mark)
+	s, _ := raise(collapse(write(n, true)), table, mark)
 	return s
 }
 
-func raise(n *node, table map[rune]rune, mark string) (string, bool) {
-	s := collapse(write(n, true))
+// raise is script for a script already written as s; ok is false when
+// some character of it has no raised (or lowered) form.
+func raise(s string, table map[rune]rune, mark string) (string, bool) {
 	if s == "" {
 		return "", true
 	}
@@ -268,20 +290,22 @@ func opensBracket(s string) bool {
 }
 
 // rootText writes \sqrt[q]{x}: ∛x and ∜x, an index Unicode can raise
-// before the root (ⁿ√x), else the power, x^(1/q).
+// before the root (ⁿ√x), else the power, x^(1/q). Each part is written
+// once: writing one twice at every level of nested roots took time
+// exponential in their depth.
 func rootText(n *node, inScript bool) string {
-	radicand := wrapIf(atoms(n.kids[0]) > 1, write(n.kids[0], inScript))
-	switch idx := collapse(write(n.kids[1], true)); idx {
+	body, idx := write(n.kids[0], inScript), collapse(write(n.kids[1], true))
+	radicand := wrapIf(atoms(n.kids[0]) > 1, body)
+	switch idx {
 	case "3":
 		return "∛" + radicand
 	case "4":
 		return "∜" + radicand
 	}
-	if idx, ok := raise(n.kids[1], superscripts, ""); ok {
-		return idx + "√" + radicand
+	if raised, ok := raise(idx, superscripts, ""); ok {
+		return raised + "√" + radicand
 	}
-	return wrapIf(atoms(n.kids[0]) > 1 || radical(unwrap(n.kids[0])), write(n.kids[0], inScript)) +
-		"^(1/" + wrapIf(atoms(n.kids[1]) > 1, write(n.kids[1], true)) + ")"
+	return wrapIf(atoms(n.kids[0]) > 1 || radical(unwrap(n.kids[0])), body) + "^(1/" + wrapIf(atoms(n.kids[1]) > 1, idx) + ")"
 }
 
 // radical reports whether n is a root.

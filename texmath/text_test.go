@@ -1,6 +1,7 @@
 package texmath
 
 import (
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -34,6 +35,9 @@ func TestText(t *testing.T) {
 		{`\frac{1}{\binom{n}{k}}`, "1/C(n, k)"},
 		{`{n \choose k}`, "C(n, k)"},
 		{`{a \atop b}`, "a b"},
+		{`\dbinom{n}{k} + \tbinom{n}{2}`, "C(n, k) + C(n, 2)"},
+		{`\sqrt[n]{x}y`, "ⁿ√(x)y"},
+		{`\sqrt[3]{x}y`, "∛(x)y"},
 		{`\hat{y} = \bar x + \vec{v}`, "y\u0302 = x\u0304 + v\u20d7"},
 		{`\underline{x}`, "x\u0332"},
 		{`\widehat{xy}`, "xy"},
@@ -124,5 +128,69 @@ func TestTextCorpus(t *testing.T) {
 	}
 	if n < 1000 {
 		t.Fatalf("only %d formulas of the corpus convert", n)
+	}
+}
+
+// TestTextEveryCommand writes every command the converter's source names
+// (a case of its switches, a key of its tables) in a few shapes: where the
+// MathML converts, so must the text, without a panic. \dbinom made one.
+func TestTextEveryCommand(t *testing.T) {
+	t.Parallel()
+	var names []string
+	for _, file := range []string{"texatom.go", "texparse.go", "texenv.go", "textext.go", "texsymbols.go"} {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range regexp.MustCompile(`"([a-zA-Z]+\*?)"`).FindAllStringSubmatch(string(src), -1) {
+			names = append(names, m[1])
+		}
+	}
+	converted := 0
+	for _, name := range names {
+		for _, shape := range []string{`\%s`, `\%s{a}`, `\%s{a}{b}`, `x\%s{a}{b}^2 y`, `\%s[n]{a}y`, `\%s{a}_i'`,
+			`\begin{%s} a & b \\ c & d \end{%s}`} {
+			tex := strings.ReplaceAll(shape, "%s", name)
+			if _, err := MathML(tex, true); err != nil {
+				continue
+			}
+			converted++
+			func() {
+				defer func() {
+					if r := recover(); r != nil {
+						t.Errorf("Text(%q) panics: %v", tex, r)
+					}
+				}()
+				if got, err := Text(tex); err != nil || strings.TrimSpace(got) != got {
+					t.Errorf("Text(%q) = %q, %v", tex, got, err)
+				}
+			}()
+		}
+	}
+	if converted < 1000 {
+		t.Fatalf("only %d formulas converted", converted)
+	}
+}
+
+// TestTextDeep writes formulas nested as deep as the limits let them:
+// each part of a node is written once, so the time grows with the
+// formula, not exponentially with its depth (38 nested \sqrt[q]{…} took
+// hours when a root wrote its radicand twice; this test would not end).
+func TestTextDeep(t *testing.T) {
+	t.Parallel()
+	for _, open := range []string{`\sqrt[q]{`, `\sqrt[{\sqrt[q]{x}}]{`, `\phantom{`, `x^{`, `\frac{1}{`, `\binom{1}{`, `\overbrace{`,
+		`\hat{`, `\boxed{`, `\sqrt{`, `\underset{a}{`} {
+		n := 19
+		if open == `\sqrt[q]{` {
+			n = 38 // the limit is 40 levels
+		}
+		tex := strings.Repeat(open, n) + "x" + strings.Repeat("}", n)
+		if got, err := Text(tex); err != nil || got == "" && open != `\phantom{` {
+			t.Errorf("%s×%d: %q, %v", open, n, got, err)
+		}
+	}
+	tex := strings.Repeat(`\begin{aligned} a &= `, 12) + "x" + strings.Repeat(`\end{aligned}`, 12)
+	if _, err := Text(tex); err != nil {
+		t.Errorf("12 nested aligned: %v", err)
 	}
 }
