@@ -94,8 +94,6 @@ type runSpec struct {
 	seedGiven    bool
 }
 
-var bareWordRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*(-[A-Za-z0-9_]+)*$`)
-
 var figureKeys = []string{"title", "id", "function", "params", "domain", "start", "steps", "runs", "contours", "live", "curves", "view", "axes", "camera"}
 
 // curveSpec is one more function a 1-D figure draws on its axes.
@@ -106,11 +104,6 @@ type curveSpec struct {
 
 // maxCurves bounds a figure's extra curves.
 const maxCurves = 8
-
-var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
-// constRE is a name an expression's constant may have.
-var constRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]{0,31}$`)
 
 // Decode checks a directive's YAML, reporting every mistake to l. base is the file line before the
 // block's first line of YAML.
@@ -296,7 +289,7 @@ func (s *Spec) decodeIDLive(byKey map[string]yamlnode.Pair, base int, l *diag.Li
 		switch {
 		case err != nil:
 			l.Add(base+p.Line, "id", "%v", err)
-		case !idRE.MatchString(id) || len(id) > 64:
+		case !isFigureID(id) || len(id) > 64:
 			l.Add(base+p.Line, "id", "%q is not an id; use up to 64 lower-case letters, digits and single hyphens, such as %q", id, "momentum-valley")
 		default:
 			s.ID, s.IDLine = id, base+p.Line
@@ -425,7 +418,7 @@ func (s *Spec) decodeFunction(fn yamlnode.Pair, params map[string]float64, pp ya
 	}
 	for k := range params {
 		switch {
-		case !constRE.MatchString(k) || optim.IsReserved(k):
+		case !isConstName(k) || optim.IsReserved(k):
 			l.Add(base+pp.Line, "params."+k, "%q cannot name a constant: use a name of letters, digits and _ that is not x, y, pi, e or a function", k)
 			return false
 		case !regexp.MustCompile(`\b` + k + `\b`).MatchString(name):
@@ -435,7 +428,7 @@ func (s *Spec) decodeFunction(fn yamlnode.Pair, params map[string]float64, pp ya
 	}
 	e, err := optim.ParseExprWith(name, params)
 	if err != nil {
-		if bareWordRE.MatchString(name) && params == nil {
+		if isBareWord(name) && params == nil {
 			_, err = optim.Lookup(name, nil) // "rosenbrok" is a misspelt name, not a bad formula
 		}
 		l.Add(base+fn.Line, "function", "%v", err)

@@ -2,7 +2,6 @@ package texmath
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -106,14 +105,25 @@ var mathElements = setOf("math", "semantics", "annotation", "merror", "mfrac", "
 	"msub", "msubsup", "msup", "mtable", "mtd", "mtext", "mtr", "munder", "munderover", "menclose")
 
 // mathAttributes are the attributes kept; any other is dropped. Their
-// values must match mathValueRE (sizes, keywords, a class name), so that
-// no author text reaches an attribute whole.
+// values must be plain (isMathValue: sizes, keywords, a class name), so
+// that no author text reaches an attribute whole.
 var mathAttributes = setOf("display", "displaystyle", "mathvariant", "linethickness", "lspace", "rspace",
 	"movablelimits", "fence", "form", "largeop", "stretchy", "symmetric", "separator", "accent", "accentunder",
 	"columnalign", "rowalign", "columnlines", "rowlines", "columnspacing", "rowspacing", "columnspan", "rowspan",
 	"width", "height", "depth", "voffset", "minsize", "maxsize", "scriptlevel", "notation", "intent", "class", "style", "linebreak")
 
-var mathValueRE = regexp.MustCompile(`^[A-Za-z0-9 .,:;%#'+-]*$`)
+// isMathValue reports whether an attribute's value is only letters, digits
+// and the punctuation of sizes and lists: ^[A-Za-z0-9 .,:;%#'+-]*$. A loop,
+// not an expression compiled at start-up (issue #21).
+func isMathValue(v string) bool {
+	for i := range len(v) {
+		c := v[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte(" .,:;%#'+-", c) >= 0) {
+			return false
+		}
+	}
+	return true
+}
 
 func setOf(names ...string) map[string]bool {
 	m := make(map[string]bool, len(names))

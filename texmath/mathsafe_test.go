@@ -4,11 +4,32 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 )
+
+// mathValueRE is what isMathValue must agree with.
+var mathValueRE = regexp.MustCompile(`^[A-Za-z0-9 .,:;%#'+-]*$`)
+
+func TestIsMathValue(t *testing.T) {
+	for _, v := range []string{"", "1em", "-0.5em", "bold italic", "a,b;c:d%#'+", "1em\n", "<", "\"", "é", "a\x00", "x)", "1em "} {
+		if got, want := isMathValue(v), mathValueRE.MatchString(v); got != want {
+			t.Errorf("isMathValue(%q) = %v, the expression says %v", v, got, want)
+		}
+	}
+	for c := range 256 {
+		v := "a" + string(rune(c))
+		if c >= 128 {
+			v = "a" + string([]byte{byte(c)})
+		}
+		if got, want := isMathValue(v), mathValueRE.MatchString(v); got != want {
+			t.Errorf("isMathValue(%q) = %v, the expression says %v", v, got, want)
+		}
+	}
+}
 
 // checkMathML reports what in out is not well-formed XML or not on the
 // allow-lists (mathElements, mathAttributes).
@@ -30,7 +51,7 @@ func checkMathML(out string) error {
 				return fmt.Errorf("element <%s:%s> not allowed", s.Name.Space, s.Name.Local)
 			}
 			for _, a := range s.Attr {
-				if !mathAttributes[a.Name.Local] || a.Name.Space != "" || !mathValueRE.MatchString(a.Value) {
+				if !mathAttributes[a.Name.Local] || a.Name.Space != "" || !mathValueRE.MatchString(a.Value) || !isMathValue(a.Value) {
 					return fmt.Errorf("attribute %s=%q on <%s> not allowed", a.Name.Local, a.Value, s.Name.Local)
 				}
 			}

@@ -321,7 +321,7 @@ func (p *texParser) cmd() *node {
 			fmt.Sscan(w, &f)
 			w = fmt.Sprintf("%.4gem", f/18)
 		}
-		if !mathValueRE.MatchString(w) || w == "" {
+		if !isMathValue(w) || w == "" {
 			p.fail(at, "\\%s needs a width such as 1em", name)
 		}
 		return mspace(w)

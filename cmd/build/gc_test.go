@@ -1,6 +1,10 @@
 package main
 
-import "testing"
+import (
+	"runtime"
+	"runtime/debug"
+	"testing"
+)
 
 func TestGCPercentFor(t *testing.T) {
 	for _, c := range []struct {
@@ -19,4 +23,23 @@ func TestGCPercentFor(t *testing.T) {
 			t.Errorf("gcPercentFor(%d MiB, %d MiB) = %d, want %d", c.live>>20, c.goal>>20, got, c.want)
 		}
 	}
+}
+
+// TestLiveAfterGC checks the estimate against a heap of known size: 64 MiB
+// held live through a collection, at two percentages.
+func TestLiveAfterGC(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	held := make([][]byte, 64)
+	for i := range held {
+		held[i] = make([]byte, 1<<20)
+	}
+	for _, percent := range []int{100, 300} {
+		debug.SetGCPercent(percent)
+		runtime.GC()
+		live := liveAfterGC(percent)
+		if live < 64<<20 || live > 72<<20 {
+			t.Errorf("at %d%%, with 64 MiB held, liveAfterGC = %.1f MiB", percent, float64(live)/(1<<20))
+		}
+	}
+	runtime.KeepAlive(held)
 }
