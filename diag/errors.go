@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"slices"
@@ -103,19 +104,34 @@ func BadUTF8Line(src []byte) int {
 // line feed and carriage return, DEL, or a C1 control; 0 if there is none.
 // HTML makes each a parse error, and most show as nothing, or as a box.
 func ControlLine(src []byte) (int, rune) {
-	line := 1
+	// Every lesson is scanned on every rebuild of the preview, so the
+	// scan looks bytes up in a table and counts lines only at a find.
 	for i, c := range src {
-		switch {
-		case c == '\n':
-			line++
-		case c < 0x20 && c != '\t' && c != '\r' || c == 0x7f:
-			return line, rune(c)
-		case c == 0xc2 && i+1 < len(src) && 0x80 <= src[i+1] && src[i+1] <= 0x9f:
-			return line, rune(src[i+1])
+		if !controlSuspect[c] {
+			continue
 		}
+		r := rune(c)
+		if c == 0xc2 { // a C1 control is C2 80 to C2 9F in UTF-8
+			if i+1 == len(src) || src[i+1] < 0x80 || src[i+1] > 0x9f {
+				continue
+			}
+			r = rune(src[i+1])
+		}
+		return 1 + bytes.Count(src[:i], []byte{'\n'}), r
 	}
 	return 0, 0
 }
+
+// controlSuspect marks the bytes ControlLine looks at twice: the C0
+// controls but tab, line feed and carriage return, DEL, and C2, which
+// begins a C1 control (and other characters, U+0080 to U+00BF).
+var controlSuspect = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = c != '\t' && c != '\n' && c != '\r'
+	}
+	t[0x7f], t[0xc2] = true, true
+	return t
+}()
 
 // Count is how many mistakes the errors report, those a List left
 // unlisted included.

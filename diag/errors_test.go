@@ -89,3 +89,33 @@ func TestControlLine(t *testing.T) {
 		}
 	}
 }
+
+// controlLineByByte is ControlLine as it was first written, one byte at a
+// time with a line count: what the table-driven scan must agree with.
+func controlLineByByte(src []byte) (int, rune) {
+	line := 1
+	for i, c := range src {
+		switch {
+		case c == '\n':
+			line++
+		case c < 0x20 && c != '\t' && c != '\r' || c == 0x7f:
+			return line, rune(c)
+		case c == 0xc2 && i+1 < len(src) && 0x80 <= src[i+1] && src[i+1] <= 0x9f:
+			return line, rune(src[i+1])
+		}
+	}
+	return 0, 0
+}
+
+func FuzzControlLine(f *testing.F) {
+	for _, s := range []string{"a\nb\x01", "·\n\xc2\x85", "\xc2", "\xc2\xa0\x7f", "\t\r\n", "é\n\n\x1b[2J"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		gotLine, gotR := ControlLine(src)
+		wantLine, wantR := controlLineByByte(src)
+		if gotLine != wantLine || gotR != wantR {
+			t.Errorf("ControlLine(%q) = %d, %U; byte by byte %d, %U", src, gotLine, gotR, wantLine, wantR)
+		}
+	})
+}

@@ -1,23 +1,85 @@
 package lesson
 
 import (
+	"cmp"
 	"encoding/json"
 	"slices"
 	"sync"
+	"time"
 
 	"descent/diag"
 )
 
 // A TextMemo keeps, for the next builds of one process (cmd/serve), what a
-// build derives from text that did not change: each page's front matter,
-// and each kept page's table of what other pages may link to on it. On
-// 1,000 lessons they were two thirds of a rebuild before its search index
-// (YAML and JSON decoding, 6 and 4 ms). An entry not used by a build is
+// build derives from text that did not change: each lesson as read from
+// its file, each page's front matter, and each kept page's table of what
+// other pages may link to on it. On 1,000 lessons they were two thirds of
+// a rebuild before its search index (YAML and JSON decoding, 6 and 4 ms),
+// and then reading the files was (10 ms). An entry not used by a build is
 // dropped after it. The zero value is ready; it is safe for concurrent use.
 type TextMemo struct {
 	mu                  sync.Mutex
+	begun               time.Time              // when the current build began
+	racy                time.Duration          // racyWindow, unless set (tests)
+	files, nextFiles    map[string]memoFile    // by path in the content folder
 	front, nextFront    map[string]frontMatter // by front matter source, for those without mistakes
 	exports, nextExport map[string]memoExports // by the exports' JSON in the page's record
+}
+
+// A memoFile is a lesson read without mistakes, and the stamp its file had.
+type memoFile struct {
+	stamp    fileStamp
+	fm       frontMatter
+	body     []byte // read only: shared by the builds that use it
+	bodyLine int
+}
+
+// A fileStamp tells whether a file changed: its device, inode, size and
+// times. The kernel sets the change time (ctime) at every write, rename
+// and change of mode, and no program can set it back.
+type fileStamp struct {
+	dev, ino           uint64
+	size, mtime, ctime int64 // ctime and mtime in nanoseconds
+}
+
+// racyWindow is how long after a file's last change its stamp is not
+// trusted. File times advance by the kernel's clock tick (4 ms here), and
+// by a second or two on some file systems: a file written twice in one
+// tick keeps its stamp, so a stamp is kept only once both its times are
+// older than the window at the start of the build that read the file
+// (git's "racily clean" entries, re-read for the same reason). The lesson
+// being edited is always read again.
+const racyWindow = 2 * time.Second
+
+// lesson returns the lesson read from path in an earlier build, if its
+// file's stamp is the same as then.
+func (m *TextMemo) lesson(path string, st fileStamp) (memoFile, bool) {
+	if m == nil {
+		return memoFile{}, false
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	f, ok := m.files[path]
+	if ok && f.stamp == st {
+		m.nextFiles[path] = f
+		return f, true
+	}
+	return memoFile{}, false
+}
+
+// keepLesson remembers a lesson read without mistakes from path, unless its
+// file changed too lately for its stamp to be trusted.
+func (m *TextMemo) keepLesson(path string, f memoFile) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	window := cmp.Or(m.racy, racyWindow)
+	trusted := m.begun.Add(-window).UnixNano()
+	if f.stamp.mtime < trusted && f.stamp.ctime < trusted {
+		m.nextFiles[path] = f
+	}
 }
 
 type memoExports struct {
@@ -33,9 +95,10 @@ func (m *TextMemo) begin() {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.nextFront != nil {
-		m.front, m.exports = m.nextFront, m.nextExport
+		m.files, m.front, m.exports = m.nextFiles, m.nextFront, m.nextExport
 	}
-	m.nextFront, m.nextExport = map[string]frontMatter{}, map[string]memoExports{}
+	m.nextFiles, m.nextFront, m.nextExport = map[string]memoFile{}, map[string]frontMatter{}, map[string]memoExports{}
+	m.begun = time.Now()
 }
 
 // frontMatter is decodeFrontMatter, from the memo when src was decoded
