@@ -95,6 +95,17 @@ test('live reload', { skip: chromiumAvailable() ? false : 'chromium missing', ti
 
   await t.test('an edit swaps the new text in place', async () => {
     await page.evaluate(() => { window.__beforeEdit = true; });
+    // Every figure is marked, and the first is moved to step 3: figures
+    // the edit did not touch stay the same nodes, in the same state.
+    const figures = await page.evaluate(() => {
+      const figs = [...document.querySelectorAll('main figure.landscape')];
+      figs.forEach((f) => { f.__probe = true; });
+      const step = figs[0].querySelector('input.landscape-step');
+      step.value = '3';
+      step.dispatchEvent(new Event('input', { bubbles: true }));
+      return figs.length;
+    });
+    assert.ok(figures > 0, 'the lesson has figures');
     fs.writeFileSync(file, edited.join('\n'));
     await page.waitForFunction((m) => document.querySelector('main').textContent.includes(m), marker, { timeout: 20_000 })
       .catch(() => assert.fail('no new text within 20 s' + explain()));
@@ -103,6 +114,27 @@ test('live reload', { skip: chromiumAvailable() ? false : 'chromium missing', ti
     await page.waitForFunction(() => document.querySelector('figure.landscape-live'));
     const y = await page.evaluate(() => window.scrollY);
     assert.ok(Math.abs(y - 1200) < 150, `scroll position kept across the swap: ${y}`);
+    const kept = await page.evaluate(() => {
+      const figs = [...document.querySelectorAll('main figure.landscape')];
+      return { same: figs.filter((f) => f.__probe).length, all: figs.length, step: figs[0].querySelector('input.landscape-step').value };
+    });
+    assert.deepEqual(kept, { same: figures, all: figures, step: '3' }, 'the figures the edit did not touch are kept, with their step');
+  });
+
+  await t.test('an edit of a figure replaces that figure', async () => {
+    const steps = Number(lines[stepsAt].match(/\d+/)[0]);
+    const changed = edited.map((l, i) => (i === stepsAt ? `steps: ${steps + 1}` : l));
+    fs.writeFileSync(file, changed.join('\n'));
+    await page.waitForFunction((n) => {
+      const f = document.querySelector('main figure.landscape');
+      return f && !f.__probe && f.querySelector('input.landscape-step').max === String(n);
+    }, steps + 1, { timeout: 20_000 }).catch(() => assert.fail('the edited figure was not replaced within 20 s' + explain()));
+    // Set up as a figure the page loaded with: its controls show.
+    await page.waitForFunction(() => !document.querySelector('main figure.landscape .landscape-controls').hidden, null, { timeout: 10_000 });
+    const others = await page.evaluate(() => [...document.querySelectorAll('main figure.landscape')].slice(1).every((f) => f.__probe));
+    assert.ok(others, 'the other figures are kept');
+    fs.writeFileSync(file, edited.join('\n'));
+    await page.waitForFunction((n) => document.querySelector('main figure.landscape input.landscape-step').max === String(n), steps, { timeout: 20_000 });
   });
 
   await t.test('a broken directive shows the error overlay', async () => {

@@ -552,7 +552,7 @@ func (b *builder) figure(pg *page, f *pageFigure) bool {
 			return false
 		}
 		if html != nil {
-			f.node.HTML, f.buf = html.Bytes(), html
+			f.node.HTML, f.buf = b.digest(html.Bytes()), html
 			return true
 		}
 	}
@@ -564,8 +564,17 @@ func (b *builder) figure(pg *page, f *pageFigure) bool {
 			return false
 		}
 	}
-	f.node.HTML = buf.Bytes()
+	f.node.HTML = b.digest(buf.Bytes())
 	return true
+}
+
+// digest is digestFigure under cmd/serve (LiveReload), and html as it is
+// otherwise.
+func (b *builder) digest(html []byte) []byte {
+	if !b.opt.LiveReload {
+		return html
+	}
+	return digestFigure(html)
 }
 
 // spliceFigure renders a figure with its SVGs and data spliced in (see

@@ -499,11 +499,16 @@
   // never blocks input for long.
   function start(root) {
     root = root && root.querySelectorAll ? root : document;
-    var figs = Array.prototype.slice.call(root.querySelectorAll("figure.landscape"));
+    // root itself too: reload.js passes each element it brought in.
+    var within = function (sel) {
+      var els = Array.prototype.slice.call(root.querySelectorAll(sel));
+      return root.matches && root.matches(sel) ? [root].concat(els) : els;
+    };
+    var figs = within("figure.landscape");
     (function next() {
       var fig = figs.shift();
       if (!fig) {
-        Array.prototype.forEach.call(root.querySelectorAll(".landscape-family"), initFamily);
+        within(".landscape-family").forEach(initFamily);
         return;
       }
       try { init(fig); } catch (e) { if (window.console) console.error("landscape " + fig.id + ":", e); }

@@ -105,6 +105,9 @@
   }
 
   // reload.js calls this for a page it swapped in place.
-  window.DescentQuizzes = function (root) { [].forEach.call(root.querySelectorAll("form.quiz"), init); };
+  window.DescentQuizzes = function (root) {
+    if (root.matches && root.matches("form.quiz")) init(root); // reload.js passes each element it brought in
+    [].forEach.call(root.querySelectorAll("form.quiz"), init);
+  };
   window.DescentQuizzes(document);
 })();

@@ -74,15 +74,77 @@
     return e.lastEventId !== build;
   }
 
-  // swap replaces the page's content with the new build's, in place, when
-  // only lessons changed: no reload, so the scroll position, the open
-  // details and the figures' saved state stay. Anything it cannot do
-  // this way (a new script, a theme change, a failed fetch) reloads.
+  // swap makes the page the new build's, in place, when only lessons
+  // changed: no reload, so the scroll position and the open details stay,
+  // and the nodes that did not change are kept as they are (morph), so a
+  // figure the edit did not touch keeps its state and is not drawn again.
+  // Anything it cannot do this way (a new script, a theme change, a failed
+  // fetch) reloads.
   function scripts(doc) {
     return [].map.call(doc.querySelectorAll("script[src], link[rel=stylesheet]"), function (e) {
       return e.getAttribute("src") || e.getAttribute("href");
     }).join(" ");
   }
+
+  // same reports whether the live node n still stands for the new page's
+  // node m. A figure's scripts change it once it shows, so a figure is
+  // compared by the digest its build gave it (data-digest); any other node
+  // as it is.
+  function same(n, m) {
+    if (n.nodeType === 1 && m.nodeType === 1 && m.hasAttribute("data-digest")) {
+      return n.getAttribute("data-digest") === m.getAttribute("data-digest");
+    }
+    return n.isEqualNode(m);
+  }
+
+  // Elements their scripts change, which are replaced whole, never morphed.
+  var COMPONENTS = "[data-digest], figure.landscape, .landscape-family, form.quiz";
+
+  // attributes gives the live element el the attributes of next.
+  function attributes(el, next) {
+    [].slice.call(el.attributes).forEach(function (a) {
+      if (!next.hasAttribute(a.name)) el.removeAttribute(a.name);
+    });
+    [].forEach.call(next.attributes, function (a) {
+      if (el.getAttribute(a.name) !== a.value) el.setAttribute(a.name, a.value);
+    });
+  }
+
+  // morph makes the children of the live node into those of next. The
+  // live ones that are the same at either end stay; if one element is left
+  // between on each side, and it changed only inside, it is morphed in
+  // turn, down to the nodes that changed. Otherwise each new node between
+  // takes the next live one that is the same, if there is one (a figure
+  // below an edited paragraph), and the live ones passed over go. The
+  // nodes brought in are added to added.
+  function morph(live, next, added) {
+    var a = [].slice.call(live.childNodes), b = [].slice.call(next.childNodes);
+    var i = 0, j = 0;
+    while (i < a.length && i < b.length && same(a[i], b[i])) i++;
+    while (j < a.length - i && j < b.length - i && same(a[a.length - 1 - j], b[b.length - 1 - j])) j++;
+    var olds = a.slice(i, a.length - j), news = b.slice(i, b.length - j), end = j ? a[a.length - j] : null;
+    if (olds.length === 1 && news.length === 1 && olds[0].nodeType === 1 && news[0].nodeType === 1 &&
+        olds[0].tagName === news[0].tagName && !olds[0].matches(COMPONENTS) && !news[0].matches(COMPONENTS)) {
+      attributes(olds[0], news[0]);
+      morph(olds[0], news[0], added);
+      return;
+    }
+    var p = 0; // the first live node between not yet kept or removed
+    news.forEach(function (m) {
+      var k = p;
+      while (k < olds.length && !same(olds[k], m)) k++;
+      if (k < olds.length) {
+        for (; p < k; p++) live.removeChild(olds[p]);
+        p = k + 1;
+        return;
+      }
+      var n = document.adoptNode(m);
+      live.insertBefore(n, p < olds.length ? olds[p] : end);
+      if (n.nodeType === 1) added.push(n);
+    });
+    for (; p < olds.length; p++) live.removeChild(olds[p]);
+  }
+
   function swap() {
     return fetch(location.href, { cache: "no-store" }).then(function (res) {
       if (!res.ok) throw new Error(String(res.status));
@@ -90,14 +152,17 @@
     }).then(function (html) {
       var doc = new DOMParser().parseFromString(html, "text/html");
       var main = doc.getElementById("main"), nav = doc.getElementById("site-nav");
-      if (!main || scripts(doc) !== scripts(document)) throw new Error("not a swap");
-      var y = window.scrollY;
+      var oldMain = document.getElementById("main"), oldNav = document.getElementById("site-nav");
+      if (!main || !oldMain || scripts(doc) !== scripts(document)) throw new Error("not a swap");
+      var y = window.scrollY, added = [];
       document.title = doc.title;
-      document.getElementById("main").replaceWith(document.adoptNode(main));
-      var oldNav = document.getElementById("site-nav");
+      attributes(oldMain, main);
+      morph(oldMain, main, added);
       if (nav && oldNav) {
-        if (oldNav.classList.contains("is-open")) nav.classList.add("is-open");
-        oldNav.replaceWith(document.adoptNode(nav));
+        var open = oldNav.classList.contains("is-open");
+        attributes(oldNav, nav);
+        if (open) oldNav.classList.add("is-open");
+        morph(oldNav, nav, []);
       }
       window.scrollTo(0, y);
       hide();
@@ -106,8 +171,10 @@
       // up a page's figures took tens of milliseconds on a large page).
       requestAnimationFrame(function () {
         setTimeout(function () {
-          if (window.DescentFigures) window.DescentFigures(main);
-          if (window.DescentQuizzes) window.DescentQuizzes(main);
+          added.forEach(function (el) {
+            if (window.DescentFigures) window.DescentFigures(el);
+            if (window.DescentQuizzes) window.DescentQuizzes(el);
+          });
         }, 0);
       });
     });
