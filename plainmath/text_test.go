@@ -19,7 +19,7 @@ func TestText(t *testing.T) {
 		"$\\left( \\sum_{i=1}^n x_i \\right)$":        "(∑ᵢ₌₁ⁿ xᵢ)",
 		"$A^\\top x \\in \\mathbb{R}^n$":              "Aᵀx ∈ ℝⁿ",
 		"$\\mathbf{x}_{k+1} = \\mathcal{O}(\\ldots)$": "𝐱ₖ₊₁ = 𝒪(…)",
-		"$\\hat{xy}$":                                 "xy",
+		"$\\hat{xy}$":                                 "hat(xy)",
 		"$\\frac{\\frac{a}{b}}{c}$":                   "a/b/c",
 		"$e^{-x^2}$":                                  "e^(−x²)",
 		"a $ price":                                   "a $ price",

@@ -66,8 +66,27 @@ func write(n *node, inScript bool) string {
 	if f := binomFraction(n); f != nil { // C(n, k): (n k) would read as a product
 		return "C(" + collapse(write(f.kids[0], inScript)) + ", " + collapse(write(f.kids[1], inScript)) + ")"
 	}
+	if t := fencedCases(n); t != nil { // {x, x ≥ 0; −x, x < 0}: the brace of cases closed
+		return "{" + tableText(t, inScript) + "}"
+	}
 	// math, mrow, mstyle, menclose, mtd…: the row of its children.
 	return writeRow(n.kids, inScript || attr(n, "scriptlevel") == "1" || attr(n, "scriptlevel") == "2")
+}
+
+// fencedCases is the table of n if n is a table with a brace on one side
+// only, as cases and rcases (or \left\{ … \right.) draw it, or nil.
+func fencedCases(n *node) *node {
+	if n.tag != "mrow" {
+		return nil
+	}
+	kids := visible(n.kids)
+	switch {
+	case len(kids) == 2 && kids[0].text == "{" && kids[1].tag == "mtable":
+		return kids[1]
+	case len(kids) == 2 && kids[0].tag == "mtable" && kids[1].text == "}":
+		return kids[0]
+	}
+	return nil
 }
 
 // binomFraction is the fraction of \binom{n}{k} (or \dbinom, \tbinom,
@@ -323,28 +342,61 @@ func braceText(n *node, inScript bool) string {
 }
 
 // accentText writes an accent over or under a single character as its
-// combining mark (x̂, ȳ); an accent over more, a brace or an arrow over
-// a longer base, is left out: the base alone. ok is false when n is no
-// accent.
+// combining mark (x̂, ȳ). Over or under more, it writes the accent's name
+// with the base (hat(ab), vec(AB), overline(a + b)): a mark on the last
+// character alone would read as that character's, marks on every one
+// read badly aloud (alt text is read aloud), and the base without its
+// accent is another formula. A brace, or an accent without a name, leaves
+// the base alone. ok is false when n is no accent.
 func accentText(n *node, inScript bool) (s string, ok bool) {
 	if attr(n, "accent") != "true" && attr(n, "accentunder") != "true" && !n.brace {
 		return "", false
 	}
 	b := write(n.kids[0], inScript)
-	mark, known := combining[n.kids[1].text]
-	if n.tag == "munder" {
-		mark, known = "\u0332", n.kids[1].text == "‾" // \underline; no other accent under has a mark
+	switch name, named := accentName(n); {
+	case b == "" || name == "":
+		return b, true
+	case named:
+		return name + "(" + collapse(b) + ")", true
+	case n.tag == "munder":
+		return b + "\u0332", true
+	default:
+		return b + combining[n.kids[1].text], true
 	}
-	if known && utf8.RuneCountInString(b) == 1 {
-		return b + mark, true
+}
+
+// accentName is the name of the accent n (an mover or munder with an
+// accent), "" if the text leaves it out (a brace, or an accent without a
+// mark), and whether the text writes it by its name: over more than one
+// character.
+func accentName(n *node) (name string, named bool) {
+	accent := n.kids[1].text
+	switch {
+	case n.brace:
+		return "", false
+	case n.tag == "munder" && accent == "‾":
+		name = "underline"
+	case n.tag != "munder" && combining[accent] != "":
+		name = accentNames[accent]
+	default:
+		return "", false
 	}
-	return b, true
+	base := unwrap(n.kids[0])
+	single := (base.tag == "mi" || base.tag == "mn" || base.tag == "mo" || base.tag == "mtext") && utf8.RuneCountInString(base.text) == 1
+	return name, !single
 }
 
 // combining are the combining marks of the accents' characters.
 var combining = map[string]string{
 	"^": "\u0302", "ˇ": "\u030c", "~": "\u0303", "ˊ": "\u0301", "ˋ": "\u0300", "˙": "\u0307", "¨": "\u0308",
 	"⃛": "\u20db", "˘": "\u0306", "ˉ": "\u0304", "⃗": "\u20d7", "˚": "\u030a", "‾": "\u0305", "→": "\u20d7",
+}
+
+// accentNames are the accents' names as TeX spells them, for an accent
+// over more than one character.
+var accentNames = map[string]string{
+	"^": "hat", "ˇ": "check", "~": "tilde", "ˊ": "acute", "ˋ": "grave", "˙": "dot", "¨": "ddot",
+	"⃛": "dddot", "˘": "breve", "ˉ": "bar", "⃗": "vec", "˚": "mathring", "→": "vec", "‾": "overline",
 }
 
 // wrapIf brackets s when cond holds and s is not one bracketed group.
@@ -411,6 +463,9 @@ func unwrap(n *node) *node {
 		case (n.tag == "mrow" || n.tag == "mstyle" || n.tag == "menclose") && len(visible(n.kids)) == 1:
 			n = visible(n.kids)[0]
 		case n.brace || attr(n, "accent") == "true" || attr(n, "accentunder") == "true":
+			if _, named := accentName(n); named {
+				return n // hat(ab) is one atom
+			}
 			n = n.kids[0]
 		default:
 			return n
