@@ -121,6 +121,29 @@ test('live reload', { skip: chromiumAvailable() ? false : 'chromium missing', ti
     assert.deepEqual(kept, { same: figures, all: figures, step: '3' }, 'the figures the edit did not touch are kept, with their step');
   });
 
+  await t.test('a heading edit keeps the figures, and setting figures up twice does nothing', async () => {
+    // A heading is in the lesson and in "On this page": two children of
+    // the article change.
+    const heading = edited.findIndex((l) => /^## /.test(l));
+    assert.ok(heading > 0, `${LESSON}.md has a ## heading`);
+    const retitled = edited.map((l, i) => (i === heading ? l + ' (edited)' : l));
+    await page.evaluate(() => document.querySelectorAll('main figure.landscape').forEach((f) => { f.__probe = true; }));
+    fs.writeFileSync(file, retitled.join('\n'));
+    await page.waitForFunction(() => document.querySelector('main h2') &&
+      [...document.querySelectorAll('main h2')].some((h) => h.textContent.includes('(edited)')), null, { timeout: 20_000 })
+      .catch(() => assert.fail('no new heading within 20 s' + explain()));
+    const kept = await page.evaluate(() => [...document.querySelectorAll('main figure.landscape')].every((f) => f.__probe));
+    assert.ok(kept, 'every figure is kept across a heading edit');
+    // reload.js sets up what each swap brought in; a figure named twice
+    // (two swaps before a frame) is set up once.
+    await page.evaluate(() => window.DescentFigures(document.getElementById('main')));
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('button.legend-toggle button.legend-toggle, .legend-toggle .legend-toggle').length), 0,
+      'no figure set up twice');
+    fs.writeFileSync(file, edited.join('\n'));
+    await page.waitForFunction(() => ![...document.querySelectorAll('main h2')].some((h) => h.textContent.includes('(edited)')), null, { timeout: 20_000 });
+  });
+
   await t.test('an edit of a figure replaces that figure', async () => {
     const steps = Number(lines[stepsAt].match(/\d+/)[0]);
     const changed = edited.map((l, i) => (i === stepsAt ? `steps: ${steps + 1}` : l));

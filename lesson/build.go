@@ -313,7 +313,7 @@ func (b *builder) parse() {
 		if b.reused[i] {
 			return
 		}
-		p, errs := parsePage(b.conv, b.pages[i])
+		p, errs := b.parsePage(b.pages[i])
 		b.parsed[i] = p
 		b.mu.Lock()
 		b.errs = append(b.errs, errs...)
@@ -556,25 +556,42 @@ func (b *builder) figure(pg *page, f *pageFigure) bool {
 			return true
 		}
 	}
-	var buf bytes.Buffer
+	var buf, one bytes.Buffer
 	buf.Grow(len(fd.Main) + len(fd.Loss) + len(fd.JSON) + 16384)
 	for _, v := range views {
-		if _, err := execute(b.ctx, b.lim, b.theme.figure, name, v, &buf, b.theme.dir, "figure.html"); err != nil {
+		// Each variant its own digest, for a theme that shows them one
+		// after another.
+		one.Reset()
+		if _, err := execute(b.ctx, b.lim, b.theme.figure, name, v, &one, b.theme.dir, "figure.html"); err != nil {
 			b.fail(err)
 			return false
 		}
+		buf.Write(b.digest(one.Bytes()))
 	}
-	f.node.HTML = b.digest(buf.Bytes())
+	f.node.HTML = buf.Bytes()
 	return true
 }
 
-// digest is digestFigure under cmd/serve (LiveReload), and html as it is
+// digest is digestHTML under cmd/serve (LiveReload), and html as it is
 // otherwise.
 func (b *builder) digest(html []byte) []byte {
 	if !b.opt.LiveReload {
 		return html
 	}
-	return digestFigure(html)
+	return digestHTML(html)
+}
+
+// parsePage is parsePage, with the quizzes' digests under cmd/serve.
+func (b *builder) parsePage(pg *page) (*parsed, Errors) {
+	p, errs := parsePage(b.conv, pg)
+	if p != nil && b.opt.LiveReload {
+		for _, q := range p.doc.Quizzes {
+			if q.HTML != nil {
+				q.HTML = digestHTML(q.HTML)
+			}
+		}
+	}
+	return p, errs
 }
 
 // spliceFigure renders a figure with its SVGs and data spliced in (see
@@ -734,15 +751,30 @@ func (b *builder) reindex(next store.SiteRecord) error {
 	return w.Commit(next)
 }
 
-// parallel runs f(0) … f(n-1) on all cores.
+// parallel runs f(0) … f(n-1) on all cores. A panic in f is raised again
+// on the caller's goroutine, once all have stopped, where cmd/serve's
+// recover turns it into an error: on a worker's it would end the process.
 func parallel(n int, f func(i int)) {
 	workers := min(n, runtime.GOMAXPROCS(0))
 	var next atomic.Int64
 	var wg sync.WaitGroup
+	var first atomic.Pointer[caught]
+	defer func() {
+		if c := first.Load(); c != nil {
+			panic(c.value)
+		}
+	}()
+	defer wg.Wait()
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer func() {
+				if r := recover(); r != nil {
+					first.CompareAndSwap(nil, &caught{r})
+					next.Store(int64(n)) // the others stop at their next item
+				}
+			}()
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= n {
@@ -752,8 +784,10 @@ func parallel(n int, f func(i int)) {
 			}
 		}()
 	}
-	wg.Wait()
 }
+
+// caught is a panic's value, carried to another goroutine.
+type caught struct{ value any }
 
 // pageFile is where a page is written in the site.
 func pageFile(pg *page) string { return path.Join(pg.url, "index.html") }

@@ -158,7 +158,7 @@ func (b *builder) resolve() {
 		}
 		if rec := b.last[pageFile(pg)]; rec.Table != "" && rec.Table != b.sites.table {
 			b.reused[i] = false
-			p, errs := parsePage(b.conv, pg)
+			p, errs := b.parsePage(pg)
 			b.parsed[i] = p
 			b.errs = append(b.errs, errs...)
 		}

@@ -131,9 +131,10 @@ func writeExtras(ctx context.Context, lim execLimits, w store.Output, t *theme, 
 // A background is work on the output that runs beside the figures and is
 // waited for before the output is committed or abandoned.
 type background struct {
-	done chan struct{}
-	n    int // what it counts (files written)
-	err  error
+	done     chan struct{}
+	n        int // what it counts (files written)
+	err      error
+	panicked *caught // a panic in the work, raised again by wait
 }
 
 // inBackground starts f.
@@ -141,14 +142,23 @@ func inBackground(f func() (int, error)) *background {
 	g := &background{done: make(chan struct{})}
 	go func() {
 		defer close(g.done)
+		defer func() {
+			if r := recover(); r != nil {
+				g.panicked = &caught{r}
+			}
+		}()
 		g.n, g.err = f()
 	}()
 	return g
 }
 
-// wait returns when the work is done, with its count and error.
+// wait returns when the work is done, with its count and error; a panic
+// in it is raised again here, on the caller's goroutine (see parallel).
 func (g *background) wait() (int, error) {
 	<-g.done
+	if g.panicked != nil {
+		panic(g.panicked.value)
+	}
 	return g.n, g.err
 }
 

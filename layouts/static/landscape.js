@@ -105,7 +105,16 @@
     try { sessionStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* private mode, quota */ }
   }
 
+  // A figure is set up once however many swaps of reload.js name it, and
+  // not at all once a later swap took it out of the page.
+  function once(el) {
+    if (el.descentSetUp || !el.isConnected) return false;
+    el.descentSetUp = true;
+    return true;
+  }
+
   function init(fig) {
+    if (!once(fig)) return;
     var script = fig.querySelector("script.landscape-data");
     var data;
     try { data = JSON.parse(script.textContent); } catch (e) { return; }
@@ -478,6 +487,7 @@
   // A parameter sweep is one figure per value: a slider shows one of them,
   // the one the address names (?fig=) if any. Without the script all show.
   function initFamily(fam) {
+    if (!once(fam)) return;
     var figs = fam.querySelectorAll(":scope > figure.landscape");
     var input = fam.querySelector("input.landscape-family-input");
     var out = fam.querySelector(".landscape-family-controls output");

@@ -21,6 +21,10 @@
   }
 
   function init(form) {
+    // Once, however many swaps of reload.js name it, and not once a later
+    // swap took it out of the page.
+    if (form.descentSetUp || !form.isConnected) return;
+    form.descentSetUp = true;
     var multiple = form.getAttribute("data-multiple") === "true";
     var inputs = [].slice.call(form.querySelectorAll(".quiz-choices input"));
     var items = [].slice.call(form.querySelectorAll(".quiz-choices li"));

@@ -87,12 +87,20 @@
   }
 
   // same reports whether the live node n still stands for the new page's
-  // node m. A figure's scripts change it once it shows, so a figure is
-  // compared by the digest its build gave it (data-digest); any other node
-  // as it is.
+  // node m. Figures and quizzes change their own DOM once they show, so
+  // they are compared by the digest the build gave them (data-digest);
+  // any other node as it is, but for the answers the reader opened.
   function same(n, m) {
     if (n.nodeType === 1 && m.nodeType === 1 && m.hasAttribute("data-digest")) {
       return n.getAttribute("data-digest") === m.getAttribute("data-digest");
+    }
+    if (n.nodeType === 1 && n.querySelector && n.querySelector("details[open]")) {
+      var c = n.cloneNode(true), d = m.cloneNode(true);
+      [c, d].forEach(function (e) {
+        if (e.nodeName === "DETAILS") e.removeAttribute("open");
+        [].forEach.call(e.querySelectorAll("details"), function (x) { x.removeAttribute("open"); });
+      });
+      return c.isEqualNode(d);
     }
     return n.isEqualNode(m);
   }
@@ -100,10 +108,18 @@
   // Elements their scripts change, which are replaced whole, never morphed.
   var COMPONENTS = "[data-digest], figure.landscape, .landscape-family, form.quiz";
 
-  // attributes gives the live element el the attributes of next.
+  // morphable reports whether the live element n can be made into m in
+  // place: the same element, with the same id, neither one a component.
+  function morphable(n, m) {
+    return n.nodeType === 1 && m.nodeType === 1 && n.tagName === m.tagName &&
+      n.getAttribute("id") === m.getAttribute("id") && !n.matches(COMPONENTS) && !m.matches(COMPONENTS);
+  }
+
+  // attributes gives the live element el the attributes of next; an
+  // answer the reader opened stays open.
   function attributes(el, next) {
     [].slice.call(el.attributes).forEach(function (a) {
-      if (!next.hasAttribute(a.name)) el.removeAttribute(a.name);
+      if (!next.hasAttribute(a.name) && !(a.name === "open" && el.nodeName === "DETAILS")) el.removeAttribute(a.name);
     });
     [].forEach.call(next.attributes, function (a) {
       if (el.getAttribute(a.name) !== a.value) el.setAttribute(a.name, a.value);
@@ -111,31 +127,47 @@
   }
 
   // morph makes the children of the live node into those of next. The
-  // live ones that are the same at either end stay; if one element is left
-  // between on each side, and it changed only inside, it is morphed in
-  // turn, down to the nodes that changed. Otherwise each new node between
-  // takes the next live one that is the same, if there is one (a figure
-  // below an edited paragraph), and the live ones passed over go. The
-  // nodes brought in are added to added.
+  // live ones that are the same at either end stay. Between them, each new
+  // element takes the next live one that is the same, if any (a figure
+  // below an edited paragraph), never looking past a figure, and the live
+  // ones passed over go; else the live element where it stands is made
+  // into it in place if it can be (the same tag and id), down to the nodes
+  // that changed; else it comes in. A text or a comment matches only where
+  // it stands, so that a line break never draws the match past a figure.
+  // The elements brought in are added to added.
   function morph(live, next, added) {
     var a = [].slice.call(live.childNodes), b = [].slice.call(next.childNodes);
     var i = 0, j = 0;
     while (i < a.length && i < b.length && same(a[i], b[i])) i++;
     while (j < a.length - i && j < b.length - i && same(a[a.length - 1 - j], b[b.length - 1 - j])) j++;
     var olds = a.slice(i, a.length - j), news = b.slice(i, b.length - j), end = j ? a[a.length - j] : null;
-    if (olds.length === 1 && news.length === 1 && olds[0].nodeType === 1 && news[0].nodeType === 1 &&
-        olds[0].tagName === news[0].tagName && !olds[0].matches(COMPONENTS) && !news[0].matches(COMPONENTS)) {
-      attributes(olds[0], news[0]);
-      morph(olds[0], news[0], added);
-      return;
-    }
     var p = 0; // the first live node between not yet kept or removed
     news.forEach(function (m) {
       var k = p;
-      while (k < olds.length && !same(olds[k], m)) k++;
+      if (m.nodeType === 1) {
+        // Never past a figure that stays: its state would go with it.
+        while (k < olds.length && !(olds[k].nodeType === 1 && same(olds[k], m))) {
+          if (olds[k].nodeType === 1 && olds[k].hasAttribute("data-digest")) { k = olds.length; break; }
+          k++;
+        }
+      } else if (!(k < olds.length && olds[k].nodeType === m.nodeType && same(olds[k], m))) {
+        k = olds.length;
+      }
       if (k < olds.length) {
         for (; p < k; p++) live.removeChild(olds[p]);
         p = k + 1;
+        return;
+      }
+      var o = olds[p];
+      if (o && morphable(o, m)) {
+        attributes(o, m);
+        morph(o, m, added);
+        p++;
+        return;
+      }
+      if (o && o.nodeType === m.nodeType && (m.nodeType === 3 || m.nodeType === 8)) {
+        o.nodeValue = m.nodeValue;
+        p++;
         return;
       }
       var n = document.adoptNode(m);
