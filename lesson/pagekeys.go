@@ -19,8 +19,10 @@ import (
 // for a page that refers to others, their anchors (refs.go checks those). pageKeys hashes exactly these,
 // for store to tell which pages of the previous site can be kept.
 
-// pageKeys returns each page's key, in the order of pages.
-func pageKeys(pages []*page, t *theme, site SiteData, c *course) []string {
+// pageKeys returns each page's key, in the order of pages, and the key of
+// what every page depends on: the 404 page's, which depends on nothing
+// else.
+func pageKeys(pages []*page, t *theme, site SiteData, c *course) ([]string, string) {
 	h := sha256.New()
 	id, _ := store.ExecutableID()
 	writeField(h, []byte(figure.Version+"\x00"+id))
@@ -56,7 +58,7 @@ func pageKeys(pages []*page, t *theme, site SiteData, c *course) []string {
 		writeField(h, pg.body)
 		keys[i] = hex.EncodeToString(h.Sum(nil))
 	})
-	return keys
+	return keys, hex.EncodeToString(global)
 }
 
 // writeField writes b after its length, so that fields cannot run together.

@@ -109,20 +109,28 @@ func writePage(w store.Output, pg *page, b []byte) *Error {
 }
 
 // writeExtras writes the 404 page and the sitemap.
-func writeExtras(ctx context.Context, lim execLimits, w store.Output, t *theme, c *course, site SiteData) error {
+func writeExtras(ctx context.Context, lim execLimits, w store.Output, t *theme, c *course, site SiteData, memo *TextMemo, key string) error {
 	root := "/"
 	if site.BaseURL != "" {
 		if i := strings.Index(strings.TrimPrefix(strings.TrimPrefix(site.BaseURL, "https://"), "http://"), "/"); i >= 0 {
 			root = strings.TrimPrefix(strings.TrimPrefix(site.BaseURL, "https://"), "http://")[i:]
 		}
 	}
-	var out bytes.Buffer
-	data := PageData{Site: site, Kind: "404", Title: "Page not found", URL: "404.html", Root: root}
-	c.navigate(&data, nil)
-	if _, err := execute(ctx, lim, t.kinds["404"], "base", data, &out, t.dir, "404.html"); err != nil {
-		return Errors{err}
+	// The 404 page lists the whole course: 6 ms of a preview's rebuild
+	// on 1,000 lessons, made again at every save though only the data
+	// every page sees can change it (key).
+	page, ok := memo.notFound(key)
+	if !ok {
+		var out bytes.Buffer
+		data := PageData{Site: site, Kind: "404", Title: "Page not found", URL: "404.html", Root: root}
+		c.navigate(&data, nil)
+		if _, err := execute(ctx, lim, t.kinds["404"], "base", data, &out, t.dir, "404.html"); err != nil {
+			return Errors{err}
+		}
+		page = out.Bytes()
+		memo.keepNotFound(key, page)
 	}
-	if err := w.Write("404.html", out.Bytes()); err != nil {
+	if err := w.Write("404.html", page); err != nil {
 		return err
 	}
 	return w.Write("sitemap.xml", sitemap(site.BaseURL, c))

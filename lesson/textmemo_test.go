@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
@@ -162,5 +163,49 @@ func TestTextMemoRacyStamps(t *testing.T) {
 			t.Errorf("%s: kept %v, want %v", tt.name, ok, tt.kept)
 		}
 		memo.begin()
+	}
+}
+
+// The 404 page is made again only when what every page sees changes, and
+// is then the page a build without the memo makes.
+func TestTextMemoNotFound(t *testing.T) {
+	t.Parallel()
+	content := courseFS(smallCourse)
+	memo, site := &TextMemo{}, &MemorySite{}
+	build := func(step string) string {
+		t.Helper()
+		if _, err := Build(context.Background(), Options{Content: content, Memory: site, Cache: &Cache{}, TextMemo: memo, LiveReload: true}); err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		got, err := fs.ReadFile(site.FS(), "404.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh := &MemorySite{}
+		if _, err := Build(context.Background(), Options{Content: content, Memory: fresh, Cache: &Cache{}, LiveReload: true}); err != nil {
+			t.Fatal(err)
+		}
+		want, _ := fs.ReadFile(fresh.FS(), "404.html")
+		if string(got) != string(want) {
+			t.Errorf("%s: the 404 page differs from a build's without the memo", step)
+		}
+		return string(got)
+	}
+	edit := func(name, from, to string) {
+		t.Helper()
+		src := string(content[name].Data)
+		if !strings.Contains(src, from) {
+			t.Fatalf("no %q in %s", from, name)
+		}
+		content[name] = &fstest.MapFile{Data: []byte(strings.Replace(src, from, to, 1))}
+	}
+	first := build("first build")
+	edit("basics/valley.md", "## Too far", "## Much too far")
+	if build("a lesson's text changed") != first {
+		t.Error("a lesson's text changed the 404 page")
+	}
+	edit("basics/valley.md", "title: The valley", "title: Down the valley")
+	if got := build("a lesson's title changed"); !strings.Contains(got, "Down the valley") {
+		t.Error("the 404 page does not have the lesson's new title")
 	}
 }
