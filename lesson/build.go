@@ -86,6 +86,7 @@ type builder struct {
 
 	pages  []*page
 	keys   []string // each page's key (pageKeys)
+	global string   // the key of what every page depends on (pageKeys)
 	reused []bool   // the page is taken from the previous site
 	last   store.SiteRecord
 	parsed []*parsed    // nil for reused pages
@@ -205,7 +206,7 @@ func Build(ctx context.Context, opt Options) (Summary, error) {
 		defer b.static.wait()
 		b.records()
 		b.extras = inBackground(func() (int, error) {
-			if err := writeExtras(ctx, b.lim, b.out, b.theme, b.course, b.site); err != nil {
+			if err := writeExtras(ctx, b.lim, b.out, b.theme, b.course, b.site, b.opt.TextMemo, b.global); err != nil {
 				return 0, err
 			}
 			if b.searchLater() {
@@ -291,7 +292,7 @@ func (b *builder) plan() {
 	b.pages = b.course.allPages()
 	b.keys = make([]string, len(b.pages))
 	if b.opt.Cache != nil || b.opt.Memory != nil {
-		b.keys = pageKeys(b.pages, b.theme, b.site, b.course)
+		b.keys, b.global = pageKeys(b.pages, b.theme, b.site, b.course)
 	}
 	reusable := func(rel, key string) bool { _, ok := b.last.Reusable(b.opt.Out, rel, key); return ok }
 	if b.opt.Memory != nil {
