@@ -326,7 +326,15 @@ func (p *texParser) cmd() *node {
 		}
 		return mspace(w)
 	case "phantom", "hphantom", "vphantom":
-		return elem("mphantom", ord, p.arg(`\`+name))
+		// mphantom holds a row itself, as KaTeX writes it.
+		ph := elem("mphantom", ord, rowKids(p.arg(`\`+name))...)
+		switch name {
+		case "hphantom": // its width only
+			return elem("mpadded", ord, ph).set("height", "0px").set("depth", "0px")
+		case "vphantom": // its height and depth only
+			return elem("mpadded", ord, ph).set("width", "0px")
+		}
+		return ph
 	case "boxed", "fbox":
 		if name == "fbox" {
 			return elem("menclose", ord, p.text(`\fbox`, "")).set("notation", "box")

@@ -40,6 +40,14 @@ func row(kids []*node) *node {
 	return elem("mrow", ord, kids...)
 }
 
+// rowKids is the children of n if n is a plain row, else n alone.
+func rowKids(n *node) []*node {
+	if n.tag == "mrow" && len(n.attrs) == 0 {
+		return n.kids
+	}
+	return []*node{n}
+}
+
 func (n *node) set(name, value string) *node {
 	for i := 0; i < len(n.attrs); i += 2 {
 		if n.attrs[i] == name {

@@ -25,6 +25,10 @@ func write(n *node, inScript bool) string {
 			return ""
 		}
 		return " "
+	case "mpadded":
+		if attr(n, "width") == "0px" && len(n.kids) == 1 && n.kids[0].tag == "mphantom" {
+			return "" // \vphantom: height, and no room
+		}
 	case "msup", "mover":
 		if accent, ok := accentText(n, inScript); ok {
 			return accent
