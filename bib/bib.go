@@ -37,7 +37,7 @@ type reader struct {
 // order, and reports every mistake to l.
 func Parse(src []byte, l *diag.List) []*Entry {
 	if line := diag.BadUTF8Line(src); line > 0 {
-		l.Add(line, "", "the bibliography is not valid UTF-8; save it as UTF-8")
+		l.Add(line, "encoding", "the bibliography is not valid UTF-8; save it as UTF-8")
 		return nil
 	}
 	r := &reader{src: string(src), line: 1, l: l, macros: months()}
@@ -112,7 +112,7 @@ func (r *reader) checkMath(key, field, v string, line int) {
 }
 
 func (r *reader) errorf(format string, args ...any) {
-	r.l.Add(r.line, "", format, args...)
+	r.l.Add(r.line, "BibTeX", format, args...)
 }
 
 func (r *reader) peek() byte {
@@ -224,7 +224,7 @@ func (r *reader) entry() (*Entry, bool) {
 	e.Key = r.name()
 	r.space()
 	if e.Key == "" || r.peek() == '=' {
-		r.l.Add(at, "", "@%s has no key; write one after the brace: @%s{name2024, …}", typ, typ)
+		r.l.Add(at, "BibTeX", "@%s has no key; write one after the brace: @%s{name2024, …}", typ, typ)
 		return nil, false
 	}
 	for {
@@ -347,7 +347,7 @@ func (r *reader) braced(depth int) (string, bool) {
 			}
 		}
 	}
-	r.l.Add(start, "", "a { is never closed; close it with }")
+	r.l.Add(start, "BibTeX", "a { is never closed; close it with }")
 	return "", false
 }
 
@@ -369,7 +369,7 @@ func (r *reader) quoted() (string, bool) {
 			}
 		}
 	}
-	r.l.Add(start, "", `a " is never closed; close it with "`)
+	r.l.Add(start, "BibTeX", `a " is never closed; close it with "`)
 	return "", false
 }
 

@@ -58,20 +58,20 @@ func TestParse(t *testing.T) {
 func TestParseErrors(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ name, src, want string }{
-		{"no key", "@article{\n author = {A}, title = {T}, year = 1}\n", `references.bib:1: @article has no key; write one after the brace: @article{name2024, …}`},
-		{"no brace", "@article kingma\n", `references.bib:1: expected { after @article`},
-		{"unclosed value", "@article{k,\n  title = {Open\n", `references.bib:2: a { is never closed; close it with }`},
-		{"unclosed quote", "@article{k,\n  title = \"Open\n", `references.bib:2: a " is never closed; close it with "`},
-		{"unknown macro", "@article{k, author = {A}, title = {T}, year = 1,\n journal = jmlr}\n", `references.bib:2: "jmlr" is not a @string name; put the value in braces: {jmlr}`},
+		{"no key", "@article{\n author = {A}, title = {T}, year = 1}\n", `references.bib:1: BibTeX: @article has no key; write one after the brace: @article{name2024, …}`},
+		{"no brace", "@article kingma\n", `references.bib:1: BibTeX: expected { after @article`},
+		{"unclosed value", "@article{k,\n  title = {Open\n", `references.bib:2: BibTeX: a { is never closed; close it with }`},
+		{"unclosed quote", "@article{k,\n  title = \"Open\n", `references.bib:2: BibTeX: a " is never closed; close it with "`},
+		{"unknown macro", "@article{k, author = {A}, title = {T}, year = 1,\n journal = jmlr}\n", `references.bib:2: BibTeX: "jmlr" is not a @string name; put the value in braces: {jmlr}`},
 		{"missing fields", "@article{k,\n journal = {J}}\n", `references.bib:1: k: the entry has no author, no title, no year; a citation needs author (or editor), title and year`},
 		{"duplicate key", kingma + "\n@misc{Kingma2015, author = {A}, title = {T}, year = 1}\n", `references.bib:8: Kingma2015: the key is used by the entry at line 1 too; keep one`},
-		{"missing comma", "@article{k, author = {A}\n title = {T}, year = 1}\n", `references.bib:2: in "k": expected a comma or } after the field author`},
-		{"not closed", "@article{k, author = {A}, title = {T}, year = 1,\n", `references.bib:2: the entry "k" is not closed; end it with }`},
-		{"no type", "@{k, author = {A}}\n", `references.bib:1: expected an entry type after @, such as @article`},
-		{"duplicate field", "@article{k, author = {A}, title = {T},\n title = {U}, year = 1}\n", `references.bib:2: in "k": the field title appears twice; keep one`},
-		{"not UTF-8", "@article{k, author = {\xff}}", `references.bib:1: the bibliography is not valid UTF-8; save it as UTF-8`},
-		{"not UTF-8 on line 3", "% refs\n@article{k,\n author = {M\xfcller}}", `references.bib:3: the bibliography is not valid UTF-8; save it as UTF-8`},
-		{"deep braces", "@article{k, title = " + strings.Repeat("{", 40) + "}", `references.bib:1: braces nest more than 32 deep`},
+		{"missing comma", "@article{k, author = {A}\n title = {T}, year = 1}\n", `references.bib:2: BibTeX: in "k": expected a comma or } after the field author`},
+		{"not closed", "@article{k, author = {A}, title = {T}, year = 1,\n", `references.bib:2: BibTeX: the entry "k" is not closed; end it with }`},
+		{"no type", "@{k, author = {A}}\n", `references.bib:1: BibTeX: expected an entry type after @, such as @article`},
+		{"duplicate field", "@article{k, author = {A}, title = {T},\n title = {U}, year = 1}\n", `references.bib:2: BibTeX: in "k": the field title appears twice; keep one`},
+		{"not UTF-8", "@article{k, author = {\xff}}", `references.bib:1: encoding: the bibliography is not valid UTF-8; save it as UTF-8`},
+		{"not UTF-8 on line 3", "% refs\n@article{k,\n author = {M\xfcller}}", `references.bib:3: encoding: the bibliography is not valid UTF-8; save it as UTF-8`},
+		{"deep braces", "@article{k, title = " + strings.Repeat("{", 40) + "}", `references.bib:1: BibTeX: braces nest more than 32 deep`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -28,7 +28,7 @@ func TestEveryError(t *testing.T) {
 		}},
 		{"YAML syntax and a formula", lessonCourse("---\ntitle: [\n---\nText $\\foo$.\n"), nil, []string{
 			`content/s/lesson.md:2: YAML: did not find expected node content`,
-			`content/s/lesson.md:4: col 7: math: unknown command \foo`,
+			`content/s/lesson.md:4: math: col 7: unknown command \foo`,
 		}},
 		{"a template and the course", lessonCourse("---\ntitle: L\ndraft: maybe\n---\nText.\n\n" + badFigure),
 			fstest.MapFS{"lesson.html": {Data: []byte(`{{define "main"}}{{.Title}{{end}}`)}}, []string{

@@ -147,7 +147,7 @@ func TestBookErrors(t *testing.T) {
 		{"image outside", "](bowl.svg){#fig-bowl}", "](../../../bowl.svg){#fig-bowl}",
 			`content/foundations/gradients/gd.md:11: image "../../../bowl.svg" leads outside the content folder`},
 		{"duplicate id", "## The gradient, $\\nabla L$ {#sec-gradient}", "## The gradient {#sec-mse}",
-			`content/foundations/loss.md:29: the id "sec-mse" is used at line 5 too; ids on a page must differ`},
+			`content/foundations/loss.md:29: id: the id "sec-mse" is used at line 5 too; ids on a page must differ`},
 		{"equation label without eq-", "$$ {#eq-grad}", "$$ {#grad}",
 			`content/foundations/loss.md:15: {#grad}: an equation's label starts with eq-, such as {#eq-loss}`},
 		{"bad bibliography entry", "  year      = 2015,\n  url", "  url",

@@ -47,15 +47,15 @@ var badInputs = []struct {
 	name, src string
 	want      []string
 }{
-	{"unterminated front matter", "---\ntitle: L\nText.\n", []string{`content/s/lesson.md:1: front matter starts with --- but never ends; close it with a line of ---`}},
+	{"unterminated front matter", "---\ntitle: L\nText.\n", []string{`content/s/lesson.md:1: front matter: front matter starts with --- but never ends; close it with a line of ---`}},
 	{"front matter wrong type", "---\ntitle: L\nweight: heavy\n---\nx\n", []string{`content/s/lesson.md:3: weight: expected a whole number, found the text "heavy"`}},
 	{"front matter unknown key", "---\ntitle: L\nauthor: me\n---\nx\n", []string{`content/s/lesson.md:3: author: unknown front matter key; the keys are title, description, weight, draft and slug`}},
 	{"front matter draft not bool", "---\ntitle: L\ndraft: maybe\n---\nx\n", []string{`content/s/lesson.md:3: draft: expected true or false, found the text "maybe"`}},
 	{"front matter bad slug", "---\ntitle: L\nslug: My Slug\n---\nx\n", []string{`content/s/lesson.md:3: slug: "My Slug" is not a slug; use lower-case letters, digits and single hyphens, such as "saddle-points"`}},
-	{"front matter after a blank line", "\n---\ntitle: L\n---\nx\n", []string{`content/s/lesson.md:2: front matter must begin the file, its --- at the first line's start; remove the blank lines or spaces before it`}},
+	{"front matter after a blank line", "\n---\ntitle: L\n---\nx\n", []string{`content/s/lesson.md:2: front matter: front matter must begin the file, its --- at the first line's start; remove the blank lines or spaces before it`}},
 	{"front matter opened with a space after ---", "--- \ntitle: L\nweight: heavy\n---\nx\n", []string{`content/s/lesson.md:3: weight: expected a whole number, found the text "heavy"`}},
-	{"front matter indented", "   ---\ntitle: L\n---\nx\n", []string{`content/s/lesson.md:1: front matter must begin the file, its --- at the first line's start; remove the blank lines or spaces before it`}},
-	{"old Mac line ends and a bad byte", "---\rtitle: L\r---\r\rbad \xff\r", []string{`content/s/lesson.md:5: the file is not valid UTF-8; save it as UTF-8`}},
+	{"front matter indented", "   ---\ntitle: L\n---\nx\n", []string{`content/s/lesson.md:1: front matter: front matter must begin the file, its --- at the first line's start; remove the blank lines or spaces before it`}},
+	{"old Mac line ends and a bad byte", "---\rtitle: L\r---\r\rbad \xff\r", []string{`content/s/lesson.md:5: encoding: the file is not valid UTF-8; save it as UTF-8`}},
 	{"a title of no text", "---\ntitle: $\\!$\n---\nx\n", []string{`content/s/lesson.md:2: title: "$\\!$" shows no text; write it in words`}},
 	{"a run label of no text", figureLesson(good + "    label: $\\,$\n"), []string{`content/s/lesson.md:13: runs[0].label: "$\\,$" shows no text; write it in words`}},
 	{"a title of spaces", "---\ntitle: \"  \"\n---\nx\n", []string{`content/s/lesson.md:2: title: "  " shows no text; write the page's title in words, or leave title out to take it from the file name`}},
@@ -68,7 +68,7 @@ var badInputs = []struct {
 	{"a figure title's TeX in double quotes", figureLesson("title: \"The $\\beta$ rule\"\n" + good), []string{`content/s/lesson.md:7: title: in double quotes YAML reads \b as one character, so the TeX lost its backslash; write TeX in single quotes ('$\theta$'), or double each backslash`}},
 	{"a control character in a description", "---\ntitle: L\ndescription: \"a\\u0001b\"\n---\nx\n", []string{`content/s/lesson.md:3: description: holds the control character U+0001; remove it`}},
 	{"a control character in the text", "---\ntitle: L\n---\n\nA bell \x07 here.\n\n```landscape\nfunction: nope\n```\n", []string{
-		`content/s/lesson.md:5: the line holds the control character U+0007, which a page cannot show; remove it`,
+		`content/s/lesson.md:5: text: the line holds the control character U+0007, which a page cannot show; remove it`,
 		`content/s/lesson.md:8: function: unknown function "nope"; the catalog has quadratic, saddle, monkey-saddle, rosenbrock, himmelblau, beale, booth, matyas, goldstein-price, rastrigin, ackley, three-hump-camel, six-hump-camel, styblinski-tang, levi, mccormick, easom, plateau, sine-bowl, wiggle, or write an expression in x and y`}},
 	{"a control character in the front matter", "---\ntitle: \"a\x01b\"\n---\nx\n", []string{`content/s/lesson.md:2: YAML: control characters are not allowed`}},
 	{"front matter in TOML", "+++\ntitle = \"L\"\n+++\nx\n", []string{`content/s/lesson.md:1: TOML front matter (+++) is not read; write it as YAML between lines of ---`}},
@@ -231,10 +231,10 @@ var badInputs = []struct {
 	{"levels unsorted", figureLesson(good + "contours: {levels: [3, 1, 2]}\n"), []string{`content/s/lesson.md:13: contours.levels: list the levels in increasing order`}},
 	{"regression unknown key", figureLesson("function: {linear-regression: {n: 10, colour: 1}}\nstart: [0, 0]\nruns: [{optimizer: gd, lr: 0.1}]\n"), []string{`content/s/lesson.md:7: function.linear-regression.colour: unknown key; linear-regression takes n, seed, intercept, slope and noise`}},
 	{"regression n zero", figureLesson("function: {linear-regression: {n: 0}}\nstart: [0, 0]\nruns: [{optimizer: gd, lr: 0.1}]\n"), []string{`content/s/lesson.md:7: function.linear-regression.n: n must be between 1 and 100000, not 0`}},
-	{"unsupported math", "---\ntitle: L\n---\nThe rate $\\foo{x}$ here.\n", []string{`content/s/lesson.md:4: col 11: math: unknown command \foo`}},
+	{"unsupported math", "---\ntitle: L\n---\nThe rate $\\foo{x}$ here.\n", []string{`content/s/lesson.md:4: math: col 11: unknown command \foo`}},
 	{"empty file", "", []string{`content/s/lesson.md:1: the file is empty; start it with front matter (---, title: ..., ---) and write the lesson below`}},
 	{"only front matter", "---\ntitle: L\n---\n\n", []string{`content/s/lesson.md:1: the lesson has no text after its front matter; write the lesson below the closing ---`}},
-	{"not UTF-8", "---\ntitle: L\n---\nbad \xff byte\n", []string{`content/s/lesson.md:4: the file is not valid UTF-8; save it as UTF-8`}},
+	{"not UTF-8", "---\ntitle: L\n---\nbad \xff byte\n", []string{`content/s/lesson.md:4: encoding: the file is not valid UTF-8; save it as UTF-8`}},
 	{"too many runs", figureLesson(strings.Replace(good, "lr: 0.001", "lr: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25]", 1)), []string{`content/s/lesson.md:12: runs[0].lr: a sweep lists between 1 and 24 values`}},
 }
 
@@ -255,7 +255,7 @@ func TestBadCourses(t *testing.T) {
 		{"site file unknown key", map[string]string{"site.yaml": "title: T\ntheme: dark\n"},
 			`content/site.yaml:2: theme: unknown key; the site file takes title, description, baseURL, language, unsafe_html and bibliography`},
 		{"site file not UTF-8", map[string]string{"site.yaml": "title: T\ndescription: Caf\xe9\n"},
-			`content/site.yaml:2: the file is not valid UTF-8; save it as UTF-8`},
+			`content/site.yaml:2: encoding: the file is not valid UTF-8; save it as UTF-8`},
 		{"site file wrong type", map[string]string{"site.yaml": "title: T\nunsafe_html: sometimes\n"},
 			`content/site.yaml:2: unsafe_html: expected true or false, found the text "sometimes"`},
 	}

@@ -65,7 +65,7 @@ func misplacedFrontMatter(src []byte, l *diag.List) {
 	case "---":
 		if len(trimmed) < len(src) {
 			line := 1 + bytes.Count(src[:len(src)-len(trimmed)], []byte("\n"))
-			l.Add(line, "", "front matter must begin the file, its --- at the first line's start; remove the blank lines or spaces before it")
+			l.Add(line, "front matter", "front matter must begin the file, its --- at the first line's start; remove the blank lines or spaces before it")
 		}
 	case "+++":
 		l.Add(1+bytes.Count(src[:len(src)-len(trimmed)], []byte("\n")), "", "TOML front matter (+++) is not read; write it as YAML between lines of ---")
@@ -97,7 +97,7 @@ func splitFrontMatter(src []byte, l *diag.List) (fm, body []byte, bodyLine int, 
 		off = end
 		line++
 	}
-	l.Add(1, "", "front matter starts with --- but never ends; close it with a line of ---")
+	l.Add(1, "front matter", "front matter starts with --- but never ends; close it with a line of ---")
 	return nil, nil, 0, false
 }
 

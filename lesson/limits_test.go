@@ -73,9 +73,9 @@ func TestMarkdownLimits(t *testing.T) {
 	}
 	tests := []struct{ name, src, want string }{
 		{"over a MiB", "---\ntitle: L\n---\n" + strings.Repeat("word ", 1<<18), "content/s/lesson.md:1: the lesson is 1310737 bytes, over the limit of 1 MiB; split it"},
-		{"nested lists", "---\ntitle: L\n---\nText.\n\n" + nested.String(), "content/s/lesson.md:38: lists and quotes nest more than 32 deep, the limit; flatten them"},
-		{"nested quotes", "---\ntitle: L\n---\nText.\n\n" + strings.Repeat("> ", 4000) + "x\n", "content/s/lesson.md:6: lists and quotes nest more than 32 deep, the limit; flatten them"},
-		{"one line of stars", "---\ntitle: L\n---\nText.\n\n" + strings.Repeat("* ", 40) + "x\n", "content/s/lesson.md:6: lists and quotes nest more than 32 deep, the limit; flatten them"},
+		{"nested lists", "---\ntitle: L\n---\nText.\n\n" + nested.String(), "content/s/lesson.md:38: nesting: lists and quotes nest more than 32 deep, the limit; flatten them"},
+		{"nested quotes", "---\ntitle: L\n---\nText.\n\n" + strings.Repeat("> ", 4000) + "x\n", "content/s/lesson.md:6: nesting: lists and quotes nest more than 32 deep, the limit; flatten them"},
+		{"one line of stars", "---\ntitle: L\n---\nText.\n\n" + strings.Repeat("* ", 40) + "x\n", "content/s/lesson.md:6: nesting: lists and quotes nest more than 32 deep, the limit; flatten them"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

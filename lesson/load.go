@@ -418,7 +418,7 @@ func loadPage(src []byte, file, name string, memo *TextMemo) (*page, Errors) {
 	l := &diag.List{File: name}
 	src = loneCRs(src) // first, so that a bad byte's line is counted right
 	if line := diag.BadUTF8Line(src); line > 0 {
-		l.Add(line, "", "the file is not valid UTF-8; save it as UTF-8")
+		l.Add(line, "encoding", "the file is not valid UTF-8; save it as UTF-8")
 		return nil, l.Errs
 	}
 	fmSrc, body, bodyLine, ok := splitFrontMatter(src, l)
@@ -428,7 +428,7 @@ func loadPage(src []byte, file, name string, memo *TextMemo) (*page, Errors) {
 	if line, r := diag.ControlLine(body); line > 0 {
 		// Reported, and the page read on for its other mistakes. (In the
 		// front matter YAML refuses them itself.)
-		l.Add(bodyLine+line-1, "", "the line holds the control character %U, which a page cannot show; remove it", r)
+		l.Add(bodyLine+line-1, "text", "the line holds the control character %U, which a page cannot show; remove it", r)
 	}
 	// A mistake in the front matter does not hide those in the body: the
 	// page is still parsed, and its errors stop the build.
@@ -438,7 +438,7 @@ func loadPage(src []byte, file, name string, memo *TextMemo) (*page, Errors) {
 
 func decodeSite(src []byte, l *diag.List, c siteConfig) siteConfig {
 	if line := diag.BadUTF8Line(src); line > 0 {
-		l.Add(line, "", "the file is not valid UTF-8; save it as UTF-8")
+		l.Add(line, "encoding", "the file is not valid UTF-8; save it as UTF-8")
 		return c
 	}
 	root, ok := yamlnode.Parse(src, 0, l)

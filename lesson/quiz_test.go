@@ -115,7 +115,7 @@ func TestQuizErrors(t *testing.T) {
 		{"wrong type", quiz("question: Q\nchoices:\n  - text: a\n    correct: 1\n  - b\n"),
 			[]string{`content/s/lesson.md:10: choices[0].correct: expected true or false, found 1`}},
 		{"bad math in the question", quiz("question: Is $\\foo$ small?\nchoices: [{text: a, correct: true}, b]\n"),
-			[]string{`content/s/lesson.md:7: question: col 5: math: unknown command \foo`}},
+			[]string{`content/s/lesson.md:7: question: math: col 5: unknown command \foo`}},
 		{"a list in a choice", quiz("question: Q\nchoices:\n  - text: \"- a\\n- b\"\n    correct: true\n  - b\n"),
 			[]string{`content/s/lesson.md:9: choices[0].text: write one paragraph here: text, emphasis, code, links and $…$ math, no lists or blocks`}},
 		{"a quiz in a why", quiz("question: Q\nchoices:\n  - text: a\n    correct: true\n    why: \"```quiz\\nquestion: R\\n```\"\n  - b\n"),
@@ -125,7 +125,7 @@ func TestQuizErrors(t *testing.T) {
 		{"huge choice", quiz("question: Q\nchoices: [{text: " + strings.Repeat("a", 1001) + ", correct: true}, b]\n"),
 			[]string{`content/s/lesson.md:8: choices[0].text: 1001 characters is over the limit of 1000`}},
 		{"orphan answer", "---\ntitle: L\n---\nText.\n\n> [!ANSWER]\n> Alone.\n",
-			[]string{`content/s/lesson.md:6: [!ANSWER] must come right after the [!EXERCISE] block quote it answers (one answer each)`}},
+			[]string{`content/s/lesson.md:6: answer: [!ANSWER] must come right after the [!EXERCISE] block quote it answers (one answer each)`}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()

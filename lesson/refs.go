@@ -191,7 +191,7 @@ func (b *builder) checkIDs(i int, l *diag.List) {
 			continue
 		}
 		if prev, ok := seen[e.ID]; ok {
-			l.Add(e.Line, "", "the id %q is used at line %d too; ids on a page must differ", e.ID, prev.Line)
+			l.Add(e.Line, "id", "the id %q is used at line %d too; ids on a page must differ", e.ID, prev.Line)
 			continue
 		}
 		seen[e.ID] = e
@@ -206,7 +206,7 @@ func (b *builder) resolvePage(i int, p *parsed, l *diag.List) {
 	for _, ln := range p.doc.Links {
 		dest, other, msg := b.resolveLink(i, ln)
 		if msg != "" {
-			l.Add(ln.Line, "", "%s", msg)
+			l.Add(ln.Line, "", "%s", msg) // "link to x.md: …", "image \"a.png\": …": the message begins with its key
 			continue
 		}
 		others = others || other
@@ -216,7 +216,7 @@ func (b *builder) resolvePage(i int, p *parsed, l *diag.List) {
 	seen := map[string]bool{}
 	for _, r := range p.doc.Refs {
 		if r.Problem != "" {
-			l.Add(r.Line, "", "%s", r.Problem)
+			l.Add(r.Line, "", "%s", r.Problem) // "@key: …", as below
 			continue
 		}
 		var parts []string

@@ -67,7 +67,7 @@ func (d *Doc) collect(lineOf func(int) int, l *diag.List) {
 		case *ImageFigure:
 			line := lineOf(blockOffset(n))
 			if n.ID != "" && !strings.HasPrefix(n.ID, "fig-") {
-				l.Add(line, "", "{#%s}: a figure's label starts with fig-, such as {#fig-%s}", n.ID, n.ID)
+				l.Add(line, "{#"+n.ID+"}", "a figure's label starts with fig-, such as {#fig-%s}", n.ID)
 				n.ID = ""
 			}
 			if n.ID != "" {
@@ -85,7 +85,7 @@ func (d *Doc) collect(lineOf func(int) int, l *diag.List) {
 			d.Links = append(d.Links, &Link{Dest: string(n.Destination), Line: lineOf(inlineOffset(n)), Image: true, set: func(s string) { im.Destination = []byte(s) }})
 		case *ast.Paragraph, *ast.TextBlock:
 			if name, off, ok := lostFootnote(n, d.src); ok {
-				l.Add(lineOf(off), "", "[^%s] has no note; write it on a line of its own: [^%s]: the note", name, name)
+				l.Add(lineOf(off), "[^"+name+"]", "has no note; write it on a line of its own: [^%s]: the note", name)
 			}
 		case *Ref:
 			if inLink(n) { // [@x](y.md): the link's text, not a reference

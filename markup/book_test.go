@@ -332,8 +332,8 @@ func FuzzRefs(f *testing.F) {
 func TestBookMistakes(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ src, want string }{
-		{"Text[^1] here.\n", `l.md:1: [^1] has no note; write it on a line of its own: [^1]: the note`},
-		{"One.\n\nTwo [^note].\n\n[^other]: x\n", `l.md:3: [^note] has no note; write it on a line of its own: [^note]: the note`},
+		{"Text[^1] here.\n", `l.md:1: [^1]: has no note; write it on a line of its own: [^1]: the note`},
+		{"One.\n\nTwo [^note].\n\n[^other]: x\n", `l.md:3: [^note]: has no note; write it on a line of its own: [^note]: the note`},
 		{"![Plot](p.png){#plot}\n", `l.md:1: {#plot}: a figure's label starts with fig-, such as {#fig-plot}`},
 		{"$$ x $$ {#x}\n", `l.md:1: {#x}: an equation's label starts with eq-, such as {#eq-loss}`},
 	}

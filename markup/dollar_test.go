@@ -72,10 +72,10 @@ func TestDollarMath(t *testing.T) {
 // What the math syntax leaves in the text is an error, not TeX on the page.
 func TestMathStrays(t *testing.T) {
 	t.Parallel()
-	never := "l.md:%d: this $$ opens a display formula that is never closed; close it with $$, or write \\$ for a dollar sign"
-	neverBlock := "l.md:%d: this $$ opens a display formula that is never closed, so the rest of the page was read as the formula; close it with $$"
-	trailing := "l.md:%d: only a label, {#eq-a}, may follow a formula's closing $$ on its line; put the text on a line of its own"
-	label := "l.md:%d: an equation's label goes right after its closing $$, with nothing after it on the line: $$ {#eq-a}"
+	never := "l.md:%d: math: this $$ opens a display formula that is never closed; close it with $$, or write \\$ for a dollar sign"
+	neverBlock := "l.md:%d: math: this $$ opens a display formula that is never closed, so the rest of the page was read as the formula; close it with $$"
+	trailing := "l.md:%d: label: only a label, {#eq-a}, may follow a formula's closing $$ on its line; put the text on a line of its own"
+	label := "l.md:%d: label: an equation's label goes right after its closing $$, with nothing after it on the line: $$ {#eq-a}"
 	tests := []struct {
 		src, want string
 		line      int
@@ -147,9 +147,9 @@ func TestDisplayMathPlaces(t *testing.T) {
 		t.Errorf("the row lost its formula: %s %v", html, errs)
 	}
 	for src, want := range map[string]string{
-		"- a\n\n  $$\n\t\\foo\n  $$\n": "l.md:4: col 2: math: unknown command \\foo",
-		"> $$\n>\t\\foo\n> $$\n":       "l.md:2: col 3: math: unknown command \\foo",
-		"> $$\n> a\n> b \\foo\n> $$\n": "l.md:3: col 5: math: unknown command \\foo",
+		"- a\n\n  $$\n\t\\foo\n  $$\n": "l.md:4: math: col 2: unknown command \\foo",
+		"> $$\n>\t\\foo\n> $$\n":       "l.md:2: math: col 3: unknown command \\foo",
+		"> $$\n> a\n> b \\foo\n> $$\n": "l.md:3: math: col 5: unknown command \\foo",
 	} {
 		if _, _, errs := renderDoc(t, src); len(errs) != 1 || errs[0] != want {
 			t.Errorf("%q: %q, want %q", src, errs, want)
@@ -183,7 +183,7 @@ func TestInlineMathOverLines(t *testing.T) {
 		}
 	}
 	_, _, errs := renderDoc(t, "> A $b +\n> c + \\lamda$ d.\n")
-	if want := `l.md:2: col 7: math: unknown command \lamda (write \lambda)`; len(errs) != 1 || errs[0] != want {
+	if want := `l.md:2: math: col 7: unknown command \lamda (write \lambda)`; len(errs) != 1 || errs[0] != want {
 		t.Errorf("errors %q, want %q", errs, want)
 	}
 }

@@ -52,8 +52,8 @@ func TestOrphanAnswers(t *testing.T) {
 	t.Parallel()
 	_, errs := render(t, "Text.\n\n> [!ANSWER]\n> Alone.\n\n> [!EXERCISE]\n> Q.\n\n> [!ANSWER]\n> A.\n\n> [!ANSWER]\n> A second answer.\n")
 	want := []string{
-		"l.md:3: [!ANSWER] must come right after the [!EXERCISE] block quote it answers (one answer each)",
-		"l.md:12: [!ANSWER] must come right after the [!EXERCISE] block quote it answers (one answer each)",
+		"l.md:3: answer: [!ANSWER] must come right after the [!EXERCISE] block quote it answers (one answer each)",
+		"l.md:12: answer: [!ANSWER] must come right after the [!EXERCISE] block quote it answers (one answer each)",
 	}
 	if strings.Join(errs, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got %q", errs)

@@ -2,7 +2,6 @@ package markup
 
 import (
 	"bytes"
-	"cmp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -26,15 +25,19 @@ func (c *Converter) Fragment(src string, line int, key string, inline bool, l *d
 		return ast.WalkContinue, nil
 	})
 	if bad {
-		sub.Add(line, "", "a figure, quiz, exercise or answer cannot go inside a quiz")
+		sub.Add(line, key, "a figure, quiz, exercise or answer cannot go inside a quiz")
 	}
 	if inline && len(sub.Errs) == 0 {
 		if first := d.root.FirstChild(); first == nil || first.Kind() != ast.KindParagraph || first.NextSibling() != nil {
-			sub.Add(line, "", "write one paragraph here: text, emphasis, code, links and $…$ math, no lists or blocks")
+			sub.Add(line, key, "write one paragraph here: text, emphasis, code, links and $…$ math, no lists or blocks")
 		}
 	}
 	for _, e := range sub.Errs {
-		l.Add(e.Line, cmp.Or(e.Key, key), "%s", e.Msg)
+		if e.Key != "" && e.Key != key { // question: math: col 5: …, the key the author wrote first
+			l.Add(e.Line, key, "%s: %s", e.Key, e.Msg)
+			continue
+		}
+		l.Add(e.Line, key, "%s", e.Msg)
 	}
 	if len(sub.Errs) > 0 {
 		return "", false

@@ -245,10 +245,10 @@ func checkFence(fb *ast.FencedCodeBlock, src []byte, line int, l *diag.List) {
 		if id, ok := strings.CutPrefix(words[1], "{#"); ok && name == "landscape" { // Quarto's {#fig-a}
 			hint = " (id: " + strings.TrimPrefix(strings.TrimSuffix(id, "}"), "fig-") + ")"
 		}
-		l.Add(line, "", "```%s takes nothing after its name; write the block's settings inside it%s, or the block is shown as code", name, hint)
+		l.Add(line, "```"+name, "takes nothing after its name; write the block's settings inside it%s, or the block is shown as code", hint)
 	default:
 		if hint := diag.Suggest(name, []string{"landscape", "quiz"}, nil); hint != "" {
-			l.Add(line, "", "```%s is no block of Descent's%s; as it is, it is shown as code", name, hint)
+			l.Add(line, "```"+name, "is no block of Descent's%s; as it is, it is shown as code", hint)
 		}
 	}
 }

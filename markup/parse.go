@@ -83,7 +83,7 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 				return ast.WalkContinue, nil
 			}
 			if depth++; depth > maxNesting {
-				l.Add(lineOf(firstOffset(n)), "", "lists and quotes nest more than %d deep, the limit; flatten them", maxNesting)
+				l.Add(lineOf(firstOffset(n)), "nesting", "lists and quotes nest more than %d deep, the limit; flatten them", maxNesting)
 				return ast.WalkStop, nil
 			}
 		}
@@ -111,7 +111,7 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 			}
 		case *answer:
 			if n.Orphan {
-				l.Add(lineOf(n.Offset), "", "[!ANSWER] must come right after the [!EXERCISE] block quote it answers (one answer each)")
+				l.Add(lineOf(n.Offset), "answer", "[!ANSWER] must come right after the [!EXERCISE] block quote it answers (one answer each)")
 			}
 		case *passthrough.PassthroughInline:
 			maths = append(maths, n)
@@ -130,7 +130,7 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 				off = at(e.Off)
 			}
 			line, col := pos.at(off)
-			l.Add(line, "", "col %d: %v", col, err)
+			l.Add(line, "math", "col %d: %s", col, strings.TrimPrefix(err.Error(), "math: "))
 			return nil, false
 		}
 		d.Math++
@@ -159,17 +159,17 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 		first, last := lines.At(0), lines.At(lines.Len()-1)
 		tex, at, closed := displayTeX(n, src)
 		if !closed {
-			l.Add(lineOf(first.Start), "", "this $$ opens a display formula that is never closed, so the rest of the page was read as the formula; close it with $$")
+			l.Add(lineOf(first.Start), "math", "this $$ opens a display formula that is never closed, so the rest of the page was read as the formula; close it with $$")
 			continue
 		}
 		if off, ok := n.AttributeString(trailingKey); ok {
-			l.Add(lineOf(off.(int)), "", "only a label, {#eq-a}, may follow a formula's closing $$ on its line; put the text on a line of its own")
+			l.Add(lineOf(off.(int)), "label", "only a label, {#eq-a}, may follow a formula's closing $$ on its line; put the text on a line of its own")
 		}
 		if id, ok := n.AttributeString("id"); ok {
 			b, _ := id.([]byte)
 			line := lineOf(last.Start) // the label's, after the closing $$
 			if !strings.HasPrefix(string(b), "eq-") {
-				l.Add(line, "", "{#%s}: an equation's label starts with eq-, such as {#eq-loss}", b)
+				l.Add(line, "{#"+string(b)+"}", "an equation's label starts with eq-, such as {#eq-loss}")
 			} else {
 				// The number goes in as a \tag, unless the author wrote one.
 				equations++
@@ -241,9 +241,9 @@ func strays(root ast.Node, src []byte, lineOf func(int) int, l *diag.List) {
 		case *ast.Text:
 			v := n.Segment.Value(src)
 			if i := bytes.Index(v, []byte("$$")); i >= 0 {
-				l.Add(lineOf(n.Segment.Start+i), "", "this $$ opens a display formula that is never closed; close it with $$, or write \\$ for a dollar sign")
+				l.Add(lineOf(n.Segment.Start+i), "math", "this $$ opens a display formula that is never closed; close it with $$, or write \\$ for a dollar sign")
 			} else if i := bytes.Index(v, []byte("{#eq-")); i >= 0 {
-				l.Add(lineOf(n.Segment.Start+i), "", "an equation's label goes right after its closing $$, with nothing after it on the line: $$ {#eq-a}")
+				l.Add(lineOf(n.Segment.Start+i), "label", "an equation's label goes right after its closing $$, with nothing after it on the line: $$ {#eq-a}")
 			}
 		}
 		return ast.WalkContinue, nil

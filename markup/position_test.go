@@ -44,7 +44,7 @@ func TestManyMathErrors(t *testing.T) {
 		t.Fatalf("%d errors", len(l.Errs))
 	}
 	for i, want := range map[int]string{
-		99:  `f:1: col 695: math: unknown command \foo`,
+		99:  `f:1: math: col 695: unknown command \foo`,
 		100: `f:1: and 149900 more errors from here on, not listed: over the limit of 100 per file; fix these first`,
 	} {
 		if got := l.Errs[i].Error(); got != want {

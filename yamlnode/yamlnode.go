@@ -24,7 +24,7 @@ func Parse(src []byte, base int, l *diag.List) (*yaml.Node, bool) {
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		line, msg := errorLine(err)
 		if tab := tabIndent(src); tab > 0 && strings.Contains(msg, "cannot start any token") {
-			l.Add(base+tab, "", "YAML: a tab indents this line; YAML indents with spaces only")
+			l.Add(base+tab, "YAML", "a tab indents this line; YAML indents with spaces only")
 			return nil, false
 		}
 		if strings.Contains(msg, "did not find expected ',' or") {
@@ -36,7 +36,7 @@ func Parse(src []byte, base int, l *diag.List) (*yaml.Node, bool) {
 		if strings.Contains(msg, "unknown escape character") {
 			msg += `: in double quotes a backslash begins an escape (\n, \"); write TeX in single quotes, '$\lambda$', or double each backslash`
 		}
-		l.Add(base+line, "", "YAML: %s", msg)
+		l.Add(base+line, "YAML", "%s", msg)
 		return nil, false
 	}
 	if len(doc.Content) == 0 {
