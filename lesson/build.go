@@ -23,7 +23,7 @@ import (
 
 // Options configure one build. Content is required, and Out or Memory.
 type Options struct {
-	Content    fs.FS         // the course
+	Content    fs.FS         // the course; read from several goroutines at once
 	ContentDir string        // how error messages name the content folder, e.g. "content"
 	Layouts    fs.FS         // templates and static files overriding the built-in theme; nil for none
 	LayoutsDir string        // how error messages name the layouts folder
