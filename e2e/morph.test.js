@@ -104,6 +104,24 @@ test('morph', { skip: chromiumAvailable() ? false : 'chromium missing', timeout:
     await ctx.close();
   });
 
+  await t.test('an open answer beside a figure: both kept across an edit', async () => {
+    const ex = '<details class="answer"><summary>Answer</summary><p>42</p></details>';
+    const fig = '<figure data-digest="1-1" class="landscape" id="f"><p>fig</p></figure>';
+    const a = `<article><div class="content">\n<p>Intro.</p>\n<section>${ex}\n${fig}</section>\n<p>Outro.</p>\n</div></article>`;
+    const b = a.replace('Outro.', 'Outro, edited.');
+    const ctx = await browser.newContext();
+    const p = await ctx.newPage();
+    const pages = await hook(p, { [URL]: page(a) });
+    await p.goto(URL);
+    await p.click('summary');
+    await p.evaluate(() => { document.querySelector('figure').__probe = true; });
+    const { got, want } = await swapTo(p, pages, page(b));
+    assert.equal(got.replace(' open=""', ''), want, 'the page is the new one, modulo open');
+    assert.deepEqual(await p.evaluate(() => [document.querySelector('details').open, !!document.querySelector('figure').__probe]), [true, true],
+      'the answer stays open and the figure is the same node');
+    await ctx.close();
+  });
+
   await t.test('an open answer stays open when its own text is edited', async () => {
     const a = '<article><div class="content"><details class="answer"><summary>Answer</summary><p>42</p></details></div></article>';
     const b = a.replace('42', '43');

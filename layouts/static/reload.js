@@ -94,7 +94,10 @@
     if (n.nodeType === 1 && m.nodeType === 1 && m.hasAttribute("data-digest")) {
       return n.getAttribute("data-digest") === m.getAttribute("data-digest");
     }
-    if (n.nodeType === 1 && n.querySelector && n.querySelector("details[open]")) {
+    if (n.nodeType === 1 && n.querySelector && (n.matches("details[open]") || n.querySelector("details[open]"))) {
+      // Compared without "open" on a copy; not a copy of a figure, which
+      // may be megabytes: "not the same" sends the morph inside instead.
+      if (n.querySelector("[data-digest]")) return false;
       var c = n.cloneNode(true), d = m.cloneNode(true);
       [c, d].forEach(function (e) {
         if (e.nodeName === "DETAILS") e.removeAttribute("open");
