@@ -56,6 +56,14 @@ async function swapTo(p, pages, html) {
 test('morph', { skip: chromiumAvailable() ? false : 'chromium missing', timeout: 60_000 }, async (t) => {
   const browser = await launch();
   t.after(() => browser.close());
+  // open shows body as the server's page in a new tab.
+  async function open(body) {
+    const ctx = await browser.newContext();
+    const p = await ctx.newPage();
+    const pages = await hook(p, { [URL]: page(body) });
+    await p.goto(URL);
+    return { ctx, p, pages };
+  }
 
   const pairs = [
     ['edit a paragraph', '\n<p>one</p>\n<p>two</p>\n<p>three</p>\n', '\n<p>one</p>\n<p>TWO</p>\n<p>three</p>\n'],
@@ -76,10 +84,7 @@ test('morph', { skip: chromiumAvailable() ? false : 'chromium missing', timeout:
   ];
   for (const [name, a, b] of pairs) {
     await t.test(name, async () => {
-      const ctx = await browser.newContext();
-      const p = await ctx.newPage();
-      const pages = await hook(p, { [URL]: page(a) });
-      await p.goto(URL);
+      const { ctx, p, pages } = await open(a);
       const { got, want } = await swapTo(p, pages, page(b));
       assert.equal(got, want);
       await ctx.close();
@@ -92,10 +97,7 @@ test('morph', { skip: chromiumAvailable() ? false : 'chromium missing', timeout:
     const ex = '<details class="answer" id="ex-1-answer"><summary>Answer to exercise 1</summary><p>42</p></details>';
     const a = `<article><div class="content">\n<p>Intro.</p>\n<p>Question?</p>\n${ex}\n<p>Outro.</p>\n</div></article>`;
     const b = a.replace('Intro.', 'Intro, edited.');
-    const ctx = await browser.newContext();
-    const p = await ctx.newPage();
-    const pages = await hook(p, { [URL]: page(a) });
-    await p.goto(URL);
+    const { ctx, p, pages } = await open(a);
     await p.click('summary'); // the reader opens the answer
     assert.equal(await p.evaluate(() => document.querySelector('details').open), true);
     const { got, want } = await swapTo(p, pages, page(b));
@@ -109,10 +111,7 @@ test('morph', { skip: chromiumAvailable() ? false : 'chromium missing', timeout:
     const fig = '<figure data-digest="1-1" class="landscape" id="f"><p>fig</p></figure>';
     const a = `<article><div class="content">\n<p>Intro.</p>\n<section>${ex}\n${fig}</section>\n<p>Outro.</p>\n</div></article>`;
     const b = a.replace('Outro.', 'Outro, edited.');
-    const ctx = await browser.newContext();
-    const p = await ctx.newPage();
-    const pages = await hook(p, { [URL]: page(a) });
-    await p.goto(URL);
+    const { ctx, p, pages } = await open(a);
     await p.click('summary');
     await p.evaluate(() => { document.querySelector('figure').__probe = true; });
     const { got, want } = await swapTo(p, pages, page(b));
@@ -125,10 +124,7 @@ test('morph', { skip: chromiumAvailable() ? false : 'chromium missing', timeout:
   await t.test('an open answer stays open when its own text is edited', async () => {
     const a = '<article><div class="content"><details class="answer"><summary>Answer</summary><p>42</p></details></div></article>';
     const b = a.replace('42', '43');
-    const ctx = await browser.newContext();
-    const p = await ctx.newPage();
-    const pages = await hook(p, { [URL]: page(a) });
-    await p.goto(URL);
+    const { ctx, p, pages } = await open(a);
     await p.click('summary');
     await swapTo(p, pages, page(b));
     assert.equal(await p.evaluate(() => document.querySelector('details').open), true, 'still open');
@@ -141,10 +137,7 @@ test('morph', { skip: chromiumAvailable() ? false : 'chromium missing', timeout:
     const fig = (d, text) => `<figure data-digest="${d}" class="landscape" id="f"><p>${text}</p></figure>`;
     const a = `<div class="content">\n<p>Before.</p>\n${fig('1-1', 'fig')}\n<p>After.</p>\n</div>`;
     const b = a.replace('Before.', 'Before, edited.').replace('After.', 'After, edited.');
-    const ctx = await browser.newContext();
-    const p = await ctx.newPage();
-    const pages = await hook(p, { [URL]: page(a) });
-    await p.goto(URL);
+    const { ctx, p, pages } = await open(a);
     await p.evaluate(() => { const f = document.querySelector('figure'); f.__probe = true; f.classList.add('landscape-live'); });
     const { got, want } = await swapTo(p, pages, page(b));
     assert.equal(got.replace(' landscape-live', ''), want);
@@ -157,10 +150,7 @@ test('morph', { skip: chromiumAvailable() ? false : 'chromium missing', timeout:
     const fig = '<figure data-digest="1-1" class="landscape" id="f"><p>fig</p></figure>';
     const a = `<div class="content"><p>One two.</p>\n${fig}\n<p>After.</p></div>`;
     const b = `<div class="content"><p>One.</p>\n<p>Two.</p>\n${fig}\n<p>After, edited.</p></div>`;
-    const ctx = await browser.newContext();
-    const p = await ctx.newPage();
-    const pages = await hook(p, { [URL]: page(a) });
-    await p.goto(URL);
+    const { ctx, p, pages } = await open(a);
     await p.evaluate(() => { document.querySelector('figure').__probe = true; });
     const { got, want } = await swapTo(p, pages, page(b));
     assert.equal(got, want);

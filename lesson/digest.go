@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"hash/crc32"
 	"strings"
-	"sync"
 )
 
 // digestHTML marks a figure's or a quiz's HTML, under cmd/serve, with a
@@ -19,7 +18,7 @@ func digestHTML(html []byte) []byte {
 	if at < 0 {
 		return html
 	}
-	attr := fmt.Sprintf(` data-digest="%08x-%x"`, crc32.Checksum(html, castagnoli()), len(html))
+	attr := fmt.Sprintf(` data-digest="%08x-%x"`, crc32.Checksum(html, crc32.MakeTable(crc32.Castagnoli)), len(html))
 	out := make([]byte, 0, len(html)+len(attr))
 	out = append(out, html[:at]...)
 	out = append(out, attr...)
@@ -75,6 +74,3 @@ var rawText = map[string]bool{"script": true, "style": true, "textarea": true, "
 	"xmp": true, "iframe": true, "noembed": true, "noframes": true, "noscript": true, "plaintext": true}
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
-
-// castagnoli is made on first use, by the first page a preview renders.
-var castagnoli = sync.OnceValue(func() *crc32.Table { return crc32.MakeTable(crc32.Castagnoli) })

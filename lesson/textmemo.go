@@ -12,12 +12,12 @@ import (
 
 // A TextMemo keeps, for the next builds of one process (cmd/serve), what a
 // build derives from text that did not change: each lesson as read from
-// its file, each page's front matter, and each kept page's table of what
-// other pages may link to on it, and the 404 page. On 1,000 lessons they
-// were two thirds of a rebuild before its search index (YAML and JSON
-// decoding, 6 and 4 ms), and then reading the files (10 ms) and the 404
-// page (6 ms) were. An entry not used by a build is
-// dropped after it. The zero value is ready; it is safe for concurrent use.
+// its file, each page's front matter, each kept page's table of what other
+// pages may link to on it, and the 404 page. On 1,000 lessons decoding the
+// YAML and JSON was two thirds of a rebuild before its search index (6 and
+// 4 ms); then reading the files (10 ms) and the 404 page (6 ms) were. An
+// entry not used by a build is dropped after it. The zero value is ready;
+// it is safe for concurrent use.
 type TextMemo struct {
 	mu                  sync.Mutex
 	begun               time.Time              // when the current build began
