@@ -111,5 +111,6 @@ func sublevelTracer(g Grid, levels []float64, finite bool) (t *tracer, fin int) 
 	dx, dy := (d.X1-d.X0)/float64(g.NX-1), (d.Y1-d.Y0)/float64(g.NY-1)
 	t = newTracer(nx, ny, v, d.X0-dx, d.Y0-dy, dx, dy, ls, false)
 	t.ownsV = own
+	t.closed = true // padded with +Inf
 	return t, fin
 }

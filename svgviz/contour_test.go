@@ -2,6 +2,7 @@ package svgviz
 
 import (
 	"math"
+	"reflect"
 	"testing"
 )
 
@@ -141,5 +142,47 @@ func TestSublevelRingsClose(t *testing.T) {
 	}
 	if a, want := signedArea(rings[0][0]), 0.5*2; math.Abs(a-want) > 1e-9 {
 		t.Errorf("area below -0.5 = %g, want %g", a, want)
+	}
+}
+
+// TestSublevelTracerClosed checks what lets a sublevel tracer skip the
+// search for open ends: on a lattice padded with +Inf, whatever holes and
+// saddles it has, looking for them finds none, and the rings come out the
+// same.
+func TestSublevelTracerClosed(t *testing.T) {
+	t.Parallel()
+	g := sample(Domain{-5, 5, -5, 5}, 61, 61, func(x, y float64) float64 {
+		switch {
+		case math.Hypot(x-2, y-2) < 1:
+			return math.NaN()
+		case x < -4.5 && y > 0:
+			return math.Inf(1)
+		case x > 4 && y < -3:
+			return math.Inf(-1)
+		}
+		return math.Pow(x*x+y-11, 2) + math.Pow(x+y*y-7, 2) // Himmelblau's saddles and four minima
+	})
+	levels := []float64{-1, 0, 1, 5, 20, 50, 100, 170, 180, 181.6, 200, 500}
+	tr, fin := sublevelTracer(g, levels, true)
+	defer tr.release(false)
+	if !tr.closed || fin < 0 {
+		t.Fatalf("closed %v, fin %d: want a closed tracer with a finite region", tr.closed, fin)
+	}
+	if sc := tr.scratch(); !sc.closed { // the other cores' tracers in writeBands
+		t.Error("a scratch tracer of a closed one is not closed")
+	}
+	for k := range len(levels) + 1 {
+		tr.closed = true
+		fast := tr.trace(k)
+		tr.closed = false
+		slow := tr.trace(k)
+		if !reflect.DeepEqual(fast, slow) {
+			t.Errorf("level %d: %d rings skipping the search for open ends, %d not", k, len(fast), len(slow))
+		}
+		for _, r := range fast {
+			if !r.Closed() {
+				t.Errorf("level %d: a ring of %d points is open", k, len(r))
+			}
+		}
 	}
 }

@@ -27,6 +27,10 @@ type tracer struct {
 	x0, y0 float64   // world position of lattice point (0, 0)
 	dx, dy float64   // lattice spacing
 	levels []float64
+	// closed is set when the lattice's border lies outside every level,
+	// so that every polyline is a ring and none needs looking for an
+	// open end.
+	closed bool
 
 	cells  []int32 // cell numbers grouped by level, each group in scan order
 	starts []int   // level k's cells are cells[starts[k]:starts[k+1]]
@@ -175,7 +179,7 @@ func (s *slicePool[T]) put(b []T) {
 // scratch space of its own, to trace other levels at the same time.
 func (t *tracer) scratch() *tracer {
 	return &tracer{nx: t.nx, ny: t.ny, v: t.v, band: t.band, x0: t.x0, y0: t.y0, dx: t.dx, dy: t.dy,
-		levels: t.levels, cells: t.cells, starts: t.starts}
+		levels: t.levels, closed: t.closed, cells: t.cells, starts: t.starts}
 }
 
 // bucket groups the crossed cells by level with a counting sort, the rows
@@ -311,8 +315,16 @@ func (t *tracer) traceInto(k int, buf []Point) ([]Contour, []Point) {
 		t.first = cellSlices.get((t.nx - 1) * (t.ny - 1))
 	}
 	nH := (t.nx - 1) * t.ny
+	// The cells come in scan order: their row is found by stepping
+	// instead of dividing.
+	w := t.nx - 1
+	j, rowStart := 0, 0 // the row of the cell, and the number of its first cell
 	for _, cell := range t.cells[t.starts[k]:t.starts[k+1]] {
-		i, j := int(cell)%(t.nx-1), int(cell)/(t.nx-1)
+		for int(cell)-rowStart >= w {
+			j++
+			rowStart += w
+		}
+		i := int(cell) - rowStart
 		t.first[cell] = uint32(len(t.segs))
 		bottom, left := int32(cell), int32(nH+j*t.nx+i) // cell = j*(nx-1) + i
 		edges := [4]int32{bottom, left + 1, bottom + int32(t.nx-1), left}
@@ -358,9 +370,11 @@ func (t *tracer) traceInto(k int, buf []Point) ([]Contour, []Point) {
 		}
 		t.ends = append(t.ends, len(pts))
 	}
-	for s, sg := range t.segs {
-		if !used[s] && t.entering(sg) == 0 {
-			walk(s)
+	if !t.closed {
+		for s, sg := range t.segs {
+			if !used[s] && t.entering(sg) == 0 {
+				walk(s)
+			}
 		}
 	}
 	for s := range t.segs {
