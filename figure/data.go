@@ -65,3 +65,49 @@ type Sweep struct {
 	Setting string   // "lr"
 	Values  []string // formatted values, in slider order
 }
+
+// SplitBlobs returns d without its SVGs and JSON, and those strings, which
+// a cache folder writes as they are (store.Blobs): they are most of a
+// figure's bytes.
+func (d *Data) SplitBlobs() (*Data, []string) {
+	if d == nil { // gob refuses it, as it did before SplitBlobs
+		return nil, nil
+	}
+	c := *d
+	blobs := []string{d.Main, d.Loss, d.DataPlot, d.Surface, d.JSON}
+	c.Main, c.Loss, c.DataPlot, c.Surface, c.JSON = "", "", "", "", ""
+	c.Variants = nil
+	for _, v := range d.Variants {
+		if v == nil { // gob refuses it, as it did before SplitBlobs
+			c.Variants = append(c.Variants, nil)
+			continue
+		}
+		vc, vb := v.SplitBlobs()
+		c.Variants = append(c.Variants, vc)
+		blobs = append(blobs, vb...)
+	}
+	return &c, blobs
+}
+
+// JoinBlobs puts back what SplitBlobs took out, reporting false if blobs
+// are not as many as d holds.
+func (d *Data) JoinBlobs(blobs []string) bool {
+	rest, ok := d.joinBlobs(blobs)
+	return ok && len(rest) == 0
+}
+
+func (d *Data) joinBlobs(b []string) ([]string, bool) {
+	const own = 5 // as SplitBlobs lists them
+	if len(b) < own {
+		return nil, false
+	}
+	d.Main, d.Loss, d.DataPlot, d.Surface, d.JSON = b[0], b[1], b[2], b[3], b[4]
+	b = b[own:]
+	for _, v := range d.Variants {
+		var ok bool
+		if b, ok = v.joinBlobs(b); !ok {
+			return nil, false
+		}
+	}
+	return b, true
+}

@@ -57,6 +57,10 @@ type MemorySite = store.MemorySite
 // same executable; builds may share dir, concurrently too.
 func OpenCache(dir string) (*Cache, error) { return store.Open[*figure.Data](dir) }
 
+// A figure gives its SVGs and JSON apart to the cache folder; were the
+// methods to drift, the cache would fall back to copying them, silently.
+var _ store.Blobs[*figure.Data] = (*figure.Data)(nil)
+
 // DefaultCacheDir is where the commands keep figures unless told otherwise:
 // descent in the user's cache folder, or "" if there is none.
 func DefaultCacheDir() string { return store.DefaultDir() }

@@ -9,7 +9,8 @@ import (
 // and the record of each site built. Its zero value keeps them in memory,
 // for the builds of one process (cmd/serve); Open keeps them in a folder
 // instead, for later processes (cmd/build); a nil *Cache keeps nothing. V is
-// stored as it is in memory and as its gob in a folder. It is safe for
+// stored as it is in memory and as its gob in a folder, with the large
+// strings of a V that implements Blobs beside the gob. It is safe for
 // concurrent use.
 type Cache[V any] struct {
 	mu     sync.Mutex

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
@@ -63,7 +64,7 @@ type newPack struct {
 var castagnoli = sync.OnceValue(func() *crc32.Table { return crc32.MakeTable(crc32.Castagnoli) })
 
 const (
-	formatVersion = "descent-figure-3"      // names the cache's subfolders; change it with the pack format
+	formatVersion = "descent-figure-4"      // names the cache's subfolders; change it with the pack format
 	diskMagic     = "descent figure\n"      // starts a site record
 	packHeader    = "descent figure pack\n" // starts a pack
 	packMagic     = "descent pack"          // ends a pack
@@ -202,7 +203,7 @@ func (d *diskCache[V]) get(key string) (V, bool) {
 		return zero, false
 	}
 	var v V
-	if gob.NewDecoder(bytes.NewReader(b)).Decode(&v) != nil {
+	if !decodeEntry(b, &v) {
 		return zero, false
 	}
 	if e.p != nil {
@@ -227,23 +228,113 @@ func readEntry(f *os.File, e entry) ([]byte, bool) {
 
 var entryBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
+// Blobs is a value with large strings (a figure's SVG and JSON) that a
+// cache folder writes as they are, after the gob of the rest, instead of
+// copying them into the gob on their way to the file (300 MB on a course
+// of 1,000 lessons).
+type Blobs[V any] interface {
+	// SplitBlobs returns a copy of the value without its large strings,
+	// and the strings; the value itself is left as it was. A part it
+	// cannot split (a nil element) is left in the copy, for the gob to
+	// refuse.
+	SplitBlobs() (V, []string)
+	// JoinBlobs puts back, in the same order, the strings SplitBlobs
+	// took out of a value like this one, reporting false if they are not
+	// as many as it holds (the value, maybe filled in part, is then
+	// dropped). The strings share one array, the entry's: a value that
+	// keeps any of them keeps the entry.
+	JoinBlobs([]string) bool
+}
+
 // put appends a figure to this build's pack; failing to is not an error,
 // only a later miss.
 func (d *diskCache[V]) put(key string, v V) {
 	b := entryBufs.Get().(*bytes.Buffer)
 	defer entryBufs.Put(b)
-	b.Reset()
-	if err := gob.NewEncoder(b).Encode(v); err != nil {
+	parts, crc, ok := encodeEntry(b, v)
+	if !ok {
 		return
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	d.append(key, b.Bytes(), crc32.Checksum(b.Bytes(), castagnoli()))
+	d.append(key, parts, crc)
 }
 
-// append writes one entry to this build's pack, starting it if need be.
-// d.mu is held.
-func (d *diskCache[V]) append(key string, data []byte, crc uint32) bool {
+// encodeEntry returns the parts of v's entry, to be written one after
+// another, and their CRC-32C: the gob of v without its blobs (in buf),
+// the blobs, their lengths and their count, each length and the count 8
+// bytes little-endian. The blobs' parts are their strings' bytes, to be
+// read only.
+func encodeEntry[V any](buf *bytes.Buffer, v V) (parts [][]byte, crc uint32, ok bool) {
+	var blobs []string
+	if s, ok := any(v).(Blobs[V]); ok {
+		v, blobs = s.SplitBlobs()
+	}
+	buf.Reset()
+	if err := gob.NewEncoder(buf).Encode(v); err != nil {
+		return nil, 0, false
+	}
+	trailer := make([]byte, 0, 8*(len(blobs)+1))
+	parts = make([][]byte, 0, len(blobs)+2)
+	parts = append(parts, buf.Bytes())
+	for _, s := range blobs {
+		parts = append(parts, unsafe.Slice(unsafe.StringData(s), len(s)))
+		trailer = binary.LittleEndian.AppendUint64(trailer, uint64(len(s)))
+	}
+	parts = append(parts, binary.LittleEndian.AppendUint64(trailer, uint64(len(blobs))))
+	for _, p := range parts {
+		crc = crc32.Update(crc, castagnoli(), p)
+	}
+	return parts, crc, true
+}
+
+// decodeEntry decodes an entry that encodeEntry wrote into v, checking
+// that its parts fill it exactly. The blobs share b's bytes, which must
+// not change.
+func decodeEntry[V any](b []byte, v *V) bool {
+	n, ok := trailingUint(&b)
+	if !ok || n > uint64(len(b)/8) {
+		return false
+	}
+	lens := make([]uint64, n)
+	for i := range lens {
+		lens[len(lens)-1-i], _ = trailingUint(&b) // there are n: checked above
+	}
+	blobs := make([]string, n)
+	for i := len(lens) - 1; i >= 0; i-- {
+		if lens[i] > uint64(len(b)) {
+			return false
+		}
+		s := b[len(b)-int(lens[i]):]
+		b = b[:len(b)-len(s)]
+		if len(s) > 0 {
+			blobs[i] = unsafe.String(&s[0], len(s))
+		}
+	}
+	r := bytes.NewReader(b)
+	if gob.NewDecoder(r).Decode(v) != nil || r.Len() != 0 {
+		return false
+	}
+	if s, ok := any(*v).(Blobs[V]); ok {
+		return s.JoinBlobs(blobs)
+	}
+	return n == 0
+}
+
+// trailingUint removes the last 8 bytes of *b and returns them as a
+// little-endian number.
+func trailingUint(b *[]byte) (uint64, bool) {
+	if len(*b) < 8 {
+		return 0, false
+	}
+	n := binary.LittleEndian.Uint64((*b)[len(*b)-8:])
+	*b = (*b)[:len(*b)-8]
+	return n, true
+}
+
+// append writes one entry, in parts, to this build's pack, starting it if
+// need be. d.mu is held.
+func (d *diskCache[V]) append(key string, parts [][]byte, crc uint32) bool {
 	if d.cur == nil {
 		f, err := os.CreateTemp(d.dir, ".tmp-pack-*")
 		if err != nil {
@@ -262,12 +353,19 @@ func (d *diskCache[V]) append(key string, data []byte, crc uint32) bool {
 	}
 	// At the end of what was written whole: a failed write is overwritten
 	// by the next.
-	if _, err := c.f.WriteAt(data, c.size); err != nil {
-		return false
+	off := c.size
+	for _, p := range parts {
+		if len(p) == 0 {
+			continue
+		}
+		if _, err := c.f.WriteAt(p, off); err != nil {
+			return false
+		}
+		off += int64(len(p))
 	}
-	c.entries[key] = entry{off: c.size, length: int64(len(data)), crc: crc}
+	c.entries[key] = entry{off: c.size, length: off - c.size, crc: crc}
 	c.order = append(c.order, key)
-	c.size += int64(len(data))
+	c.size = off
 	return true
 }
 
@@ -329,7 +427,7 @@ func (d *diskCache[V]) flush() {
 				if f == nil {
 					break
 				}
-				if b, ok := readEntry(f, e); ok && d.append(k, b, e.crc) {
+				if b, ok := readEntry(f, e); ok && d.append(k, [][]byte{b}, e.crc) {
 					copied[k] = true
 				}
 			}

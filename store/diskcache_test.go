@@ -1,7 +1,10 @@
 package store
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
+	"encoding/gob"
 	"encoding/hex"
 	"fmt"
 	"io/fs"
@@ -299,4 +302,132 @@ func TestDiskCacheReadOnly(t *testing.T) {
 	if after := files(); !slices.Equal(after, before) {
 		t.Errorf("files before: %v\nafter: %v", before, after)
 	}
+}
+
+// blobFigure is a stand-in for a figure that gives its large strings as
+// Blobs, one of them in each of its variants.
+type blobFigure struct {
+	ID, Main, JSON string
+	Variants       []*blobFigure
+}
+
+func (f *blobFigure) SplitBlobs() (*blobFigure, []string) {
+	c := *f
+	blobs := []string{f.Main, f.JSON}
+	c.Main, c.JSON, c.Variants = "", "", nil
+	for _, v := range f.Variants {
+		vc, vb := v.SplitBlobs()
+		c.Variants = append(c.Variants, vc)
+		blobs = append(blobs, vb...)
+	}
+	return &c, blobs
+}
+
+func (f *blobFigure) JoinBlobs(blobs []string) bool {
+	rest, ok := f.join(blobs)
+	return ok && len(rest) == 0
+}
+
+func (f *blobFigure) join(b []string) ([]string, bool) {
+	if len(b) < 2 {
+		return nil, false
+	}
+	f.Main, f.JSON, b = b[0], b[1], b[2:]
+	for _, v := range f.Variants {
+		var ok bool
+		if b, ok = v.join(b); !ok {
+			return nil, false
+		}
+	}
+	return b, true
+}
+
+// TestDiskCacheBlobs keeps values whose large strings are written beside
+// their gob, and reads them back in another process's cache, the value put
+// unchanged; an entry whose blob count or lengths are wrong is a miss.
+func TestDiskCacheBlobs(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	figs := map[string]*blobFigure{
+		"plain": {ID: "a", Main: "<svg>a</svg>", JSON: `{"id":"a"}`},
+		"empty": {ID: "b"},
+		"variant": {ID: "c", Main: strings.Repeat("<path/>", 5000), Variants: []*blobFigure{{ID: "c1", JSON: "{}"}, {ID: "c2", Main: "<g/>",
+			Variants: []*blobFigure{{ID: "c21", JSON: "[2]"}}}}},
+	}
+	c, err := Open[*blobFigure](dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, f := range figs {
+		before := *f
+		c.Put(k, f)
+		if !reflect.DeepEqual(*f, before) {
+			t.Errorf("%s: Put changed the value: %+v", k, *f)
+		}
+	}
+	c.Flush()
+	c, err = Open[*blobFigure](dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, want := range figs {
+		got, ok := c.Get(k)
+		if !ok || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: got %+v, %v; want %+v", k, got, ok, want)
+		}
+	}
+
+	entry := func(gobPart []byte, lens ...uint64) []byte {
+		b := append([]byte(nil), gobPart...)
+		for _, n := range lens {
+			b = binary.LittleEndian.AppendUint64(b, n)
+		}
+		return b
+	}
+	var v *blobFigure
+	for name, b := range map[string][]byte{
+		"empty":                      nil,
+		"short trailer":              {1, 2, 3},
+		"huge count":                 entry(nil, 1<<62),
+		"count past data":            entry(nil, 3),
+		"length past data":           entry([]byte("xy"), 1<<40, 1),
+		"no blobs for a Blobs value": entry(gobOf(t, &blobFigure{ID: "a"}), 0),
+		"bytes after the gob":        entry(append(gobOf(t, &blobFigure{ID: "a"}), 0), 0, 0, 2),
+	} {
+		if decodeEntry(b, &v) {
+			t.Errorf("%s: decoded", name)
+		}
+	}
+}
+
+func gobOf(t *testing.T, v any) []byte {
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// FuzzDecodeEntry checks that no entry, however damaged past its CRC,
+// crashes a read or allocates without bound; it starts from entries as
+// put writes them.
+func FuzzDecodeEntry(f *testing.F) {
+	f.Add([]byte{})
+	for _, v := range []*blobFigure{
+		{ID: "a", Main: "<svg/>", JSON: "{}"},
+		{ID: "b", Variants: []*blobFigure{{ID: "b1", Main: "<g/>"}, {ID: "b2", JSON: "[1]"}}},
+	} {
+		var buf bytes.Buffer
+		parts, _, ok := encodeEntry(&buf, v)
+		if !ok {
+			f.Fatal("encodeEntry failed")
+		}
+		f.Add(bytes.Join(parts, nil))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var v *blobFigure
+		decodeEntry(b, &v)
+		var w *FigureData
+		decodeEntry(b, &w)
+	})
 }

@@ -4,8 +4,9 @@
 // folder and swapped in atomically, or held in memory for the preview.
 //
 // It imports only the standard library and x/sys; it knows nothing of
-// figures, Markdown or templates (values are opaque, stored as their gob),
-// and must never import the packages of the site build.
+// figures, Markdown or templates (values are opaque, stored as their gob
+// and the large strings they give as Blobs), and must never import the
+// packages of the site build.
 //
 // # The cache folder
 //
@@ -21,7 +22,9 @@
 // sharing the folder each write their own. A pack is
 //
 //	header   packHeader
-//	entries  each the gob of a value, one after another
+//	entries  one after another, each the gob of a value without its blobs
+//	         (Blobs), then the blobs, their lengths and their count, each
+//	         length and the count 8 bytes little-endian
 //	index    uvarint count, then per entry: uvarint key length, key,
 //	         uvarint offset, uvarint length, the entry's CRC-32C (4 bytes)
 //	trailer  index offset (8 bytes), index length (8), CRC-32C of the
