@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"descent/diag"
 )
@@ -17,7 +18,10 @@ type Error = diag.Error
 // Errors is every mistake a build found, sorted by file and line.
 type Errors = diag.Errors
 
-var templateErrRE = regexp.MustCompile(`^(?:html/)?template: ?([^:]+):(\d+):(?:\d+:)? ?(.*)$`)
+// templateErrRE is compiled on first use: at init it cost every build's start.
+var templateErrRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:html/)?template: ?([^:]+):(\d+):(?:\d+:)? ?(.*)$`)
+})
 
 // templateError turns "template: lesson.html:12:3: msg" into an Error at
 // that line of that file in the layouts folder.
@@ -40,7 +44,7 @@ func templateErrorIn(dir, file string, err error) *Error {
 		}
 		return &Error{File: joinName(dir, file), Msg: msg}
 	}
-	m := templateErrRE.FindStringSubmatch(err.Error())
+	m := templateErrRE().FindStringSubmatch(err.Error())
 	if m == nil {
 		return &Error{File: joinName(dir, file), Msg: strings.TrimPrefix(strings.TrimPrefix(err.Error(), "html/"), "template: ")}
 	}

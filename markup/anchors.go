@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/yuin/goldmark/ast"
@@ -130,14 +131,17 @@ func lostFootnote(n ast.Node, src []byte) (string, int, bool) {
 		}
 		b.Write(v)
 	}
-	m := footnoteRE.FindStringSubmatchIndex(b.String())
+	m := footnoteRE().FindStringSubmatchIndex(b.String())
 	if m == nil {
 		return "", 0, false
 	}
 	return b.String()[m[2]:m[3]], max(offs[m[0]], 0), true
 }
 
-var footnoteRE = regexp.MustCompile(`\[\^([^\]\s\x00]+)\]`)
+// footnoteRE is compiled on first use: at init it cost every build's start.
+var footnoteRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\[\^([^\]\s\x00]+)\]`)
+})
 
 func inLink(n ast.Node) bool {
 	for p := n.Parent(); p != nil; p = p.Parent() {

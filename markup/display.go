@@ -110,7 +110,7 @@ func closeDisplay(n ast.Node, rest []byte, at int) {
 	if util.IsBlank(rest) {
 		return
 	}
-	if m := attrRE.FindSubmatch(rest); m != nil {
+	if m := attrRE().FindSubmatch(rest); m != nil {
 		n.SetAttributeString("id", bytes.Clone(m[1]))
 		return
 	}

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/yuin/goldmark/ast"
@@ -45,7 +46,10 @@ func (n *ImageFigure) Dump(src []byte, level int) {
 }
 
 // attrRE is a label written after an image or a formula: {#name}.
-var attrRE = regexp.MustCompile(`^\s*\{#([^\s{}]+)\}\s*$`)
+// It is compiled on first use: at init it cost every build's start.
+var attrRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*\{#([^\s{}]+)\}\s*$`)
+})
 
 // figureTransformer makes ImageFigures of lone images and takes the
 // {#eq-…} label after display formulas.
@@ -90,7 +94,7 @@ func (figureTransformer) Transform(doc *ast.Document, reader text.Reader, _ pars
 			if !ok || next.NextSibling() != nil {
 				continue
 			}
-			m := attrRE.FindSubmatch(t.Segment.Value(src))
+			m := attrRE().FindSubmatch(t.Segment.Value(src))
 			if m == nil {
 				continue
 			}
@@ -117,7 +121,7 @@ func label(p *ast.Paragraph, src []byte) (string, bool) {
 		}
 		b.Write(t.Segment.Value(src))
 	}
-	m := attrRE.FindStringSubmatch(b.String())
+	m := attrRE().FindStringSubmatch(b.String())
 	if m == nil {
 		return "", false
 	}

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
@@ -295,11 +296,14 @@ func keepTogether(n *passthrough.PassthroughInline, mn *mathNode, src []byte) {
 }
 
 // tagRE finds a formula's own \tag{…}.
-var tagRE = regexp.MustCompile(`\\tag\*?\{([^{}]*)\}`)
+// It is compiled on first use: at init it cost every build's start.
+var tagRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\\tag\*?\{([^{}]*)\}`)
+})
 
 // texTag is the text of a formula's \tag, and whether it has one.
 func texTag(tex string) (string, bool) {
-	m := tagRE.FindStringSubmatch(tex)
+	m := tagRE().FindStringSubmatch(tex)
 	if m == nil {
 		return "", false
 	}

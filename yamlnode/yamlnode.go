@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -151,7 +152,10 @@ func tabIndent(src []byte) int {
 	return 0
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+// yamlLineRE is compiled on first use: at init it cost every build's start.
+var yamlLineRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+})
 
 func errorLine(err error) (int, string) {
 	msg := err.Error()
@@ -159,7 +163,7 @@ func errorLine(err error) (int, string) {
 	if errors.As(err, &te) && len(te.Errors) > 0 {
 		msg = te.Errors[0]
 	}
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+	if m := yamlLineRE().FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return n, m[2]
 	}
@@ -265,7 +269,7 @@ func IsNumber(n *yaml.Node) bool {
 // tooLarge reports a plain scalar written as a number that YAML could not
 // read as one.
 func tooLarge(n *yaml.Node) bool {
-	return n.Kind == yaml.ScalarNode && n.Tag == "!!str" && n.Style == 0 && numberRE.MatchString(n.Value)
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!str" && n.Style == 0 && numberRE().MatchString(n.Value)
 }
 
 // Number reads a finite number. YAML's 1e-3 and 0.001 are both numbers.
@@ -296,7 +300,10 @@ func Number(n *yaml.Node) (float64, error) {
 }
 
 // numberRE is what YAML writes as a float, in decimal.
-var numberRE = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$`)
+// It is compiled on first use: at init it cost every build's start.
+var numberRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$`)
+})
 
 // maxInteger is the largest whole number read: a float64 holds every
 // integer up to 2^53, and no setting needs more.
