@@ -1,5 +1,6 @@
 #!/bin/sh
-# bench/run.sh times whole builds and prints the table of docs/performance.md.
+# bench/run.sh times whole builds and prints the table of docs/performance.md,
+# with each of issue #21's goals that the run measured, met or not.
 #
 # Usage: bench/run.sh [WORKDIR]      (from anywhere; RUNS=5 by default;
 #        PARTS="sample c1000 plain seed onefig preview" by default, any subset)
@@ -210,8 +211,16 @@ echo
 echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u +%Y-%m-%d), $(go version | cut -d' ' -f3), $(hugo version | cut -d' ' -f2), RUNS=$RUNS"
 echo
 /usr/bin/python3 - "$W" <<'EOF'
-import json, os, statistics, sys
+import json, os, re, statistics, sys
 w = sys.argv[1]
+
+
+def go_ms(d):
+    """go_ms reads a Go duration as the tests print it (86ms, 1.2s, 1m2.5s) in milliseconds."""
+    unit = {"h": 3.6e6, "m": 6e4, "s": 1e3, "ms": 1, "µs": 1e-3, "us": 1e-3, "ns": 1e-6}
+    return sum(float(n) * unit[u] for n, u in re.findall(r"([0-9.]+)(h|ms|m|µs|us|ns|s)", d))
+
+
 runs = {}
 for line in open(f"{w}/results.txt"):
     label, wall, rss = line.split()
@@ -226,11 +235,12 @@ if "plain-descent" in med:
     pairs = sorted(d[0] / h[0] for d, h in zip(runs["plain-descent"], runs["plain-hugo"]))
     print(f"plain pages, Descent/Hugo wall (medians): {med['plain-descent'][0] / med['plain-hugo'][0]:.2f} "
           f"(each round's ratio: {', '.join(f'{r:.2f}' for r in pairs)})")
-if os.path.exists(f"{w}/onefig.json"):
-    o = json.load(open(f"{w}/onefig.json"))
+o = json.load(open(f"{w}/onefig.json")) if os.path.exists(f"{w}/onefig.json") else None
+if o:
     print(f"one-figure course, cmd/build whole process against matplotlib (medians of 15 alternating pairs): "
           f"{o['descent']:.1f} ms against {o['matplotlib']:.1f} ms: {o['matplotlib'] / o['descent']:.1f}x "
           f"(pairs' quartiles {o['ratio_lo']:.1f}x to {o['ratio_hi']:.1f}x)")
+preview = {}  # the medians held to the limit, by course
 if os.path.exists(f"{w}/preview.txt"):
     test = ""
     for line in open(f"{w}/preview.txt"):
@@ -238,7 +248,28 @@ if os.path.exists(f"{w}/preview.txt"):
             test = line.split()[-1]
         elif "write to DOM" in line:
             said = line[line.index("write to DOM"):].split("; all")[0]
-            print(f"preview, {'1,000 lessons' if 'Large' in test else 'one lesson'}: {said}")
+            course = '1,000 lessons' if 'Large' in test else 'one lesson'
+            print(f"preview, {course}: {said}")
+            if "polling" not in said:
+                preview[course] = go_ms(said.split("median ")[1].split(",")[0])
+
+# Issue #21's goals, each where this run measured it.
+goals = []
+if o:
+    r = o["matplotlib"] / o["descent"]
+    goals.append(("one-figure course >= 50x matplotlib", f"{r:.1f}x", r >= 50))
+if "plain-descent" in med:
+    r = med["plain-descent"][0] / med["plain-hugo"][0]
+    goals.append(("4,000 plain pages <= 0.5 of Hugo's time", f"{r:.2f}", r <= 0.5))
+if "c1000-cold" in med:
+    t, m = med["c1000-cold"]
+    goals.append(("1,000 lessons cold < 2 s, < 512 MiB", f"{t:.2f} s, {m:.0f} MiB", t < 2 and m < 512))
+if preview:
+    goals.append(("preview < 100 ms", ", ".join(f"{c} {v:.0f} ms" for c, v in preview.items()), max(preview.values()) < 100))
+if goals:
+    print()
+    for goal, got, met in goals:
+        print(f"issue #21: {goal}: {got}: {'met' if met else 'NOT met'}")
 if not os.path.exists(f"{w}/seed-descent.json"):
     sys.exit()
 p = json.load(open(f"{w}/seed-process.json"))
