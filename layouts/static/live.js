@@ -12,8 +12,10 @@
 
   var LOG = { lr: true, eps: true };
 
+  // fmt writes a number to about 4 significant digits; anything else (a
+  // flag such as maximize=true) as it is.
   function fmt(v) {
-    if (!isFinite(v)) return String(v);
+    if (typeof v !== "number" || !isFinite(v)) return String(v);
     var a = Math.abs(v);
     if (a !== 0 && (a >= 1e5 || a < 1e-3)) return v.toExponential(3).replace(/\.?0+e/, "e");
     return String(parseFloat(v.toPrecision(4)));

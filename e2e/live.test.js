@@ -1,0 +1,54 @@
+'use strict';
+// The live figures' controls and addresses (layouts/static/live.js) on the
+// sample course: every setting control recomputes without an error, and an
+// address a reader was sent (?fig=…) cannot break or freeze a figure.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { startSite, launch, watch, figures, chromiumAvailable } = require('./lib/site');
+
+const skip = chromiumAvailable() ? false : 'chromium missing';
+
+async function open(browser, site, fig, query = '') {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(site.origin + fig.path + query);
+  const loc = page.locator('#' + fig.id);
+  await page.waitForFunction((id) => document.getElementById(id).classList.contains('landscape-live'), fig.id, { timeout: 10_000 });
+  return { context, page, loc, problems };
+}
+
+// responsive is true when the page answers a script within ms.
+function responsive(page, ms) {
+  return Promise.race([page.evaluate(() => true), new Promise((r) => setTimeout(() => r(false), ms))]);
+}
+
+function runs(loc) {
+  return loc.evaluate((f) => [...f.querySelectorAll('.landscape-readout-run')].map((e) => ({
+    x: e.dataset.x, y: e.dataset.y, loss: e.dataset.loss, text: e.textContent })));
+}
+
+test('live figure controls and addresses', { skip, timeout: 120_000 }, async (t) => {
+  const site = await startSite();
+  const browser = await launch();
+  t.after(() => browser.close());
+  const all = figures(site);
+  const saddle = all.find((f) => f.path.endsWith('/concepts/saddle-points/') && f.id === 'three-starts-near-the-saddle-of-x-y');
+  const grid = all.find((f) => f.path.endsWith('/practice/grid-search/') && f.id === 'grid-search-on-himmelblau-s-function-with-three-shrink-factors');
+  const shared = all.find((f) => f.path.endsWith('/math/momentum/'));
+  assert.ok(saddle && grid && shared, 'the sample course has the saddle, grid-search and momentum figures');
+
+  await t.test('a checkbox setting (maximize) recomputes the run', async () => {
+    const { context, loc, problems } = await open(browser, site, saddle);
+    await loc.locator('summary').click();
+    const before = await runs(loc);
+    await loc.locator('input[type=checkbox][id$="-r1-maximize"]').check();
+    await loc.page().waitForFunction((id) => /maximize/.test(document.querySelector('#' + id + ' .landscape-readout-run').textContent), saddle.id, { timeout: 5000 }).catch(() => {});
+    const after = await runs(loc);
+    assert.deepEqual(problems, []);
+    assert.match(after[0].text, /maximize/, 'the readout names the changed setting');
+    assert.notEqual(after[0].x, before[0].x, 'gradient ascent from (-2, 0) moves away from the saddle');
+    await context.close();
+  });
+
+});
