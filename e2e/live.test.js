@@ -51,4 +51,32 @@ test('live figure controls and addresses', { skip, timeout: 120_000 }, async (t)
     await context.close();
   });
 
+  await t.test('grid-search points: a huge value in the address does not freeze the tab', async () => {
+    const q = `?fig=${grid.id}&points=100000#${grid.id}`;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems = watch(page);
+    page.goto(site.origin + grid.path + q).catch(() => {});
+    await page.waitForTimeout(1500);
+    assert.ok(await responsive(page, 5000), 'the page answers within 5 s');
+    const r = await runs(page.locator('#' + grid.id));
+    assert.ok(r.length > 0 && !r.some((x) => /points=100000/.test(x.text)), 'the address\'s points=100000 is not taken');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  await t.test('grid-search points: the slider gives whole numbers from 1 to 25', async () => {
+    const { context, loc, problems } = await open(browser, site, grid);
+    await loc.locator('summary').click();
+    const slider = loc.locator('input[data-setting="points"]').first();
+    const seen = [];
+    for (const v of ['0', '517', '1000']) {
+      await slider.evaluate((el, v) => { el.value = v; el.dispatchEvent(new Event('input', { bubbles: true })); }, v);
+      seen.push(Number(await slider.evaluate((el) => el.nextElementSibling.value)));
+    }
+    assert.deepEqual(problems, []);
+    for (const p of seen) assert.ok(Number.isInteger(p) && p >= 1 && p <= 25, `points ${p} is a whole number from 1 to 25 (${seen})`);
+    await context.close();
+  });
+
 });

@@ -11,6 +11,10 @@
   if (!E) return;
 
   var LOG = { lr: true, eps: true };
+  // Counts: a whole number from 1 to the most the build takes (optim's
+  // Setting.Whole); grid search probes points × points at every step.
+  var WHOLE = { points: 25 };
+  function whole(name, x) { return WHOLE[name] ? Math.min(WHOLE[name], Math.max(1, Math.round(x))) : x; }
 
   // fmt writes a number to about 4 significant digits; anything else (a
   // flag such as maximize=true) as it is.
@@ -31,6 +35,7 @@
   // bounds of a setting: the figure's, or around v as the build chooses them.
   function boundsOf(data, name, v) {
     if (data.live && data.live[name]) return data.live[name];
+    if (WHOLE[name]) return [1, WHOLE[name]];
     if (LOG[name]) return [v / 100, v * 100];
     if (/^(momentum|dampening|beta|beta1|beta2|rho)$/.test(name)) return [0, 0.999];
     return [0, Math.max(1, 10 * v)];
@@ -302,7 +307,7 @@
       var out = el("output", { "for": id }, fmt(v));
       input.setAttribute("aria-valuetext", name + " " + fmt(v));
       input.addEventListener("input", function () {
-        var x = fromT(input.value / 1000);
+        var x = whole(name, fromT(input.value / 1000));
         var p = current(i).params;
         p[name] = x;
         changes[i].params = p;
@@ -454,7 +459,7 @@
           var v = q.has(n + k) ? q.get(n + k) : q.get(k);
           if (v === null) return;
           if (typeof params[k] === "boolean") params[k] = v === "true";
-          else if (num(v) !== null && (num(v) > 0 || !LOG[k])) params[k] = num(v);
+          else if (num(v) !== null && (num(v) > 0 || !LOG[k]) && whole(k, num(v)) === num(v)) params[k] = num(v);
           touched = true;
         });
         if (touched) c.params = params;
