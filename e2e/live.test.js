@@ -79,4 +79,14 @@ test('live figure controls and addresses', { skip, timeout: 120_000 }, async (t)
     await context.close();
   });
 
+  await t.test('an optimizer name from Object.prototype in the address is ignored', async () => {
+    for (const name of ['toString', 'constructor', '__proto__']) {
+      const { context, loc, problems } = await open(browser, site, saddle, `?fig=${saddle.id}&r1.optimizer=${name}`);
+      const r = await runs(loc);
+      assert.deepEqual(problems, [], name);
+      assert.equal(r.length, 3, `${name}: the readout shows the three runs`);
+      await context.close();
+    }
+  });
+
 });

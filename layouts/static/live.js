@@ -448,7 +448,7 @@
         if (!liveRuns[i]) return;
         var n = "r" + (i + 1) + ".", c = changes[i];
         var opt = q.get(n + "optimizer");
-        if (opt && E.DEFAULTS[opt]) {
+        if (opt && Object.prototype.hasOwnProperty.call(E.DEFAULTS, opt)) {
           c.optimizer = opt;
           var d = E.DEFAULTS[opt], p = {};
           for (var k in d) p[k] = d[k] === null ? (orig[i].params[k] !== undefined ? orig[i].params[k] : 0.01) : d[k];
