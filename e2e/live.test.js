@@ -89,4 +89,19 @@ test('live figure controls and addresses', { skip, timeout: 120_000 }, async (t)
     }
   });
 
+  await t.test('Move start, pressed twice, puts the note back', async () => {
+    const { context, loc, page, problems } = await open(browser, site, shared);
+    const note = loc.locator('.landscape-livebar .landscape-livenote');
+    const first = await note.textContent();
+    const move = loc.locator('button[data-action="move-start"]');
+    await move.click();
+    assert.match(await note.textContent(), /Arrow keys move the start/);
+    await move.click();
+    assert.equal(await note.textContent(), first, 'the note no longer says the arrow keys move the start');
+    await move.click();
+    await page.keyboard.press('Escape');
+    assert.equal(await note.textContent(), first, 'Escape puts the note back too');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });

@@ -371,11 +371,14 @@
       writeURL();
     }
 
-    var moving = false, restoring = false;
+    var moving = false, restoring = false, noteText = note.textContent;
+    function setMoving(on) {
+      moving = on;
+      moveBtn.setAttribute("aria-pressed", String(on));
+      note.textContent = on ? "Arrow keys move the start (Shift: ten times as far); Escape ends." : noteText;
+    }
     moveBtn.addEventListener("click", function () {
-      moving = !moving;
-      moveBtn.setAttribute("aria-pressed", String(moving));
-      note.textContent = moving ? "Arrow keys move the start (Shift: ten times as far); Escape ends." : note.textContent;
+      setMoving(!moving);
       if (moving) fig.focus();
     });
     resetBtn.addEventListener("click", resetAll);
@@ -395,7 +398,7 @@
         case "ArrowRight": dx = 1; break;
         case "ArrowUp": dy = 1; break;
         case "ArrowDown": dy = -1; break;
-        case "Escape": moving = false; moveBtn.setAttribute("aria-pressed", "false"); e.preventDefault(); e.stopImmediatePropagation(); return;
+        case "Escape": setMoving(false); e.preventDefault(); e.stopImmediatePropagation(); return;
         default: return;
       }
       e.preventDefault();
