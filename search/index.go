@@ -240,7 +240,7 @@ func shardJSON(terms []string, postings map[string][]int) []byte {
 }
 
 // Terms splits text into index terms: lower case, runs of letters and
-// numbers (as search.js's /[\p{L}\p{N}]+/u), of at least minTerm runes,
+// numbers (search.js splits a query by the same runes: its LETTERS table), of at least minTerm runes,
 // cut at maxTerm.
 func Terms(text string) []string {
 	var out []string
