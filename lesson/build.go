@@ -78,15 +78,21 @@ type Summary struct {
 // builder is one run of Build: the course, what is known of the previous
 // site, and each page's progress through the phases.
 type builder struct {
-	start  time.Time
-	ctx    context.Context
-	lim    execLimits
-	opt    Options
-	theme  *theme
-	course *course
-	conv   *markup.Converter
-	site   SiteData
-	memo   *figure.Memo
+	start time.Time
+	ctx   context.Context
+	lim   execLimits
+	opt   Options
+	theme *theme
+	// themeRead is closed once theme (nil if it has mistakes) and
+	// themeErr are set: the theme is read while the course is loaded
+	// and parsed, which need nothing of it.
+	themeRead chan struct{}
+	themeErr  error
+	themeSeen bool // awaitTheme has added the theme's mistakes
+	course    *course
+	conv      *markup.Converter
+	site      SiteData
+	memo      *figure.Memo
 
 	pages  []*page
 	keys   []string // each page's key (pageKeys)
@@ -179,16 +185,17 @@ func Build(ctx context.Context, opt Options) (Summary, error) {
 		return Summary{}, err
 	}
 	b.ctx, b.lim, b.start = ctx, opt.execLimits(), start
-	if b.theme == nil { // the theme's errors are in b.errs
-		b.pages = b.course.allPages()
-		b.reused = make([]bool, len(b.pages))
-		b.parse()
-		b.resolve()
-		return Summary{}, b.errs.Sorted()
+	if err := b.plan(); err != nil {
+		return Summary{}, err
 	}
-	b.plan()
 	b.parse()
 	b.resolve()
+	if err := b.awaitTheme(); err != nil {
+		return Summary{}, err
+	}
+	if b.theme == nil { // the theme's errors are in b.errs
+		return Summary{}, b.errs.Sorted()
+	}
 	if b.checkBuildWork() {
 		// Not a figure is computed: the course is over the limit of
 		// what one build does, and computing it all only to report
@@ -234,26 +241,18 @@ func Build(ctx context.Context, opt Options) (Summary, error) {
 	return sum, err
 }
 
-// load reads the theme and the course.
+// load reads the course, and starts reading the theme (awaitTheme).
 func load(opt Options) (*builder, error) {
 	if opt.ContentDir == "" {
 		opt.ContentDir = "content"
 	}
-	// A broken theme does not hide the course's mistakes: both are read,
-	// and the course is parsed, before the build stops.
-	theme, err := loadTheme(opt.Layouts, opt.LayoutsDir)
-	var errs Errors
-	if err != nil {
-		if !errors.As(err, &errs) {
-			return nil, err
-		}
-	}
+	b := &builder{opt: opt, themeRead: make(chan struct{})}
+	go func() {
+		defer close(b.themeRead)
+		b.theme, b.themeErr = loadTheme(opt.Layouts, opt.LayoutsDir)
+	}()
 	opt.TextMemo.begin()
-	c, cerrs := loadCourse(opt.Content, opt.ContentDir, opt.Drafts, opt.TextMemo)
-	errs = append(errs, cerrs...)
-	if theme != nil {
-		errs = append(errs, checkAddresses(c, theme, opt.ContentDir)...)
-	}
+	c, errs := loadCourse(opt.Content, opt.ContentDir, opt.Drafts, opt.TextMemo)
 	if opt.BaseURL != "" {
 		c.site.BaseURL = opt.BaseURL
 	}
@@ -266,8 +265,30 @@ func load(opt Options) (*builder, error) {
 	}
 	conv := markup.New(c.site.UnsafeHTML)
 	errs = append(errs, c.checkBibMath(inlineFormula(conv))...)
-	return &builder{opt: opt, theme: theme, course: c, conv: conv,
-		site: c.siteData(opt.LiveReload), memo: memo, errs: errs}, nil
+	b.course, b.conv, b.site, b.memo, b.errs = c, conv, c.siteData(b.opt.LiveReload), memo, errs
+	return b, nil
+}
+
+// awaitTheme waits for the theme and adds its mistakes, and those of the
+// course's addresses against it, to b.errs. A broken theme does not hide
+// the course's mistakes: both are read, and the course is parsed, before
+// the build stops. The error is one that is not a mistake of the course
+// or the theme.
+func (b *builder) awaitTheme() error {
+	<-b.themeRead
+	var errs Errors
+	if b.themeErr != nil && !errors.As(b.themeErr, &errs) {
+		return b.themeErr
+	}
+	if b.themeSeen {
+		return nil
+	}
+	b.themeSeen = true
+	b.errs = append(b.errs, errs...)
+	if b.theme != nil {
+		b.errs = append(b.errs, checkAddresses(b.course, b.theme, b.opt.ContentDir)...)
+	}
+	return nil
 }
 
 // inlineFormula converts an inline formula with conv, as bib takes it.
@@ -291,23 +312,29 @@ func (c *course) checkBibMath(formula func(string) (string, error)) Errors {
 }
 
 // plan finds the pages unchanged since the last build into the same place:
-// they are taken from it.
-func (b *builder) plan() {
+// they are taken from it. Only then does it wait for the theme, which the
+// pages' keys depend on; without a theme, none is taken.
+func (b *builder) plan() error {
 	b.pages = b.course.allPages()
 	b.keys = make([]string, len(b.pages))
-	if b.opt.Cache != nil || b.opt.Memory != nil {
-		b.keys, b.global = pageKeys(b.pages, b.theme, b.site, b.course)
+	b.reused = make([]bool, len(b.pages))
+	if b.opt.Cache == nil && b.opt.Memory == nil {
+		return nil
 	}
+	if err := b.awaitTheme(); err != nil || b.theme == nil {
+		return err
+	}
+	b.keys, b.global = pageKeys(b.pages, b.theme, b.site, b.course)
 	reusable := func(rel, key string) bool { _, ok := b.last.Reusable(b.opt.Out, rel, key); return ok }
 	if b.opt.Memory != nil {
 		b.last, reusable = b.opt.Memory.Records(), b.opt.Memory.Reusable
 	} else {
 		b.last = b.opt.Cache.Site(b.opt.Out)
 	}
-	b.reused = make([]bool, len(b.pages))
 	for i, pg := range b.pages {
 		b.reused[i] = reusable(pageFile(pg), b.keys[i])
 	}
+	return nil
 }
 
 // parse parses every other page, decodes every directive and converts every
