@@ -63,14 +63,14 @@ func renderQuiz(conv *markup.Converter, n *markup.Quiz, id string, l *diag.List)
 	}
 	before := len(l.Errs)
 	v := quizView{ID: id, Multiple: s.Multiple}
-	q, _ := conv.Fragment(s.Question, s.QuestionLine, "question", false, l)
+	q, _ := conv.Fragment(s.Question, s.QuestionLine, "question", id+"-q", false, l)
 	v.Question = template.HTML(q)
 	for i, c := range s.Choices {
 		key := fmt.Sprintf("choices[%d]", i) // from 0, as runs[0] and curves[0]
-		text, _ := conv.Fragment(c.Text, c.Line, key+".text", true, l)
+		text, _ := conv.Fragment(c.Text, c.Line, key+".text", fmt.Sprintf("%s-%d", id, i), true, l)
 		cv := choiceView{Text: template.HTML(text), Correct: c.Correct}
 		if c.Why != "" {
-			why, _ := conv.Fragment(c.Why, c.WhyLine, key+".why", false, l)
+			why, _ := conv.Fragment(c.Why, c.WhyLine, key+".why", fmt.Sprintf("%s-%d-why", id, i), false, l)
 			cv.Why = template.HTML(why)
 		}
 		v.Choices = append(v.Choices, cv)

@@ -120,6 +120,10 @@ func TestQuizErrors(t *testing.T) {
 			[]string{`content/s/lesson.md:9: choices[0].text: write one paragraph here: text, emphasis, code, links and $…$ math, no lists or blocks`}},
 		{"a quiz in a why", quiz("question: Q\nchoices:\n  - text: a\n    correct: true\n    why: \"```quiz\\nquestion: R\\n```\"\n  - b\n"),
 			[]string{`content/s/lesson.md:11: choices[0].why: a figure, quiz, exercise or answer cannot go inside a quiz`}},
+		{"a heading in a why", quiz("question: Q\nchoices:\n  - text: a\n    correct: true\n    why: \"## Intro {#main}\\n\\nText.\"\n  - b\n"),
+			[]string{`content/s/lesson.md:11: choices[0].why: a heading cannot go inside a quiz; write **bold** text instead`}},
+		{"a heading in the question", quiz("question: \"Q\\n===\"\nchoices: [{text: a, correct: true}, b]\n"),
+			[]string{`content/s/lesson.md:7: question: a heading cannot go inside a quiz; write **bold** text instead`}},
 		{"control character", quiz("question: \"Q\\e[2J\"\nchoices: [{text: a, correct: true}, b]\n"),
 			[]string{`content/s/lesson.md:7: question: holds the control character U+001B; remove it`}},
 		{"huge choice", quiz("question: Q\nchoices: [{text: " + strings.Repeat("a", 1001) + ", correct: true}, b]\n"),
@@ -137,5 +141,40 @@ func TestQuizErrors(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", got, strings.Join(c.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestQuizFootnoteIDs checks that footnotes in a quiz's question and
+// explanations, each numbered from 1, take ids apart from one another's and
+// the page's own, so every note link leads to its note.
+func TestQuizFootnoteIDs(t *testing.T) {
+	t.Parallel()
+	src := "---\ntitle: L\n---\nText.[^1]\n\n[^1]: The page's note.\n\n```quiz\n" +
+		"question: \"Q?[^1]\\n\\n[^1]: The question's note.\"\n" +
+		"choices:\n" +
+		"  - {text: a, correct: true, why: \"Yes.[^1]\\n\\n[^1]: A's note.\"}\n" +
+		"  - {text: b, why: \"No.[^1]\\n\\n[^1]: B's note.\"}\n```\n"
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(t.Context(), Options{Content: lessonCourse(src), Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	html := readOut(t, out, "s/lesson/index.html")
+	ids := map[string]int{}
+	for _, m := range regexp.MustCompile(`\sid="([^"]*)"`).FindAllStringSubmatch(html, -1) {
+		ids[m[1]]++
+	}
+	links := regexp.MustCompile(`href="#([^"]*fn(?:ref)?:[^"]*)"`).FindAllStringSubmatch(html, -1)
+	if len(links) != 8 { // four notes, each a link to it and one back
+		t.Errorf("%d note links, want 8:\n%s", len(links), html)
+	}
+	seen := map[string]bool{}
+	for _, m := range links {
+		if ids[m[1]] != 1 {
+			t.Errorf("link to #%s: %d elements have that id, want 1", m[1], ids[m[1]])
+		}
+		if seen[m[1]] {
+			t.Errorf("two links to #%s", m[1])
+		}
+		seen[m[1]] = true
 	}
 }

@@ -12,20 +12,30 @@ import (
 // Fragment converts a short Markdown text that is part of a directive (a
 // quiz's question, a choice, an explanation) to HTML, reporting mistakes
 // at line under key. With inline, the text must be one paragraph, and its
-// content comes without the <p>. Figures, quizzes and exercises have no
-// place in a fragment.
-func (c *Converter) Fragment(src string, line int, key string, inline bool, l *diag.List) (string, bool) {
+// content comes without the <p>. Figures, quizzes, exercises and headings
+// have no place in a fragment; the ids of its footnotes begin with id, which
+// names the fragment on its page.
+func (c *Converter) Fragment(src string, line int, key, id string, inline bool, l *diag.List) (string, bool) {
 	sub := &diag.List{File: l.File}
 	d := c.Parse([]byte(src), line, sub)
 	bad := len(d.Figures) > 0 || len(d.Quizzes) > 0
+	heading := false
 	ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if n.Kind() == kindExercise || n.Kind() == kindAnswer {
+		switch n.Kind() {
+		case kindExercise, kindAnswer:
 			bad = true
+		case ast.KindHeading:
+			heading = true
 		}
 		return ast.WalkContinue, nil
 	})
 	if bad {
 		sub.Add(line, key, "a figure, quiz, exercise or answer cannot go inside a quiz")
+	}
+	if heading {
+		// Its id could be one the page has, and it would break the
+		// page's outline in the middle of a question.
+		sub.Add(line, key, "a heading cannot go inside a quiz; write **bold** text instead")
 	}
 	if inline && len(sub.Errs) == 0 {
 		if first := d.root.FirstChild(); first == nil || first.Kind() != ast.KindParagraph || first.NextSibling() != nil {
@@ -42,6 +52,7 @@ func (c *Converter) Fragment(src string, line int, key string, inline bool, l *d
 	if len(sub.Errs) > 0 {
 		return "", false
 	}
+	d.root.SetAttributeString(footnoteIDs, []byte(id+"-"))
 	var b bytes.Buffer
 	if err := c.Render(&b, d); err != nil {
 		l.Add(line, key, "rendering Markdown: %v", err)

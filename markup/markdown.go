@@ -390,7 +390,7 @@ func newMarkdown(unsafe bool) goldmark.Markdown {
 			parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...))),
 		goldmark.WithExtensions(
 			extension.GFM,
-			extension.Footnote,
+			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnoteIDPrefix)),
 			extension.DefinitionList,
 			passthrough.New(passthrough.Config{
 				InlineDelimiters: []passthrough.Delimiters{{Open: "$", Close: "$"}},
@@ -486,4 +486,23 @@ func plainText(n ast.Node, src []byte, math mathAs) string {
 		return ast.WalkContinue, nil
 	})
 	return b.String()
+}
+
+// footnoteIDs is the attribute of a fragment's document that holds the
+// prefix of its footnotes' ids: each fragment numbers its notes from 1, and
+// without the prefix the notes of two explanations on a page would share
+// ids (fn:1), their links jumping to the first.
+const footnoteIDs = "descent-footnote-ids"
+
+// footnoteIDPrefix is the prefix of the footnote ids of n's document: the
+// one Fragment set, or none.
+func footnoteIDPrefix(n ast.Node) []byte {
+	if d := n.OwnerDocument(); d != nil {
+		if v, ok := d.AttributeString(footnoteIDs); ok {
+			if b, ok := v.([]byte); ok {
+				return b
+			}
+		}
+	}
+	return nil
 }
