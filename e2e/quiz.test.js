@@ -34,6 +34,8 @@ test('quizzes, exercises and search', { skip, timeout: 180_000 }, async (t) => {
     await quiz.locator('.quiz-choice').nth(1).locator('label').click();
     await assert.doesNotReject(() => quiz.locator('.quiz-choice.is-wrong .quiz-why').waitFor());
     assert.match(await feedback.textContent(), /Not quite/);
+    // Moved from the hidden answer, not copied: a copy would repeat its ids.
+    assert.equal(await quiz.locator('.quiz-why').count(), 3, 'each explanation once');
     // Try again resets.
     await quiz.locator('.quiz-retry').click();
     assert.equal(await quiz.locator('.is-wrong, .is-right').count(), 0);

@@ -44,11 +44,13 @@
       return out;
     }
 
+    // An explanation is moved, not copied, between the hidden answer and
+    // its choice: a copy would repeat the ids of its footnotes.
     function clear() {
-      items.forEach(function (li) {
+      items.forEach(function (li, i) {
         li.classList.remove("is-right", "is-wrong", "is-missed");
         var w = li.querySelector(".quiz-why");
-        if (w) li.removeChild(w);
+        if (w) explain[i].appendChild(w);
       });
       feedback.textContent = "";
       form.classList.remove("quiz-done");
@@ -57,7 +59,7 @@
     function mark(i, cls) {
       items[i].classList.add(cls);
       var why = explain[i].querySelector(".quiz-why");
-      if (why) items[i].appendChild(why.cloneNode(true));
+      if (why) items[i].appendChild(why);
     }
 
     function check() {
