@@ -111,6 +111,26 @@ test('quizzes, exercises and search', { skip, timeout: 180_000 }, async (t) => {
     assert.ok(got.length > 0, 'nabla finds the formulas that use it');
     assert.ok(got.every((r) => !r.includes('\\')), got.join('\n'));
     assert.ok(got.some((r) => r.includes('∇')), got.join('\n'));
+    // A query is its first 32 distinct terms. 31 made-up words that match
+    // nothing, after "nesterov" and before "mountain pass" (the 33rd and
+    // 34th): the results are those of "nesterov" alone, with no lesson
+    // found only by the words past the 32nd.
+    const none = Array.from({ length: 31 }, (_, i) => 'zq' + 'abcdefghijklmnopqrstuvwxyz'[i % 26] + 'xjv'[Math.floor(i / 26)]);
+    got = await query(none.join(' '));
+    assert.deepEqual(got, [], 'the made-up words match nothing');
+    assert.equal(await page.locator('#search-status').textContent(), 'No lesson matches.');
+    const nesterov = await query('nesterov');
+    assert.ok(nesterov.length > 0 && !nesterov.some((r) => /Saddle points/.test(r)), nesterov.join('\n'));
+    got = await query(['nesterov', ...none, 'mountain', 'pass'].join(' '));
+    assert.deepEqual(got, nesterov, 'only the first 32 terms are searched');
+    // Distinct: a word said 40 times counts once, so "pass" is the second term.
+    got = await query('mountain '.repeat(40) + 'pass');
+    assert.deepEqual(got, await query('mountain pass'));
+    // A pasted 150 KB is cut too: its first 32 distinct terms are the same.
+    const paste = ['nesterov', ...none].join(' ') + ' mountain pass'.repeat(11_000);
+    assert.ok(paste.length > 150_000);
+    got = await query(paste);
+    assert.deepEqual(got, nesterov, 'a pasted 150 KB searches its first 32 terms');
     // Keyboard: down to the first result, Enter lands on the lesson.
     await query('sadle pont');
     await input.press('ArrowDown');

@@ -17,6 +17,12 @@
   if (!box || !input || !list || !me) return;
   var root = new URL(".", me.src).href; // search.js sits at the site root
   var MAX = 8;
+  // A query is its first MAX_TERMS distinct terms, split from its first
+  // MAX_QUERY UTF-16 units: each term is scored against every term of the
+  // shards it loads, so a pasted page of text (150 KB, 18,000 terms) froze
+  // the tab for ten seconds. A word the cut falls in counts as the prefix
+  // it keeps.
+  var MAX_TERMS = 32, MAX_QUERY = 4096;
   var PAGE_GROUP = 32; // search.PageGroup
 
   // Loading: each file calls __descentSearch(key, data).
@@ -76,6 +82,19 @@
     end();
     return out;
   }
+  // queryTerms is the terms a search uses: the first MAX_TERMS distinct
+  // ones of the query's first MAX_QUERY characters (not cutting a
+  // character's surrogate pair in two).
+  function queryTerms(query) {
+    if (query.length > MAX_QUERY) {
+      var at = MAX_QUERY, c = query.charCodeAt(at - 1);
+      if (c >= 0xd800 && c <= 0xdbff) at--;
+      query = query.slice(0, at);
+    }
+    var seen = new Set();
+    terms(query).forEach(function (w) { if (seen.size < MAX_TERMS) seen.add(w); });
+    return Array.from(seen);
+  }
   // hex names a term's shard: its first k runes' UTF-8 in hex (search.ShardKey).
   function hex(s, k) {
     return Array.from(new TextEncoder().encode([...s].slice(0, k).join("")), function (b) {
@@ -118,7 +137,7 @@
   }
 
   function search(query) {
-    var words = terms(query);
+    var words = queryTerms(query);
     if (!words.length) return Promise.resolve(null);
     return get("index").then(function (index) {
       if (!index) return [];
