@@ -79,6 +79,49 @@ test('live figure controls and addresses', { skip, timeout: 120_000 }, async (t)
     await context.close();
   });
 
+  // optim takes radius, shrink, eta_plus and step_max greater than 0,
+  // eta_minus less than 1 and weight_decay at least 0; a slider at either
+  // end, or an address, must not give the page a run the build refuses.
+  const slide = (slider, v) => slider.evaluate((el, v) => {
+    el.value = v; el.dispatchEvent(new Event('input', { bubbles: true }));
+    return Number(el.nextElementSibling.value);
+  }, v);
+  await t.test('a slider ends at values the build takes (radius, shrink, eta_plus, step_max > 0; eta_minus < 1)', async () => {
+    let { context, loc, problems } = await open(browser, site, grid);
+    await loc.locator('summary').click();
+    for (const name of ['radius', 'shrink']) {
+      const got = await slide(loc.locator(`input[data-setting="${name}"]`).first(), '0');
+      assert.ok(got > 0, `${name} at the slider's left end is ${got}, not greater than 0`);
+    }
+    assert.ok(!(await runs(loc)).some((r) => /\b(radius|shrink)=(0|-[\d.e]+)[,)]/.test(r.text)), (await runs(loc)).map((r) => r.text).join('\n'));
+    assert.deepEqual(problems, []);
+    await context.close();
+    ({ context, loc, problems } = await open(browser, site, saddle));
+    await loc.locator('summary').click();
+    await loc.locator(`select[id$="-r1-optimizer"]`).selectOption('rprop');
+    for (const [name, v] of [['eta_plus', '0'], ['step_max', '0'], ['eta_minus', '1000']]) {
+      const got = await slide(loc.locator(`input[data-setting="${name}"][data-run="1"]`), v);
+      if (name === 'eta_minus') assert.ok(got >= 0 && got < 1, `eta_minus at the slider's right end is ${got}, not less than 1`);
+      else assert.ok(got > 0, `${name} at the slider's left end is ${got}, not greater than 0`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  await t.test('an address\'s setting the build refuses is ignored', async () => {
+    for (const [fig, q, bad] of [
+      [grid, 'r1.radius=0&r1.shrink=-1', /\b(radius=0|shrink=-1)[,)]/],
+      [saddle, 'r1.optimizer=rprop&r1.eta_plus=0&r1.step_max=-5&r1.eta_minus=1', /\b(eta_plus=0|step_max=-5|eta_minus=1)[,)]/],
+      [saddle, 'weight_decay=-1', /\bweight_decay=-1[,)]/],
+    ]) {
+      const { context, loc, problems } = await open(browser, site, fig, `?fig=${fig.id}&${q}`);
+      const r = await runs(loc);
+      assert.deepEqual(problems, [], q);
+      assert.ok(r.length > 0 && !r.some((x) => bad.test(x.text)), `${q}: ${r.map((x) => x.text).join('; ')}`);
+      await context.close();
+    }
+  });
+
   await t.test('an optimizer name from Object.prototype in the address is ignored', async () => {
     for (const name of ['toString', 'constructor', '__proto__']) {
       const { context, loc, problems } = await open(browser, site, saddle, `?fig=${saddle.id}&r1.optimizer=${name}`);

@@ -61,6 +61,46 @@ func Table() string {
 		b.WriteString("}")
 	}
 	b.WriteString("};\n")
+	// Each setting's rule, as optim's Method.Resolve checks it, for the
+	// sliders' ends and the address: "+" greater than 0, "u" at least 0 and
+	// less than 1, N a whole number from 1 to N; a setting not listed is a
+	// flag or at least 0. A setting has one rule in every live optimizer
+	// that has it.
+	b.WriteString("  const LIMITS = {")
+	rule := map[string]string{}
+	n := 0
+	for _, name := range figure.LiveMethods() {
+		m, _ := optim.LookupMethod(name)
+		for _, s := range m.Settings {
+			r := "at least 0" // not written: the rule of a setting not listed
+			switch {
+			case s.Flag:
+				r = "a flag"
+			case s.Positive:
+				r = `"+"`
+			case s.Unit:
+				r = `"u"`
+			case s.Whole > 0:
+				r = strconv.Itoa(s.Whole)
+			}
+			if old, ok := rule[s.Name]; ok {
+				if old != r {
+					panic(fmt.Sprintf("genops: setting %s is %s in one live optimizer and %s in %s", s.Name, old, r, name))
+				}
+				continue
+			}
+			rule[s.Name] = r
+			if s.Flag || r == "at least 0" {
+				continue
+			}
+			if n > 0 {
+				b.WriteString(", ")
+			}
+			n++
+			fmt.Fprintf(&b, "%s: %s", s.Name, r)
+		}
+	}
+	b.WriteString("};\n")
 	b.WriteString(end)
 	return b.String()
 }

@@ -10,6 +10,7 @@
   const OPS_VERSION = "152612bd918a";
   const OP = {const: 0, x: 1, y: 2, add: 3, sub: 4, mul: 5, div: 6, pow: 7, square: 8, powc: 9, neg: 10, sin: 11, cos: 12, tan: 13, exp: 14, log: 15, sqrt: 16, abs: 17, tanh: 18, sinh: 19, cosh: 20, atan: 21, relu: 22, sign: 23, sigmoid: 24, min: 25, max: 26, log1p: 27, expm1: 28};
   const DEFAULTS = {"gd": {lr: null, weight_decay: 0, maximize: false}, "momentum": {lr: null, momentum: 0.9, dampening: 0, weight_decay: 0, maximize: false}, "nesterov": {lr: null, momentum: 0.9, weight_decay: 0, maximize: false}, "adagrad": {lr: 0.01, eps: 1e-10, lr_decay: 0, initial_accumulator_value: 0, weight_decay: 0, maximize: false}, "rmsprop": {lr: 0.01, rho: 0.99, eps: 1e-08, momentum: 0, centered: false, weight_decay: 0, maximize: false}, "adam": {lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-08, amsgrad: false, weight_decay: 0, maximize: false}, "adamw": {lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-08, amsgrad: false, weight_decay: 0.01, maximize: false}, "adadelta": {lr: 1, rho: 0.9, eps: 1e-06, weight_decay: 0, maximize: false}, "adamax": {lr: 0.002, beta1: 0.9, beta2: 0.999, eps: 1e-08, weight_decay: 0, maximize: false}, "nadam": {lr: 0.002, beta1: 0.9, beta2: 0.999, eps: 1e-08, momentum_decay: 0.004, weight_decay: 0}, "radam": {lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-08, weight_decay: 0}, "rprop": {lr: 0.01, eta_minus: 0.5, eta_plus: 1.2, step_min: 1e-06, step_max: 50}, "asgd": {lr: 0.01, lambd: 0.0001, alpha: 0.75, t0: 1e+06, weight_decay: 0}, "grid-search": {points: 5, radius: 1, shrink: 0.5}, "ema-momentum": {lr: null, beta: 0.9}};
+  const LIMITS = {lr: "+", momentum: "u", dampening: "u", eps: "+", rho: "u", beta1: "u", beta2: "u", eta_minus: "u", eta_plus: "+", step_max: "+", points: 25, radius: "+", shrink: "+", beta: "u"};
 // END GENERATED
 
   // decode turns the figure's code (opcode, then a value for const and
@@ -335,6 +336,17 @@
     return Object.prototype.hasOwnProperty.call(RULES, optimizer) && !(params && params.batch);
   }
 
+  // legal reports whether optim takes v for the setting name (LIMITS, as
+  // Method.Resolve checks it): a finite number within the setting's rule.
+  function legal(name, v) {
+    const r = LIMITS[name];
+    if (typeof v !== "number" || !Number.isFinite(v)) return false;
+    if (r === "+") return v > 0;
+    if (r === "u") return v >= 0 && v < 1;
+    if (typeof r === "number") return Number.isInteger(v) && v >= 1 && v <= r;
+    return v >= 0;
+  }
+
   // run takes steps steps from start, as optim.Run: the point, loss and
   // gradient norm at every step, stopping at the first point or loss that
   // is not finite.
@@ -361,5 +373,5 @@
     return { points, loss, grad_norm: gradNorm, diverged: stoppedAt !== null, stopped_at: stoppedAt };
   }
 
-  root.DescentEngine = { OPS_VERSION, DEFAULTS, compile, live, run, optimizers: Object.keys(DEFAULTS) };
+  root.DescentEngine = { OPS_VERSION, DEFAULTS, LIMITS, compile, legal, live, run, optimizers: Object.keys(DEFAULTS) };
 })(typeof globalThis !== 'undefined' ? globalThis : this);

@@ -12,8 +12,10 @@
 
   var LOG = { lr: true, eps: true };
   // Counts: a whole number from 1 to the most the build takes (optim's
-  // Setting.Whole); grid search probes points × points at every step.
-  var WHOLE = { points: 25 };
+  // Setting.Whole, in engine.js's LIMITS); grid search probes points ×
+  // points at every step.
+  var WHOLE = {};
+  Object.keys(E.LIMITS).forEach(function (k) { if (typeof E.LIMITS[k] === "number") WHOLE[k] = E.LIMITS[k]; });
   function whole(name, x) { return WHOLE[name] ? Math.min(WHOLE[name], Math.max(1, Math.round(x))) : x; }
 
   // fmt writes a number to about 4 significant digits; anything else (a
@@ -302,12 +304,20 @@
       var log = LOG[name] && b[0] > 0;
       var toT = function (x) { return log ? (Math.log10(x) - Math.log10(b[0])) / (Math.log10(b[1]) - Math.log10(b[0])) : (x - b[0]) / (b[1] - b[0]); };
       var fromT = function (t) { return log ? Math.pow(10, Math.log10(b[0]) + t * (Math.log10(b[1]) - Math.log10(b[0]))) : b[0] + t * (b[1] - b[0]); };
-      var input = el("input", { type: "range", id: id, min: "0", max: "1000", step: "1", "data-setting": name, "data-run": i + 1 });
-      input.value = Math.round(Math.min(1, Math.max(0, toT(v))) * 1000);
+      // The slider's ends are the first and last of its 1,000 notches whose
+      // value the build takes: the notch at 0 of radius: [0, 30] (radius must
+      // be greater than 0) or past 1 of eta_minus: [0, 5] (less than 1) is left out.
+      var ok = function (n) { return E.legal(name, whole(name, fromT(n / 1000))); };
+      var lo = 0, hi = 1000;
+      while (lo < hi && !ok(lo)) lo++;
+      while (hi > lo && !ok(hi)) hi--;
+      var input = el("input", { type: "range", id: id, min: String(lo), max: String(hi), step: "1", "data-setting": name, "data-run": i + 1 });
+      input.value = Math.round(Math.min(hi / 1000, Math.max(lo / 1000, toT(v))) * 1000);
       var out = el("output", { "for": id }, fmt(v));
       input.setAttribute("aria-valuetext", name + " " + fmt(v));
       input.addEventListener("input", function () {
         var x = whole(name, fromT(input.value / 1000));
+        if (!E.legal(name, x)) return; // a live: range with no value the build takes
         var p = current(i).params;
         p[name] = x;
         changes[i].params = p;
@@ -462,7 +472,7 @@
           var v = q.has(n + k) ? q.get(n + k) : q.get(k);
           if (v === null) return;
           if (typeof params[k] === "boolean") params[k] = v === "true";
-          else if (num(v) !== null && (num(v) > 0 || !LOG[k]) && whole(k, num(v)) === num(v)) params[k] = num(v);
+          else if (num(v) !== null && E.legal(k, num(v))) params[k] = num(v);
           touched = true;
         });
         if (touched) c.params = params;
