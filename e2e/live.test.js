@@ -122,6 +122,41 @@ test('live figure controls and addresses', { skip, timeout: 120_000 }, async (t)
     }
   });
 
+  // An address names one figure (fig=); a setting without rN. is that
+  // figure's, for every run of it that has the setting. Changing another
+  // figure of the page, or the setting itself, must not leave it behind.
+  await t.test('a setting without rN. in the address stays with its figure', async () => {
+    const [, other] = all.filter((f) => f.path === saddle.path);
+    const q = `?fig=${saddle.id}&maximize=true#${saddle.id}`;
+    let { context, loc, page, problems } = await open(browser, site, saddle, q);
+    await page.waitForFunction((id) => document.getElementById(id).classList.contains('landscape-live'), other.id);
+    const B = page.locator('#' + other.id);
+    assert.ok((await runs(loc)).every((r) => /maximize=true/.test(r.text)), 'maximize=true applies to every run of its figure');
+    assert.ok(!(await runs(B)).some((r) => /maximize/.test(r.text)), 'and to no run of the other figure');
+    // A change to the other figure: the address is now that figure's.
+    await B.locator('summary').click();
+    await slide(B.locator('input[data-setting="lr"][data-run="1"]'), '600');
+    await page.waitForFunction((id) => new URL(location.href).searchParams.get('fig') === id, other.id);
+    await page.reload();
+    await page.waitForFunction((id) => document.getElementById(id).classList.contains('landscape-live'), other.id);
+    let r = await runs(B);
+    assert.match(r[0].text, /lr=/, 'the other figure\'s change is restored');
+    assert.ok(!r.some((x) => /maximize/.test(x.text)), `the first figure's maximize=true is not the other's: ${page.url()}\n${r.map((x) => x.text).join('\n')}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+    // Unticking it for one run of its own figure: that run stays unticked.
+    ({ context, loc, page, problems } = await open(browser, site, saddle, q));
+    await loc.locator('summary').click();
+    await loc.locator('input[type=checkbox][id$="-r1-maximize"]').uncheck();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('r1.maximize'));
+    await page.reload();
+    await page.waitForFunction((id) => document.getElementById(id).classList.contains('landscape-live'), saddle.id);
+    r = await runs(loc);
+    assert.ok(!/maximize/.test(r[0].text) && /maximize=true/.test(r[1].text), `${page.url()}\n${r.map((x) => x.text).join('\n')}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   await t.test('an optimizer name from Object.prototype in the address is ignored', async () => {
     for (const name of ['toString', 'constructor', '__proto__']) {
       const { context, loc, problems } = await open(browser, site, saddle, `?fig=${saddle.id}&r1.optimizer=${name}`);

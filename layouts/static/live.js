@@ -18,6 +18,14 @@
   Object.keys(E.LIMITS).forEach(function (k) { if (typeof E.LIMITS[k] === "number") WHOLE[k] = E.LIMITS[k]; });
   function whole(name, x) { return WHOLE[name] ? Math.min(WHOLE[name], Math.max(1, Math.round(x))) : x; }
 
+  // SETTING holds every live optimizer's setting names: an address's one
+  // without rN. belongs to the figure its fig= names, and a figure that
+  // writes the address takes them all out (a flag such as maximize=true
+  // is in no figure's ranges, and it stayed, to apply to this figure's
+  // runs once fig= named it).
+  var SETTING = Object.create(null);
+  Object.keys(E.DEFAULTS).forEach(function (o) { Object.keys(E.DEFAULTS[o]).forEach(function (k) { SETTING[k] = true; }); });
+
   // fmt writes a number to about 4 significant digits; anything else (a
   // flag such as maximize=true) as it is.
   function fmt(v) {
@@ -429,7 +437,7 @@
     }
     function writeURLNow(force) {
       var q = new URLSearchParams(location.search);
-      Array.from(q.keys()).forEach(function (k) { if (k === "fig" || k === "step" || k === "start" || /^r\d+\./.test(k) || data.live[k] !== undefined) q.delete(k); });
+      Array.from(q.keys()).forEach(function (k) { if (k === "fig" || k === "step" || k === "start" || /^r\d+\./.test(k) || SETTING[k] || data.live[k] !== undefined) q.delete(k); });
       var any = false;
       runs.forEach(function (r, i) {
         var c = changes[i], n = "r" + (i + 1) + ".";
