@@ -192,3 +192,75 @@ func TestThemeNotReal(t *testing.T) {
 		})
 	}
 }
+
+// TestCourseFilesNotReal: the site file and the bibliography are read by
+// name, not found by the walk that skips links and pipes: they too must be
+// real files. A link is not followed out of the course, a pipe does not
+// hang the build, and a site file that cannot be read is an error, not a
+// course built with the default title.
+func TestCourseFilesNotReal(t *testing.T) {
+	t.Parallel()
+	const notReal = ": cannot read: is not a regular file (a link, a pipe or a device); a course is real files: copy the file in"
+	secret := filepath.Join(t.TempDir(), "secret")
+	os.WriteFile(secret+".yaml", []byte("title: SECRET\n"), 0o644)
+	os.WriteFile(secret+".bib", []byte("@article{sec, author = {Secret, A}, title = {SECRET}, year = {2024}}\n"), 0o644)
+	withBib := "title: T\nbibliography: references.bib\n"
+	tests := []struct {
+		name  string
+		setup func(dir string) error
+		want  string
+	}{
+		{"a site file that is a link", func(dir string) error { return os.Symlink(secret+".yaml", filepath.Join(dir, "site.yaml")) }, "content/site.yaml" + notReal},
+		{"a site file that is a pipe", func(dir string) error { return syscall.Mkfifo(filepath.Join(dir, "site.yaml"), 0o644) }, "content/site.yaml" + notReal},
+		{"a site file that is a folder", func(dir string) error { return os.Mkdir(filepath.Join(dir, "site.yaml"), 0o755) }, "content/site.yaml: cannot read: is a folder, not a file"},
+		{"a bibliography that is a link", func(dir string) error {
+			os.WriteFile(filepath.Join(dir, "site.yaml"), []byte(withBib), 0o644)
+			return os.Symlink(secret+".bib", filepath.Join(dir, "references.bib"))
+		}, "content/site.yaml:2: bibliography: cannot read content/references.bib: is not a regular file (a link, a pipe or a device); a course is real files: copy the file in"},
+		{"a bibliography that is a pipe", func(dir string) error {
+			os.WriteFile(filepath.Join(dir, "site.yaml"), []byte(withBib), 0o644)
+			return syscall.Mkfifo(filepath.Join(dir, "references.bib"), 0o644)
+		}, "content/site.yaml:2: bibliography: cannot read content/references.bib: is not a regular file (a link, a pipe or a device); a course is real files: copy the file in"},
+		{"a bibliography in a linked folder", func(dir string) error {
+			os.WriteFile(filepath.Join(dir, "site.yaml"), []byte("title: T\nbibliography: linked/secret.bib\n"), 0o644)
+			return os.Symlink(filepath.Dir(secret), filepath.Join(dir, "linked"))
+		}, "content/site.yaml:2: bibliography: cannot read content/linked/secret.bib: is not a regular file (a link, a pipe or a device); a course is real files: copy the file in"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			for name, text := range map[string]string{"_index.md": "---\ntitle: Home\n---\n", "s/_index.md": "---\ntitle: S\n---\n", "s/lesson.md": "---\ntitle: L\n---\nText.\n"} {
+				os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+				os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644)
+			}
+			if err := tt.setup(dir); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(t.TempDir(), "out")
+			done := make(chan error, 1)
+			go func() {
+				_, err := Build(context.Background(), Options{Content: os.DirFS(dir), Out: out})
+				done <- err
+			}()
+			select {
+			case err := <-done:
+				if err == nil || err.Error() != tt.want {
+					t.Errorf("got  %v\nwant %s", err, tt.want)
+				}
+			case <-time.After(20 * time.Second):
+				// Unblock the reader so the test ends.
+				if f, err := os.OpenFile(filepath.Join(dir, "site.yaml"), os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+					f.Close()
+				}
+				if f, err := os.OpenFile(filepath.Join(dir, "references.bib"), os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+					f.Close()
+				}
+				t.Fatal("the build hangs")
+			}
+			if _, err := os.Stat(filepath.Join(out, "index.html")); err == nil {
+				t.Error("the build wrote a site")
+			}
+		})
+	}
+}

@@ -3,6 +3,7 @@ package lesson
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -108,10 +109,14 @@ func loadCourse(fsys fs.FS, dir string, drafts bool, memo *TextMemo) (*course, E
 	c := &course{site: siteConfig{Title: "Course", Language: "en"}}
 	var errs Errors
 	name := func(p string) string { return path.Join(dir, p) }
-	if src, err := fs.ReadFile(fsys, siteFile); err == nil {
+	if src, err := readCourseFile(fsys, siteFile); err == nil {
 		l := &diag.List{File: name(siteFile)}
 		c.site = decodeSite(src, l, c.site)
 		errs = append(errs, l.Errs...)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		// A course without a site file has the defaults; one whose site
+		// file cannot be read is not built as if it had none.
+		errs = append(errs, &Error{File: name(siteFile), Msg: "cannot read: " + cleanFSError(err)})
 	}
 	byDir := map[string]*section{}
 	var lessons []lessonFile
@@ -184,6 +189,33 @@ func loadCourse(fsys fs.FS, dir string, drafts bool, memo *TextMemo) (*course, E
 	return c, errs
 }
 
+// errNotRealCourse is the walk's rule (links, pipes and devices are not
+// part of a course) for the files read by name.
+var errNotRealCourse = errors.New("is not a regular file (a link, a pipe or a device); a course is real files: copy the file in")
+
+// readCourseFile reads the file p that the course names rather than the
+// walk finds (the site file, the bibliography): a real file only, as the
+// walk takes, for a link may lead out of the course and a pipe blocks.
+func readCourseFile(fsys fs.FS, p string) ([]byte, error) {
+	// The folders on the way count too: the walk does not enter a link
+	// to a folder.
+	for dir := path.Dir(p); dir != "."; dir = path.Dir(dir) {
+		if info, err := fs.Lstat(fsys, dir); err == nil && !info.IsDir() {
+			return nil, &fs.PathError{Op: "read", Path: p, Err: errNotRealCourse}
+		}
+	}
+	info, err := fs.Lstat(fsys, p)
+	switch {
+	case err != nil:
+		return nil, err
+	case info.IsDir():
+		return nil, &fs.PathError{Op: "read", Path: p, Err: errors.New("is a folder, not a file")}
+	case !info.Mode().IsRegular():
+		return nil, &fs.PathError{Op: "read", Path: p, Err: errNotRealCourse}
+	}
+	return fs.ReadFile(fsys, p)
+}
+
 // A lessonFile is a lesson's file as the walk found it, then as read.
 type lessonFile struct {
 	path    string // in the content folder
@@ -225,7 +257,7 @@ func (c *course) loadBib(fsys fs.FS, name func(string) string) Errors {
 	if c.site.Bibliography == "" {
 		return nil
 	}
-	src, err := fs.ReadFile(fsys, c.site.Bibliography)
+	src, err := readCourseFile(fsys, c.site.Bibliography)
 	if err != nil {
 		return Errors{{File: name(siteFile), Line: c.site.bibLine, Key: "bibliography", Msg: "cannot read " + name(c.site.Bibliography) + ": " + cleanFSError(err)}}
 	}
