@@ -3,9 +3,9 @@ package store
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 
 	"golang.org/x/sys/unix"
@@ -198,7 +198,9 @@ func (w *siteWriter) Name() string { return w.out }
 
 // path returns where rel goes in the temporary folder, making its folder.
 func (w *siteWriter) path(rel string) (string, error) {
-	if strings.Contains(rel, "..") {
+	// A ".." element, not two dots in a name: data..v2.csv is the
+	// author's file. The same rule as memory's.
+	if !fs.ValidPath(rel) {
 		return "", errors.New("store: output path escapes the site: " + rel)
 	}
 	p := filepath.Join(w.tmp, filepath.FromSlash(rel))

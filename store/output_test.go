@@ -242,3 +242,46 @@ func TestNewFolderStale(t *testing.T) {
 		t.Errorf("left: %v; want only another output's folder", left)
 	}
 }
+
+// TestOutputPaths: a file whose name holds two dots (data..v2.csv, a
+// lesson's notes...txt) is the author's and is written; only a path with
+// a ".." element, or otherwise not inside the site, is refused, by the
+// folder and by memory alike.
+func TestOutputPaths(t *testing.T) {
+	tests := []struct {
+		rel string
+		ok  bool
+	}{
+		{"s/data..v2.csv", true},
+		{"s/notes...txt", true},
+		{"..hidden/a.png", true},
+		{"../escape.txt", false},
+		{"s/../../escape.txt", false},
+		{"/abs.txt", false},
+		{"s/./a.txt", false},
+	}
+	for _, where := range []string{"folder", "memory"} {
+		t.Run(where, func(t *testing.T) {
+			dir := t.TempDir()
+			var w Output
+			if where == "folder" {
+				var err error
+				if w, err = NewFolder(filepath.Join(dir, "public"), nil); err != nil {
+					t.Fatal(err)
+				}
+			} else {
+				w = (&MemorySite{}).Writer()
+			}
+			defer w.Abandon()
+			for _, tt := range tests {
+				err := w.Write(tt.rel, []byte("x"))
+				if (err == nil) != tt.ok {
+					t.Errorf("Write(%q) = %v, want ok %v", tt.rel, err, tt.ok)
+				}
+			}
+			if _, err := os.Stat(filepath.Join(dir, "escape.txt")); err == nil {
+				t.Error("a file was written outside the site")
+			}
+		})
+	}
+}
