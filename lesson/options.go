@@ -14,13 +14,17 @@ import (
 // refusing an output folder that would swallow the course: one inside,
 // equal to or containing -content, -layouts, -cache or the working folder,
 // compared after resolving symbolic links, and one that a build may not
-// replace (store.CheckOutput). An empty out leaves Out empty, for the
-// caller to set Memory; an empty cache is not checked.
+// replace (store.CheckOutput); and a cache inside or equal to -content or
+// -layouts. An empty out leaves Out empty, for the caller to set Memory;
+// an empty cache is not checked.
 func CommandOptions(content, layouts, out, cache string) (Options, error) {
 	var opt Options
 	info, err := os.Stat(content)
 	if err != nil || !info.IsDir() {
 		return opt, fmt.Errorf("-content %s: not a folder of lessons", diag.Printable(content))
+	}
+	if err := checkCache(cache, content, layouts); err != nil {
+		return opt, err
 	}
 	if out != "" {
 		if err := checkOut(out, []folderFlag{{"-content", content, false}, {"-layouts", layouts, false}, {"-cache", cache, false}, {"the working folder", ".", true}}); err != nil {
@@ -74,6 +78,31 @@ func checkOut(out string, others []folderFlag) error {
 	}
 	if err := store.CheckOutput(out); err != nil {
 		return fmt.Errorf("-out %s: %v", q, err)
+	}
+	return nil
+}
+
+// checkCache refuses a cache folder inside, or equal to, the course or
+// the theme: a build writes its packs and site records there, and the next
+// build would publish them as the course's files.
+func checkCache(cache, content, layouts string) error {
+	if cache == "" {
+		return nil
+	}
+	realCache := resolvePath(cache)
+	for _, o := range []folderFlag{{"-content", content, false}, {"-layouts", layouts, false}} {
+		real := resolvePath(o.dir)
+		var how string
+		switch {
+		case realCache == real:
+			how = "is the same folder as "
+		case within(realCache, real):
+			how = "is inside "
+		default:
+			continue
+		}
+		return fmt.Errorf("-cache %s %s%s %s, where the build would publish its files with the course; choose a cache folder of its own, or -cache \"\" for none",
+			diag.Printable(cache), how, o.flag, diag.Printable(o.dir))
 	}
 	return nil
 }

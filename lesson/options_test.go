@@ -142,3 +142,44 @@ func TestBuildOutputGuard(t *testing.T) {
 		t.Error("the documents changed")
 	}
 }
+
+// TestCommandOptionsCache: the cache is not kept inside the course or the
+// theme, where its packs would be published as the course's files (and
+// each figure written would be a change to the preview).
+func TestCommandOptionsCache(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	os.MkdirAll("content/s", 0o755)
+	os.MkdirAll("layouts/static", 0o755)
+	os.MkdirAll("course", 0o755)
+	if err := os.Symlink("content", "to-content"); err != nil {
+		t.Fatal(err)
+	}
+	const advice = ", where the build would publish its files with the course; choose a cache folder of its own, or -cache \"\" for none"
+	tests := []struct {
+		name, cache string
+		want        string // "" for accepted
+	}{
+		{"the content folder", "content", "-cache content is the same folder as -content content" + advice},
+		{"inside the content", "content/s/cache", "-cache content/s/cache is inside -content content" + advice},
+		{"through a link", "to-content/cache", "-cache to-content/cache is inside -content content" + advice},
+		{"the layouts", "layouts", "-cache layouts is the same folder as -layouts layouts" + advice},
+		{"inside the layouts", "layouts/static", "-cache layouts/static is inside -layouts layouts" + advice},
+		{"beside the course", "cache", ""},
+		{"none", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, out := range []string{"public", ""} { // build, and serve in memory
+				_, err := CommandOptions("content", "layouts", out, tt.cache)
+				got := ""
+				if err != nil {
+					got = err.Error()
+				}
+				if got != tt.want {
+					t.Errorf("CommandOptions(-out %q, -cache %s):\ngot  %s\nwant %s", out, tt.cache, got, tt.want)
+				}
+			}
+		})
+	}
+}

@@ -89,6 +89,7 @@ func TestRunRefuses(t *testing.T) {
 		{[]string{"-out", "content/s"}, "build: -out content/s is inside -content content, and the build replaces -out as a whole; choose an output folder of its own, such as public\n"},
 		{[]string{"-out", "docs"}, "build: -out docs: holds files that no Descent build wrote (there is no .descent-site in it), and the build replaces the output folder as a whole; empty or remove the folder, or choose another -out, such as public\n"},
 		{[]string{"-out", "public", "-cache", "public/cache"}, "build: -out public contains -cache public/cache, and the build replaces -out as a whole; choose an output folder of its own, such as public\n"},
+		{[]string{"-out", "public", "-cache", "content"}, "build: -cache content is the same folder as -content content, where the build would publish its files with the course; choose a cache folder of its own, or -cache \"\" for none\n"},
 		{[]string{"-baseURL", "javascript:alert(1)"}, "build: -baseURL: expected an absolute http or https address such as https://example.org/course/, found \"javascript:alert(1)\"\n"},
 		{[]string{"-content", "no\x1b[2Jne"}, "build: -content no\\x1b[2Jne: not a folder of lessons\n"},
 	}
