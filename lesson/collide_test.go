@@ -264,3 +264,47 @@ func TestCourseFilesNotReal(t *testing.T) {
 		})
 	}
 }
+
+// TestSectionFolderNames: a section's folder name is its address as it is,
+// so a character that a web address reads otherwise (# a fragment, ? a
+// query, % an escape, \ a slash, : a scheme), or a page cannot show, is an
+// error naming the folder, not a broken link in every page's navigation.
+// Other punctuation and any script are fine.
+func TestSectionFolderNames(t *testing.T) {
+	t.Parallel()
+	const rename = ", which a web address reads otherwise; rename the folder without ? # % \\ or :"
+	tests := []struct {
+		dir, want string
+	}{
+		{"h#x", `content/h#x: the folder's name is its address, and holds "#"` + rename},
+		{"s/q?x", `content/s/q?x: the folder's name is its address, and holds "?"` + rename},
+		{"100%", `content/100%: the folder's name is its address, and holds "%"` + rename},
+		{`b\x`, `content/b\x: the folder's name is its address, and holds "\"` + rename},
+		{"c:x", `content/c:x: the folder's name is its address, and holds ":"` + rename},
+		{"esc\x1b[31m", `content/esc\x1b[31m: the folder's name holds the control character U+001B, which a page cannot show; rename the folder`},
+		{"new\nline", `content/new\nline: the folder's name holds the control character U+000A, which a page cannot show; rename the folder`},
+		{"My Section", ""},
+		{"it's <b>&amp;+=@;", ""},
+		{"日本語", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.dir, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			for name, text := range map[string]string{"_index.md": "---\ntitle: Home\n---\n", tt.dir + "/a.md": "---\ntitle: L\n---\nText.\n"} {
+				os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			_, err := Build(context.Background(), Options{Content: os.DirFS(dir), Out: filepath.Join(t.TempDir(), "out")})
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}

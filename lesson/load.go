@@ -183,7 +183,7 @@ func loadCourse(fsys fs.FS, dir string, drafts bool, memo *TextMemo) (*course, E
 	if c.home == nil {
 		c.home = &page{file: "_index.md", name: name("_index.md"), isHome: true, fm: frontMatter{Title: c.site.Title}}
 	}
-	errs = append(errs, c.addSections(byDir)...)
+	errs = append(errs, c.addSections(byDir, name)...)
 	c.makeTree(byDir)
 	slices.Sort(c.static)
 	return c, errs
@@ -381,9 +381,12 @@ func (s *section) ancestors() []*section {
 
 // addSections gives each section and lesson its address and order, and adds
 // the sections to the course.
-func (c *course) addSections(byDir map[string]*section) Errors {
+func (c *course) addSections(byDir map[string]*section, name func(string) string) Errors {
 	var errs Errors
 	for _, s := range byDir {
+		if msg := folderNameProblem(path.Base(s.dir)); s.dir != "." && msg != "" {
+			errs = append(errs, &Error{File: name(s.dir), Msg: msg})
+		}
 		if s.fm.Title == "" {
 			s.fm.Title = titleFromName(path.Base(s.dir))
 		}
@@ -419,6 +422,23 @@ func (c *course) addSections(byDir map[string]*section) Errors {
 		})
 	}
 	return errs
+}
+
+// folderNameProblem says what is wrong with a section's folder name, which
+// is its address as it is (a lesson's is made from its file name): a
+// character a web address reads otherwise, in the links the navigation,
+// the cross-references and the search write to the section and its
+// lessons, or one a page cannot show in its title; "" if nothing is.
+func folderNameProblem(name string) string {
+	for _, r := range name {
+		switch {
+		case unicode.IsControl(r):
+			return fmt.Sprintf("the folder's name holds the control character %U, which a page cannot show; rename the folder", r)
+		case strings.ContainsRune(`?#%\:`, r):
+			return "the folder's name is its address, and holds " + quote(string(r)) + ", which a web address reads otherwise; rename the folder without ? # % \\ or :"
+		}
+	}
+	return ""
 }
 
 // loneCRs makes each carriage return that no line feed follows a line
