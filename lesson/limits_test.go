@@ -3,6 +3,7 @@ package lesson
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -125,5 +126,41 @@ func TestHugeLearningRateDiverges(t *testing.T) {
 		if page := readOut(t, out, "s/lesson/index.html"); !strings.Contains(page, "diverged at step") {
 			t.Errorf("lr %s: no run diverged", lr)
 		}
+	}
+}
+
+// TestFileSizeLimit: a file the build copies or reads whole (an image, a
+// data file, the bibliography) is held in memory, so one over the limit is
+// an error at the file, before it is read: an 8 GB video beside a lesson
+// stopped the build with "fatal error: out of memory" and a stack trace.
+// The files are sparse: nothing of them is on disk.
+func TestFileSizeLimit(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, file string
+		site       string
+		want       string
+	}{
+		{"a static file", "s/video.mp4", "title: T\n", "content/s/video.mp4: the file is 1073741825 bytes, over the limit of 1 GiB; publish it elsewhere and link to it"},
+		{"the bibliography", "references.bib", "title: T\nbibliography: references.bib\n", "content/site.yaml:2: bibliography: cannot read content/references.bib: the file is 1073741825 bytes, over the limit of 1 GiB"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			for name, text := range map[string]string{"site.yaml": tt.site, "_index.md": "---\ntitle: Home\n---\n", "s/_index.md": "---\ntitle: S\n---\n", "s/lesson.md": "---\ntitle: L\n---\nText.\n", tt.file: ""} {
+				os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := os.Truncate(filepath.Join(dir, tt.file), maxFileBytes+1); err != nil {
+				t.Skip(err)
+			}
+			_, err := Build(context.Background(), Options{Content: os.DirFS(dir), Out: filepath.Join(t.TempDir(), "out")})
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("got  %v\nwant %s", err, tt.want)
+			}
+		})
 	}
 }

@@ -22,6 +22,16 @@ import (
 // faster than the text, and the sample course's longest lesson is 8 kB.
 const maxLessonBytes = 1 << 20
 
+// maxFileBytes bounds any other file the build reads whole (an image or a
+// data file it copies, the bibliography, the theme's static files): each
+// is held in memory, and the preview keeps the whole site there.
+const maxFileBytes = 1 << 30
+
+// fileTooLarge is the message for a file over maxFileBytes.
+func fileTooLarge(size int64) string {
+	return fmt.Sprintf("the file is %d bytes, over the limit of %d GiB", size, maxFileBytes>>30)
+}
+
 // siteFile is the course's settings file at the root of the content folder.
 const siteFile = "site.yaml"
 
@@ -145,6 +155,10 @@ func loadCourse(fsys fs.FS, dir string, drafts bool, memo *TextMemo) (*course, E
 			return nil
 		}
 		if !isMarkdown(p) {
+			if info, err := d.Info(); err == nil && info.Size() > maxFileBytes {
+				errs = append(errs, &Error{File: name(p), Msg: fileTooLarge(info.Size()) + "; publish it elsewhere and link to it"})
+				return nil
+			}
 			c.static = append(c.static, p)
 			return nil
 		}
@@ -212,6 +226,8 @@ func readCourseFile(fsys fs.FS, p string) ([]byte, error) {
 		return nil, &fs.PathError{Op: "read", Path: p, Err: errors.New("is a folder, not a file")}
 	case !info.Mode().IsRegular():
 		return nil, &fs.PathError{Op: "read", Path: p, Err: errNotRealCourse}
+	case info.Size() > maxFileBytes:
+		return nil, &fs.PathError{Op: "read", Path: p, Err: errors.New(fileTooLarge(info.Size()))}
 	}
 	return fs.ReadFile(fsys, p)
 }

@@ -133,6 +133,10 @@ func (t *theme) staticFiles(o overlayFS) ([]staticFile, Errors) {
 			errs = append(errs, &Error{File: t.name(p), Msg: errNotReal.Error()})
 			return nil
 		}
+		if info, err := d.Info(); top && err == nil && info.Size() > maxFileBytes {
+			errs = append(errs, &Error{File: t.name(p), Msg: fileTooLarge(info.Size()) + "; publish it elsewhere and link to it"})
+			return nil
+		}
 		name := "the built-in theme's " + p
 		if top {
 			name = t.name(p)
