@@ -60,7 +60,7 @@ func checkOut(out string, others []folderFlag) error {
 		}
 		real := resolvePath(o.dir)
 		name := o.flag
-		if o.dir != "." {
+		if !o.below { // the working folder is named in words; a flag with its value, . too
 			name += " " + diag.Printable(o.dir)
 		}
 		var how string

@@ -72,6 +72,8 @@ func TestCommandOptionsOut(t *testing.T) {
 		{"a folder of documents", "content", "docs", "cache", "-out docs: holds files that no Descent build wrote (there is no .descent-site in it), and the build replaces the output folder as a whole; empty or remove the folder, or choose another -out, such as public"},
 		{"a file", "content", "notes.txt", "cache", "-out notes.txt: is a file, not a folder; the build replaces the output folder as a whole: remove the file or choose another -out, such as public"},
 		{"a control character", "content", "content/\x1b[2J", "cache", `-out content/\x1b[2J is inside -content content` + advice},
+		{"inside a content of .", ".", "public", "", "-out public is inside -content ." + advice},
+		{"inside a cache of .", "content", "public", ".", "-out public is inside -cache ." + advice},
 
 		{"new folder", "content", "public", "cache", ""},
 		{"empty folder", "content", "empty", "cache", ""},
