@@ -70,6 +70,12 @@ func liveBounds(s *Spec, runs []runJSON) map[string][2]float64 {
 		if !r.Live {
 			continue
 		}
+		rules := map[string]optim.Setting{}
+		if m, err := optim.LookupMethod(r.Optimizer); err == nil {
+			for _, st := range m.Settings {
+				rules[st.Name] = st
+			}
+		}
 		names := make([]string, 0, len(r.Params))
 		for k := range r.Params {
 			names = append(names, k)
@@ -80,7 +86,7 @@ func liveBounds(s *Spec, runs []runJSON) map[string][2]float64 {
 			if _, seen := out[k]; !ok || seen {
 				continue
 			}
-			out[k] = defaultBounds(k, v)
+			out[k] = defaultBounds(k, rules[k], v)
 		}
 	}
 	if len(out) == 0 {
@@ -94,17 +100,20 @@ func liveBounds(s *Spec, runs []runJSON) map[string][2]float64 {
 	return out
 }
 
-// defaultBounds is a slider's range around v: two decades either way for
-// learning rates and eps (slid on a log scale), [0, 0.999] for decay rates.
-// A bound never passes the largest float64: lr: 1e308 is a run that
-// diverges, and its slider's top must not be +Inf, which the figure's data
-// cannot hold.
-func defaultBounds(name string, v float64) [2]float64 {
-	switch name {
-	case "lr", "eps":
+// defaultBounds is a slider's range around v for the setting rule of that
+// name: two decades either way for learning rates and eps (slid on a log
+// scale), [0, 0.999] for decay rates (eta_minus too), 1 to the most for a
+// count. A bound never passes the largest float64: lr: 1e308 is a run
+// that diverges, and its slider's top must not be +Inf, which the
+// figure's data cannot hold.
+func defaultBounds(name string, rule optim.Setting, v float64) [2]float64 {
+	switch {
+	case name == "lr" || name == "eps":
 		return [2]float64{v / 100, min(v*100, math.MaxFloat64)}
-	case "momentum", "dampening", "beta", "beta1", "beta2", "rho":
+	case rule.Unit:
 		return [2]float64{0, 0.999}
+	case rule.Whole > 0:
+		return [2]float64{1, float64(rule.Whole)}
 	}
 	return [2]float64{0, min(math.Max(1, 10*v), math.MaxFloat64)}
 }

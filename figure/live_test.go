@@ -27,6 +27,11 @@ func TestLiveData(t *testing.T) {
 			true, []bool{true, false, false}, map[string][2]float64{"lr": {0.001, 10}, "beta1": {0, 0.999}, "beta2": {0, 0.999}, "eps": {1e-10, 1e-6}, "weight_decay": {0, 1}}},
 		{"expression with ranges", "function: \"x^2 + 3*y^2\"\nstart: [1, 1]\nsteps: 5\nlive: {lr: [1e-4, 1]}\nruns: [{optimizer: momentum, lr: 0.01}]\n",
 			true, []bool{true}, map[string][2]float64{"lr": {1e-4, 1}, "momentum": {0, 0.999}, "dampening": {0, 0.999}, "weight_decay": {0, 1}}},
+		// Ranges by the setting's rule: eta_minus is a decay rate, points a count.
+		{"rprop", "function: quadratic\nstart: [1, 1]\nsteps: 5\nruns: [{optimizer: rprop, lr: 0.01}]\n",
+			true, []bool{true}, map[string][2]float64{"lr": {1e-4, 1}, "eta_minus": {0, 0.999}, "eta_plus": {0, 12}, "step_min": {0, 1}, "step_max": {0, 500}}},
+		{"grid search", "function: quadratic\nstart: [1, 1]\nsteps: 5\nruns: [{optimizer: grid-search}]\n",
+			true, []bool{true}, map[string][2]float64{"points": {1, 25}, "radius": {0, 20}, "shrink": {0, 5}}},
 		{"live off", "function: quadratic\nstart: [1, 1]\nsteps: 5\nlive: false\nruns: [{optimizer: gd, lr: 0.1}]\n", false, []bool{false}, nil},
 		{"regression", "function: {linear-regression: {n: 20}}\nstart: [0, 0]\nsteps: 5\nruns: [{optimizer: gd, lr: 0.1}]\n", false, []bool{false}, nil},
 	} {

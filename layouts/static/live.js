@@ -47,7 +47,7 @@
     if (data.live && data.live[name]) return data.live[name];
     if (WHOLE[name]) return [1, WHOLE[name]];
     if (LOG[name]) return [v / 100, v * 100];
-    if (/^(momentum|dampening|beta|beta1|beta2|rho)$/.test(name)) return [0, 0.999];
+    if (E.LIMITS[name] === "u") return [0, 0.999]; // decay rates, as the build's defaultBounds
     return [0, Math.max(1, 10 * v)];
   }
 
