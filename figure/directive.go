@@ -334,10 +334,48 @@ func (s *Spec) decodeLive(p yamlnode.Pair, base int, l *diag.List) {
 			l.Add(base+q.Line, key, "the range [%v, %v] is empty or inverted; write the lower bound first", lo, hi)
 		case (q.Key == "lr" || q.Key == "eps") && lo <= 0:
 			l.Add(base+q.Line, key, "%s slides on a log scale, so its range must be above 0, not from %v", q.Key, lo)
+		case rangeProblem(q.Key, lo, hi) != "":
+			l.Add(base+q.Line, key, "%s", rangeProblem(q.Key, lo, hi))
 		default:
 			s.LiveBounds[q.Key] = [2]float64{lo, hi}
 		}
 	}
+}
+
+// rangeProblem says why a slider over [lo, hi] could not give the setting
+// name a value the build takes (optim's rule for it, as the live
+// optimizers share it), or "" if it can. A name no live optimizer has
+// slides nothing, and is left alone.
+func rangeProblem(name string, lo, hi float64) string {
+	st, ok := liveSetting(name)
+	switch {
+	case !ok:
+		return ""
+	case st.Flag:
+		return fmt.Sprintf("%s is true or false, which the figure shows as a checkbox, not a slider; remove it from live", name)
+	case st.Positive && hi <= 0:
+		return fmt.Sprintf("%s must be greater than 0, and [%v, %v] holds no such value; slide it over a range above 0", name, lo, hi)
+	case st.Unit && (hi < 0 || lo >= 1):
+		return fmt.Sprintf("%s is a decay rate, from 0 to less than 1, and [%v, %v] holds none; slide it over a range such as [0, 0.999]", name, lo, hi)
+	case st.Whole > 0 && math.Ceil(max(lo, 1)) > math.Floor(min(hi, float64(st.Whole))):
+		return fmt.Sprintf("%s is a whole number from 1 to %d, and [%v, %v] holds none; slide it over a range such as [1, %d]", name, st.Whole, lo, hi, st.Whole)
+	case !st.Positive && !st.Unit && st.Whole == 0 && hi < 0:
+		return fmt.Sprintf("%s must be at least 0, and [%v, %v] holds no such value; slide it over a range from 0", name, lo, hi)
+	}
+	return ""
+}
+
+// liveSetting is the setting of that name in the first live optimizer
+// that has it; they agree on its rule (internal/genops checks).
+func liveSetting(name string) (optim.Setting, bool) {
+	for _, n := range LiveMethods() {
+		if m, err := optim.LookupMethod(n); err == nil {
+			if st, ok := m.Setting(name); ok {
+				return st, true
+			}
+		}
+	}
+	return optim.Setting{}, false
 }
 
 // decodeParams reads the function's parameters; one of them may list
