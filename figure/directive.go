@@ -345,12 +345,12 @@ func (s *Spec) decodeLive(p yamlnode.Pair, base int, l *diag.List) {
 // rangeProblem says why a slider over [lo, hi] could not give the setting
 // name a value the build takes (optim's rule for it, as the live
 // optimizers share it), or "" if it can. A name no live optimizer has
-// slides nothing, and is left alone.
+// would slide nothing: a misspelling.
 func rangeProblem(name string, lo, hi float64) string {
 	st, ok := liveSetting(name)
 	switch {
 	case !ok:
-		return ""
+		return fmt.Sprintf("no optimizer the page recomputes has a setting %q%s; name a setting of the figure's runs, such as lr or momentum", name, diag.Suggest(name, liveSettingNames(), nil))
 	case st.Flag:
 		return fmt.Sprintf("%s is true or false, which the figure shows as a checkbox, not a slider; remove it from live", name)
 	case st.Positive && hi <= 0:
@@ -363,6 +363,20 @@ func rangeProblem(name string, lo, hi float64) string {
 		return fmt.Sprintf("%s must be at least 0, and [%v, %v] holds no such value; slide it over a range from 0", name, lo, hi)
 	}
 	return ""
+}
+
+// liveSettingNames lists the settings of the live optimizers, sorted.
+func liveSettingNames() []string {
+	var names []string
+	for _, n := range LiveMethods() {
+		if m, err := optim.LookupMethod(n); err == nil {
+			for _, st := range m.Settings {
+				names = append(names, st.Name)
+			}
+		}
+	}
+	slices.Sort(names)
+	return slices.Compact(names)
 }
 
 // liveSetting is the setting of that name in the first live optimizer
