@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -263,7 +264,7 @@ func load(opt Options) (*builder, error) {
 	if opt.Memo != nil {
 		memo = opt.Memo.Renew()
 	}
-	conv := markup.New(c.site.UnsafeHTML)
+	conv := markup.New(c.site.UnsafeHTML, layoutIDs(opt.Layouts)...)
 	errs = append(errs, c.checkBibMath(inlineFormula(conv))...)
 	b.course, b.conv, b.site, b.memo, b.errs = c, conv, c.siteData(b.opt.LiveReload), memo, errs
 	return b, nil
@@ -404,6 +405,9 @@ func parsePage(conv *markup.Converter, pg *page) (*parsed, Errors) {
 	p.titleHTML = frontMatterMath(conv, pg.fm.TitleTeX, pg.fm.TitleLine, "title", l)
 	p.descriptionHTML = frontMatterMath(conv, pg.fm.DescriptionTeX, pg.fm.DescriptionLine, "description", l)
 	used, labels := map[string]bool{}, map[string]bool{} // ids on the page; figures' labels
+	for _, id := range conv.Reserved() {
+		used[id] = true
+	}
 	for _, h := range p.doc.TOC {
 		used[h.ID] = true
 	}
@@ -431,6 +435,10 @@ func parsePage(conv *markup.Converter, pg *page) (*parsed, Errors) {
 			continue
 		}
 		id := spec.ID
+		if slices.Contains(conv.Reserved(), id) {
+			l.Add(spec.IDLine, "id", "the id %q is the page layout's own (base.html, or a page template); choose another", id)
+			continue
+		}
 		if id != "" && used[id] {
 			l.Add(spec.IDLine, "id", "%q is taken by another figure or heading on this page; choose another", id)
 			continue

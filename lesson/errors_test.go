@@ -85,6 +85,7 @@ var badInputs = []struct {
 	{"id markup", figureLesson(good + "id: \"a<b\"\n"), []string{`content/s/lesson.md:13: id: "a<b" is not an id; use up to 64 lower-case letters, digits and single hyphens, such as "momentum-valley"`}},
 	{"id a list", figureLesson(good + "id: [a]\n"), []string{`content/s/lesson.md:13: id: expected text, found a list`}},
 	{"id too long", figureLesson(good + "id: " + strings.Repeat("a", 65) + "\n"), []string{`content/s/lesson.md:13: id: "` + strings.Repeat("a", 65) + `" is not an id; use up to 64 lower-case letters, digits and single hyphens, such as "momentum-valley"`}},
+	{"id of the layout's", figureLesson(good+"id: site-nav\n") + "\n## Skip {#main}\n", []string{`content/s/lesson.md:13: id: the id "site-nav" is the page layout's own (base.html, or a page template); choose another`, `content/s/lesson.md:16: id: the id "main" is the page layout's own (base.html, or a page template); choose another`}},
 	{"id twice on a page", figureLesson(good+"id: same\n") + "\n```landscape\n" + good + "id: same\n```\n", []string{`content/s/lesson.md:23: id: "same" is taken by another figure or heading on this page; choose another`}},
 	{"live not a boolean", figureLesson(good + "live: yes please\n"), []string{`content/s/lesson.md:13: live: expected false, true or ranges such as {lr: [1e-4, 1], momentum: [0, 0.99]}`}},
 	{"live range inverted", figureLesson(good + "live: {lr: [1, 0.1]}\n"), []string{`content/s/lesson.md:13: live.lr: the range [1, 0.1] is empty or inverted; write the lower bound first`}},

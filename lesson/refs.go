@@ -183,11 +183,16 @@ func (b *builder) resolve() {
 	})
 }
 
-// checkIDs reports two anchors of one page with one id.
+// checkIDs reports two anchors of one page with one id, and an anchor with
+// an id of the page layout's own.
 func (b *builder) checkIDs(i int, l *diag.List) {
 	seen := map[string]export{}
 	for _, e := range b.sites.exports[i] {
 		if e.Kind == "cite" {
+			continue
+		}
+		if slices.Contains(b.conv.Reserved(), e.ID) {
+			l.Add(e.Line, "id", "the id %q is the page layout's own (base.html, or a page template); choose another", e.ID)
 			continue
 		}
 		if prev, ok := seen[e.ID]; ok {

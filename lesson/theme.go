@@ -5,8 +5,10 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"descent/layouts"
 )
@@ -149,6 +151,33 @@ func (t *theme) staticFiles(o overlayFS) ([]staticFile, Errors) {
 	}
 	return files, errs
 }
+
+// layoutIDs lists the ids written as they are (id="main") in the page
+// templates of the theme that user overrides: no heading or figure of a
+// lesson may take one. A template that cannot be read has none here;
+// loadTheme reports it.
+func layoutIDs(user fs.FS) []string {
+	o := overlayFS{top: user, base: layouts.FS}
+	var ids []string
+	files := []string{"base.html"}
+	for _, f := range pageKinds {
+		files = append(files, f)
+	}
+	for _, f := range files {
+		src, err := fs.ReadFile(o, f)
+		if err != nil {
+			continue
+		}
+		for _, m := range literalIDRE().FindAllSubmatch(src, -1) {
+			ids = append(ids, string(m[1]))
+		}
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+// literalIDRE matches an id attribute without template actions in it.
+var literalIDRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\bid="([^"{}<>]+)"`) })
 
 var pageKinds = map[string]string{"home": "home.html", "section": "section.html", "lesson": "lesson.html", "404": "404.html"}
 

@@ -90,7 +90,7 @@ func (n *Quiz) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, 
 // written id.
 type setextIDTransformer struct{}
 
-func (setextIDTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+func (setextIDTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	var headings []*ast.Heading
 	several := false
@@ -106,6 +106,11 @@ func (setextIDTransformer) Transform(doc *ast.Document, reader text.Reader, _ pa
 		return
 	}
 	ids := parser.NewContext().IDs()
+	if reserved, ok := pc.Get(reservedKey).([]string); ok {
+		for _, id := range reserved {
+			ids.Put([]byte(id))
+		}
+	}
 	written := make([]bool, len(headings))
 	for i, h := range headings {
 		if id, ok := writtenID(h, src); ok {

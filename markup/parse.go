@@ -14,6 +14,7 @@ import (
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
 	"descent/diag"
@@ -26,14 +27,33 @@ import (
 // for the site to fill. It is safe for concurrent use, and memoises
 // formulas and code blocks across the pages of a build.
 type Converter struct {
-	md   goldmark.Markdown
-	math *mathRenderer
+	md       goldmark.Markdown
+	math     *mathRenderer
+	reserved []string // ids the page layout has
 }
 
 // New returns a Converter; unsafeHTML lets raw HTML in Markdown through
-// (the site file's unsafe_html), which is otherwise escaped.
-func New(unsafeHTML bool) *Converter {
-	return &Converter{md: newMarkdown(unsafeHTML), math: &mathRenderer{}}
+// (the site file's unsafe_html), which is otherwise escaped. No heading
+// takes one of the reserved ids (the page layout's own: a heading
+// "Site nav" is site-nav-1).
+func New(unsafeHTML bool, reserved ...string) *Converter {
+	return &Converter{md: newMarkdown(unsafeHTML), math: &mathRenderer{}, reserved: reserved}
+}
+
+// Reserved returns the ids no heading takes.
+func (c *Converter) Reserved() []string { return c.reserved }
+
+// reservedKey holds a parse's reserved ids, for setextIDTransformer.
+var reservedKey = parser.NewContextKey()
+
+// newContext is a parse's context, its heading ids clear of the reserved.
+func (c *Converter) newContext() parser.Context {
+	pc := parser.NewContext()
+	for _, id := range c.reserved {
+		pc.IDs().Put([]byte(id))
+	}
+	pc.Set(reservedKey, c.reserved)
+	return pc
 }
 
 // Formula converts one formula to MathML.
@@ -69,7 +89,7 @@ type Doc struct {
 // line. Landscape blocks are left for the caller to decode and fill.
 func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 	d := &Doc{src: src}
-	d.root = c.md.Parser().Parse(text.NewReader(src))
+	d.root = c.md.Parser().Parse(text.NewReader(src), parser.WithContext(c.newContext()))
 	pos := newPosition(src, firstLine)
 	lineOf := func(offset int) int { line, _ := pos.at(offset); return line }
 	d.TOC = headings(d.root)
