@@ -38,16 +38,17 @@ func serve(ctx context.Context, c config, stdout, stderr io.Writer) int {
 			opt.Cache = cache
 		}
 	}
-	if !loopback(diag.Printable(c.addr)) {
-		fmt.Fprintf(stderr, "serve: warning: %s is not a loopback address: anyone who can reach this machine can read the course\n", diag.Printable(c.addr))
-	}
-
 	ln, err := net.Listen("tcp", diag.Printable(c.addr))
 	if err != nil {
 		fmt.Fprintln(stderr, "serve:", diag.Printable(err.Error()))
 		return 1
 	}
 	defer ln.Close()
+	// Only once it listens: an address that does not parse (nohost) is
+	// its one error, not also a warning about whom it exposes the course to.
+	if !loopback(diag.Printable(c.addr)) {
+		fmt.Fprintf(stderr, "serve: warning: %s is not a loopback address: anyone who can reach this machine can read the course\n", diag.Printable(c.addr))
+	}
 	url := "http://" + ln.Addr().String() + "/"
 	opt.BaseURL = url
 

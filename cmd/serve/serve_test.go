@@ -487,6 +487,9 @@ func TestExitCodes(t *testing.T) {
 			if stderr.String() == "" {
 				t.Errorf("nothing on stderr")
 			}
+			if lines := strings.Count(strings.TrimSpace(stderr.String()), "\n") + 1; tc.want == 1 && lines != 1 {
+				t.Errorf("%d lines on stderr, want the one error:\n%s", lines, stderr.String())
+			}
 			if strings.HasPrefix(tc.name, "out ") && !strings.Contains(stderr.String(), "and the build replaces -out as a whole") {
 				t.Errorf("stderr does not say why: %s", stderr.String())
 			}
