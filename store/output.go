@@ -140,7 +140,12 @@ func resolveLink(out string) (string, error) {
 	real, err := filepath.EvalSymlinks(out)
 	if err != nil {
 		target, _ := os.Readlink(out)
-		return "", fmt.Errorf("is a link to %s, which does not exist; create that folder, or remove the link", target)
+		if errors.Is(err, fs.ErrNotExist) {
+			return "", fmt.Errorf("is a link to %s, which does not exist; create that folder, or remove the link", target)
+		}
+		// A loop of links (EvalSymlinks: too many links), or one through
+		// a file or a folder it may not read.
+		return "", fmt.Errorf("is a link to %s, which cannot be followed to a folder (a loop of links?); point it at a folder, or remove the link", target)
 	}
 	return real, nil
 }

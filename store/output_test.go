@@ -75,6 +75,14 @@ func TestNewFolderRefuses(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, "is a link to /nonexistent/site, which does not exist; create that folder, or remove the link"},
+		{"a loop of links", func(t *testing.T, out string) {
+			if err := os.Symlink("public-2", out); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink("public", out+"-2"); err != nil {
+				t.Fatal(err)
+			}
+		}, "is a link to public-2, which cannot be followed to a folder (a loop of links?); point it at a folder, or remove the link"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
