@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"descent/bib"
 	"descent/diag"
@@ -131,6 +132,14 @@ func loadCourse(fsys fs.FS, dir string, drafts bool, memo *TextMemo) (*course, E
 	byDir := map[string]*section{}
 	var lessons []lessonFile
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if !utf8.ValidString(p) {
+			// Its address could not hold it, and os.DirFS will not open it.
+			errs = append(errs, &Error{File: name(p), Msg: "the name is not UTF-8 (a byte of another encoding); rename it"})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
 		if err != nil {
 			errs = append(errs, &Error{File: name(p), Msg: "cannot read: " + cleanFSError(err)})
 			return nil
