@@ -49,7 +49,9 @@ func checkAddresses(c *course, t *theme, contentDir string) Errors {
 	for _, rel := range order {
 		for dir := path.Dir(rel); dir != "."; dir = path.Dir(dir) {
 			if other, ok := owner[dir]; ok {
-				if s := owner[rel]; !isMarkdown(other.file) {
+				// The error goes to the copied file, unless the build
+				// makes it (the sitemap, the 404 page): then to the page.
+				if s := owner[rel]; !isMarkdown(other.file) && other.name == other.file {
 					errs = append(errs, &Error{File: other.file, Msg: "is published at /" + dir + ", where " + s.name + " needs a folder; rename or remove one of them"})
 				} else {
 					errs = append(errs, &Error{File: s.file, Line: lineOf(s.file), Msg: "is published at /" + rel + ", inside /" + dir + ", which is " + other.name + "; rename or remove one of them"})

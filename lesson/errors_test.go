@@ -263,6 +263,8 @@ func TestBadCourses(t *testing.T) {
 			`content/site.yaml:2: theme: unknown key; the site file takes title, description, baseURL, language, unsafe_html and bibliography`},
 		{"site file not UTF-8", map[string]string{"site.yaml": "title: T\ndescription: Caf\xe9\n"},
 			`content/site.yaml:2: encoding: the file is not valid UTF-8; save it as UTF-8`},
+		{"a section named as the sitemap", map[string]string{"sitemap.xml/_index.md": "---\ntitle: O\n---\n"},
+			`content/sitemap.xml/_index.md:1: is published at /sitemap.xml/index.html, inside /sitemap.xml, which is the sitemap; rename or remove one of them`},
 		{"file name not UTF-8", map[string]string{"s/caf\xe9.md": "---\ntitle: O\n---\nText.\n"},
 			"content/s/caf\uFFFD.md: the name is not UTF-8 (a byte of another encoding); rename it"},
 		{"site file wrong type", map[string]string{"site.yaml": "title: T\nunsafe_html: sometimes\n"},
