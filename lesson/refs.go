@@ -195,6 +195,14 @@ func (b *builder) checkIDs(i int, l *diag.List) {
 			l.Add(e.Line, "id", "the id %q is the page layout's own (base.html, or a page template); choose another", e.ID)
 			continue
 		}
+		if b.isReferenceID(i, e.ID) {
+			l.Add(e.Line, "id", "the id %q is the reference list's; give the heading another, as {#my-id}", e.ID)
+			continue
+		}
+		if strings.HasPrefix(e.ID, "fn:") || strings.HasPrefix(e.ID, "fnref:") {
+			l.Add(e.Line, "id", "the id %q is a footnote's (fn: and fnref: are the footnotes'); choose another", e.ID)
+			continue
+		}
 		if prev, ok := seen[e.ID]; ok {
 			l.Add(e.Line, "id", "the id %q is used at line %d too; ids on a page must differ", e.ID, prev.Line)
 			continue
@@ -449,6 +457,20 @@ func (b *builder) hasAnchor(j int, id string) bool {
 	}
 	for _, e := range b.sites.exports[j] {
 		if e.ID == id && e.Kind != "cite" {
+			return true
+		}
+	}
+	return false
+}
+
+// isReferenceID reports whether page j's reference list has the id: its
+// heading's, ref-list, or ref-KEY of an entry the page cites.
+func (b *builder) isReferenceID(j int, id string) bool {
+	for _, e := range b.sites.exports[j] {
+		if e.Kind != "cite" {
+			continue
+		}
+		if entry := b.sites.bib[e.ID]; entry != nil && (id == "ref-list" || id == "ref-"+entry.Key) {
 			return true
 		}
 	}
