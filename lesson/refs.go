@@ -452,7 +452,7 @@ func (b *builder) isSection(target string) bool {
 // hasAnchor reports whether page j has the id: an export, a footnote or
 // the reference list.
 func (b *builder) hasAnchor(j int, id string) bool {
-	if strings.HasPrefix(id, "fn:") || strings.HasPrefix(id, "fnref:") || strings.HasPrefix(id, "ref-") {
+	if strings.HasPrefix(id, "fn:") || strings.HasPrefix(id, "fnref:") || b.isReferenceID(j, id) {
 		return true
 	}
 	for _, e := range b.sites.exports[j] {
