@@ -7,6 +7,7 @@ import (
 
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 
 	"descent/texmath"
 )
@@ -53,7 +54,7 @@ func sections(doc ast.Node, src []byte) []Section {
 		case *passthrough.PassthroughBlock: // a display formula: terms, not text
 			formulas(n, src, &math)
 			return ast.WalkSkipChildren, nil
-		case *ast.Paragraph, *ast.TextBlock:
+		case *ast.Paragraph, *ast.TextBlock, *east.TableCell, *east.DefinitionTerm: // a cell and a term hold their text as a paragraph does
 			b.WriteString(plainText(n, src, unicodeTeX))
 			b.WriteByte(' ')
 			formulas(n, src, &math)

@@ -41,3 +41,16 @@ func FuzzCollapseSpace(f *testing.F) {
 		}
 	})
 }
+
+// A table's cells and a definition list's terms are text of the page, as
+// a paragraph is, for the index and its snippets.
+func TestSectionsTablesAndTerms(t *testing.T) {
+	t.Parallel()
+	src := "| Method | Rate |\n|---|---|\n| Adam | $\\eta$ |\n\nMomentum\n: keeps a velocity.\n"
+	d := New(false).Parse([]byte(src), 1, &diag.List{File: "l.md"})
+	d.Outline()
+	want := []Section{{Text: `Method Rate Adam η Momentum keeps a velocity.`, Math: `eta`}}
+	if !reflect.DeepEqual(d.Text, want) {
+		t.Errorf("got %q, want %q", d.Text, want)
+	}
+}
