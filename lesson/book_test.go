@@ -154,10 +154,16 @@ func TestBookErrors(t *testing.T) {
 			`content/foundations/gradients/momentum.md:9: id: the id "ref-list" is the reference list's; give the heading another, as {#my-id}`},
 		{"a heading of a footnote's id", "> [!TIP]\n> Try", "## Notes {#fn:1}\n\n> [!TIP]\n> Try",
 			`content/foundations/gradients/momentum.md:9: id: the id "fn:1" is a footnote's (fn: and fnref: are the footnotes'); choose another`},
+		{"a heading of a second citation's id", "> [!TIP]\n> Try", "## Notes {#fnref2:1}\n\n> [!TIP]\n> Try",
+			`content/foundations/gradients/momentum.md:9: id: the id "fnref2:1" is a footnote's (fn: and fnref: are the footnotes'); choose another`},
 		{"link to a reference not cited", "[the figure](gd.md#fig-bowl)", "[the figure](#ref-kingma2015)",
 			`content/foundations/gradients/momentum.md:7: link to #ref-kingma2015: the page has no heading, figure or equation with this id`},
 		{"link to another page's reference list", "[the figure](gd.md#fig-bowl)", "[the figure](gd.md#ref-list)",
 			`content/foundations/gradients/momentum.md:7: link to gd.md#ref-list: content/foundations/gradients/gd.md has no heading, figure or equation with this id`},
+		{"link to a footnote the page lacks", "[the gradient](#eq-grad)", "[the note](#fn:2)",
+			`content/foundations/loss.md:32: link to #fn:2: the page has no heading, figure or equation with this id`},
+		{"link to another page's footnote it lacks", "[the figure](gd.md#fig-bowl)", "[the figure](gd.md#fn:1)",
+			`content/foundations/gradients/momentum.md:7: link to gd.md#fn:1: content/foundations/gradients/gd.md has no heading, figure or equation with this id`},
 		{"equation label without eq-", "$$ {#eq-grad}", "$$ {#grad}",
 			`content/foundations/loss.md:15: {#grad}: an equation's label starts with eq-, such as {#eq-loss}`},
 		{"bad bibliography entry", "  year      = 2015,\n  url", "  url",
@@ -196,6 +202,23 @@ func TestBookErrors(t *testing.T) {
 		})
 	}
 	_ = gd
+}
+
+// TestFootnoteLinks: a link to a footnote, or to where it is cited, of
+// another page is checked against that page's notes, and kept.
+func TestFootnoteLinks(t *testing.T) {
+	t.Parallel()
+	book := strings.Replace(bookArchive(t), "[the figure](gd.md#fig-bowl)", "[the note](../loss.md#fn:1) ([back](../loss.md#fnref:1))", 1)
+	out, err := build(t, book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := readOut(t, out, "foundations/gradients/momentum/index.html")
+	for _, w := range []string{`<a href="../../../foundations/loss/#fn:1">the note</a>`, `<a href="../../../foundations/loss/#fnref:1">back</a>`} {
+		if !strings.Contains(got, w) {
+			t.Errorf("lacks %s\n%s", w, got)
+		}
+	}
 }
 
 // TestCitationAffixes: a prefix, a locator and -@ in brackets read as

@@ -34,7 +34,7 @@ import (
 // export is an anchor of a page that links and references may name.
 type export struct {
 	ID     string `json:"id"`
-	Kind   string `json:"k"` // "heading", "equation" or "figure"
+	Kind   string `json:"k"` // "heading", "equation", "figure", "landscape", "exercise", "footnote" or "cite"
 	Number string `json:"n,omitempty"`
 	Line   int    `json:"l"`
 	Label  string `json:"a,omitempty"` // a landscape's label, where it is not its ID
@@ -199,7 +199,7 @@ func (b *builder) checkIDs(i int, l *diag.List) {
 			l.Add(e.Line, "id", "the id %q is the reference list's; give the heading another, as {#my-id}", e.ID)
 			continue
 		}
-		if strings.HasPrefix(e.ID, "fn:") || strings.HasPrefix(e.ID, "fnref:") {
+		if e.Kind != "footnote" && isFootnoteID(e.ID) {
 			l.Add(e.Line, "id", "the id %q is a footnote's (fn: and fnref: are the footnotes'); choose another", e.ID)
 			continue
 		}
@@ -449,10 +449,10 @@ func (b *builder) isSection(target string) bool {
 	return ok
 }
 
-// hasAnchor reports whether page j has the id: an export, a footnote or
-// the reference list.
+// hasAnchor reports whether page j has the id: an export (a footnote's
+// too) or the reference list's.
 func (b *builder) hasAnchor(j int, id string) bool {
-	if strings.HasPrefix(id, "fn:") || strings.HasPrefix(id, "fnref:") || b.isReferenceID(j, id) {
+	if b.isReferenceID(j, id) {
 		return true
 	}
 	for _, e := range b.sites.exports[j] {
@@ -461,6 +461,16 @@ func (b *builder) hasAnchor(j int, id string) bool {
 		}
 	}
 	return false
+}
+
+// isFootnoteID reports whether id has the form of goldmark's footnote ids:
+// fn:…, fnref:…, fnref2:….
+func isFootnoteID(id string) bool {
+	if strings.HasPrefix(id, "fn:") {
+		return true
+	}
+	rest, ok := strings.CutPrefix(id, "fnref")
+	return ok && strings.HasPrefix(strings.TrimLeft(rest, "0123456789"), ":")
 }
 
 // isReferenceID reports whether page j's reference list has the id: its

@@ -25,7 +25,7 @@ import (
 // figures.
 type Anchor struct {
 	ID     string
-	Kind   string // "heading", "equation", "figure" or "exercise"
+	Kind   string // "heading", "equation", "figure", "exercise" or "footnote"
 	Number string
 	Line   int
 }
@@ -78,6 +78,14 @@ func (d *Doc) collect(lineOf func(int) int, l *diag.List) {
 			}
 			f := n
 			d.Links = append(d.Links, &Link{Dest: n.Dest, Line: line, Image: true, set: func(s string) { f.Dest = s }})
+		case *east.Footnote: // goldmark's ids: fn:N, and fnref:N, fnref1:N, … where it is cited
+			d.Anchors = append(d.Anchors, Anchor{ID: "fn:" + string(footnoteIDPrefix(n)) + strconv.Itoa(n.Index), Kind: "footnote", Line: lineOf(blockOffset(n))})
+		case *east.FootnoteLink:
+			id := "fnref"
+			if n.RefIndex > 0 {
+				id += strconv.Itoa(n.RefIndex)
+			}
+			d.Anchors = append(d.Anchors, Anchor{ID: id + ":" + string(footnoteIDPrefix(n)) + strconv.Itoa(n.Index), Kind: "footnote", Line: lineOf(inlineOffset(n))})
 		case *ast.Link:
 			l := n
 			d.Links = append(d.Links, &Link{Dest: string(n.Destination), Line: lineOf(inlineOffset(n)), set: func(s string) { l.Destination = []byte(s) }})
