@@ -128,6 +128,13 @@ func TestQuizErrors(t *testing.T) {
 			[]string{`content/s/lesson.md:7: question: holds the control character U+001B; remove it`}},
 		{"huge choice", quiz("question: Q\nchoices: [{text: " + strings.Repeat("a", 1001) + ", correct: true}, b]\n"),
 			[]string{`content/s/lesson.md:8: choices[0].text: 1001 characters is over the limit of 1000`}},
+		{"a page link in the question", quiz("question: See [the loss](loss.md#eq-a).\nchoices: [{text: a, correct: true}, b]\n"),
+			[]string{`content/s/lesson.md:7: question: link to loss.md#eq-a: a link to a page or file of the course cannot go inside a quiz (it would not be checked or rewritten); link to it in the lesson's text`}},
+		{"an image in a choice", quiz("question: Q\nchoices:\n  - text: \"A ![plot](plot.png)\"\n    correct: true\n  - b\n"),
+			[]string{`content/s/lesson.md:9: choices[0].text: image plot.png: a link to a page or file of the course cannot go inside a quiz (it would not be checked or rewritten); link to it in the lesson's text`}},
+		{"a reference in a why", quiz("question: Q\nchoices:\n  - text: a\n    correct: true\n    why: See @eq-a and [@kingma2015].\n  - b\n"),
+			[]string{`content/s/lesson.md:11: choices[0].why: @eq-a: a cross-reference or citation cannot go inside a quiz (it would stay as written); write it in the lesson's text, or \@ for an @ sign`,
+				`content/s/lesson.md:11: choices[0].why: [@kingma2015]: a cross-reference or citation cannot go inside a quiz (it would stay as written); write it in the lesson's text, or \@ for an @ sign`}},
 		{"orphan answer", "---\ntitle: L\n---\nText.\n\n> [!ANSWER]\n> Alone.\n",
 			[]string{`content/s/lesson.md:6: answer: [!ANSWER] must come right after the [!EXERCISE] block quote it answers (one answer each)`}},
 	} {

@@ -2,6 +2,7 @@ package markup
 
 import (
 	"bytes"
+	"net/url"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -29,6 +30,21 @@ func (c *Converter) Fragment(src string, line int, key, id string, inline bool, 
 		}
 		return ast.WalkContinue, nil
 	})
+	// A fragment is rendered as it is parsed, before the site's pages are
+	// known: its links to the course and its references would reach the
+	// reader as written (href="other.md", "@eq-loss").
+	for _, ln := range d.Links {
+		if u, err := url.Parse(ln.Dest); err == nil && u.Scheme == "" && u.Host == "" && u.Path != "" && !strings.HasPrefix(ln.Dest, "/") {
+			what := "link to"
+			if ln.Image {
+				what = "image"
+			}
+			sub.Add(ln.Line, key, "%s %s: a link to a page or file of the course cannot go inside a quiz (it would not be checked or rewritten); link to it in the lesson's text", what, ln.Dest)
+		}
+	}
+	for _, r := range d.Refs {
+		sub.Add(r.Line, key, "%s: a cross-reference or citation cannot go inside a quiz (it would stay as written); write it in the lesson's text, or \\@ for an @ sign", r.source)
+	}
 	if bad {
 		sub.Add(line, key, "a figure, quiz, exercise or answer cannot go inside a quiz")
 	}
