@@ -376,15 +376,18 @@ func textCitation(e *bib.Entry, a markup.Affix) string {
 // another page, or what is wrong with it.
 func (b *builder) resolveLink(i int, ln *markup.Link) (string, bool, string) {
 	dest := ln.Dest
+	what := "link"
+	if ln.Image {
+		what = "image"
+	}
+	if !b.course.site.UnsafeHTML && markup.DangerousURL(dest) { // rendered as href="", or a figure's src as it is
+		return "", false, fmt.Sprintf("%s %q: a javascript:, vbscript:, file: or data: address is dropped from the page (unsafe_html is off); link to a page, a file or an http(s) address", what, dest)
+	}
 	u, err := url.Parse(dest)
 	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "/") {
 		return dest, false, "" // another site, or an address of its own
 	}
 	pg := b.pages[i]
-	what := "link"
-	if ln.Image {
-		what = "image"
-	}
 	if u.Path == "" {
 		if u.Fragment == "" || b.hasAnchor(i, u.Fragment) {
 			return dest, false, ""

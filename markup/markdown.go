@@ -327,6 +327,13 @@ func titleText(title []byte) string {
 	return b.String()
 }
 
+// DangerousURL reports whether a link's or an image's destination is one
+// the pages drop unless unsafe_html is set, as goldmark does: javascript:,
+// vbscript:, file:, and data: other than a PNG, GIF, JPEG or WebP image.
+func DangerousURL(dest string) bool {
+	return ghtml.IsDangerousURL(util.URLEscape([]byte(dest), true))
+}
+
 // renderImage writes an image inside text as goldmark does, but with its
 // formulas in the alt text as Unicode text, where goldmark leaves them out.
 func (r nodeRenderer) renderImage(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
