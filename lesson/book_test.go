@@ -225,6 +225,21 @@ func TestFootnoteLinks(t *testing.T) {
 	}
 }
 
+// TestFigureAltReferences: a figure's alt text reads its caption's
+// references and citations as the caption does, as an image's in text does.
+func TestFigureAltReferences(t *testing.T) {
+	t.Parallel()
+	book := strings.Replace(bookArchive(t), "![A bowl: the loss", "![By @eq-step [@polyak1964], the loss", 1)
+	out, err := build(t, book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := readOut(t, out, "foundations/gradients/gd/index.html")
+	if w := `alt="By Equation (1) (Polyak, 1964), the loss x² + y² seen from above."`; !strings.Contains(got, w) {
+		t.Errorf("lacks %s\n%s", w, got)
+	}
+}
+
 // TestCitationAffixes: a prefix, a locator and -@ in brackets read as
 // Pandoc's author-date style writes them, their words escaped.
 func TestCitationAffixes(t *testing.T) {

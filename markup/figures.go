@@ -30,7 +30,6 @@ type ImageFigure struct {
 	Title    string // as text, formulas as Unicode text (titleText)
 	ID       string // "" or "fig-…"
 	Number   int    // 0 when not numbered
-	Alt      string // the caption as plain text
 	rawTitle []byte // as written, for checking its formulas
 }
 
@@ -100,7 +99,7 @@ func (figureTransformer) Transform(doc *ast.Document, reader text.Reader, _ pars
 			}
 			id = string(m[1])
 		}
-		f := &ImageFigure{Dest: string(img.Destination), Title: titleText(img.Title), ID: id, Alt: plainText(img, src, unicodeTeX), rawTitle: img.Title}
+		f := &ImageFigure{Dest: string(img.Destination), Title: titleText(img.Title), ID: id, rawTitle: img.Title}
 		f.SetLines(p.Lines())
 		for k := img.FirstChild(); k != nil; {
 			next := k.NextSibling()
@@ -128,7 +127,7 @@ func label(p *ast.Paragraph, src []byte) (string, bool) {
 	return m[1], true
 }
 
-func renderImageFigure(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+func renderImageFigure(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	f := n.(*ImageFigure)
 	if !entering {
 		if f.ChildCount() > 0 || f.Number > 0 {
@@ -141,7 +140,7 @@ func renderImageFigure(w util.BufWriter, _ []byte, n ast.Node, entering bool) (a
 	if f.ID != "" {
 		w.WriteString(` id="` + html.EscapeString(f.ID) + `"`)
 	}
-	w.WriteString(`>` + "\n" + `<img src="` + html.EscapeString(f.Dest) + `" alt="` + html.EscapeString(f.Alt) + `"`)
+	w.WriteString(`>` + "\n" + `<img src="` + html.EscapeString(f.Dest) + `" alt="` + html.EscapeString(plainText(f, src, unicodeTeX)) + `"`) // the caption as text, made now that its references read as they will
 	if f.Title != "" {
 		w.WriteString(` title="` + html.EscapeString(f.Title) + `"`)
 	}
