@@ -168,6 +168,8 @@ func TestBookErrors(t *testing.T) {
 			`content/foundations/gradients/momentum.md:7: link "javascript:alert(1)": a javascript:, vbscript:, file: or data: address is dropped from the page (unsafe_html is off); link to a page, a file or an http(s) address`},
 		{"a javascript: figure", "](bowl.svg){#fig-bowl}", "](JavaScript:alert(1)){#fig-bowl}",
 			`content/foundations/gradients/gd.md:11: image "JavaScript:alert(1)": a javascript:, vbscript:, file: or data: address is dropped from the page (unsafe_html is off); link to a page, a file or an http(s) address`},
+		{"a link that is no address", "[the figure](gd.md#fig-bowl)", "[the figure](gd%zz.md)",
+			`content/foundations/gradients/momentum.md:7: link "gd%zz.md": invalid URL escape "%zz"; write a path of the course (a % as %25) or an http(s) address`},
 		{"equation label without eq-", "$$ {#eq-grad}", "$$ {#grad}",
 			`content/foundations/loss.md:15: {#grad}: an equation's label starts with eq-, such as {#eq-loss}`},
 		{"bad bibliography entry", "  year      = 2015,\n  url", "  url",

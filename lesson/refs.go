@@ -16,6 +16,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"html"
 	"io/fs"
@@ -384,6 +385,14 @@ func (b *builder) resolveLink(i int, ln *markup.Link) (string, bool, string) {
 		return "", false, fmt.Sprintf("%s %q: a javascript:, vbscript:, file: or data: address is dropped from the page (unsafe_html is off); link to a page, a file or an http(s) address", what, dest)
 	}
 	u, err := url.Parse(dest)
+	if err != nil && !hasScheme(dest) { // a path no file has: %zz (another site's address is its own)
+		msg := err.Error()
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			msg = ue.Err.Error()
+		}
+		return "", false, fmt.Sprintf("%s %q: %s; write a path of the course (a %% as %%25) or an http(s) address", what, dest, msg)
+	}
 	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "/") {
 		return dest, false, "" // another site, or an address of its own
 	}
@@ -461,6 +470,21 @@ func (b *builder) hasAnchor(j int, id string) bool {
 	for _, e := range b.sites.exports[j] {
 		if e.ID == id && e.Kind != "cite" {
 			return true
+		}
+	}
+	return false
+}
+
+// hasScheme reports whether dest starts with a URL scheme (https:, x-y+z:).
+func hasScheme(dest string) bool {
+	for i, c := range dest {
+		switch {
+		case c == ':':
+			return i > 0
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+		case i > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
+		default:
+			return false
 		}
 	}
 	return false
