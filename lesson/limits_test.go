@@ -76,6 +76,8 @@ func TestMarkdownLimits(t *testing.T) {
 		{"over a MiB", "---\ntitle: L\n---\n" + strings.Repeat("word ", 1<<18), "content/s/lesson.md:1: the lesson is 1310737 bytes, over the limit of 1 MiB; split it"},
 		{"nested lists", "---\ntitle: L\n---\nText.\n\n" + nested.String(), "content/s/lesson.md:38: nesting: lists and quotes nest more than 32 deep, the limit; flatten them"},
 		{"nested quotes", "---\ntitle: L\n---\nText.\n\n" + strings.Repeat("> ", 4000) + "x\n", "content/s/lesson.md:6: nesting: lists and quotes nest more than 32 deep, the limit; flatten them"},
+		{"nested empty quotes", "---\ntitle: L\n---\nText.\n\n" + strings.Repeat("> ", 40) + "\n", "content/s/lesson.md:6: nesting: lists and quotes nest more than 32 deep, the limit; flatten them"},
+		{"nested quotes round an alert", "---\ntitle: L\n---\nText.\n\n" + strings.Repeat("> ", 40) + "[!NOTE]\n", "content/s/lesson.md:6: nesting: lists and quotes nest more than 32 deep, the limit; flatten them"},
 		{"one line of stars", "---\ntitle: L\n---\nText.\n\n" + strings.Repeat("* ", 40) + "x\n", "content/s/lesson.md:6: nesting: lists and quotes nest more than 32 deep, the limit; flatten them"},
 	}
 	for _, tt := range tests {

@@ -367,9 +367,10 @@ func (p *position) at(offset int) (line, col int) {
 // minute), and no lesson needs more than a few.
 const maxNesting = 32
 
-// firstOffset is where the first line of text under n starts.
+// firstOffset is where the first line of text under n starts, or n itself
+// if it holds no text.
 func firstOffset(n ast.Node) int {
-	off := 0
+	off := -1
 	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering && c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
 			off = c.Lines().At(0).Start
@@ -377,6 +378,9 @@ func firstOffset(n ast.Node) int {
 		}
 		return ast.WalkContinue, nil
 	})
+	if off < 0 { // no text inside (an empty quote, one that held only [!NOTE]): where goldmark opened it
+		off = max(n.Pos(), 0)
+	}
 	return off
 }
 
