@@ -61,7 +61,7 @@ func (d *Doc) collect(lineOf func(int) int, l *diag.List) {
 		case *exercise:
 			id := "ex-" + strconv.Itoa(n.Number)
 			line := lineOf(firstOffset(n))
-			d.Anchors = append(d.Anchors, Anchor{ID: id, Kind: "exercise", Line: line}, Anchor{ID: id + "-answer", Kind: "exercise", Line: line})
+			d.Anchors = append(d.Anchors, Anchor{ID: id, Kind: "exercise", Line: line}, Anchor{ID: id + "-title", Kind: "exercise", Line: line}, Anchor{ID: id + "-answer", Kind: "exercise", Line: line})
 		case *Landscape:
 			figures++
 			n.Number = figures
