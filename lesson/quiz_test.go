@@ -132,6 +132,8 @@ func TestQuizErrors(t *testing.T) {
 			[]string{`content/s/lesson.md:7: question: link to loss.md#eq-a: a link to a page or file of the course cannot go inside a quiz (it would not be checked or rewritten); link to it in the lesson's text`}},
 		{"an image in a choice", quiz("question: Q\nchoices:\n  - text: \"A ![plot](plot.png)\"\n    correct: true\n  - b\n"),
 			[]string{`content/s/lesson.md:9: choices[0].text: image plot.png: a link to a page or file of the course cannot go inside a quiz (it would not be checked or rewritten); link to it in the lesson's text`}},
+		{"a javascript: link in a choice", quiz("question: Q\nchoices:\n  - text: \"A [run](javascript:alert(1))\"\n    correct: true\n  - b\n"),
+			[]string{`content/s/lesson.md:9: choices[0].text: link javascript:alert(1): a javascript:, vbscript:, file: or data: address is dropped from the page (unsafe_html is off); link to a page, a file or an http(s) address`}},
 		{"a reference in a why", quiz("question: Q\nchoices:\n  - text: a\n    correct: true\n    why: See @eq-a and [@kingma2015].\n  - b\n"),
 			[]string{`content/s/lesson.md:11: choices[0].why: @eq-a: a cross-reference or citation cannot go inside a quiz (it would stay as written); write it in the lesson's text, or \@ for an @ sign`,
 				`content/s/lesson.md:11: choices[0].why: [@kingma2015]: a cross-reference or citation cannot go inside a quiz (it would stay as written); write it in the lesson's text, or \@ for an @ sign`}},

@@ -34,11 +34,15 @@ func (c *Converter) Fragment(src string, line int, key, id string, inline bool, 
 	// known: its links to the course and its references would reach the
 	// reader as written (href="other.md", "@eq-loss").
 	for _, ln := range d.Links {
+		what := "link to"
+		if ln.Image {
+			what = "image"
+		}
+		if !c.unsafe && DangerousURL(ln.Dest) { // as the pages' links are (lesson)
+			sub.Add(ln.Line, key, "%s %s: a javascript:, vbscript:, file: or data: address is dropped from the page (unsafe_html is off); link to a page, a file or an http(s) address", strings.TrimSuffix(what, " to"), ln.Dest)
+			continue
+		}
 		if u, err := url.Parse(ln.Dest); err == nil && u.Scheme == "" && u.Host == "" && u.Path != "" && !strings.HasPrefix(ln.Dest, "/") {
-			what := "link to"
-			if ln.Image {
-				what = "image"
-			}
 			sub.Add(ln.Line, key, "%s %s: a link to a page or file of the course cannot go inside a quiz (it would not be checked or rewritten); link to it in the lesson's text", what, ln.Dest)
 		}
 	}

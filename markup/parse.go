@@ -30,6 +30,7 @@ type Converter struct {
 	md       goldmark.Markdown
 	math     *mathRenderer
 	reserved []string // ids the page layout has
+	unsafe   bool     // unsafe_html: raw HTML and every address kept
 }
 
 // New returns a Converter; unsafeHTML lets raw HTML in Markdown through
@@ -37,7 +38,7 @@ type Converter struct {
 // takes one of the reserved ids (the page layout's own: a heading
 // "Site nav" is site-nav-1).
 func New(unsafeHTML bool, reserved ...string) *Converter {
-	return &Converter{md: newMarkdown(unsafeHTML), math: &mathRenderer{}, reserved: reserved}
+	return &Converter{md: newMarkdown(unsafeHTML), math: &mathRenderer{}, reserved: reserved, unsafe: unsafeHTML}
 }
 
 // Reserved returns the ids no heading takes.
