@@ -166,6 +166,8 @@ func TestBookErrors(t *testing.T) {
 			`content/foundations/gradients/momentum.md:7: link to gd.md#fn:1: content/foundations/gradients/gd.md has no heading, figure or equation with this id`},
 		{"a javascript: link", "[the figure](gd.md#fig-bowl)", "[the figure](javascript:alert(1))",
 			`content/foundations/gradients/momentum.md:7: link "javascript:alert(1)": a javascript:, vbscript:, file: or data: address is dropped from the page (unsafe_html is off); link to a page, a file or an http(s) address`},
+		{"a javascript: autolink", "[the figure](gd.md#fig-bowl)", "<javascript:alert(1)>",
+			`content/foundations/gradients/momentum.md:7: link "javascript:alert(1)": a javascript:, vbscript:, file: or data: address is dropped from the page (unsafe_html is off); link to a page, a file or an http(s) address`},
 		{"a javascript: figure", "](bowl.svg){#fig-bowl}", "](JavaScript:alert(1)){#fig-bowl}",
 			`content/foundations/gradients/gd.md:11: image "JavaScript:alert(1)": a javascript:, vbscript:, file: or data: address is dropped from the page (unsafe_html is off); link to a page, a file or an http(s) address`},
 		{"a link that is no address", "[the figure](gd.md#fig-bowl)", "[the figure](gd%zz.md)",

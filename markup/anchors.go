@@ -89,6 +89,14 @@ func (d *Doc) collect(lineOf func(int) int, l *diag.List) {
 		case *ast.Link:
 			l := n
 			d.Links = append(d.Links, &Link{Dest: string(n.Destination), Line: lineOf(inlineOffset(n)), set: func(s string) { l.Destination = []byte(s) }})
+		case *ast.AutoLink: // <https://…>: checked as a link is, never rewritten
+			if n.AutoLinkType == ast.AutoLinkURL {
+				off := n.Pos() // it has no text node of its own to place it
+				if off < 0 {
+					off = inlineOffset(n)
+				}
+				d.Links = append(d.Links, &Link{Dest: string(n.URL(d.src)), Line: lineOf(off), set: func(string) {}})
+			}
 		case *ast.Image:
 			im := n
 			d.Links = append(d.Links, &Link{Dest: string(n.Destination), Line: lineOf(inlineOffset(n)), Image: true, set: func(s string) { im.Destination = []byte(s) }})
