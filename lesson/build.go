@@ -841,7 +841,7 @@ func (c *course) allPages() []*page {
 		if s.file != "" || len(s.body) > 0 {
 			pages = append(pages, &page{file: s.dir + "/_index.md", name: s.file, fm: s.fm, body: s.body, bodyLine: s.line, section: s, url: s.url})
 		} else {
-			pages = append(pages, &page{file: s.dir + "/_index.md", name: s.dir + "/_index.md", fm: s.fm, section: s, url: s.url})
+			pages = append(pages, &page{file: s.dir + "/_index.md", name: s.folder + " (a folder without _index.md)", fm: s.fm, section: s, url: s.url})
 		}
 		pages = append(pages, s.pages...)
 	}

@@ -263,6 +263,8 @@ func TestBadCourses(t *testing.T) {
 			`content/site.yaml:2: theme: unknown key; the site file takes title, description, baseURL, language, unsafe_html and bibliography`},
 		{"site file not UTF-8", map[string]string{"site.yaml": "title: T\ndescription: Caf\xe9\n"},
 			`content/site.yaml:2: encoding: the file is not valid UTF-8; save it as UTF-8`},
+		{"an anchor of a folder without _index.md", map[string]string{"t/a.md": "---\ntitle: A\n---\nText.\n", "s/lesson.md": "---\ntitle: L\n---\nSee [t](../t/#x).\n"},
+			`content/s/lesson.md:4: link to ../t/#x: content/t (a folder without _index.md) has no heading, figure or equation with this id`},
 		{"a section named as the sitemap", map[string]string{"sitemap.xml/_index.md": "---\ntitle: O\n---\n"},
 			`content/sitemap.xml/_index.md:1: is published at /sitemap.xml/index.html, inside /sitemap.xml, which is the sitemap; rename or remove one of them`},
 		{"file name not UTF-8", map[string]string{"s/caf\xe9.md": "---\ntitle: O\n---\nText.\n"},

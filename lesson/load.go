@@ -55,6 +55,7 @@ type section struct {
 	body   []byte
 	line   int // file line where body starts
 	file   string
+	folder string // how messages name the folder, for a section without a file
 	pages  []*page
 	url    string
 	parent *section   // nil for the root and, in a course without root lessons, unused
@@ -409,6 +410,7 @@ func (s *section) ancestors() []*section {
 func (c *course) addSections(byDir map[string]*section, name func(string) string) Errors {
 	var errs Errors
 	for _, s := range byDir {
+		s.folder = name(s.dir)
 		if msg := folderNameProblem(path.Base(s.dir)); s.dir != "." && msg != "" {
 			errs = append(errs, &Error{File: name(s.dir), Msg: msg})
 		}
