@@ -170,10 +170,7 @@ func TestQuizFootnoteIDs(t *testing.T) {
 		t.Fatal(err)
 	}
 	html := readOut(t, out, "s/lesson/index.html")
-	ids := map[string]int{}
-	for _, m := range regexp.MustCompile(`\sid="([^"]*)"`).FindAllStringSubmatch(html, -1) {
-		ids[m[1]]++
-	}
+	ids := idCounts(html)
 	links := regexp.MustCompile(`href="#([^"]*fn(?:ref)?:[^"]*)"`).FindAllStringSubmatch(html, -1)
 	if len(links) != 8 { // four notes, each a link to it and one back
 		t.Errorf("%d note links, want 8:\n%s", len(links), html)
@@ -187,41 +184,5 @@ func TestQuizFootnoteIDs(t *testing.T) {
 			t.Errorf("two links to #%s", m[1])
 		}
 		seen[m[1]] = true
-	}
-}
-
-// TestLayoutIDs checks that a heading or figure whose words make an id of
-// the page layout's own (main, site-nav, search-input) takes another, so no
-// id is on a page twice and the skip link and the search box keep theirs.
-func TestLayoutIDs(t *testing.T) {
-	t.Parallel()
-	figure := "```landscape\nfunction: quadratic\ntitle: Site nav\nstart: [1, 1]\nsteps: 3\nruns: [{optimizer: gd, lr: 0.1}]\n```\n"
-	for name, body := range map[string]string{
-		"one-line headings": "## Main\n\n## Search input\n\n",
-		// A heading over two lines has its ids made again, all of them.
-		"a two-line heading": "## Main\n\nSite nav\nover two lines\n---\n\n## Search input\n\n",
-	} {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			out := filepath.Join(t.TempDir(), "public")
-			if _, err := Build(t.Context(), Options{Content: lessonCourse("---\ntitle: L\n---\n" + body + figure), Out: out}); err != nil {
-				t.Fatal(err)
-			}
-			html := readOut(t, out, "s/lesson/index.html")
-			ids := map[string]int{}
-			for _, m := range regexp.MustCompile(`\sid="([^"]*)"`).FindAllStringSubmatch(html, -1) {
-				ids[m[1]]++
-			}
-			for id, n := range ids {
-				if n > 1 {
-					t.Errorf("id %q is on the page %d times", id, n)
-				}
-			}
-			for _, id := range []string{"main", "site-nav", "search-input", "main-1", "search-input-1"} {
-				if ids[id] != 1 {
-					t.Errorf("no element with id %q; ids %v", id, ids)
-				}
-			}
-		})
 	}
 }

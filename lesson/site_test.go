@@ -41,6 +41,17 @@ func readOut(t *testing.T, out, rel string) string {
 	return string(b)
 }
 
+// idCounts counts the elements of a built page by id.
+func idCounts(html string) map[string]int {
+	ids := map[string]int{}
+	for _, m := range idRE.FindAllStringSubmatch(html, -1) {
+		ids[m[1]]++
+	}
+	return ids
+}
+
+var idRE = regexp.MustCompile(`\sid="([^"]*)"`)
+
 var dataRE = regexp.MustCompile(`(?s)<script type="application/json" class="landscape-data">(.*?)</script>`)
 
 // figures returns the JSON of every figure on a built page.
