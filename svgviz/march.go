@@ -36,20 +36,21 @@ type tracer struct {
 	starts []int   // level k's cells are cells[starts[k]:starts[k+1]]
 
 	segs []segment
-	// first holds, by cell number, the index in segs of the cell's first
-	// segment in the level being traced. It is never cleared: an entry
-	// is believed only when the segment it names lies in that cell, and
-	// a cell without segments in this level has none that could.
-	first []uint32
-	used  []bool
-	ends  []int // end of each polyline's points in trace
+	tos  []Point // where each segment reaches its end edge
+	// rows holds, by row of cells, the index in segs of the row's first
+	// segment in the level being traced, and then len(segs): a cell's
+	// segments are found by searching its row: a few hundred bytes,
+	// where an index by cell took as many words as the lattice has cells.
+	rows []int32
+	used []bool
+	ends []int // end of each polyline's points in trace
 }
 
 // A segment crosses one cell from one edge to another; the sides are the
 // cell's edges (0–3, below) that they are.
 type segment struct {
 	from, to         int32
-	cell             int32
+	cell, row        int32
 	fromSide, toSide int8
 }
 
@@ -138,16 +139,11 @@ const parallelPoints = 40000
 var (
 	bandSlices  slicePool[int32]
 	valueSlices slicePool[float64]
-	// By cell: bucket's spans, written whole, then a tracer's first,
-	// believed only where checked, so one can have the other's (a figure
-	// touches 640 KB less fresh memory at 400 × 400).
-	cellSlices slicePool[uint32]
 )
 
 // release returns t's arrays for other tracers; t is not to be used after.
-// The scratch tracers of t release only their own index of cells.
+// The scratch tracers of t have no arrays of their own to release.
 func (t *tracer) release(scratch bool) {
-	cellSlices.put(t.first)
 	if !scratch {
 		bandSlices.put(t.band)
 		if t.ownsV {
@@ -185,32 +181,35 @@ func (t *tracer) scratch() *tracer {
 // bucket groups the crossed cells by level with a counting sort, the rows
 // of cells split among the cores: each range counts its cells per level,
 // and then fills its part of each level's group, after the ranges before
-// it, so the groups keep scan order.
+// it, so the groups keep scan order. The second pass finds each cell's
+// levels again from the bands rather than keeping them from the first, a
+// cheaper thing than touching an array as large as the lattice.
 func (t *tracer) bucket() {
 	n := len(t.levels)
 	rows := t.ny - 1
 	chunks := min(runtime.GOMAXPROCS(0), rows*t.nx/parallelPoints+1, max(rows, 1))
 	counts := make([][]int, chunks) // by range: each level's cells
-	// By cell: lo<<16 | hi for a cell crossed by levels lo to hi-1, or 0.
-	spans := cellSlices.get(rows * (t.nx - 1))
-	defer cellSlices.put(spans)
+	// eachCell calls fn with each crossed cell of range c and the levels
+	// lo to hi-1 that cross it, in scan order.
+	eachCell := func(c int, colLo, colHi []int32, fn func(cell int, lo, hi int32)) {
+		for j := c * rows / chunks; j < (c+1)*rows/chunks; j++ {
+			t.columnBands(j, colLo, colHi)
+			for i := range t.nx - 1 {
+				if lo, hi := min(colLo[i], colLo[i+1]), max(colHi[i], colHi[i+1]); lo >= 0 && lo < hi {
+					fn(j*(t.nx-1)+i, lo, hi)
+				}
+			}
+		}
+	}
 	var wg sync.WaitGroup
 	for c := range chunks {
 		wg.Go(func() {
 			diff := make([]int, n+1)
 			colLo, colHi := make([]int32, t.nx), make([]int32, t.nx)
-			for j := c * rows / chunks; j < (c+1)*rows/chunks; j++ {
-				t.columnBands(j, colLo, colHi)
-				row := spans[j*(t.nx-1) : (j+1)*(t.nx-1)]
-				for i := range row {
-					row[i] = 0
-					if lo, hi := min(colLo[i], colLo[i+1]), max(colHi[i], colHi[i+1]); lo >= 0 && lo < hi {
-						diff[lo]++
-						diff[hi]--
-						row[i] = uint32(lo)<<16 | uint32(hi)
-					}
-				}
-			}
+			eachCell(c, colLo, colHi, func(_ int, lo, hi int32) {
+				diff[lo]++
+				diff[hi]--
+			})
 			// diff holds differences; a running sum gives each level's count.
 			run := 0
 			for k := range n {
@@ -239,13 +238,13 @@ func (t *tracer) bucket() {
 	for c := range chunks {
 		wg.Go(func() {
 			fill := fills[c]
-			first, end := c*rows/chunks*(t.nx-1), (c+1)*rows/chunks*(t.nx-1)
-			for cell, span := range spans[first:end] {
-				for k := span >> 16; k < span&0xffff; k++ {
-					t.cells[fill[k]] = int32(first + cell)
+			colLo, colHi := make([]int32, t.nx), make([]int32, t.nx)
+			eachCell(c, colLo, colHi, func(cell int, lo, hi int32) {
+				for k := lo; k < hi; k++ {
+					t.cells[fill[k]] = int32(cell)
 					fill[k]++
 				}
-			}
+			})
 		})
 	}
 	wg.Wait()
@@ -263,33 +262,40 @@ func (t *tracer) columnBands(j int, colLo, colHi []int32) {
 	}
 }
 
-// point returns where level c crosses edge e, interpolating linearly. A +Inf
-// end pins the crossing to the other end; a NaN end puts it halfway.
+// point returns where level c crosses edge e, interpolating linearly.
 func (t *tracer) point(e int32, c float64) Point {
 	nH := int32((t.nx - 1) * t.ny)
-	var p, q, i, j int
-	horizontal := e < nH
+	if e < nH {
+		return t.crossing(int(e)%(t.nx-1), int(e)/(t.nx-1), true, c)
+	}
+	e -= nH
+	return t.crossing(int(e)%t.nx, int(e)/t.nx, false, c)
+}
+
+// crossing returns where level c crosses the edge from lattice point
+// (i, j) to the next one along x (horizontal) or along y. A +Inf end pins
+// the crossing to the other end; a NaN end puts it halfway.
+func (t *tracer) crossing(i, j int, horizontal bool, c float64) Point {
+	p := j*t.nx + i
+	q := p + t.nx
 	if horizontal {
-		i, j = int(e)%(t.nx-1), int(e)/(t.nx-1)
-		p = j*t.nx + i
 		q = p + 1
-	} else {
-		e -= nH
-		i, j = int(e)%t.nx, int(e)/t.nx
-		p = j*t.nx + i
-		q = p + t.nx
 	}
 	a, b := t.v[p], t.v[q]
 	var s float64
-	switch {
-	case math.IsInf(b, 1):
-		s = 0
-	case math.IsInf(a, 1):
-		s = 1
-	case math.IsNaN(a) || math.IsNaN(b):
-		s = 0.5
-	default:
-		s = (c - a) / (b - a)
+	if d := b - a; isFinite(d) { // both ends finite, as nearly all are
+		s = (c - a) / d
+	} else {
+		switch {
+		case math.IsInf(b, 1):
+			s = 0
+		case math.IsInf(a, 1):
+			s = 1
+		case math.IsNaN(a) || math.IsNaN(b):
+			s = 0.5
+		default: // finite ends too far apart for their difference
+			s = (c - a) / (b - a)
+		}
 	}
 	x, y := t.x0+float64(i)*t.dx, t.y0+float64(j)*t.dy
 	if horizontal {
@@ -310,22 +316,21 @@ func (t *tracer) trace(k int) []Contour {
 // buf is used again.
 func (t *tracer) traceInto(k int, buf []Point) ([]Contour, []Point) {
 	c := t.levels[k]
-	t.segs = t.segs[:0]
-	if t.first == nil {
-		t.first = cellSlices.get((t.nx - 1) * (t.ny - 1))
-	}
+	t.segs, t.tos = t.segs[:0], t.tos[:0]
+	t.rows = slices.Grow(t.rows[:0], t.ny)
 	nH := (t.nx - 1) * t.ny
 	// The cells come in scan order: their row is found by stepping
 	// instead of dividing.
 	w := t.nx - 1
 	j, rowStart := 0, 0 // the row of the cell, and the number of its first cell
+	t.rows = append(t.rows, 0)
 	for _, cell := range t.cells[t.starts[k]:t.starts[k+1]] {
 		for int(cell)-rowStart >= w {
 			j++
 			rowStart += w
+			t.rows = append(t.rows, int32(len(t.segs)))
 		}
 		i := int(cell) - rowStart
-		t.first[cell] = uint32(len(t.segs))
 		bottom, left := int32(cell), int32(nH+j*t.nx+i) // cell = j*(nx-1) + i
 		edges := [4]int32{bottom, left + 1, bottom + int32(t.nx-1), left}
 		p := j*t.nx + i
@@ -344,13 +349,16 @@ func (t *tracer) traceInto(k int, buf []Point) ([]Contour, []Point) {
 			}
 			for e := range 4 {
 				if m>>e&1 == 1 { // corner e inside, so edge e goes in→out
-					t.add(cell, &edges, e, (e+step)%4)
+					t.add(cell, j, i, &edges, e, (e+step)%4, c)
 				}
 			}
 			continue
 		}
 		s := caseSegs[m]
-		t.add(cell, &edges, int(s[0]), int(s[1]))
+		t.add(cell, j, i, &edges, int(s[0]), int(s[1]), c)
+	}
+	for len(t.rows) < t.ny { // the rows after the last crossed one, and the end
+		t.rows = append(t.rows, int32(len(t.segs)))
 	}
 
 	if cap(t.used) < len(t.segs) {
@@ -364,15 +372,15 @@ func (t *tracer) traceInto(k int, buf []Point) ([]Contour, []Point) {
 	pts := slices.Grow(buf[:0], 2*len(t.segs))
 	walk := func(s int) {
 		pts = append(pts, t.point(t.segs[s].from, c))
-		for cur := int32(s); cur >= 0 && !used[cur]; cur = t.leaving(t.segs[cur]) - 1 {
+		for cur := int32(s); cur >= 0 && !used[cur]; cur = t.leaving(cur) - 1 {
 			used[cur] = true
-			pts = append(pts, t.point(t.segs[cur].to, c))
+			pts = append(pts, t.tos[cur])
 		}
 		t.ends = append(t.ends, len(pts))
 	}
 	if !t.closed {
-		for s, sg := range t.segs {
-			if !used[s] && t.entering(sg) == 0 {
+		for s := range t.segs {
+			if !used[s] && t.entering(int32(s)) == 0 {
 				walk(s)
 			}
 		}
@@ -391,33 +399,77 @@ func (t *tracer) traceInto(k int, buf []Point) ([]Contour, []Point) {
 	return out, pts
 }
 
-// add appends the segment crossing cell number cell, whose edges are
-// edges, from side from to side to.
-func (t *tracer) add(cell int32, edges *[4]int32, from, to int) {
-	t.segs = append(t.segs, segment{from: edges[from], to: edges[to], cell: cell, fromSide: int8(from), toSide: int8(to)})
+// add appends the segment crossing cell number cell, at row j and column
+// i, whose edges are edges, from side from to side to, with the point
+// where level c crosses its end edge.
+func (t *tracer) add(cell int32, j, i int, edges *[4]int32, from, to int, c float64) {
+	t.segs = append(t.segs, segment{from: edges[from], to: edges[to], cell: cell, row: int32(j),
+		fromSide: int8(from), toSide: int8(to)})
+	// Sides 0 and 2 are horizontal edges, from the cell's lower left
+	// corner and from its upper left; sides 1 and 3 vertical, from its
+	// lower right corner and from its lower left.
+	t.tos = append(t.tos, t.crossing(i+[4]int{0, 1, 0, 0}[to], j+[4]int{0, 0, 1, 0}[to], to%2 == 0, c))
 }
 
-// leaving returns 1 + the segment that continues s, leaving its end edge
-// into the next cell, or 0.
-func (t *tracer) leaving(s segment) int32 { return t.across(s.cell, s.toSide, s.to, true) }
+// leaving returns 1 + the segment that continues segment s, leaving its
+// end edge into the next cell, or 0.
+func (t *tracer) leaving(s int32) int32 {
+	sg := &t.segs[s]
+	return t.across(s, sg.toSide, sg.to, true)
+}
 
-// entering returns 1 + the segment that s continues, entering its start
-// edge from the cell before, or 0.
-func (t *tracer) entering(s segment) int32 { return t.across(s.cell, s.fromSide, s.from, false) }
+// entering returns 1 + the segment that segment s continues, entering its
+// start edge from the cell before, or 0.
+func (t *tracer) entering(s int32) int32 {
+	sg := &t.segs[s]
+	return t.across(s, sg.fromSide, sg.from, false)
+}
 
 // across returns 1 + the segment of the cell on the other side of side of
-// cell c that starts (or, with from false, ends) on edge e, or 0. At the
+// segment s's cell that starts (or, with from false, ends) on edge e, or 0.
+//
+// The segments are in scan order, so a cell's neighbour on its right has
+// its segments just after the cell's own, the one on its left just before,
+// and the ones below and above are found by searching their rows. At the
 // lattice's left and right borders the cell across is one of the next or
 // previous row, whose segments cannot share the edge, so the comparison of
 // edge numbers rejects them.
-func (t *tracer) across(c int32, side int8, e int32, from bool) int32 {
+func (t *tracer) across(s int32, side int8, e int32, from bool) int32 {
+	sg := &t.segs[s]
+	cell := sg.cell
 	w := int32(t.nx - 1)
-	o := c + [4]int32{-w, 1, w, -1}[side]
-	if o < 0 || int(o) >= len(t.first) {
-		return 0
+	o := cell + [4]int32{-w, 1, w, -1}[side] // the cell across
+	var k int                                // its first segment, or where it would be
+	step := 1                                // and the direction in which the others follow
+	switch side {
+	case 1: // right: after the cell's own
+		k = int(s) + 1
+		for k < len(t.segs) && t.segs[k].cell == cell {
+			k++
+		}
+	case 3: // left: before them
+		k, step = int(s)-1, -1
+		for k >= 0 && t.segs[k].cell == cell {
+			k--
+		}
+	default: // below (0) or above (2): in the row before or after
+		r := int(sg.row) - 1 + int(side)
+		if r < 0 || r+1 >= len(t.rows) {
+			return 0
+		}
+		lo, hi := int(t.rows[r]), int(t.rows[r+1])
+		for lo < hi { // the row's first segment at or after cell o
+			mid := int(uint(lo+hi) >> 1)
+			if t.segs[mid].cell < o {
+				lo = mid + 1
+			} else {
+				hi = mid
+			}
+		}
+		k = lo
 	}
-	for k := uint(t.first[o]); k < uint(len(t.segs)) && t.segs[k].cell == o; k++ {
-		if sg := t.segs[k]; from && sg.from == e || !from && sg.to == e {
+	for ; k >= 0 && k < len(t.segs) && t.segs[k].cell == o; k += step {
+		if sg := &t.segs[k]; from && sg.from == e || !from && sg.to == e {
 			return int32(k) + 1
 		}
 	}
