@@ -18,14 +18,15 @@ import (
 //
 // Each point's band is the number of levels at or below its value; a cell is
 // crossed by level k exactly when its corners' bands straddle k, so the cells
-// of every level are found once, up front, without comparing floats again.
+// of every level are found once, up front, in one pass over the lattice.
 type tracer struct {
 	nx, ny int       // lattice size
 	v      []float64 // values, row-major, y ascending
 	ownsV  bool      // v is the tracer's own (padded) copy, to release
-	band   []int32   // bands; -1 marks a point whose cells are skipped
-	x0, y0 float64   // world position of lattice point (0, 0)
-	dx, dy float64   // lattice spacing
+	// skip is set when cells touching a non-finite value yield nothing.
+	skip   bool
+	x0, y0 float64 // world position of lattice point (0, 0)
+	dx, dy float64 // lattice spacing
 	levels []float64
 	// closed is set when the lattice's border lies outside every level,
 	// so that every polyline is a ring and none needs looking for an
@@ -86,33 +87,32 @@ var caseSegs = func() (t [16][2]int8) {
 // marks padding, where crossings sit on the finite end of an edge, and NaN
 // marks undefined samples, where they sit halfway along it.
 func newTracer(nx, ny int, v []float64, x0, y0, dx, dy float64, levels []float64, skipNonFinite bool) *tracer {
-	if len(levels) >= 1<<16 {
-		panic("svgviz: more levels than a tracer can bucket") // bucket packs bands in 16 bits
-	}
-	t := &tracer{nx: nx, ny: ny, v: v, x0: x0, y0: y0, dx: dx, dy: dy, levels: levels}
-	t.band = bandSlices.get(nx * ny)
-	byRows(ny, nx, func(j0, j1 int) {
-		b := 0 // neighbours have nearby bands: walk from the last one
-		for p := j0 * nx; p < j1*nx; p++ {
-			val := v[p]
-			if !isFinite(val) {
-				t.band[p] = int32(len(levels)) // outside every level
-				if skipNonFinite {
-					t.band[p] = -1
-				}
-				continue
-			}
-			for b < len(levels) && levels[b] <= val {
-				b++
-			}
-			for b > 0 && !(levels[b-1] <= val) {
-				b--
-			}
-			t.band[p] = int32(b)
-		}
-	})
+	t := &tracer{nx: nx, ny: ny, v: v, x0: x0, y0: y0, dx: dx, dy: dy, levels: levels, skip: skipNonFinite}
 	t.bucket()
 	return t
+}
+
+// bandRow sets b[i] to the band of lattice point (i, j): len(levels) for
+// a non-finite value, outside every level, or -1 when its cells are
+// skipped.
+func (t *tracer) bandRow(j int, b []int32) {
+	k := 0 // neighbours have nearby bands: walk from the last one
+	for i, val := range t.v[j*t.nx : (j+1)*t.nx] {
+		if !isFinite(val) {
+			b[i] = int32(len(t.levels))
+			if t.skip {
+				b[i] = -1
+			}
+			continue
+		}
+		for k < len(t.levels) && t.levels[k] <= val {
+			k++
+		}
+		for k > 0 && !(t.levels[k-1] <= val) {
+			k--
+		}
+		b[i] = int32(k)
+	}
 }
 
 // byRows calls fn on consecutive ranges of rows [j0, j1) covering [0, rows),
@@ -133,22 +133,16 @@ func byRows(rows, perRow int, fn func(j0, j1 int)) {
 // parallelPoints is the number of lattice points worth a core of their own.
 const parallelPoints = 40000
 
-// A tracer's large arrays are reused by the next: a figure's tracers would
-// otherwise allocate megabytes each. Bands and values are written whole
-// before they are read.
-var (
-	bandSlices  slicePool[int32]
-	valueSlices slicePool[float64]
-)
+// A tracer's padded copy of its values is reused by the next: a figure's
+// tracers would otherwise allocate a megabyte each. It is written whole
+// before it is read.
+var valueSlices slicePool[float64]
 
 // release returns t's arrays for other tracers; t is not to be used after.
 // The scratch tracers of t have no arrays of their own to release.
 func (t *tracer) release(scratch bool) {
-	if !scratch {
-		bandSlices.put(t.band)
-		if t.ownsV {
-			valueSlices.put(t.v)
-		}
+	if !scratch && t.ownsV {
+		valueSlices.put(t.v)
 	}
 	*t = tracer{}
 }
@@ -171,19 +165,19 @@ func (s *slicePool[T]) put(b []T) {
 	}
 }
 
-// scratch returns a tracer sharing t's lattice, bands and cells, with
+// scratch returns a tracer sharing t's lattice and cells, with
 // scratch space of its own, to trace other levels at the same time.
 func (t *tracer) scratch() *tracer {
-	return &tracer{nx: t.nx, ny: t.ny, v: t.v, band: t.band, x0: t.x0, y0: t.y0, dx: t.dx, dy: t.dy,
+	return &tracer{nx: t.nx, ny: t.ny, v: t.v, skip: t.skip, x0: t.x0, y0: t.y0, dx: t.dx, dy: t.dy,
 		levels: t.levels, closed: t.closed, cells: t.cells, starts: t.starts}
 }
 
 // bucket groups the crossed cells by level with a counting sort, the rows
 // of cells split among the cores: each range counts its cells per level,
 // and then fills its part of each level's group, after the ranges before
-// it, so the groups keep scan order. The second pass finds each cell's
-// levels again from the bands rather than keeping them from the first, a
-// cheaper thing than touching an array as large as the lattice.
+// it, so the groups keep scan order. Each pass works out the bands of its
+// rows of points as it goes: an array of them as large as the lattice
+// would cost more in fresh memory than computing them twice.
 func (t *tracer) bucket() {
 	n := len(t.levels)
 	rows := t.ny - 1
@@ -191,9 +185,15 @@ func (t *tracer) bucket() {
 	counts := make([][]int, chunks) // by range: each level's cells
 	// eachCell calls fn with each crossed cell of range c and the levels
 	// lo to hi-1 that cross it, in scan order.
-	eachCell := func(c int, colLo, colHi []int32, fn func(cell int, lo, hi int32)) {
-		for j := c * rows / chunks; j < (c+1)*rows/chunks; j++ {
-			t.columnBands(j, colLo, colHi)
+	eachCell := func(c int, fn func(cell int, lo, hi int32)) {
+		below, above := make([]int32, t.nx), make([]int32, t.nx)
+		colLo, colHi := make([]int32, t.nx), make([]int32, t.nx)
+		j0 := c * rows / chunks
+		t.bandRow(j0, above)
+		for j := j0; j < (c+1)*rows/chunks; j++ {
+			below, above = above, below
+			t.bandRow(j+1, above)
+			columnBands(below, above, colLo, colHi)
 			for i := range t.nx - 1 {
 				if lo, hi := min(colLo[i], colLo[i+1]), max(colHi[i], colHi[i+1]); lo >= 0 && lo < hi {
 					fn(j*(t.nx-1)+i, lo, hi)
@@ -205,8 +205,7 @@ func (t *tracer) bucket() {
 	for c := range chunks {
 		wg.Go(func() {
 			diff := make([]int, n+1)
-			colLo, colHi := make([]int32, t.nx), make([]int32, t.nx)
-			eachCell(c, colLo, colHi, func(_ int, lo, hi int32) {
+			eachCell(c, func(_ int, lo, hi int32) {
 				diff[lo]++
 				diff[hi]--
 			})
@@ -238,8 +237,7 @@ func (t *tracer) bucket() {
 	for c := range chunks {
 		wg.Go(func() {
 			fill := fills[c]
-			colLo, colHi := make([]int32, t.nx), make([]int32, t.nx)
-			eachCell(c, colLo, colHi, func(cell int, lo, hi int32) {
+			eachCell(c, func(cell int, lo, hi int32) {
 				for k := lo; k < hi; k++ {
 					t.cells[fill[k]] = int32(cell)
 					fill[k]++
@@ -250,13 +248,12 @@ func (t *tracer) bucket() {
 	wg.Wait()
 }
 
-// columnBands sets colLo[i] and colHi[i] to the least and greatest band of
-// lattice points (i, j) and (i, j+1), for the cells of row j: a cell is
-// crossed by the levels from the least band of its corners up to, not
-// including, the greatest. A skipped point (-1) makes its cells' least band
-// negative, and they are not crossed.
-func (t *tracer) columnBands(j int, colLo, colHi []int32) {
-	below, above := t.band[j*t.nx:(j+1)*t.nx], t.band[(j+1)*t.nx:(j+2)*t.nx]
+// columnBands sets colLo[i] and colHi[i] to the least and greatest of the
+// bands below[i] and above[i] of two rows of points, for the cells
+// between them: a cell is crossed by the levels from the least band of its
+// corners up to, not including, the greatest. A skipped point (-1) makes
+// its cells' least band negative, and they are not crossed.
+func columnBands(below, above, colLo, colHi []int32) {
 	for i := range colLo {
 		colLo[i], colHi[i] = min(below[i], above[i]), max(below[i], above[i])
 	}
@@ -335,9 +332,14 @@ func (t *tracer) traceInto(k int, buf []Point) ([]Contour, []Point) {
 		edges := [4]int32{bottom, left + 1, bottom + int32(t.nx-1), left}
 		p := j*t.nx + i
 		ps := [4]int{p, p + 1, p + t.nx + 1, p + t.nx}
+		// A corner is inside when its band is at most k, that is, when
+		// level k is above its value: NaN and +Inf, outside every
+		// level, are not below any, and a crossed cell has no other
+		// values that are not finite (sublevelTracer makes -Inf NaN,
+		// and skipped cells are not crossed).
 		m := 0
 		for n, q := range ps {
-			if t.band[q] <= int32(k) {
+			if t.v[q] < c {
 				m |= 1 << n
 			}
 		}
