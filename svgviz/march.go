@@ -35,6 +35,7 @@ type tracer struct {
 
 	cells  []int32 // cell numbers grouped by level, each group in scan order
 	starts []int   // level k's cells are cells[starts[k]:starts[k+1]]
+	most   int     // the most cells of any level
 
 	segs []segment
 	tos  []Point // where each segment reaches its end edge
@@ -169,7 +170,7 @@ func (s *slicePool[T]) put(b []T) {
 // scratch space of its own, to trace other levels at the same time.
 func (t *tracer) scratch() *tracer {
 	return &tracer{nx: t.nx, ny: t.ny, v: t.v, skip: t.skip, x0: t.x0, y0: t.y0, dx: t.dx, dy: t.dy,
-		levels: t.levels, closed: t.closed, cells: t.cells, starts: t.starts}
+		levels: t.levels, closed: t.closed, cells: t.cells, starts: t.starts, most: t.most}
 }
 
 // bucket groups the crossed cells by level with a counting sort, the rows
@@ -233,6 +234,9 @@ func (t *tracer) bucket() {
 		}
 	}
 	t.starts[n] = total
+	for k := range n {
+		t.most = max(t.most, t.starts[k+1]-t.starts[k])
+	}
 	t.cells = make([]int32, total)
 	for c := range chunks {
 		wg.Go(func() {
@@ -313,6 +317,13 @@ func (t *tracer) trace(k int) []Contour {
 // buf is used again.
 func (t *tracer) traceInto(k int, buf []Point) ([]Contour, []Point) {
 	c := t.levels[k]
+	if cap(t.segs) == 0 {
+		// Room for the largest level at once, rather than doubling to
+		// it and leaving the smaller arrays behind: a cell has one
+		// segment, or two in the rare saddle.
+		n := t.most + t.most/8 + 4
+		t.segs, t.tos, t.used = make([]segment, 0, n), make([]Point, 0, n), make([]bool, n)
+	}
 	t.segs, t.tos = t.segs[:0], t.tos[:0]
 	t.rows = slices.Grow(t.rows[:0], t.ny)
 	nH := (t.nx - 1) * t.ny
@@ -371,7 +382,10 @@ func (t *tracer) traceInto(k int, buf []Point) ([]Contour, []Point) {
 	// Every segment adds one point to its polyline, and every polyline
 	// has one more, so the points of all polylines share one array.
 	t.ends = t.ends[:0]
-	pts := slices.Grow(buf[:0], 2*len(t.segs))
+	// A ring has at least four segments and one point more (an open
+	// polyline may have one segment: append makes room). The first
+	// level makes room for the largest.
+	pts := slices.Grow(buf[:0], max(len(t.segs), t.most)*5/4+4)
 	walk := func(s int) {
 		pts = append(pts, t.point(t.segs[s].from, c))
 		for cur := int32(s); cur >= 0 && !used[cur]; cur = t.leaving(cur) - 1 {
