@@ -342,20 +342,17 @@ func (t *tracer) traceInto(k int, buf []Point) ([]Contour, []Point) {
 		bottom, left := int32(cell), int32(nH+j*t.nx+i) // cell = j*(nx-1) + i
 		edges := [4]int32{bottom, left + 1, bottom + int32(t.nx-1), left}
 		p := j*t.nx + i
-		ps := [4]int{p, p + 1, p + t.nx + 1, p + t.nx}
+		corner := t.v[p : p+t.nx+2 : p+t.nx+2] // corners 0, 1 at 0, 1; 3, 2 at nx, nx+1
+		v0, v1, v2, v3 := corner[0], corner[1], corner[t.nx+1], corner[t.nx]
 		// A corner is inside when its band is at most k, that is, when
 		// level k is above its value: NaN and +Inf, outside every
 		// level, are not below any, and a crossed cell has no other
 		// values that are not finite (sublevelTracer makes -Inf NaN,
-		// and skipped cells are not crossed).
-		m := 0
-		for n, q := range ps {
-			if t.v[q] < c {
-				m |= 1 << n
-			}
-		}
+		// and skipped cells are not crossed). A crossed cell's corners
+		// are as often in as out, so the mask is made without branches.
+		m := below(v0, c) | below(v1, c)<<1 | below(v2, c)<<2 | below(v3, c)<<3
 		if m == 5 || m == 10 {
-			center := (t.v[ps[0]] + t.v[ps[1]] + t.v[ps[2]] + t.v[ps[3]]) / 4
+			center := (v0 + v1 + v2 + v3) / 4
 			step := 3 // center outside: pair each in→out edge with the previous edge
 			if center < c {
 				step = 1 // center inside: pair it with the next edge
@@ -413,6 +410,14 @@ func (t *tracer) traceInto(k int, buf []Point) ([]Contour, []Point) {
 		start = end
 	}
 	return out, pts
+}
+
+// below returns 1 if v < c, else 0, which Go compiles without a branch.
+func below(v, c float64) int {
+	if v < c {
+		return 1
+	}
+	return 0
 }
 
 // add appends the segment crossing cell number cell, at row j and column
