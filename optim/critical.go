@@ -120,27 +120,49 @@ func gridCandidates(f Objective, d Domain, n, most int) [][]float64 {
 		xs[i] = d.X[0] + float64(float64(i-1)*hx)
 		ys[i] = d.Y[0] + float64(float64(i-1)*hy)
 	}
-	v := EvalGrid(f, xs, ys)
-	var nodes []int
-	for j := 1; j <= n; j++ {
-		for i := 1; i <= n; i++ {
-			if c := j*m + i; ringChanges(v, c, m) != 2 {
-				nodes = append(nodes, c)
+	// The grid is sampled a band of rows at a time, each band with the
+	// row before and after it, the two it shares with the band before
+	// carried over: a node needs only its neighbours, and the whole grid
+	// would be half a megabyte of fresh memory beside the contours'.
+	// Ties still go by index in the whole grid, as a band keeps its order.
+	type node struct {
+		c int     // index in the whole grid
+		v float64 // its value
+	}
+	var nodes []node
+	band := make([]float64, (critBand+2)*m)
+	for j0 := 1; j0 <= n; j0 += critBand {
+		j1 := min(j0+critBand, n+1) // rows j0 to j1-1, with rows j0-1 and j1 beside them
+		v := band[:(j1-j0+2)*m]
+		if j0 == 1 {
+			EvalGridInto(v, f, xs, ys[:j1+1])
+		} else {
+			copy(v, band[critBand*m:(critBand+2)*m]) // rows j0-1 and j0, the last band's last two
+			EvalGridInto(v[2*m:], f, xs, ys[j0+1:j1+1])
+		}
+		for j := j0; j < j1; j++ {
+			for i := 1; i <= n; i++ {
+				if c := (j-j0+1)*m + i; ringChanges(v, c, m) != 2 {
+					nodes = append(nodes, node{j*m + i, v[c]})
+				}
 			}
 		}
 	}
 	if len(nodes) > most {
 		// The lowest, then back in scan order.
-		slices.SortStableFunc(nodes, func(a, b int) int { return cmpFloat(v[a], v[b]) })
+		slices.SortStableFunc(nodes, func(a, b node) int { return cmpFloat(a.v, b.v) })
 		nodes = nodes[:most]
-		slices.Sort(nodes)
+		slices.SortFunc(nodes, func(a, b node) int { return a.c - b.c })
 	}
 	seeds := make([][]float64, len(nodes))
-	for k, c := range nodes {
-		seeds[k] = []float64{xs[c%m], ys[c/m]}
+	for k, nd := range nodes {
+		seeds[k] = []float64{xs[nd.c%m], ys[nd.c/m]}
 	}
 	return seeds
 }
+
+// critBand is the number of rows gridCandidates samples at a time.
+const critBand = 32
 
 // ringChanges counts how often the eight neighbours of node c in a grid of
 // rows of m values switch between above and below it, in turn around it: 2
