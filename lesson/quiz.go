@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"sync"
 
 	"descent/diag"
 	"descent/markup"
@@ -31,8 +32,10 @@ type choiceView struct {
 
 // quizTemplate writes a quiz: a fieldset of radio buttons (or checkboxes),
 // an aria-live region for quiz.js's feedback, and the answer with every
-// explanation in a <details> that works without JavaScript.
-var quizTemplate = template.Must(template.New("quiz").Parse(`<form class="quiz" id="{{.ID}}" data-multiple="{{.Multiple}}">
+// explanation in a <details> that works without JavaScript. It is parsed
+// when a course first has a quiz, not as every build starts.
+var quizTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("quiz").Parse(`<form class="quiz" id="{{.ID}}" data-multiple="{{.Multiple}}">
 <div class="quiz-question" id="{{.ID}}-q">{{.Question}}</div>
 <fieldset class="quiz-choices" aria-labelledby="{{.ID}}-q">
 <ol>
@@ -53,6 +56,7 @@ var quizTemplate = template.Must(template.New("quiz").Parse(`<form class="quiz" 
 </details>
 </form>
 `))
+})
 
 // renderQuiz decodes a quiz block and writes its HTML into the node,
 // reporting every mistake to l.
@@ -79,7 +83,7 @@ func renderQuiz(conv *markup.Converter, n *markup.Quiz, id string, l *diag.List)
 		return
 	}
 	var b bytes.Buffer
-	if err := quizTemplate.Execute(&b, v); err != nil {
+	if err := quizTemplate().Execute(&b, v); err != nil {
 		l.Add(n.Line-1, "quiz", "%v", err)
 		return
 	}
