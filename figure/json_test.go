@@ -13,8 +13,9 @@ func TestFigureJSON(t *testing.T) {
 	t.Parallel()
 	// The encoder writes these fields by hand; a new one must be added there.
 	wantFields := map[reflect.Type][]string{
-		reflect.TypeFor[figureJSON](): {"id", "title,omitempty", "function", "dim", "domain", "runs", "critical_points", "sweeps", "engine", "live", "curves,omitempty", "variant,omitempty", "surface,omitempty"},
-		reflect.TypeFor[runJSON]():    {"label", "optimizer", "params", "points", "loss", "grad_norm", "diverged", "stopped_at", "color", "sweep", "start", "steps", "live", "lr,omitempty", "grid,omitempty", "simplex,omitempty", "shared_start"},
+		reflect.TypeFor[figureJSON]():   {"id", "title,omitempty", "function", "dim", "domain", "runs", "critical_points", "sweeps", "engine", "live", "curves,omitempty", "variant,omitempty", "surface,omitempty"},
+		reflect.TypeFor[criticalJSON](): {"x", "y,omitempty", "value", "kind"},
+		reflect.TypeFor[runJSON]():      {"label", "optimizer", "params", "points", "loss", "grad_norm", "diverged", "stopped_at", "color", "sweep", "start", "steps", "live", "lr,omitempty", "grid,omitempty", "simplex,omitempty", "shared_start"},
 	}
 	for typ, want := range wantFields {
 		var got []string
@@ -40,9 +41,10 @@ func TestFigureJSON(t *testing.T) {
 					Simplex: [][][]float64{{{0, 0}, {0.05, 0}, {0, 0.05}}}},
 				{Label: "", Points: [][]float64{}, Loss: []float64{}, GradNorm: []jsonFloat{}},
 			},
-			CriticalPoints: []criticalJSON{{X: 1, Y: new(float64), Value: -1e-9, Kind: "minimum"}, {X: 2, Value: 1, Kind: "maximum"}},
-			Sweeps:         []sweepJSON{{Setting: "lr", Values: []float64{0.01, 0.1}, Runs: []int{0, 1}}},
-			Variant:        &variantJSON{Param: "c", Value: 0.47, Index: 1},
+			CriticalPoints: []criticalJSON{{X: 1, Y: new(float64), Value: -1e-9, Kind: "minimum"}, {X: 2, Value: 1, Kind: "maximum"},
+				{X: odd[7], Y: &odd[4], Value: odd[8], Kind: `<"odd" & \kind>` + "\u2028\x01é"}},
+			Sweeps:  []sweepJSON{{Setting: "lr", Values: []float64{0.01, 0.1}, Runs: []int{0, 1}}},
+			Variant: &variantJSON{Param: "c", Value: 0.47, Index: 1},
 			Surface: &surfaceJSON{NX: 2, NY: 2, Heights: []jsonFloat{0, 0.5, jsonFloat(math.NaN()), 1}, Bands: []int{-1}, Colors: []string{"#abcdef"},
 				Camera: cameraJSON{-60, 30}, View: [3]float64{320, 200, 400}, Box: [3]float64{0.5, 0.5, 0.6},
 				XTicks: [][2]any{{-1, "−1"}}, YTicks: [][2]any{}, ZTicks: [][2]any{{0.5, "10"}}},
@@ -64,5 +66,11 @@ func TestFigureJSON(t *testing.T) {
 	bad := &figureJSON{Runs: []runJSON{{Loss: []float64{math.NaN()}}}}
 	if _, err := appendFigureJSON(nil, bad); err == nil {
 		t.Error("a NaN loss was written")
+	}
+	inf := math.Inf(-1)
+	for _, c := range []criticalJSON{{X: math.NaN()}, {Y: &inf}, {Value: math.Inf(1)}} {
+		if _, err := appendFigureJSON(nil, &figureJSON{CriticalPoints: []criticalJSON{c}}); err == nil {
+			t.Errorf("critical point %+v was written", c)
+		}
 	}
 }

@@ -11,7 +11,7 @@ import (
 // figure's data is mostly its runs' numbers (four runs of 300 steps hold
 // 4,800 of them), which encoding/json reaches through reflection and, for
 // grad_norm, a MarshalJSON method whose output it then re-scans. Everything
-// else (strings, the params maps, critical points, sweeps) still goes
+// else (strings, the params maps, sweeps) still goes
 // through encoding/json. TestFigureJSON holds the two to the same bytes.
 func appendFigureJSON(b []byte, f *figureJSON) ([]byte, error) {
 	var err error
@@ -81,7 +81,13 @@ func appendFigureJSON(b []byte, f *figureJSON) ([]byte, error) {
 		}
 		b = append(b, ']')
 	}
-	field(`,"critical_points":`, f.CriticalPoints)
+	b = append(b, `,"critical_points":`...)
+	b = appendList(b, f.CriticalPoints, appendCritical)
+	for _, c := range f.CriticalPoints {
+		if !allFinite([]float64{c.X, c.Value}) || c.Y != nil && !allFinite([]float64{*c.Y}) {
+			err = errors.New("figure: a critical point holds a number that is not finite")
+		}
+	}
 	field(`,"sweeps":`, f.Sweeps)
 	field(`,"engine":`, f.Engine)
 	field(`,"live":`, f.Live)
@@ -96,6 +102,38 @@ func appendFigureJSON(b []byte, f *figureJSON) ([]byte, error) {
 	}
 	b = append(b, '}')
 	return b, err
+}
+
+// appendCritical writes c as encoding/json does; its numbers must be
+// finite. A figure has a handful, but json.Marshal spent more time on them
+// than on the rest of the figure but its runs' numbers.
+func appendCritical(b []byte, c criticalJSON) []byte {
+	b = append(b, `{"x":`...)
+	b = appendFloat(b, c.X)
+	if c.Y != nil {
+		b = append(b, `,"y":`...)
+		b = appendFloat(b, *c.Y)
+	}
+	b = append(b, `,"value":`...)
+	b = appendFloat(b, c.Value)
+	b = append(b, `,"kind":`...)
+	b = appendString(b, c.Kind)
+	return append(b, '}')
+}
+
+// appendString writes s as encoding/json does: as it is between quotes
+// when it is printable ASCII that needs no escape (a critical point's
+// kind), else through json.Marshal.
+func appendString(b []byte, s string) []byte {
+	for i := range len(s) {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			js, _ := json.Marshal(s) // a string always marshals
+			return append(b, js...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 func appendPoints(b []byte, pts [][]float64) []byte {
