@@ -3,6 +3,7 @@ package bib
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"descent/diag"
 	"descent/texmath"
@@ -109,6 +110,31 @@ func (r *reader) checkMath(key, field, v string, line int) {
 			return
 		}
 	}
+}
+
+// checkURL reports a url field that is not an http or https address: the
+// reference list links only those (a javascript: address would run in the
+// reader's page), and one left out without a word looks like a bug.
+func (r *reader) checkURL(key, v string, line int) {
+	u := address(v)
+	if u == "" {
+		return
+	}
+	if lower := strings.ToLower(u); strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "http://") {
+		return
+	}
+	r.l.Add(line, "url", "in %q: %q is not an http or https address, which is all a reference links to; write it in full (https://…) or leave the url out", key, diag.Printable(shorten(u, 80)))
+}
+
+// shorten cuts s to at most n bytes at a rune boundary, marking the cut.
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }
 
 func (r *reader) errorf(format string, args ...any) {
@@ -258,9 +284,12 @@ func (r *reader) entry() (*Entry, bool) {
 			r.errorf("in %q: the field %s appears twice; keep one", e.Key, field)
 		}
 		e.Fields[field] = v
-		if field == "title" {
+		switch {
+		case field == "title":
 			e.TitleLine = fieldLine
-		} else if shownAsText[field] {
+		case field == "url":
+			r.checkURL(e.Key, v, fieldLine)
+		case shownAsText[field]:
 			r.checkMath(e.Key, field, v, fieldLine)
 		}
 		r.space()

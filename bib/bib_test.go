@@ -72,6 +72,11 @@ func TestParseErrors(t *testing.T) {
 		{"not UTF-8", "@article{k, author = {\xff}}", `references.bib:1: encoding: the bibliography is not valid UTF-8; save it as UTF-8`},
 		{"not UTF-8 on line 3", "% refs\n@article{k,\n author = {M\xfcller}}", `references.bib:3: encoding: the bibliography is not valid UTF-8; save it as UTF-8`},
 		{"deep braces", "@article{k, title = " + strings.Repeat("{", 40) + "}", `references.bib:1: BibTeX: braces nest more than 32 deep`},
+		{"javascript url", "@misc{k, author = {A}, title = {T}, year = 1,\n url = {javascript:alert(1)}}\n", `references.bib:2: url: in "k": "javascript:alert(1)" is not an http or https address, which is all a reference links to; write it in full (https://…) or leave the url out`},
+		{"url without a scheme", "@misc{k, author = {A}, title = {T}, year = 1,\n url = {www.example.org/x}}\n", `references.bib:2: url: in "k": "www.example.org/x" is not an http or https address, which is all a reference links to; write it in full (https://…) or leave the url out`},
+		{"ftp url", "@misc{k, author = {A}, title = {T}, year = 1,\n\n url = \"ftp://ex.org/f\"}\n", `references.bib:3: url: in "k": "ftp://ex.org/f" is not an http or https address, which is all a reference links to; write it in full (https://…) or leave the url out`},
+		{"url with a control character", "@misc{k, author = {A}, title = {T}, year = 1, url = {data:\x1b[31m}}\n", `references.bib:1: url: in "k": "data:[31m" is not an http or https address, which is all a reference links to; write it in full (https://…) or leave the url out`},
+		{"long url", "@misc{k, author = {A}, title = {T}, year = 1, url = {file:///" + strings.Repeat("é", 60) + "}}\n", `references.bib:1: url: in "k": "file:///` + strings.Repeat("é", 36) + `…" is not an http or https address, which is all a reference links to; write it in full (https://…) or leave the url out`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -82,6 +87,18 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("got %v\nwant %s", l.Errs, tt.want)
 			}
 		})
+	}
+}
+
+// Addresses a reference links to, and empty ones, are not mistakes.
+func TestURLsLinked(t *testing.T) {
+	t.Parallel()
+	for _, u := range []string{"https://ex.org/a", "HTTP://EX.ORG/", "\\url{https://ex.org/b\\_c}", "", "{}"} {
+		l := &diag.List{File: "r.bib"}
+		Parse([]byte("@misc{k, author = {A}, title = {T}, year = 1, url = {"+u+"}}\n"), l)
+		if len(l.Errs) != 0 {
+			t.Errorf("url %q: %v", u, l.Errs)
+		}
 	}
 }
 
