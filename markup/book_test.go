@@ -2,6 +2,7 @@ package markup
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -345,6 +346,33 @@ func TestBookMistakes(t *testing.T) {
 	}
 	if _, _, errs := renderDoc(t, "Fine[^1] and `[^x]` in code.\n\n[^1]: a note\n"); errs != nil {
 		t.Errorf("a kept footnote: %v", errs)
+	}
+}
+
+// TestEmptyLinkText: a link that would show nothing is an error at its
+// line; one with words, an image, code or a formula is not.
+func TestEmptyLinkText(t *testing.T) {
+	t.Parallel()
+	const empty = `l.md:%d: link: the link to "%s" has no text to show; write what it leads to between its brackets`
+	const raw = "; raw HTML is left out unless site.yaml sets unsafe_html"
+	tests := []struct{ src, want string }{
+		{"See [](m.md).\n", fmt.Sprintf(empty, 1, "m.md")},
+		{"One\n\ntwo [ ](https://ex.org/) three.\n", fmt.Sprintf(empty, 3, "https://ex.org/")},
+		{"See [<img src=\"x.png\">](m.md).\n", fmt.Sprintf(empty, 1, "m.md") + raw},
+		{"See [*<b></b>*](m.md#x).\n", fmt.Sprintf(empty, 1, "m.md#x") + raw},
+		{"[](<a b.md>)\n", fmt.Sprintf(empty, 1, "a b.md")},
+	}
+	for _, tt := range tests {
+		_, _, errs := renderDoc(t, tt.src)
+		if len(errs) != 1 || errs[0] != tt.want {
+			t.Errorf("%q: %v, want %s", tt.src, errs, tt.want)
+		}
+	}
+	for _, src := range []string{"[words](m.md)", "[<b>bold</b>](m.md)", "[![alt](p.png)](m.md)", "[![](p.png)](m.md)",
+		"[`code`](m.md)", "[$x^2$](m.md)", "[*em*](m.md)", "<https://ex.org/>", "[@kingma2015](m.md)"} {
+		if _, _, errs := renderDoc(t, src+"\n"); errs != nil {
+			t.Errorf("%q: %v", src, errs)
+		}
 	}
 }
 

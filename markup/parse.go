@@ -209,8 +209,57 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 	}
 	d.collect(lineOf, l)
 	c.checkTitles(d.root, lineOf, l)
+	c.checkLinkText(d.root, src, lineOf, l)
 	strays(d.root, src, lineOf, l)
 	return d
+}
+
+// checkLinkText reports a link with nothing to show between its brackets:
+// a reader sees no link, and a screen reader says only "link". Raw HTML
+// counts as nothing unless unsafe_html lets it through.
+func (c *Converter) checkLinkText(root ast.Node, src []byte, lineOf func(int) int, l *diag.List) {
+	ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		link, ok := n.(*ast.Link)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		shown, raw := linkShows(link, src, c.unsafe)
+		if !shown {
+			msg := "the link to %q has no text to show; write what it leads to between its brackets"
+			if raw {
+				msg += "; raw HTML is left out unless site.yaml sets unsafe_html"
+			}
+			l.Add(lineOf(inlineOffset(link)), "link", msg, diag.Printable(string(link.Destination)))
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+// linkShows reports whether a link's content shows anything, and whether
+// it holds raw HTML that is left out. Text and strings count when they
+// are not blank; raw HTML when unsafe lets it through; any other leaf (an
+// image, a formula, a citation) always.
+func linkShows(link ast.Node, src []byte, unsafe bool) (shown, raw bool) {
+	ast.Walk(link, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n == link {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			shown = len(bytes.TrimSpace(n.Segment.Value(src))) > 0
+		case *ast.String:
+			shown = len(bytes.TrimSpace(n.Value)) > 0
+		case *ast.RawHTML:
+			raw, shown = true, unsafe
+		default:
+			shown = n.FirstChild() == nil
+		}
+		if shown {
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return shown, raw
 }
 
 // checkTitles converts the formulas of every image's and link's title, which
