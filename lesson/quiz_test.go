@@ -137,7 +137,7 @@ func TestQuizErrors(t *testing.T) {
 		{"a reference in a why", quiz("question: Q\nchoices:\n  - text: a\n    correct: true\n    why: See @eq-a and [@kingma2015].\n  - b\n"),
 			[]string{`content/s/lesson.md:11: choices[0].why: @eq-a: a cross-reference or citation cannot go inside a quiz (it would stay as written); write it in the lesson's text, or \@ for an @ sign`,
 				`content/s/lesson.md:11: choices[0].why: [@kingma2015]: a cross-reference or citation cannot go inside a quiz (it would stay as written); write it in the lesson's text, or \@ for an @ sign`}},
-		{"a heading of an exercise title's id", "---\ntitle: L\n---\n## Ex 1 title\n\n> [!EXERCISE]\n> Q.\n",
+		{"a heading that writes an exercise title's id", "---\ntitle: L\n---\n## Ex 1 title {#ex-1-title}\n\n> [!EXERCISE]\n> Q.\n",
 			[]string{`content/s/lesson.md:6: id: the id "ex-1-title" is used at line 4 too; ids on a page must differ`}},
 		{"orphan answer", "---\ntitle: L\n---\nText.\n\n> [!ANSWER]\n> Alone.\n",
 			[]string{`content/s/lesson.md:6: answer: [!ANSWER] must come right after the [!EXERCISE] block quote it answers (one answer each)`}},

@@ -59,3 +59,21 @@ func TestOrphanAnswers(t *testing.T) {
 		t.Errorf("got %q", errs)
 	}
 }
+
+// A heading whose words make an exercise's id takes another, one line or
+// two; one that writes the id keeps it, and the page's check reports it.
+func TestExerciseIDsReserved(t *testing.T) {
+	t.Parallel()
+	src := "## Ex 1\n\nEx 2 answer\n---\n\n## Ex 1 title {#mine}\n\n> [!EXERCISE]\n> One.\n\n> [!ANSWER]\n> Yes.\n\n> [!EXERCISE]\n> Two.\n\n## Ex 3\n"
+	c := New(false)
+	d := c.Parse([]byte(src), 1, &diag.List{File: "l.md"})
+	ids := map[string]int{}
+	for _, a := range d.Anchors {
+		ids[a.ID]++
+	}
+	for _, id := range []string{"ex-1-1", "ex-2-answer-1", "mine", "ex-3", "ex-1", "ex-1-title", "ex-1-answer", "ex-2"} {
+		if ids[id] != 1 {
+			t.Errorf("id %q %d times; ids %v", id, ids[id], ids)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -47,15 +48,31 @@ func (c *Converter) Reserved() []string { return c.reserved }
 // reservedKey holds a parse's reserved ids, for setextIDTransformer.
 var reservedKey = parser.NewContextKey()
 
-// newContext is a parse's context, its heading ids clear of the reserved.
-func (c *Converter) newContext() parser.Context {
+// newContext is a parse's context, its heading ids clear of the reserved
+// and of the exercises' (ex-1, ex-1-title, ex-1-answer, …): a heading
+// "Ex 1" takes ex-1-1 rather than the first exercise's id. Every
+// [!EXERCISE] in src counts, one in a code block too: reserving an id
+// too many only numbers such a heading's.
+func (c *Converter) newContext(src []byte) parser.Context {
+	reserved := c.reserved
+	if n := bytes.Count(src, exerciseMark); n > 0 {
+		reserved = slices.Clip(reserved)
+		for k := 1; k <= min(n, maxReservedExercises); k++ {
+			id := "ex-" + strconv.Itoa(k)
+			reserved = append(reserved, id, id+"-title", id+"-answer")
+		}
+	}
 	pc := parser.NewContext()
-	for _, id := range c.reserved {
+	for _, id := range reserved {
 		pc.IDs().Put([]byte(id))
 	}
-	pc.Set(reservedKey, c.reserved)
+	pc.Set(reservedKey, reserved)
 	return pc
 }
+
+// maxReservedExercises bounds the exercise ids newContext reserves, so that
+// a page of marks alone cannot make it build a million.
+const maxReservedExercises = 1000
 
 // Formula converts one formula to MathML.
 func (c *Converter) Formula(tex string, display bool) (string, error) {
@@ -90,7 +107,7 @@ type Doc struct {
 // line. Landscape blocks are left for the caller to decode and fill.
 func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 	d := &Doc{src: src}
-	d.root = c.md.Parser().Parse(text.NewReader(src), parser.WithContext(c.newContext()))
+	d.root = c.md.Parser().Parse(text.NewReader(src), parser.WithContext(c.newContext(src)))
 	pos := newPosition(src, firstLine)
 	lineOf := func(offset int) int { line, _ := pos.at(offset); return line }
 	d.TOC = headings(d.root)
