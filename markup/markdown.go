@@ -105,7 +105,7 @@ func (setextIDTransformer) Transform(doc *ast.Document, reader text.Reader, pc p
 	if !several {
 		return
 	}
-	ids := parser.NewContext().IDs()
+	ids := newHeadingIDs()
 	if reserved, ok := pc.Get(reservedKey).([]string); ok {
 		for _, id := range reserved {
 			ids.Put([]byte(id))

@@ -1,0 +1,188 @@
+package markup
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+)
+
+// headingIDs makes ids as goldmark does, but a heading's from what its
+// reader sees: goldmark slugs the heading's line as written, so "The [step
+// size](lr.md) matters" was #the-step-sizelrmd-matters and "Adam &amp; co"
+// #adam-amp-co, where GitHub and Hugo give #the-step-size-matters and
+// #adam--co.
+type headingIDs struct{ parser.IDs }
+
+func newHeadingIDs() headingIDs { return headingIDs{parser.NewContext().IDs()} }
+
+func (h headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	if kind == ast.KindHeading {
+		value = seenText(value)
+	}
+	return h.IDs.Generate(value, kind)
+}
+
+// seenText is a heading's Markdown with what a reader does not see left
+// out: a link's destination and title, a reference link's label, an HTML
+// tag and a character reference's name (the character is dropped, as
+// goldmark drops "&" itself). Code spans and escaped characters stay as
+// they are.
+func seenText(v []byte) []byte {
+	if bytes.IndexAny(v, "]&<") < 0 {
+		return v
+	}
+	out := make([]byte, 0, len(v))
+	for i := 0; i < len(v); {
+		k := i + 1 // where the next piece starts
+		switch v[i] {
+		case '\\':
+			k = min(i+2, len(v))
+		case '`':
+			k = codeSpanEnd(v, i)
+		case ']':
+			if i+1 < len(v) && (v[i+1] == '(' || v[i+1] == '[') {
+				if end := linkPartEnd(v, i+1); end > 0 {
+					out, i = append(out, ']'), end
+					continue
+				}
+			}
+		case '&':
+			if n := charRefLen(v[i:]); n > 0 {
+				i += n
+				continue
+			}
+		case '<':
+			if n := tagLen(v[i:]); n > 0 {
+				i += n
+				continue
+			}
+		}
+		out, i = append(out, v[i:k]...), k
+	}
+	return out
+}
+
+// codeSpanEnd returns the end of the code span whose backticks start at i,
+// or the end of that run of backticks if it is never closed.
+func codeSpanEnd(v []byte, i int) int {
+	run := i
+	for run < len(v) && v[run] == '`' {
+		run++
+	}
+	ticks := v[i:run]
+	for k := run; k < len(v); {
+		j := bytes.Index(v[k:], ticks)
+		if j < 0 {
+			break
+		}
+		j += k
+		end := j + len(ticks)
+		if end == len(v) || v[end] != '`' {
+			return end
+		}
+		for end < len(v) && v[end] == '`' {
+			end++
+		}
+		k = end
+	}
+	return run
+}
+
+// linkPartEnd returns the index after the ) or ] that closes the bracket
+// at i, nested brackets and escapes counted, or 0 if none does.
+func linkPartEnd(v []byte, i int) int {
+	open := v[i]
+	close := byte(')')
+	if open == '[' {
+		close = ']'
+	}
+	depth := 0
+	for k := i; k < len(v); k++ {
+		switch v[k] {
+		case '\\':
+			k++
+		case open:
+			depth++
+		case close:
+			if depth--; depth == 0 {
+				return k + 1
+			}
+		}
+	}
+	return 0
+}
+
+// charRefLen is the length of the character reference at the start of v
+// (&amp;, &#38;, &#x26;), or 0.
+func charRefLen(v []byte) int {
+	k := 1
+	switch {
+	case len(v) > 2 && v[1] == '#' && (v[2] == 'x' || v[2] == 'X'):
+		k = 3
+		for k < len(v) && k < 9 && isHexDigit(v[k]) {
+			k++
+		}
+		if k == 3 {
+			return 0
+		}
+	case len(v) > 1 && v[1] == '#':
+		k = 2
+		for k < len(v) && k < 9 && '0' <= v[k] && v[k] <= '9' {
+			k++
+		}
+		if k == 2 {
+			return 0
+		}
+	default:
+		for k < len(v) && k < 33 && isAlnum(v[k]) {
+			k++
+		}
+		if k == 1 {
+			return 0
+		}
+	}
+	if k < len(v) && v[k] == ';' {
+		return k + 1
+	}
+	return 0
+}
+
+// tagLen is the length of the HTML tag at the start of v (<b>, </em>,
+// <br/>, <span class="x">), or 0: an autolink (<https://…>) is not one.
+func tagLen(v []byte) int {
+	k := 1
+	if k < len(v) && v[k] == '/' {
+		k++
+	}
+	start := k
+	for k < len(v) && (isAlnum(v[k]) || k > start && v[k] == '-') {
+		k++
+	}
+	if k == start || !('a' <= v[start]|0x20 && v[start]|0x20 <= 'z') {
+		return 0
+	}
+	if k < len(v) && v[k] != '>' && v[k] != '/' && v[k] != ' ' && v[k] != '\t' {
+		return 0
+	}
+	quote := byte(0)
+	for ; k < len(v); k++ {
+		switch c := v[k]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '<':
+			return 0
+		case c == '>':
+			return k + 1
+		}
+	}
+	return 0
+}
+
+func isHexDigit(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'f'
+}

@@ -1,0 +1,72 @@
+package markup
+
+import (
+	"bytes"
+	"testing"
+
+	"descent/diag"
+)
+
+func TestSeenText(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{"Plain words", "Plain words"},
+		{"The [step size](lr.md) matters", "The [step size] matters"},
+		{"The [step size](lr.md \"a (title)\") matters", "The [step size] matters"},
+		{"See [Adam][kingma] and [x](a(b)c)d", "See [Adam] and [x]d"},
+		{"Adam &amp; co &#38; &#x26; &nbsp;", "Adam  co   "},
+		{"Not &amp or & alone or &#; or &#x;", "Not &amp or & alone or &#; or &#x;"},
+		{"<b>Bold</b> and <span class=\"a>b\">x</span> and <br/>", "Bold and x and "},
+		{"An autolink <https://ex.org> and a < b > c and <1>", "An autolink <https://ex.org> and a < b > c and <1>"},
+		{"Code `a](b)` and `` x`](y) `` stay", "Code `a](b)` and `` x`](y) `` stay"},
+		{"An unclosed `code ](x) span", "An unclosed `code ] span"},
+		{"Escaped \\](x) and \\&amp; and \\<b>", "Escaped \\](x) and \\&amp; and \\<b>"},
+		{"Unclosed [link](to", "Unclosed [link](to"},
+		{"Trailing ]", "Trailing ]"},
+		{"Trailing \\", "Trailing \\"},
+		{"<", "<"},
+		{"&", "&"},
+	}
+	for _, tt := range tests {
+		if got := string(seenText([]byte(tt.in))); got != tt.want {
+			t.Errorf("seenText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// Headings take their ids from what they show, on one line or two.
+func TestHeadingIDsFromText(t *testing.T) {
+	t.Parallel()
+	src := "## The [step size](lr.md) matters\n\n## Adam &amp; <em>co</em>\n\nThe [step\nsize](lr.md) again\n---\n\n## Rate $\\eta$\n"
+	d := New(false).Parse([]byte(src), 1, &diag.List{File: "l.md"})
+	var ids []string
+	for _, a := range d.Anchors {
+		ids = append(ids, a.ID)
+	}
+	want := []string{"the-step-size-matters", "adam--co", "the-step-size-again", "rate-eta"}
+	if len(ids) != len(want) {
+		t.Fatalf("ids %q, want %q", ids, want)
+	}
+	for i := range want {
+		if ids[i] != want[i] {
+			t.Errorf("id %d: %q, want %q", i, ids[i], want[i])
+		}
+	}
+}
+
+func FuzzSeenText(f *testing.F) {
+	f.Add("The [step size](lr.md) matters &amp; <b>x</b> `a](b)`")
+	f.Add("[x][y] &#x26; \\](z) <span a='>'>")
+	f.Fuzz(func(t *testing.T, s string) {
+		got := seenText([]byte(s))
+		if len(got) > len(s) {
+			t.Fatalf("seenText(%q) = %q, longer", s, got)
+		}
+		if !bytes.ContainsAny([]byte(s), "]&<") && string(got) != s {
+			t.Fatalf("seenText(%q) = %q, changed without a ], & or <", s, got)
+		}
+		if again := seenText(got); len(again) > len(got) {
+			t.Fatalf("seenText(%q) grew", got)
+		}
+	})
+}
