@@ -350,7 +350,8 @@ func TestBookMistakes(t *testing.T) {
 }
 
 // TestEmptyLinkText: a link that would show nothing is an error at its
-// line; one with words, an image, code or a formula is not.
+// line, and so is one that is only an image without alt text; one with
+// words, an image with alt text, code or a formula is not.
 func TestEmptyLinkText(t *testing.T) {
 	t.Parallel()
 	const empty = `l.md:%d: link: the link to "%s" has no text to show; write what it leads to between its brackets`
@@ -361,6 +362,8 @@ func TestEmptyLinkText(t *testing.T) {
 		{"See [<img src=\"x.png\">](m.md).\n", fmt.Sprintf(empty, 1, "m.md") + raw},
 		{"See [*<b></b>*](m.md#x).\n", fmt.Sprintf(empty, 1, "m.md#x") + raw},
 		{"[](<a b.md>)\n", fmt.Sprintf(empty, 1, "a b.md")},
+		{"A [![](p.png)](m.md) link.\n", `l.md:1: link: the link to "m.md" is an image without alt text, which a screen reader cannot name; write what the image shows between its brackets: ![a plot of the loss](…)`},
+		{"A [![ ](p.png) ](m.md) link.\n", `l.md:1: link: the link to "m.md" is an image without alt text, which a screen reader cannot name; write what the image shows between its brackets: ![a plot of the loss](…)`},
 	}
 	for _, tt := range tests {
 		_, _, errs := renderDoc(t, tt.src)
@@ -368,7 +371,7 @@ func TestEmptyLinkText(t *testing.T) {
 			t.Errorf("%q: %v, want %s", tt.src, errs, tt.want)
 		}
 	}
-	for _, src := range []string{"[words](m.md)", "[<b>bold</b>](m.md)", "[![alt](p.png)](m.md)", "[![](p.png)](m.md)",
+	for _, src := range []string{"[words](m.md)", "[<b>bold</b>](m.md)", "[![alt](p.png)](m.md)", "[![](p.png) words](m.md)", "[![*a* plot](p.png)](m.md)",
 		"[`code`](m.md)", "[$x^2$](m.md)", "[*em*](m.md)", "<https://ex.org/>", "[@kingma2015](m.md)"} {
 		if _, _, errs := renderDoc(t, src+"\n"); errs != nil {
 			t.Errorf("%q: %v", src, errs)

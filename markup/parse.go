@@ -233,30 +233,35 @@ func (c *Converter) Parse(src []byte, firstLine int, l *diag.List) *Doc {
 
 // checkLinkText reports a link with nothing to show between its brackets:
 // a reader sees no link, and a screen reader says only "link". Raw HTML
-// counts as nothing unless unsafe_html lets it through.
+// counts as nothing unless unsafe_html lets it through, and an image as
+// nothing but its alt text: a link that is only an image without one has
+// no name either (Lighthouse: "links do not have a discernible name").
 func (c *Converter) checkLinkText(root ast.Node, src []byte, lineOf func(int) int, l *diag.List) {
 	ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		link, ok := n.(*ast.Link)
 		if !entering || !ok {
 			return ast.WalkContinue, nil
 		}
-		shown, raw := linkShows(link, src, c.unsafe)
-		if !shown {
-			msg := "the link to %q has no text to show; write what it leads to between its brackets"
-			if raw {
-				msg += "; raw HTML is left out unless site.yaml sets unsafe_html"
-			}
-			l.Add(lineOf(inlineOffset(link)), "link", msg, diag.Printable(string(link.Destination)))
+		dest := diag.Printable(string(link.Destination))
+		switch shown, raw, image := linkShows(link, src, c.unsafe); {
+		case shown:
+		case image:
+			l.Add(lineOf(inlineOffset(link)), "link", "the link to %q is an image without alt text, which a screen reader cannot name; write what the image shows between its brackets: ![a plot of the loss](…)", dest)
+		case raw:
+			l.Add(lineOf(inlineOffset(link)), "link", "the link to %q has no text to show; write what it leads to between its brackets; raw HTML is left out unless site.yaml sets unsafe_html", dest)
+		default:
+			l.Add(lineOf(inlineOffset(link)), "link", "the link to %q has no text to show; write what it leads to between its brackets", dest)
 		}
 		return ast.WalkSkipChildren, nil
 	})
 }
 
-// linkShows reports whether a link's content shows anything, and whether
-// it holds raw HTML that is left out. Text and strings count when they
-// are not blank; raw HTML when unsafe lets it through; any other leaf (an
-// image, a formula, a citation) always.
-func linkShows(link ast.Node, src []byte, unsafe bool) (shown, raw bool) {
+// linkShows reports whether a link's content shows anything a reader and
+// a screen reader can name, and whether it holds raw HTML that is left out
+// or an image without alt text. Text and strings count when they are not
+// blank (an image's alt text is its text); raw HTML when unsafe lets it
+// through; any other leaf (a formula, a citation) always.
+func linkShows(link ast.Node, src []byte, unsafe bool) (shown, raw, image bool) {
 	ast.Walk(link, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || n == link {
 			return ast.WalkContinue, nil
@@ -268,6 +273,8 @@ func linkShows(link ast.Node, src []byte, unsafe bool) (shown, raw bool) {
 			shown = len(bytes.TrimSpace(n.Value)) > 0
 		case *ast.RawHTML:
 			raw, shown = true, unsafe
+		case *ast.Image:
+			image = true // its alt text, if any, is in its children
 		default:
 			shown = n.FirstChild() == nil
 		}
@@ -276,7 +283,7 @@ func linkShows(link ast.Node, src []byte, unsafe bool) (shown, raw bool) {
 		}
 		return ast.WalkContinue, nil
 	})
-	return shown, raw
+	return shown, raw, image
 }
 
 // checkTitles converts the formulas of every image's and link's title, which
