@@ -38,7 +38,7 @@ func TestFigureJSON(t *testing.T) {
 					Points: [][]float64{{1, 2}, {odd[2], odd[4]}, {odd[1], odd[8]}}, Loss: odd,
 					GradNorm: []jsonFloat{1, jsonFloat(math.NaN()), jsonFloat(math.Inf(1)), 1e-7, 1e21},
 					Diverged: true, StoppedAt: &stop, Color: "#0072b2", Sweep: &sweepRef{Sweep: 0, Index: 1}, LR: []float64{0.1, 0.05, 1e-7}, Grid: &gridJSON{Points: 5, Radius: []float64{2, 1, 0.5}},
-					Simplex: [][][]float64{{{0, 0}, {0.05, 0}, {0, 0.05}}}},
+					Simplex: [][][]float64{{{0, 0}, {0.05, 0}, {0, 0.05}}}, Start: []float64{odd[2], odd[8]}},
 				{Label: "", Points: [][]float64{}, Loss: []float64{}, GradNorm: []jsonFloat{}},
 			},
 			CriticalPoints: []criticalJSON{{X: 1, Y: new(float64), Value: -1e-9, Kind: "minimum"}, {X: 2, Value: 1, Kind: "maximum"},
@@ -66,6 +66,9 @@ func TestFigureJSON(t *testing.T) {
 	bad := &figureJSON{Runs: []runJSON{{Loss: []float64{math.NaN()}}}}
 	if _, err := appendFigureJSON(nil, bad); err == nil {
 		t.Error("a NaN loss was written")
+	}
+	if _, err := appendFigureJSON(nil, &figureJSON{Runs: []runJSON{{Start: []float64{math.Inf(1)}}}}); err == nil {
+		t.Error("an infinite start was written")
 	}
 	inf := math.Inf(-1)
 	for _, c := range []criticalJSON{{X: math.NaN()}, {Y: &inf}, {Value: math.Inf(1)}} {

@@ -10,9 +10,10 @@ import (
 // appendFigureJSON appends json.Marshal(f) to b, byte for byte, faster: a
 // figure's data is mostly its runs' numbers (four runs of 300 steps hold
 // 4,800 of them), which encoding/json reaches through reflection and, for
-// grad_norm, a MarshalJSON method whose output it then re-scans. Everything
-// else (strings, the params maps, sweeps) still goes
-// through encoding/json. TestFigureJSON holds the two to the same bytes.
+// grad_norm, a MarshalJSON method whose output it then re-scans. Strings
+// that need no escape are written as they are; everything else (the params
+// maps, sweeps, a string that needs escaping) still goes through
+// encoding/json. TestFigureJSON holds the two to the same bytes.
 func appendFigureJSON(b []byte, f *figureJSON) ([]byte, error) {
 	var err error
 	field := func(name string, v any) {
@@ -25,11 +26,14 @@ func appendFigureJSON(b []byte, f *figureJSON) ([]byte, error) {
 		b = append(b, js...)
 	}
 	b = append(b, '{')
-	field(`"id":`, f.ID)
+	b = append(b, `"id":`...)
+	b = appendString(b, f.ID)
 	if f.Title != "" {
-		field(`,"title":`, f.Title)
+		b = append(b, `,"title":`...)
+		b = appendString(b, f.Title)
 	}
-	field(`,"function":`, f.Function)
+	b = append(b, `,"function":`...)
+	b = appendString(b, f.Function)
 	b = append(b, `,"dim":`...)
 	b = strconv.AppendInt(b, int64(f.Dim), 10)
 	field(`,"domain":`, f.Domain)
@@ -43,8 +47,10 @@ func appendFigureJSON(b []byte, f *figureJSON) ([]byte, error) {
 				b = append(b, ',')
 			}
 			r := &f.Runs[i]
-			field(`{"label":`, r.Label)
-			field(`,"optimizer":`, r.Optimizer)
+			b = append(b, `{"label":`...)
+			b = appendString(b, r.Label)
+			b = append(b, `,"optimizer":`...)
+			b = appendString(b, r.Optimizer)
 			field(`,"params":`, r.Params)
 			b = append(b, `,"points":`...)
 			b = appendPoints(b, r.Points)
@@ -57,10 +63,20 @@ func appendFigureJSON(b []byte, f *figureJSON) ([]byte, error) {
 			b = appendJSONFloats(b, r.GradNorm)
 			b = append(b, `,"diverged":`...)
 			b = strconv.AppendBool(b, r.Diverged)
-			field(`,"stopped_at":`, r.StoppedAt)
-			field(`,"color":`, r.Color)
+			b = append(b, `,"stopped_at":`...)
+			if r.StoppedAt == nil {
+				b = append(b, "null"...)
+			} else {
+				b = strconv.AppendInt(b, int64(*r.StoppedAt), 10)
+			}
+			b = append(b, `,"color":`...)
+			b = appendString(b, r.Color)
 			field(`,"sweep":`, r.Sweep)
-			field(`,"start":`, r.Start)
+			b = append(b, `,"start":`...)
+			b = appendFloats(b, r.Start)
+			if !allFinite(r.Start) {
+				err = errors.New("figure: a run's start is not finite")
+			}
 			b = append(b, `,"steps":`...)
 			b = strconv.AppendInt(b, int64(r.Steps), 10)
 			b = append(b, `,"live":`...)
