@@ -77,3 +77,19 @@ func TestExerciseIDsReserved(t *testing.T) {
 		}
 	}
 }
+
+// The mark is read in any case ([!Exercise] is an exercise), so it is
+// counted in any case when the exercises' ids are reserved.
+func TestExerciseIDsReservedAnyCase(t *testing.T) {
+	t.Parallel()
+	d := New(false).Parse([]byte("## Ex 1\n\n> [!Exercise]\n> One.\n\n> [!exercise] Two.\n\n## Ex 2\n"), 1, &diag.List{File: "l.md"})
+	ids := map[string]int{}
+	for _, a := range d.Anchors {
+		ids[a.ID]++
+	}
+	for _, id := range []string{"ex-1-1", "ex-1", "ex-2-1", "ex-2"} {
+		if ids[id] != 1 {
+			t.Errorf("id %q %d times; ids %v", id, ids[id], ids)
+		}
+	}
+}

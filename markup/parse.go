@@ -51,11 +51,11 @@ var reservedKey = parser.NewContextKey()
 // newContext is a parse's context, its heading ids clear of the reserved
 // and of the exercises' (ex-1, ex-1-title, ex-1-answer, …): a heading
 // "Ex 1" takes ex-1-1 rather than the first exercise's id. Every
-// [!EXERCISE] in src counts, one in a code block too: reserving an id
-// too many only numbers such a heading's.
+// [!EXERCISE] in src counts, in any case as marker reads it, one in a
+// code block too: reserving an id too many only numbers such a heading's.
 func (c *Converter) newContext(src []byte) parser.Context {
 	reserved := c.reserved
-	if n := bytes.Count(src, exerciseMark); n > 0 {
+	if n := exerciseMarks(src); n > 0 {
 		reserved = slices.Clip(reserved)
 		for k := 1; k <= min(n, maxReservedExercises); k++ {
 			id := "ex-" + strconv.Itoa(k)
@@ -68,6 +68,21 @@ func (c *Converter) newContext(src []byte) parser.Context {
 	}
 	pc.Set(reservedKey, reserved)
 	return pc
+}
+
+// exerciseMarks counts the [!EXERCISE] marks in src, [!Exercise] too.
+func exerciseMarks(src []byte) int {
+	n := 0
+	for i := 0; ; i += 2 {
+		j := bytes.Index(src[i:], exerciseMark[:2])
+		if j < 0 {
+			return n
+		}
+		i += j
+		if end := i + len(exerciseMark); end <= len(src) && bytes.EqualFold(src[i:end], exerciseMark) {
+			n++
+		}
+	}
 }
 
 // maxReservedExercises bounds the exercise ids newContext reserves, so that
