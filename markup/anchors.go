@@ -176,8 +176,13 @@ func blockOffset(n ast.Node) int {
 	return firstOffset(n)
 }
 
-// inlineOffset is where an inline's text starts, or its block's.
+// inlineOffset is where an inline starts when goldmark keeps it (a link's
+// or an image's [, which one with no text has nothing else to place it
+// by), else where its text starts, or its block's.
 func inlineOffset(n ast.Node) int {
+	if off := n.Pos(); off >= 0 {
+		return off
+	}
 	off := -1
 	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if t, ok := c.(*ast.Text); ok && entering {

@@ -364,6 +364,9 @@ func TestEmptyLinkText(t *testing.T) {
 		{"[](<a b.md>)\n", fmt.Sprintf(empty, 1, "a b.md")},
 		{"A [![](p.png)](m.md) link.\n", `l.md:1: link: the link to "m.md" is an image without alt text, which a screen reader cannot name; write what the image shows between its brackets: ![a plot of the loss](…)`},
 		{"A [![ ](p.png) ](m.md) link.\n", `l.md:1: link: the link to "m.md" is an image without alt text, which a screen reader cannot name; write what the image shows between its brackets: ![a plot of the loss](…)`},
+		{"First line\nthen [](m.md) here.\n", fmt.Sprintf(empty, 2, "m.md")},
+		{"Intro.\n\nSee $x$ and\nthen [](m.md).\n", fmt.Sprintf(empty, 4, "m.md")},
+		{"> [!EXERCISE]\n> One\n> two [<br>](m.md)\n", fmt.Sprintf(empty, 3, "m.md") + raw},
 	}
 	for _, tt := range tests {
 		_, _, errs := renderDoc(t, tt.src)
