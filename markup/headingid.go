@@ -5,6 +5,8 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
+
+	"descent/plainmath"
 )
 
 // headingIDs makes ids as goldmark does, but a heading's from what its
@@ -26,8 +28,8 @@ func (h headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 // seenText is a heading's Markdown with what a reader does not see left
 // out: a link's destination and title, a reference link's label, an HTML
 // tag and a character reference's name (the character is dropped, as
-// goldmark drops "&" itself). Code spans and escaped characters stay as
-// they are.
+// goldmark drops "&" itself). Code spans, formulas and escaped characters
+// stay as they are.
 func seenText(v []byte) []byte {
 	if bytes.IndexAny(v, "]&<") < 0 {
 		return v
@@ -40,6 +42,8 @@ func seenText(v []byte) []byte {
 			k = min(i+2, len(v))
 		case '`':
 			k = codeSpanEnd(v, i)
+		case '$':
+			k = formulaEnd(v, i)
 		case ']':
 			if i+1 < len(v) && (v[i+1] == '(' || v[i+1] == '[') {
 				if end := linkPartEnd(v, i+1); end > 0 {
@@ -87,6 +91,19 @@ func codeSpanEnd(v []byte, i int) int {
 		k = end
 	}
 	return run
+}
+
+// formulaEnd returns the end of the formula whose $ is at i, read as
+// dollarParser reads one, or i+1 if none starts there: a formula shows
+// its TeX, so a < or a ](…) in it ($0<x \le 1$ and $f(x)>0$) is no tag
+// or link to leave out.
+func formulaEnd(v []byte, i int) int {
+	if i+1 < len(v) && v[i+1] != '$' && !isSpace(v[i+1]) {
+		if end, ok, _ := plainmath.FormulaEnd(v[i+1:]); ok {
+			return i + 1 + end + 1
+		}
+	}
+	return i + 1
 }
 
 // linkPartEnd returns the index after the ) or ] that closes the bracket
