@@ -5,6 +5,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/util"
 
 	"descent/plainmath"
 )
@@ -131,7 +132,7 @@ func linkPartEnd(v []byte, i int) int {
 }
 
 // charRefLen is the length of the character reference at the start of v
-// (&amp;, &#38;, &#x26;), or 0.
+// (&amp;, &#38;, &#x26;), or 0: a name that is no entity's is none.
 func charRefLen(v []byte) int {
 	k := 1
 	switch {
@@ -155,7 +156,7 @@ func charRefLen(v []byte) int {
 		for k < len(v) && k < 33 && isAlnum(v[k]) {
 			k++
 		}
-		if k == 1 {
+		if k == 1 || !isEntity(v[1:k]) {
 			return 0
 		}
 	}
@@ -198,6 +199,13 @@ func tagLen(v []byte) int {
 		}
 	}
 	return 0
+}
+
+// isEntity reports whether name is an HTML5 entity's: another (&bogus;)
+// is shown as written.
+func isEntity(name []byte) bool {
+	_, ok := util.LookUpHTML5EntityByName(string(name))
+	return ok
 }
 
 func isHexDigit(c byte) bool {

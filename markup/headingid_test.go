@@ -16,6 +16,7 @@ func TestSeenText(t *testing.T) {
 		{"See [Adam][kingma] and [x](a(b)c)d", "See [Adam] and [x]d"},
 		{"Adam &amp; co &#38; &#x26; &nbsp;", "Adam  co   "},
 		{"Not &amp or & alone or &#; or &#x;", "Not &amp or & alone or &#; or &#x;"},
+		{"AT&T; &bogus; &copy;", "AT&T; &bogus; "},
 		{"<b>Bold</b> and <span class=\"a>b\">x</span> and <br/>", "Bold and x and "},
 		{"An autolink <https://ex.org> and a < b > c and <1>", "An autolink <https://ex.org> and a < b > c and <1>"},
 		{"Code `a](b)` and `` x`](y) `` stay", "Code `a](b)` and `` x`](y) `` stay"},
