@@ -14,24 +14,32 @@ import (
 // reader sees: goldmark slugs the heading's line as written, so "The [step
 // size](lr.md) matters" was #the-step-sizelrmd-matters and "Adam &amp; co"
 // #adam-amp-co, where GitHub and Hugo give #the-step-size-matters and
-// #adam--co.
-type headingIDs struct{ parser.IDs }
+// #adam--co. defined says whether the page defines a link reference label;
+// nil while the parse has not read every definition, which
+// setextIDTransformer then has.
+type headingIDs struct {
+	parser.IDs
+	defined func(label []byte) bool
+}
 
-func newHeadingIDs() headingIDs { return headingIDs{parser.NewContext().IDs()} }
+func newHeadingIDs(defined func([]byte) bool) headingIDs {
+	return headingIDs{parser.NewContext().IDs(), defined}
+}
 
 func (h headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 	if kind == ast.KindHeading {
-		value = seenText(value)
+		value = seenText(value, h.defined)
 	}
 	return h.IDs.Generate(value, kind)
 }
 
 // seenText is a heading's Markdown with what a reader does not see left
-// out: a link's destination and title, a reference link's label, an HTML
-// tag and a character reference's name (the character is dropped, as
-// goldmark drops "&" itself). Code spans, formulas and escaped characters
-// stay as they are.
-func seenText(v []byte) []byte {
+// out: a link's destination and title, a reference link's label when
+// defined says the page defines it ("A[i][j]" with no [j] shows its [j]),
+// an HTML tag and a character reference's name (the character is dropped,
+// as goldmark drops "&" itself). Code spans, formulas and escaped
+// characters stay as they are.
+func seenText(v []byte, defined func(label []byte) bool) []byte {
 	if bytes.IndexAny(v, "]&<") < 0 {
 		return v
 	}
@@ -47,7 +55,7 @@ func seenText(v []byte) []byte {
 			k = formulaEnd(v, i)
 		case ']':
 			if i+1 < len(v) && (v[i+1] == '(' || v[i+1] == '[') {
-				if end := linkPartEnd(v, i+1); end > 0 {
+				if end := linkPartEnd(v, i+1); end > 0 && (v[i+1] == '(' || defined != nil && defined(v[i+2:end-1])) {
 					out, i = append(out, ']'), end
 					continue
 				}

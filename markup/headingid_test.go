@@ -2,6 +2,7 @@ package markup
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"descent/diag"
@@ -14,6 +15,7 @@ func TestSeenText(t *testing.T) {
 		{"The [step size](lr.md) matters", "The [step size] matters"},
 		{"The [step size](lr.md \"a (title)\") matters", "The [step size] matters"},
 		{"See [Adam][kingma] and [x](a(b)c)d", "See [Adam] and [x]d"},
+		{"The matrix A[i][j]", "The matrix A[i][j]"},
 		{"Adam &amp; co &#38; &#x26; &nbsp;", "Adam  co   "},
 		{"Not &amp or & alone or &#; or &#x;", "Not &amp or & alone or &#; or &#x;"},
 		{"AT&T; &bogus; &copy;", "AT&T; &bogus; "},
@@ -31,10 +33,26 @@ func TestSeenText(t *testing.T) {
 		{"<", "<"},
 		{"&", "&"},
 	}
+	defined := func(label []byte) bool { return string(label) == "kingma" }
 	for _, tt := range tests {
-		if got := string(seenText([]byte(tt.in))); got != tt.want {
+		if got := string(seenText([]byte(tt.in), defined)); got != tt.want {
 			t.Errorf("seenText(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// A reference link's label is left out only when the page defines it,
+// after the heading too: "A[i][j]" shows its [j].
+func TestHeadingIDsReferenceLabels(t *testing.T) {
+	t.Parallel()
+	src := "## The matrix A[i][j]\n\n## See [Adam][kingma] and [x][]\n\n[kingma]: https://arxiv.org/abs/1412.6980\n"
+	d := New(false).Parse([]byte(src), 1, &diag.List{File: "l.md"})
+	var ids []string
+	for _, a := range d.Anchors {
+		ids = append(ids, a.ID)
+	}
+	if want := "the-matrix-aij see-adam-and-x"; strings.Join(ids, " ") != want {
+		t.Errorf("ids %q, want %s", ids, want)
 	}
 }
 
@@ -62,14 +80,14 @@ func FuzzSeenText(f *testing.F) {
 	f.Add("The [step size](lr.md) matters &amp; <b>x</b> `a](b)`")
 	f.Add("[x][y] &#x26; \\](z) <span a='>'>")
 	f.Fuzz(func(t *testing.T, s string) {
-		got := seenText([]byte(s))
+		got := seenText([]byte(s), func([]byte) bool { return true })
 		if len(got) > len(s) {
 			t.Fatalf("seenText(%q) = %q, longer", s, got)
 		}
 		if !bytes.ContainsAny([]byte(s), "]&<") && string(got) != s {
 			t.Fatalf("seenText(%q) = %q, changed without a ], & or <", s, got)
 		}
-		if again := seenText(got); len(again) > len(got) {
+		if again := seenText(got, nil); len(again) > len(got) {
 			t.Fatalf("seenText(%q) grew", got)
 		}
 	})

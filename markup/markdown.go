@@ -83,8 +83,12 @@ func (n *Quiz) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, 
 // other code blocks alone.
 // setextIDTransformer gives a Setext heading over several lines the id
 // of all its lines: goldmark makes it from the last line only, so
-// "Gradient⏎descent⏎===" was #descent. When a page has one, every
-// heading's id is made again: first the ids written on headings ({#id})
+// "Gradient⏎descent⏎===" was #descent. A heading with a [label] after a
+// ] has its id made again too, now that every link reference definition
+// is read, so that the label is left out only when it is one ("See
+// [Adam][kingma]" is #see-adam; "A[i][j]", no [j] defined, #aij). When a
+// page has either, every heading's id is made again: first the ids
+// written on headings ({#id})
 // are kept, then the others are made in page order, as goldmark makes
 // them, so that a repeat's -1 goes to the later heading and none takes a
 // written id.
@@ -93,19 +97,22 @@ type setextIDTransformer struct{}
 func (setextIDTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	var headings []*ast.Heading
-	several := false
+	again := false
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if h, ok := n.(*ast.Heading); ok && entering {
 			headings = append(headings, h)
-			several = several || h.Lines().Len() > 1
+			again = again || h.Lines().Len() > 1 || h.Lines().Len() == 1 && hasLabel(h.Lines().At(0), src)
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
-	if !several {
+	if !again {
 		return
 	}
-	ids := newHeadingIDs()
+	ids := newHeadingIDs(func(label []byte) bool {
+		_, ok := pc.Reference(util.ToLinkReference(label))
+		return ok
+	})
 	if reserved, ok := pc.Get(reservedKey).([]string); ok {
 		for _, id := range reserved {
 			ids.Put([]byte(id))
@@ -129,6 +136,12 @@ func (setextIDTransformer) Transform(doc *ast.Document, reader text.Reader, pc p
 		}
 		h.SetAttributeString("id", ids.Generate(bytes.TrimSpace(words), ast.KindHeading))
 	}
+}
+
+// hasLabel reports whether a heading's line may hold a reference link's
+// label, a [ right after a ].
+func hasLabel(line text.Segment, src []byte) bool {
+	return bytes.Contains(line.Value(src), []byte("]["))
 }
 
 // writtenID is the id written in the attributes after a heading's text,

@@ -62,7 +62,7 @@ func (c *Converter) newContext(src []byte) parser.Context {
 			reserved = append(reserved, id, id+"-title", id+"-answer")
 		}
 	}
-	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs(nil)))
 	for _, id := range reserved {
 		pc.IDs().Put([]byte(id))
 	}
