@@ -364,6 +364,7 @@ func TestEmptyLinkText(t *testing.T) {
 		{"[](<a b.md>)\n", fmt.Sprintf(empty, 1, "a b.md")},
 		{"A [![](p.png)](m.md) link.\n", `l.md:1: link: the link to "m.md" is an image without alt text, which a screen reader cannot name; write what the image shows between its brackets: ![a plot of the loss](…)`},
 		{"A [![ ](p.png) ](m.md) link.\n", `l.md:1: link: the link to "m.md" is an image without alt text, which a screen reader cannot name; write what the image shows between its brackets: ![a plot of the loss](…)`},
+		{"See [&nbsp;&#32;](m.md).\n", fmt.Sprintf(empty, 1, "m.md")},
 		{"First line\nthen [](m.md) here.\n", fmt.Sprintf(empty, 2, "m.md")},
 		{"Intro.\n\nSee $x$ and\nthen [](m.md).\n", fmt.Sprintf(empty, 4, "m.md")},
 		{"> [!EXERCISE]\n> One\n> two [<br>](m.md)\n", fmt.Sprintf(empty, 3, "m.md") + raw},
@@ -375,7 +376,7 @@ func TestEmptyLinkText(t *testing.T) {
 		}
 	}
 	for _, src := range []string{"[words](m.md)", "[<b>bold</b>](m.md)", "[![alt](p.png)](m.md)", "[![](p.png) words](m.md)", "[![*a* plot](p.png)](m.md)",
-		"[`code`](m.md)", "[$x^2$](m.md)", "[*em*](m.md)", "<https://ex.org/>", "[@kingma2015](m.md)"} {
+		"[`code`](m.md)", "[$x^2$](m.md)", "[*em*](m.md)", "[&amp;](m.md)", "<https://ex.org/>", "[@kingma2015](m.md)"} {
 		if _, _, errs := renderDoc(t, src+"\n"); errs != nil {
 			t.Errorf("%q: %v", src, errs)
 		}

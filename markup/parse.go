@@ -17,6 +17,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"descent/diag"
 	"descent/plainmath"
@@ -283,9 +284,9 @@ func linkShows(link ast.Node, src []byte, unsafe bool) (shown, raw, image bool) 
 		}
 		switch n := n.(type) {
 		case *ast.Text:
-			shown = len(bytes.TrimSpace(n.Segment.Value(src))) > 0
+			shown = !blank(n.Segment.Value(src))
 		case *ast.String:
-			shown = len(bytes.TrimSpace(n.Value)) > 0
+			shown = !blank(n.Value)
 		case *ast.RawHTML:
 			raw, shown = true, unsafe
 		case *ast.Image:
@@ -299,6 +300,15 @@ func linkShows(link ast.Node, src []byte, unsafe bool) (shown, raw, image bool) 
 		return ast.WalkContinue, nil
 	})
 	return shown, raw, image
+}
+
+// blank reports whether text shows only spaces, its character references
+// read: [&nbsp;](m.md) shows nothing either.
+func blank(v []byte) bool {
+	if bytes.IndexByte(v, '&') >= 0 {
+		v = util.ResolveNumericReferences(util.ResolveEntityNames(v))
+	}
+	return len(bytes.TrimSpace(v)) == 0
 }
 
 // checkTitles converts the formulas of every image's and link's title, which
