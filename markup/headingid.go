@@ -174,9 +174,16 @@ func charRefLen(v []byte) int {
 	return 0
 }
 
-// tagLen is the length of the HTML tag at the start of v (<b>, </em>,
-// <br/>, <span class="x">), or 0: an autolink (<https://…>) is not one.
+// tagLen is the length of the HTML tag or comment at the start of v (<b>,
+// </em>, <br/>, <span class="x">, <!-- x -->), or 0: an autolink
+// (<https://…>) is not one.
 func tagLen(v []byte) int {
+	if bytes.HasPrefix(v, []byte("<!--")) { // <!--> and <!---> close themselves
+		if end := bytes.Index(v[2:], []byte("-->")); end >= 0 {
+			return 2 + end + 3
+		}
+		return 0
+	}
 	k := 1
 	if k < len(v) && v[k] == '/' {
 		k++

@@ -20,6 +20,7 @@ func TestSeenText(t *testing.T) {
 		{"Not &amp or & alone or &#; or &#x;", "Not &amp or & alone or &#; or &#x;"},
 		{"AT&T; &bogus; &copy;", "AT&T; &bogus; "},
 		{"<b>Bold</b> and <span class=\"a>b\">x</span> and <br/>", "Bold and x and "},
+		{"Title <!-- a <b> note --> and <!--> and <!-- open", "Title  and  and <!-- open"},
 		{"An autolink <https://ex.org> and a < b > c and <1>", "An autolink <https://ex.org> and a < b > c and <1>"},
 		{"Code `a](b)` and `` x`](y) `` stay", "Code `a](b)` and `` x`](y) `` stay"},
 		{"An unclosed `code ](x) span", "An unclosed `code ] span"},
