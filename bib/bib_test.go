@@ -253,3 +253,25 @@ func TestFieldMath(t *testing.T) {
 		t.Errorf("errors %v", l.Errs)
 	}
 }
+
+// A url written as \href{address}{text} links to the address alone.
+func TestHrefAddress(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		`\href{https://ex.org/a\_b}{the page}`:           "https://ex.org/a_b",
+		`\href {https://ex.org/{x}} {a {nested} text}`:   "https://ex.org/x",
+		`\href{https://ex.org/}`:                         "https://ex.org/",
+		`\href{https://ex.org/`:                          "https://ex.org/",
+		`\href`:                                          "",
+		`\url{https://ex.org/} \href{https://b.org/}{b}`: "https://ex.org/https://b.org/",
+	} {
+		if got := address(in); got != want {
+			t.Errorf("address(%q) = %q, want %q", in, got, want)
+		}
+	}
+	l := &diag.List{File: "r.bib"}
+	Parse([]byte("@misc{k, author = {A}, title = {T}, year = 1, url = {\\href{https://ex.org/x}{the page}}}\n"), l)
+	if len(l.Errs) != 0 {
+		t.Errorf("an \\href url: %v", l.Errs)
+	}
+}

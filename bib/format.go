@@ -378,8 +378,8 @@ func (e *Entry) HTML(formula func(tex string) (string, error)) string {
 
 // address is a url or doi field as written, its braces dropped and TeX's
 // escapes (\%, \_, \#, \&, \~, \$, \textasciitilde) undone, \url{…}
-// unwrapped: ~ and -- are the address's own, not a no-break space and a
-// dash as in Text.
+// unwrapped and \href{…}{text} taken for its address: ~ and -- are the
+// address's own, not a no-break space and a dash as in Text.
 func address(v string) string {
 	var b strings.Builder
 	for i := 0; i < len(v); i++ {
@@ -398,6 +398,14 @@ func address(v string) string {
 				b.WriteByte('~')
 			case "textunderscore":
 				b.WriteByte('_')
+			case "href": // \href{address}{text}: the address, not the text after it
+				if url, end, ok := bracedGroup(v, j); ok {
+					b.WriteString(address(url))
+					j = end
+					if _, end, ok := bracedGroup(v, j); ok {
+						j = end
+					}
+				}
 			}
 			i = j - 1
 		case c <= ' ' || c == 0x7f: // a value broken over lines; DEL
@@ -408,6 +416,32 @@ func address(v string) string {
 		}
 	}
 	return b.String()
+}
+
+// bracedGroup returns the inside of the {…} group that starts at v[i]
+// (after any spaces), and the index after it; ok is false if none does or
+// it is never closed.
+func bracedGroup(v string, i int) (inside string, end int, ok bool) {
+	for i < len(v) && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '\r') {
+		i++
+	}
+	if i >= len(v) || v[i] != '{' {
+		return "", i, false
+	}
+	depth := 0
+	for k := i; k < len(v); k++ {
+		switch v[k] {
+		case '\\':
+			k++
+		case '{':
+			depth++
+		case '}':
+			if depth--; depth == 0 {
+				return v[i+1 : k], k + 1, true
+			}
+		}
+	}
+	return "", i, false
 }
 
 // doiLink is the https://doi.org/ address of a doi field written bare
