@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
@@ -303,12 +304,14 @@ func linkShows(link ast.Node, src []byte, unsafe bool) (shown, raw, image bool) 
 }
 
 // blank reports whether text shows only spaces, its character references
-// read: [&nbsp;](m.md) shows nothing either.
+// read: [&nbsp;](m.md) and [&#x200B;](m.md) show nothing either.
 func blank(v []byte) bool {
 	if bytes.IndexByte(v, '&') >= 0 {
 		v = util.ResolveNumericReferences(util.ResolveEntityNames(v))
 	}
-	return len(bytes.TrimSpace(v)) == 0
+	// Spaces, and format characters that show nothing (a zero-width
+	// space, a joiner, a byte-order mark).
+	return len(bytes.TrimFunc(v, func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) })) == 0
 }
 
 // checkTitles converts the formulas of every image's and link's title, which
