@@ -168,9 +168,10 @@ func abs(v float64) float64 {
 func curvePath(v view, plot Rect, xs, ys []float64) string {
 	var d pathData
 	var piece []Point
+	var simp simplifier
 	draw := func() {
 		for _, q := range clipPolyline(piece, plot.grow(2)) {
-			d.polyline(simplify(q, simplifyTol), false)
+			d.polyline(simp.run(q, simplifyTol), false)
 		}
 		piece = piece[:0]
 	}

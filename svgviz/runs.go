@@ -73,7 +73,7 @@ func (w *svgWriter) writeRun(i int, r Run, pts []Point, plot Rect, o trailOpts) 
 	var d pathData
 	pieces := clipPolyline(pts, plot.grow(8))
 	for _, piece := range pieces {
-		d.polyline(simplify(piece, simplifyTol), false)
+		d.polyline(w.simp.run(piece, simplifyTol), false)
 	}
 	style := []string{`class="trail"`, `stroke-width="1.75"`, `stroke-linejoin="round"`}
 	if o.thin {

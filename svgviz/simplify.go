@@ -1,15 +1,9 @@
 package svgviz
 
-// simplify returns the points of pts that the Ramer–Douglas–Peucker algorithm
-// keeps at tolerance tol: every dropped point lies within tol of the segment
-// between the kept points around it. The ends are always kept, so a closed
-// polyline stays closed. The result is a new slice.
-func simplify(pts []Point, tol float64) []Point {
-	var s simplifier
-	return append([]Point(nil), s.run(pts, tol)...)
-}
-
-// A simplifier runs simplify with reusable buffers; the result of run is
+// A simplifier keeps the points of a polyline that the Ramer–Douglas–Peucker
+// algorithm keeps at a tolerance: every dropped point lies within it of the
+// segment between the kept points around it. The ends are always kept, so a
+// closed polyline stays closed. Its buffers are reused: the result of run is
 // valid until the next call.
 type simplifier struct {
 	keep  []bool

@@ -50,3 +50,9 @@ func TestSimplifyTolerance(t *testing.T) {
 		})
 	}
 }
+
+// simplify is a simplifier's run into a new slice, for the tests.
+func simplify(pts []Point, tol float64) []Point {
+	var s simplifier
+	return append([]Point(nil), s.run(pts, tol)...)
+}

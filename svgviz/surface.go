@@ -386,10 +386,11 @@ func (s Surface) pieces(sc surfaceScene) [][]string {
 		}
 		flush()
 		out[i] = make([]string, slots)
+		var simp simplifier
 		for k, ps := range polys {
 			var d pathData
 			for _, poly := range ps {
-				d.polyline(simplify(poly, simplifyTol), false)
+				d.polyline(simp.run(poly, simplifyTol), false)
 			}
 			out[i][k] = d.String()
 		}

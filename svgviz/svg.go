@@ -19,8 +19,9 @@ import (
 // values.
 type svgWriter struct {
 	strings.Builder
-	s  *svg.SVG
-	id string // cleaned ID, the prefix of every element id
+	s    *svg.SVG
+	id   string     // cleaned ID, the prefix of every element id
+	simp simplifier // reused by every run's trail: simplify allocated three arrays a call
 }
 
 func (w *svgWriter) printf(format string, args ...any) { fmt.Fprintf(&w.Builder, format, args...) }
