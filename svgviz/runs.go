@@ -70,7 +70,8 @@ func (w *svgWriter) writeRun(i int, r Run, pts []Point, plot Rect, o trailOpts) 
 	if o.shapes != "" {
 		w.path(o.shapes, `class="shapes"`, `stroke-width="1"`, `stroke-opacity=".6"`, `stroke-dasharray="3 2"`)
 	}
-	var d pathData
+	d := &w.pd // the path data's buffer is the writer's, reused from run to run
+	*d = pathData{b: d.b[:0]}
 	pieces := clipPolyline(pts, plot.grow(8))
 	for _, piece := range pieces {
 		d.polyline(w.simp.run(piece, simplifyTol), false)
@@ -90,7 +91,8 @@ func (w *svgWriter) writeRun(i int, r Run, pts []Point, plot Rect, o trailOpts) 
 	}
 	w.path(trail, style...)
 	if o.dots > 0 && len(pts) > 0 {
-		var dots pathData
+		dots := d // the trail is a string now
+		*dots = pathData{b: dots.b[:0]}
 		last := Point{math.Inf(1), 0}
 		for _, p := range pts {
 			if inside(p, plot.grow(4)) && sqDist(p, last) >= dotGap*dotGap {

@@ -22,6 +22,7 @@ type svgWriter struct {
 	s    *svg.SVG
 	id   string     // cleaned ID, the prefix of every element id
 	simp simplifier // reused by every run's trail: simplify allocated three arrays a call
+	pd   pathData   // and its path data, which grew anew for each
 }
 
 func (w *svgWriter) printf(format string, args ...any) { fmt.Fprintf(&w.Builder, format, args...) }
