@@ -36,9 +36,9 @@ func (h headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 // seenText is a heading's Markdown with what a reader does not see left
 // out: a link's destination and title, a reference link's label when
 // defined says the page defines it ("A[i][j]" with no [j] shows its [j]),
-// an HTML tag and a character reference's name (the character is dropped,
-// as goldmark drops "&" itself). Code spans, formulas and escaped
-// characters stay as they are.
+// and an HTML tag; a character reference is read as the character it
+// stands for (&#65; is A; &amp; is &, which the slugger drops). Code
+// spans, formulas and escaped characters stay as they are.
 func seenText(v []byte, defined func(label []byte) bool) []byte {
 	if bytes.IndexAny(v, "]&<") < 0 {
 		return v
@@ -61,8 +61,8 @@ func seenText(v []byte, defined func(label []byte) bool) []byte {
 				}
 			}
 		case '&':
-			if n := charRefLen(v[i:]); n > 0 {
-				i += n
+			if n := charRefLen(v[i:]); n > 0 { // read as what it stands for
+				out, i = append(out, util.ResolveNumericReferences(util.ResolveEntityNames(v[i:i+n]))...), i+n
 				continue
 			}
 		case '<':

@@ -16,9 +16,10 @@ func TestSeenText(t *testing.T) {
 		{"The [step size](lr.md \"a (title)\") matters", "The [step size] matters"},
 		{"See [Adam][kingma] and [x](a(b)c)d", "See [Adam] and [x]d"},
 		{"The matrix A[i][j]", "The matrix A[i][j]"},
-		{"Adam &amp; co &#38; &#x26; &nbsp;", "Adam  co   "},
+		{"Adam &amp; co &#38; &#x26; &nbsp;", "Adam & co & & \u00a0"},
+		{"Option &#65; and &#x42;", "Option A and B"},
 		{"Not &amp or & alone or &#; or &#x;", "Not &amp or & alone or &#; or &#x;"},
-		{"AT&T; &bogus; &copy;", "AT&T; &bogus; "},
+		{"AT&T; &bogus; &copy;", "AT&T; &bogus; ©"},
 		{"<b>Bold</b> and <span class=\"a>b\">x</span> and <br/>", "Bold and x and "},
 		{"Title <!-- a <b> note --> and <!--> and <!-- open", "Title  and  and <!-- open"},
 		{"An autolink <https://ex.org> and a < b > c and <1>", "An autolink <https://ex.org> and a < b > c and <1>"},
@@ -82,13 +83,13 @@ func FuzzSeenText(f *testing.F) {
 	f.Add("[x][y] &#x26; \\](z) <span a='>'>")
 	f.Fuzz(func(t *testing.T, s string) {
 		got := seenText([]byte(s), func([]byte) bool { return true })
-		if len(got) > len(s) {
-			t.Fatalf("seenText(%q) = %q, longer", s, got)
+		if len(got) > 2*len(s) { // a reference may stand for more bytes than it takes (&nGt;)
+			t.Fatalf("seenText(%q) = %q, much longer", s, got)
 		}
 		if !bytes.ContainsAny([]byte(s), "]&<") && string(got) != s {
 			t.Fatalf("seenText(%q) = %q, changed without a ], & or <", s, got)
 		}
-		if again := seenText(got, nil); len(again) > len(got) {
+		if again := seenText(got, nil); len(again) > 2*len(got) {
 			t.Fatalf("seenText(%q) grew", got)
 		}
 	})
