@@ -54,6 +54,7 @@ type entry struct {
 // newPack is the pack a build writes, under a temporary name until flush.
 type newPack struct {
 	f       *os.File
+	w       *packWriter
 	size    int64
 	entries map[string]entry
 	order   []string // keys in the order written
@@ -182,16 +183,18 @@ func prune(dir, sub string, now time.Time) {
 func (d *diskCache[V]) get(key string) (V, bool) {
 	var zero V
 	d.mu.Lock()
-	var f *os.File
+	var f io.ReaderAt
 	e, ok := entry{}, false
 	if d.cur != nil {
 		e, ok = d.cur.entries[key]
-		f = d.cur.f
+		f = d.cur.w
 	}
 	if !ok {
 		d.load()
 		if e, ok = d.index[key]; ok {
-			f = e.p.open()
+			if pf := e.p.open(); pf != nil {
+				f = pf
+			}
 		}
 	}
 	d.mu.Unlock()
@@ -218,7 +221,7 @@ func (d *diskCache[V]) get(key string) (V, bool) {
 }
 
 // readEntry returns e's bytes from f if their CRC is right.
-func readEntry(f *os.File, e entry) ([]byte, bool) {
+func readEntry(f io.ReaderAt, e entry) ([]byte, bool) {
 	b := make([]byte, e.length)
 	if _, err := f.ReadAt(b, e.off); err != nil || crc32.Checksum(b, castagnoli()) != e.crc {
 		return nil, false
@@ -340,25 +343,26 @@ func (d *diskCache[V]) append(key string, parts [][]byte, crc uint32) bool {
 		if err != nil {
 			return false
 		}
-		if _, err := f.WriteString(packHeader); err != nil {
+		w := newPackWriter(f)
+		if err := w.Append([]byte(packHeader)); err != nil {
+			w.Finish()
 			f.Close()
 			os.Remove(f.Name())
 			return false
 		}
-		d.cur = &newPack{f: f, size: int64(len(packHeader)), entries: map[string]entry{}}
+		d.cur = &newPack{f: f, w: w, size: int64(len(packHeader)), entries: map[string]entry{}}
 	}
 	c := d.cur
 	if _, ok := c.entries[key]; ok {
 		return true
 	}
-	// At the end of what was written whole: a failed write is overwritten
-	// by the next.
+	// A failed write spoils the pack: finish removes it.
 	off := c.size
 	for _, p := range parts {
 		if len(p) == 0 {
 			continue
 		}
-		if _, err := c.f.WriteAt(p, off); err != nil {
+		if err := c.w.Append(p); err != nil {
 			return false
 		}
 		off += int64(len(p))
@@ -513,11 +517,10 @@ func (d *diskCache[V]) finish() bool {
 		tail = binary.LittleEndian.AppendUint64(tail, uint64(len(idx)))
 		tail = binary.LittleEndian.AppendUint32(tail, crc32.Checksum(idx, castagnoli()))
 		tail = append(tail, packMagic...)
-		_, err = c.f.WriteAt(tail, c.size)
-		// Drop what a failed write may have left past the end.
-		if err == nil {
-			err = c.f.Truncate(c.size + int64(len(tail)))
-		}
+		err = c.w.Append(tail)
+	}
+	if ferr := c.w.Finish(); err == nil {
+		err = ferr
 	}
 	if cerr := c.f.Close(); err == nil {
 		err = cerr

@@ -19,7 +19,9 @@
 // appends each, as it comes, to one new pack under a temporary name; at the
 // end (flush) it appends an index of its entries and a trailer and renames
 // the pack to a unique name, so readers see only whole packs, and builds
-// sharing the folder each write their own. A pack is
+// sharing the folder each write their own. The pack goes to the disk with
+// direct writes where the file system has them (packWriter), not through
+// the page cache. A pack is
 //
 //	header   packHeader
 //	entries  one after another, each the gob of a value without its blobs
