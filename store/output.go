@@ -228,7 +228,7 @@ func (w *siteWriter) Write(rel string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(p, data, 0o644)
+	return writeOut(p, data)
 }
 
 // Commit swaps the new site in. With RENAME_EXCHANGE the swap is one atomic

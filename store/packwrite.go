@@ -69,12 +69,16 @@ func newPackWriter(f *os.File) *packWriter {
 	return w
 }
 
-// alignedBlock returns an empty slice of directBlock bytes' capacity whose
-// first byte's address is a multiple of directAlign.
-func alignedBlock() []byte {
-	b := make([]byte, directBlock+directAlign)
+// alignedBlock returns an empty slice of directBlock bytes' capacity,
+// aligned.
+func alignedBlock() []byte { return alignedBytes(directBlock)[:0] }
+
+// alignedBytes returns n bytes whose first byte's address is a multiple of
+// directAlign.
+func alignedBytes(n int) []byte {
+	b := make([]byte, n+directAlign)
 	skip := (directAlign - int(uintptr(unsafe.Pointer(&b[0]))%directAlign)) % directAlign
-	return b[skip : skip : skip+directBlock]
+	return b[skip : skip+n : skip+n]
 }
 
 // writeBlocks writes the blocks sent to it, until jobs is closed.
