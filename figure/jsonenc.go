@@ -5,6 +5,8 @@ import (
 	"errors"
 	"math"
 	"strconv"
+
+	"descent/jsonnum"
 )
 
 // appendFigureJSON appends json.Marshal(f) to b, byte for byte, faster: a
@@ -173,18 +175,7 @@ func appendFloats(b []byte, vs []float64) []byte {
 }
 
 // appendFloat formats v as encoding/json does (ES6 number to string).
-func appendFloat(b []byte, v float64) []byte {
-	abs, format := math.Abs(v), byte('f')
-	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
-		format = 'e'
-	}
-	b = strconv.AppendFloat(b, v, format, -1, 64)
-	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
-		b[n-2] = b[n-1] // e-09 → e-9
-		b = b[:n-1]
-	}
-	return b
-}
+func appendFloat(b []byte, v float64) []byte { return jsonnum.Append(b, v) }
 
 // appendJSONFloats writes vs as their MarshalJSON methods do.
 func appendJSONFloats(b []byte, vs []jsonFloat) []byte {

@@ -16,7 +16,7 @@ var layer = map[string]int{
 	"descent/figure": 3, "descent/store": 3, "descent/markup": 3, "descent/quiz": 3, "descent/search": 3,
 	"descent/optim": 2, "descent/svgviz": 2, "descent/yamlnode": 2, "descent/layouts": 2, "descent/bib": 2,
 	"descent/optim/pmath": 1, "descent/diag": 1, "descent/highlight": 1, "descent/plainmath": 1,
-	"descent/texmath": 0,
+	"descent/texmath": 0, "descent/jsonnum": 0,
 }
 
 func goList(t *testing.T, args ...string) []string {
