@@ -55,7 +55,12 @@ func seenText(v []byte, defined func(label []byte) bool) []byte {
 			k = formulaEnd(v, i)
 		case ']':
 			if i+1 < len(v) && (v[i+1] == '(' || v[i+1] == '[') {
-				if end := linkPartEnd(v, i+1); end > 0 && (v[i+1] == '(' || defined != nil && defined(v[i+2:end-1])) {
+				if v[i+1] == '(' {
+					if end := inlineLinkEnd(v, i+1); end > 0 {
+						out, i = append(out, ']'), end
+						continue
+					}
+				} else if end := linkPartEnd(v, i+1); end > 0 && defined != nil && defined(v[i+2:end-1]) {
 					out, i = append(out, ']'), end
 					continue
 				}
@@ -115,28 +120,97 @@ func formulaEnd(v []byte, i int) int {
 	return i + 1
 }
 
-// linkPartEnd returns the index after the ) or ] that closes the bracket
-// at i, nested brackets and escapes counted, or 0 if none does.
+// linkPartEnd returns the index after the ] that closes the bracket at i,
+// nested brackets and escapes counted, or 0 if none does.
 func linkPartEnd(v []byte, i int) int {
-	open := v[i]
-	close := byte(')')
-	if open == '[' {
-		close = ']'
-	}
 	depth := 0
 	for k := i; k < len(v); k++ {
 		switch v[k] {
 		case '\\':
 			k++
-		case open:
+		case '[':
 			depth++
-		case close:
+		case ']':
 			if depth--; depth == 0 {
 				return k + 1
 			}
 		}
 	}
 	return 0
+}
+
+// inlineLinkEnd returns the index after the ) that ends an inline link's
+// destination and title, the ( at i, read as goldmark reads them (a little
+// more freely than CommonMark: a < in <…>, a control character bare), or 0
+// if they are none: "[x](a b)" is no link, and shows its "(a b)".
+func inlineLinkEnd(v []byte, i int) int {
+	k := skipBlanks(v, i+1)
+	if k < len(v) && v[k] == '<' { // <a b>: anything up to the >
+		for k++; k < len(v) && v[k] != '>'; k++ {
+			if v[k] == '\\' && k+1 < len(v) && isASCIIPunct(v[k+1]) {
+				k++
+			}
+		}
+		if k >= len(v) {
+			return 0
+		}
+		k++
+	} else { // up to a space, or a ) that closes no ( of its own
+		depth := 0
+	dest:
+		for ; k < len(v); k++ {
+			switch c := v[k]; {
+			case c == '\\' && k+1 < len(v) && isASCIIPunct(v[k+1]):
+				k++
+			case util.IsSpace(c):
+				break dest
+			case c == '(':
+				depth++
+			case c == ')':
+				if depth == 0 {
+					break dest
+				}
+				depth--
+			}
+		}
+		// An open parenthesis left open is goldmark's too: [x](a( ) links.
+	}
+	j := skipBlanks(v, k)
+	if j > k && j < len(v) && (v[j] == '"' || v[j] == '\'' || v[j] == '(') { // a title
+		end := v[j]
+		if end == '(' {
+			end = ')'
+		}
+		m := j + 1
+		for ; m < len(v) && v[m] != end; m++ {
+			switch {
+			case v[m] == '\\':
+				m++
+			case v[j] == '(' && v[m] == '(':
+				return 0
+			}
+		}
+		if m >= len(v) {
+			return 0
+		}
+		j = skipBlanks(v, m+1)
+	}
+	if j < len(v) && v[j] == ')' {
+		return j + 1
+	}
+	return 0
+}
+
+func skipBlanks(v []byte, k int) int {
+	for k < len(v) && util.IsSpace(v[k]) {
+		k++
+	}
+	return k
+}
+
+// isASCIIPunct reports whether a backslash before c escapes it.
+func isASCIIPunct(c byte) bool {
+	return '!' <= c && c <= '/' || ':' <= c && c <= '@' || '[' <= c && c <= '`' || '{' <= c && c <= '~'
 }
 
 // charRefLen is the length of the character reference at the start of v

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/yuin/goldmark"
+
 	"descent/diag"
 )
 
@@ -27,6 +29,25 @@ func TestSeenText(t *testing.T) {
 		{"An unclosed `code ](x) span", "An unclosed `code ] span"},
 		{"Escaped \\](x) and \\&amp; and \\<b>", "Escaped \\](x) and \\&amp; and \\<b>"},
 		{"Unclosed [link](to", "Unclosed [link](to"},
+		// Inline links as goldmark reads them: a destination without
+		// spaces, or in <>, then a title.
+		{"[x](a b) y", "[x](a b) y"},
+		{"[x](<a b>) y", "[x] y"},
+		{"[x]() y", "[x] y"},
+		{"[x]( a ) y", "[x] y"},
+		{"[x](a 'title') y", "[x] y"},
+		{"[x](a (title)) y", "[x] y"},
+		{"[x](a \"t\" extra) y", "[x](a \"t\" extra) y"},
+		{"[x](a(b) y", "[x](a(b) y"},
+		{"[x](<a) y", "[x](<a) y"},
+		{"[x](<a<b>) y", "[x] y"},
+		{"[x](a\\ b) y", "[x](a\\ b) y"},
+		{"[x](a\\(b) y", "[x] y"},
+		{"[x](a\"t\") y", "[x] y"},
+		{"[x](a (t(i)t)) y", "[x](a (t(i)t)) y"},
+		{"[x](a \"t\\\"q\") y", "[x] y"},
+		{"[x](a \"open) y", "[x](a \"open) y"},
+		{"[x](a\x01b) y", "[x] y"},
 		{"When $0<x \\le 1$ and $f(x)>0$", "When $0<x \\le 1$ and $f(x)>0$"},
 		{"Formulas $a](b)$ and $\\&amp;$ stay", "Formulas $a](b)$ and $\\&amp;$ stay"},
 		{"Prices $5 and <b>$6</b>, $ a <b>x</b>", "Prices $5 and $6, $ a x"},
@@ -91,6 +112,42 @@ func FuzzSeenText(f *testing.F) {
 		}
 		if again := seenText(got, nil); len(again) > 2*len(got) {
 			t.Fatalf("seenText(%q) grew", got)
+		}
+	})
+}
+
+// FuzzInlineLinkEnd holds inlineLinkEnd to goldmark's own reading: after
+// "[x](", the rest is a link's destination and title exactly when goldmark
+// renders a link there, and the link ends where inlineLinkEnd says.
+func FuzzInlineLinkEnd(f *testing.F) {
+	for _, s := range []string{"a b) y", "<a b>) y", ") y", " a ) y", "a 'title') y", "a (title)) y", "a \"t\" extra) y",
+		"a(b) y", "<a) y", "<a<b>) y", "a\\ b) y", "a\\(b) y", "a\"t\") y", "a (t(i)t)) y", "a \"open) y", "a\x01b) y"} {
+		f.Add(s)
+	}
+	md := goldmark.New()
+	f.Fuzz(func(t *testing.T, s string) {
+		if strings.ContainsAny(s, "\n\r\x00[]") {
+			return // another line, another link, or a NUL goldmark replaces
+		}
+		v := []byte("[x](" + s)
+		end := inlineLinkEnd(v, 3)
+		var out bytes.Buffer
+		if err := md.Convert(v, &out); err != nil {
+			t.Fatal(err)
+		}
+		link := strings.HasPrefix(out.String(), "<p><a href=")
+		if link != (end > 0) {
+			t.Fatalf("%q: goldmark renders a link: %v; inlineLinkEnd says %d", v, link, end)
+		}
+		if link {
+			// What follows the link, rendered after the ) it follows
+			// (emphasis depends on the character before).
+			rest := out.String()[strings.Index(out.String(), "</a>")+len("</a>"):]
+			var after bytes.Buffer
+			md.Convert(append([]byte(")"), v[end:]...), &after)
+			if strings.TrimPrefix(after.String(), "<p>)") != rest {
+				t.Fatalf("%q: goldmark's link ends before %q; inlineLinkEnd's before %q", v, rest, v[end:])
+			}
 		}
 	})
 }
