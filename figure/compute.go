@@ -434,11 +434,7 @@ func (f *figure) draw(crit []svgviz.Critical, layers *layerCache, early *svgviz.
 
 // writeJSON writes the figure's data for the page script.
 func (f *figure) writeJSON() error {
-	size := 4096 // up to 100 bytes a step: a point, its loss and gradient norm
-	for _, r := range f.json.Runs {
-		size += 100 * len(r.Points)
-	}
-	js, err := appendFigureJSON(make([]byte, 0, size), f.json)
+	js, err := appendFigureJSON(make([]byte, 0, jsonSize(f.json)), f.json)
 	if err != nil {
 		return err
 	}
@@ -446,6 +442,29 @@ func (f *figure) writeJSON() error {
 	// strings.Builder's does, instead of copying 100 KB a figure.
 	f.data.JSON = unsafe.String(unsafe.SliceData(js), len(js))
 	return nil
+}
+
+// jsonSize is about the most a figure's JSON takes: 22 bytes a number (a
+// float64's shortest form is at most 24, most take 17 to 20 and a comma),
+// 3 a point's brackets, and room for the rest. Too little and the buffer
+// is copied into one twice its size as it is written, a tenth of the JSON
+// of the 1,000-lesson course.
+func jsonSize(f *figureJSON) int {
+	size := 4096 + 160*len(f.CriticalPoints)
+	for _, r := range f.Runs {
+		n := len(r.Loss) + len(r.GradNorm) + len(r.LR) + len(r.Start)
+		for _, p := range r.Points {
+			n += len(p)
+		}
+		for _, s := range r.Simplex {
+			for _, v := range s {
+				n += len(v)
+			}
+			size += 3 * len(s)
+		}
+		size += 22*n + 3*(len(r.Points)+len(r.Simplex)) + 512
+	}
+	return size
 }
 
 // landscape is s's contour plot as svgviz draws it in a page: bare, its

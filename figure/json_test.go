@@ -77,3 +77,24 @@ func TestFigureJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONSize: the room writeJSON makes is enough for real figures' data
+// (the seed figure, schedules, a simplex, a grid search, a curve), and not
+// more than twice it.
+func TestJSONSize(t *testing.T) {
+	for _, src := range []string{
+		"function: himmelblau\nstart: [-0.5, -1]\nsteps: 200\nruns: [{optimizer: gd, lr: 0.01}, {optimizer: momentum, lr: 0.002, momentum: 0.9}, {optimizer: rmsprop, lr: 0.05}, {optimizer: adam, lr: 0.1}]\n",
+		"function: himmelblau\nstart: [0, 0]\nsteps: 150\nruns: [{optimizer: adam, lr: 0.1, schedule: {cosine: {t_max: 150}}}, {optimizer: nadam, schedule: {linear: {}}}]\n",
+		"function: rosenbrock\nstart: [-0.5, 1.5]\nsteps: 300\nruns: [{optimizer: nelder-mead}, {optimizer: grid-search}]\n",
+		"function: x^4 - x^2\ndomain: {x: [-2, 2]}\nstart: [1.5]\nsteps: 100\nruns: [{optimizer: gd, lr: 0.05}]\n",
+	} {
+		d := mustCompute(t, src, &Memo{})
+		var f figureJSON
+		if err := json.Unmarshal([]byte(d.JSON), &f); err != nil {
+			t.Fatal(err)
+		}
+		if size := jsonSize(&f); size < len(d.JSON) || size > 2*len(d.JSON) {
+			t.Errorf("%.40q: jsonSize %d for %d bytes of JSON", src, size, len(d.JSON))
+		}
+	}
+}
