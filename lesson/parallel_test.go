@@ -4,6 +4,7 @@ import (
 	"errors"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // A panic on a worker reaches the caller, where a recover can turn it into
@@ -18,6 +19,10 @@ func TestParallelPanics(t *testing.T) {
 			if i == 3 {
 				panic("lesson 3")
 			}
+			// An item takes a while, as a page does: with items of
+			// nanoseconds the other worker could run them all while this
+			// one's panic unwinds (it did once, under CI's load).
+			time.Sleep(time.Millisecond)
 		})
 		return nil
 	}()
