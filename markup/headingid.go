@@ -147,7 +147,7 @@ func inlineLinkEnd(v []byte, i int) int {
 	k := skipBlanks(v, i+1)
 	if k < len(v) && v[k] == '<' { // <a b>: anything up to the >
 		for k++; k < len(v) && v[k] != '>'; k++ {
-			if v[k] == '\\' && k+1 < len(v) && isASCIIPunct(v[k+1]) {
+			if v[k] == '\\' && k+1 < len(v) && util.IsPunct(v[k+1]) {
 				k++
 			}
 		}
@@ -160,7 +160,7 @@ func inlineLinkEnd(v []byte, i int) int {
 	dest:
 		for ; k < len(v); k++ {
 			switch c := v[k]; {
-			case c == '\\' && k+1 < len(v) && isASCIIPunct(v[k+1]):
+			case c == '\\' && k+1 < len(v) && util.IsPunct(v[k+1]):
 				k++
 			case util.IsSpace(c):
 				break dest
@@ -206,11 +206,6 @@ func skipBlanks(v []byte, k int) int {
 		k++
 	}
 	return k
-}
-
-// isASCIIPunct reports whether a backslash before c escapes it.
-func isASCIIPunct(c byte) bool {
-	return '!' <= c && c <= '/' || ':' <= c && c <= '@' || '[' <= c && c <= '`' || '{' <= c && c <= '~'
 }
 
 // charRefLen is the length of the character reference at the start of v

@@ -8,7 +8,8 @@ import (
 )
 
 // packWriter appends to the pack a build writes. Where the file system
-// takes it (Linux's ext4, xfs, btrfs; not tmpfs), the bytes reach the disk
+// takes it (Linux's ext4, xfs, btrfs; tmpfs on recent kernels, where it
+// changes nothing), the bytes reach the disk
 // with O_DIRECT, a block of directBlock bytes at a time, from a goroutine
 // of its own: copying every figure into the page cache was a fifth of the
 // CPU of a cold 1,000-lesson build (issue #21), 300 MB of fresh pages,
@@ -27,9 +28,14 @@ type packWriter struct {
 	base  int64
 	err   error // the first write that failed; the pack is then not kept
 
-	jobs     chan pendingBlock // full blocks, to write
-	free     chan []byte       // blocks written, to fill again
-	inFlight sync.WaitGroup    // blocks sent and not yet written
+	// Blocks sent to writeBlocks and not yet written, and its signal
+	// when one is: a sync.WaitGroup cannot be waited on while sends
+	// may add to it.
+	pending int
+	written sync.Cond
+
+	jobs chan pendingBlock // full blocks, to write
+	free chan []byte       // blocks written, to fill again
 }
 
 type pendingBlock struct {
@@ -49,6 +55,7 @@ const (
 // newPackWriter writes the pack f, which holds nothing yet.
 func newPackWriter(f *os.File) *packWriter {
 	w := &packWriter{f: f}
+	w.written.L = &w.mu
 	if oDirect == 0 {
 		return w
 	}
@@ -85,13 +92,14 @@ func alignedBytes(n int) []byte {
 func (w *packWriter) writeBlocks() {
 	for j := range w.jobs {
 		err := w.writeBlock(j)
-		if err != nil {
-			w.mu.Lock()
-			w.err = errors.Join(w.err, err)
-			w.mu.Unlock()
-		}
 		w.free <- j.b[:0]
-		w.inFlight.Done()
+		w.mu.Lock()
+		if err != nil {
+			w.err = errors.Join(w.err, err)
+		}
+		w.pending--
+		w.written.Broadcast()
+		w.mu.Unlock()
 	}
 }
 
@@ -134,7 +142,7 @@ func (w *packWriter) Append(p []byte) error {
 // send hands the full block to writeBlocks and takes an empty one, waiting
 // for it if the disk is behind. w.mu is held.
 func (w *packWriter) send() {
-	w.inFlight.Add(1)
+	w.pending++
 	w.jobs <- pendingBlock{w.block, w.base}
 	w.base += int64(len(w.block))
 	w.mu.Unlock() // a ReadAt may wait for the blocks sent meanwhile
@@ -161,9 +169,9 @@ func (w *packWriter) ReadAt(b []byte, off int64) (int, error) {
 	}
 	// What is before the block may still be on its way: wait for it. A
 	// buffered read of a file written directly reads the disk.
-	w.mu.Unlock()
-	w.inFlight.Wait()
-	w.mu.Lock()
+	for w.pending > 0 {
+		w.written.Wait()
+	}
 	m, err := w.f.ReadAt(b, off)
 	return n + m, err
 }
@@ -184,14 +192,14 @@ func (w *packWriter) Finish() error {
 		full := (n + directAlign - 1) / directAlign * directAlign
 		w.block = w.block[:full]
 		clear(w.block[n:])
-		w.inFlight.Add(1)
+		w.pending++
 		w.jobs <- pendingBlock{w.block, w.base}
 		w.block = nil
 	}
 	close(w.jobs)
-	w.mu.Unlock()
-	w.inFlight.Wait()
-	w.mu.Lock()
+	for w.pending > 0 {
+		w.written.Wait()
+	}
 	w.direct.Close()
 	w.direct = nil
 	if w.err != nil {
