@@ -259,8 +259,11 @@ func load(opt Options) (*builder, error) {
 	}
 	b := &builder{opt: opt, themeRead: make(chan struct{})}
 	go func() {
-		defer close(b.themeRead)
-		b.theme, b.themeErr = loadTheme(opt.Layouts, opt.LayoutsDir)
+		func() {
+			defer close(b.themeRead)
+			b.theme, b.themeErr = loadTheme(opt.Layouts, opt.LayoutsDir)
+		}()
+		b.theme.escape()
 	}()
 	opt.TextMemo.begin()
 	c, errs := loadCourse(opt.Content, opt.ContentDir, opt.Drafts, opt.TextMemo)

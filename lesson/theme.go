@@ -35,6 +35,24 @@ const (
 
 func (t *theme) name(file string) string { return path.Join(t.dir, file) }
 
+// escape has html/template escape the templates of every page kind and of
+// the figure, as their first execution would (splicer.splices). It is
+// called once the theme is read, beside the rest of the build: escaping
+// and the code it first touches take a millisecond or two, which were in
+// the way of the first page rendered and, in a one-figure course, of the
+// last. Executions wait for an escaping under way.
+func (t *theme) escape() {
+	if t == nil {
+		return
+	}
+	for kind, set := range t.kinds {
+		t.pageSplice[kind].splices(set, "base")
+	}
+	if t.figure != nil {
+		t.figureSplice.splices(t.figure, "figure")
+	}
+}
+
 // overlayFS serves a file from the author's layouts when it has it and from
 // the built-in theme otherwise, so a course overrides only what it changes.
 // A folder lists the files of both (ReadDir), so that one file of the
