@@ -93,6 +93,7 @@ type course struct {
 	sections []*section // every other section, in reading order (depth first)
 	static   []string   // other files, copied as they are
 	reading  readingOrder
+	links    navLinks              // the sidebar's links, made once for all pages
 	bib      map[string]*bib.Entry // by lower-case key
 	bibSrc   []byte
 	bibName  string // the bibliography's name in messages

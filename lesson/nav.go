@@ -6,6 +6,8 @@ package lesson
 // next lessons in reading order (depth first, by weight).
 
 import (
+	"html/template"
+	"strings"
 	"sync"
 
 	"descent/plainmath"
@@ -158,9 +160,53 @@ func (c *course) navItems(s *section, path []*section, pg *page, root string) ([
 			}
 		}
 		n.Href = root + n.URL
+		n.Link = c.links.get(n)
 		items = append(items, n)
 	}
 	return items, before, after
+}
+
+// navLinks makes each sidebar item's Link once for all the pages whose
+// sidebars list it: a lesson is listed by the 40 pages around it, which
+// share its address from them (they are as deep) and differ in Current on
+// one page only. In the theme's template, the link's four actions and six
+// escapers were a quarter of the time a lesson page of the 1,000-lesson
+// course took to execute, and its whole sidebar 70%.
+type navLinks struct {
+	mu   sync.Mutex
+	tmpl *template.Template
+	made map[navLinkKey]template.HTML
+}
+
+type navLinkKey struct {
+	href, title string
+	current     bool
+}
+
+const navLinkSource = `<a href="{{.Href}}"{{if .Current}} aria-current="page"{{end}}>{{.Title}}</a>`
+
+func (l *navLinks) get(n NavItem) template.HTML {
+	k := navLinkKey{n.Href, n.Title, n.Current}
+	l.mu.Lock()
+	if l.tmpl == nil {
+		l.tmpl = template.Must(template.New("nav-link").Parse(navLinkSource))
+		l.made = map[navLinkKey]template.HTML{}
+	}
+	h, ok := l.made[k]
+	t := l.tmpl
+	l.mu.Unlock()
+	if ok {
+		return h
+	}
+	var b strings.Builder
+	if err := t.Execute(&b, n); err != nil {
+		panic("lesson: the sidebar's link template failed: " + err.Error()) // it takes strings and a bool
+	}
+	h = template.HTML(b.String())
+	l.mu.Lock()
+	l.made[k] = h
+	l.mu.Unlock()
+	return h
 }
 
 // neighbours are the lessons before and after pg in reading order.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html/template"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -332,6 +333,43 @@ func TestNavWindow(t *testing.T) {
 		if tt.page != "big" && !strings.Contains(got, `aria-current="page">Lesson`) {
 			t.Errorf("%s: the current lesson is not marked", tt.page)
 		}
+	}
+}
+
+// A sidebar link, made once for all the pages that list it (navLinks), is
+// what the theme wrote when it made the link itself on every page: the
+// same escaping, and aria-current on the current page's only.
+func TestNavLinks(t *testing.T) {
+	t.Parallel()
+	titles := []string{`A & B + "C" <d> 'e'`, "Ünïcode — x²", "plain"}
+	content := fstest.MapFS{"s/_index.md": {Data: []byte("---\ntitle: S\n---\n")}}
+	for i, title := range titles {
+		content[fmt.Sprintf("s/l%d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: %q\nweight: %d\n---\n\nText.\n", title, i))}
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(context.Background(), Options{Content: content, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	inline := template.Must(template.New("").Parse(`<li><a href="{{.Href}}"{{if .Current}} aria-current="page"{{end}}>{{.Title}}</a></li>`))
+	for page := range titles {
+		html := readOut(t, out, fmt.Sprintf("s/l%d/index.html", page))
+		nav := html[strings.Index(html, `<nav class="site-nav"`):]
+		nav = nav[:strings.Index(nav, "</nav>")]
+		for i, title := range titles {
+			var want strings.Builder
+			if err := inline.Execute(&want, NavItem{Title: title, Href: fmt.Sprintf("../../s/l%d/", i), Current: i == page}); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(nav, want.String()) {
+				t.Errorf("page l%d: the sidebar lacks %s:\n%s", page, want.String(), nav)
+			}
+		}
+		if n := strings.Count(nav, `aria-current="page"`); n != 1 {
+			t.Errorf("page l%d: %d links marked current, want 1", page, n)
+		}
+	}
+	if html := readOut(t, out, "s/l0/index.html"); !strings.Contains(html, `<li><a href="../../s/l0/" aria-current="page">A &amp; B &#43; &#34;C&#34; &lt;d&gt; &#39;e&#39;</a></li>`) {
+		t.Errorf("the first lesson's own link is not escaped as html/template escapes it")
 	}
 }
 

@@ -48,7 +48,10 @@ type SectionData struct {
 // is this page, Open when this page is inside it; an open subsection
 // lists its own Items. Title and URL are a Link's, as fields of its own:
 // text/template finds a field of an embedded struct by a search that
-// allocates, at every item of every page's sidebar.
+// allocates, at every item of every page's sidebar. Link is the item's
+// link as the default theme writes it, <a href="Href">Title</a> with
+// aria-current="page" when Current, escaped by html/template: made once
+// for all the pages whose sidebars list the item (see navLinks).
 type NavItem struct {
 	Title   string
 	URL     string
@@ -57,6 +60,7 @@ type NavItem struct {
 	Current bool
 	Open    bool
 	Items   []NavItem
+	Link    template.HTML
 }
 
 // PageData is handed to index.html, section.html, lesson.html and 404.html
