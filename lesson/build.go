@@ -258,12 +258,17 @@ func load(opt Options) (*builder, error) {
 		opt.ContentDir = "content"
 	}
 	b := &builder{opt: opt, themeRead: make(chan struct{})}
+	// A preview's rebuild renders the few pages that changed: it leaves
+	// the templates to be escaped by the kinds it renders.
+	escape := opt.Memory == nil || len(opt.Memory.Records()) == 0
 	go func() {
 		func() {
 			defer close(b.themeRead)
 			b.theme, b.themeErr = loadTheme(opt.Layouts, opt.LayoutsDir)
 		}()
-		b.theme.escape()
+		if escape {
+			b.theme.escape()
+		}
 	}()
 	opt.TextMemo.begin()
 	c, errs := loadCourse(opt.Content, opt.ContentDir, opt.Drafts, opt.TextMemo)

@@ -36,11 +36,12 @@ const (
 func (t *theme) name(file string) string { return path.Join(t.dir, file) }
 
 // escape has html/template escape the templates of every page kind and of
-// the figure, as their first execution would (splicer.splices). It is
-// called once the theme is read, beside the rest of the build: escaping
-// and the code it first touches take a millisecond or two, which were in
-// the way of the first page rendered and, in a one-figure course, of the
-// last. Executions wait for an escaping under way.
+// the figure, as their first execution would (splicer.splices). A build,
+// but a preview's rebuild, calls it once the theme is read, beside the
+// rest of the build: escaping and the code it first touches take a
+// millisecond or two, which were in the way of the first page rendered
+// and, in a one-figure course, of the last. Executions wait for an
+// escaping under way.
 func (t *theme) escape() {
 	if t == nil {
 		return
