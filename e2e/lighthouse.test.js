@@ -1,5 +1,5 @@
 'use strict';
-// Lighthouse (node API) on the home page and two lessons: performance,
+// Lighthouse (node API) on the home page and three lessons: performance,
 // accessibility, best practices and SEO must each score at least 0.95
 // (issue 9's bar). Lighthouse's default is the mobile profile (a Moto G
 // Power-sized screen, simulated slow 4G and 4x CPU slowdown, calibrated
