@@ -36,7 +36,7 @@ const (
 func (t *theme) name(file string) string { return path.Join(t.dir, file) }
 
 // escape has html/template escape the templates of every page kind and of
-// the figure, as their first execution would (splicer.splices). A build,
+// the figure, as their first execution would (and splicer.splices does). A build,
 // but a preview's rebuild, calls it once the theme is read, beside the
 // rest of the build: escaping and the code it first touches take a
 // millisecond or two, which were in the way of the first page rendered
@@ -46,11 +46,16 @@ func (t *theme) escape() {
 	if t == nil {
 		return
 	}
-	for kind, set := range t.kinds {
-		t.pageSplice[kind].splices(set, "base")
+	// Only the escaping: the splicers still decide at a page's render,
+	// where a panic in html/template (an author's layout) is raised to
+	// cmd/serve's recover, as before. On this goroutine of its own one
+	// would end the process, so it is dropped: the page meets it again.
+	defer func() { _ = recover() }()
+	for _, set := range t.kinds {
+		set.ExecuteTemplate(refuseWriter{}, "base", nil)
 	}
 	if t.figure != nil {
-		t.figureSplice.splices(t.figure, "figure")
+		t.figure.ExecuteTemplate(refuseWriter{}, "figure", nil)
 	}
 }
 
