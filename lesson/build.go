@@ -343,7 +343,7 @@ func (b *builder) plan() error {
 	if err := b.awaitTheme(); err != nil || b.theme == nil {
 		return err
 	}
-	b.keys, b.global = pageKeys(b.pages, b.theme, b.site, b.course)
+	b.keys, b.global = pageKeys(b.pages, b.theme, b.site, b.course, b.opt.TextMemo)
 	reusable := func(rel, key string) bool { _, ok := b.last.Reusable(b.opt.Out, rel, key); return ok }
 	if b.opt.Memory != nil {
 		b.last, reusable = b.opt.Memory.Records(), b.opt.Memory.Reusable

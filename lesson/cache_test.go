@@ -64,6 +64,10 @@ func TestPageReuse(t *testing.T) {
 			content["basics/valley.md"] = &fstest.MapFile{Data: []byte(strings.Replace(string(valley.Data), "## Too far", "## Much too far", 1))}
 			check("prose changed", 3) // the figures come from the figure cache
 
+			valley = content["basics/valley.md"]
+			content["basics/valley.md"] = &fstest.MapFile{Data: []byte(strings.Replace(string(valley.Data), "Momentum in a valley.", "Momentum in a gorge.", 1))}
+			check("a description changed", 3)
+
 			content["basics/first.md"] = &fstest.MapFile{Data: []byte(strings.Replace(string(content["basics/first.md"].Data), "First steps", "The first steps", 1))}
 			check("a title changed: every page's navigation", 3)
 

@@ -55,6 +55,7 @@ type memoFile struct {
 	fm       frontMatter
 	body     []byte // read only: shared by the builds that use it
 	bodyLine int
+	digest   []byte // its page's pageDigest, once a build has worked it out; read only
 }
 
 // A fileStamp tells whether a file changed: its device, inode, size and
@@ -101,6 +102,20 @@ func (m *TextMemo) keepLesson(path string, f memoFile) {
 	window := cmp.Or(m.racy, racyWindow)
 	trusted := m.begun.Add(-window).UnixNano()
 	if f.stamp.mtime < trusted && f.stamp.ctime < trusted {
+		m.nextFiles[path] = f
+	}
+}
+
+// keepDigest remembers the pageDigest of the page of the lesson at path
+// that this build kept or took from the memo, if it did.
+func (m *TextMemo) keepDigest(path string, digest []byte) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if f, ok := m.nextFiles[path]; ok {
+		f.digest = digest
 		m.nextFiles[path] = f
 	}
 }

@@ -106,6 +106,20 @@ func TestTextMemoFiles(t *testing.T) {
 		}
 	})
 
+	t.Run("a front matter edit shows", func(t *testing.T) {
+		t.Parallel()
+		// The page's key holds its front matter through the digest the
+		// memo keeps with the lesson, which the edit must not outlive.
+		dir := memoCourse(t)
+		memo, site := &TextMemo{racy: -time.Hour}, &MemorySite{}
+		memoBuild(t, dir, memo, site, page)
+		memoBuild(t, dir, memo, site, page) // from the memo, digest and all
+		edit(t, dir, "Momentum in a valley.", "Momentum in a gorge.")
+		if got, _ := memoBuild(t, dir, memo, site, page); !strings.Contains(got, "Momentum in a gorge.") {
+			t.Error("after an edit of the description the page does not have it")
+		}
+	})
+
 	t.Run("an edit of the same size at once", func(t *testing.T) {
 		t.Parallel()
 		// Two writes in one tick of the file clock keep the file's
