@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -525,4 +526,39 @@ func TestLinkedContent(t *testing.T) {
 	next(t, ev)
 	writeFile(t, filepath.Join(course, "content/a/one.md"), lessonOne("Through the link", 5))
 	p.settle(t, ev, "a/one/", 200, "Through the link")
+}
+
+// A swap's fetch names the figures the tab has: the page comes with those
+// as empty stubs, the others whole; without the header, whole.
+func TestStubbedPage(t *testing.T) {
+	t.Parallel()
+	p := start(t, writeCourse(t, lessonOne("Marker.", 5)))
+	_, full := p.get(t, "a/one/")
+	digest := regexp.MustCompile(`<figure data-digest="([0-9a-f-]+)"`).FindStringSubmatch(full)
+	if digest == nil {
+		t.Fatalf("no figure with a digest on the page:\n%s", full)
+	}
+	fetch := func(keep string) (*http.Response, string) {
+		t.Helper()
+		req, _ := http.NewRequest("GET", p.url+"a/one/", nil)
+		req.Header.Set(keepHeader, keep)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp, string(body)
+	}
+	resp, stubbed := fetch("0badf00d-1 " + digest[1])
+	stub := `<figure data-digest="` + digest[1] + `" data-descent-stub></figure>`
+	if !strings.Contains(stubbed, stub) || strings.Contains(stubbed, "<svg") || !strings.Contains(stubbed, "Marker.") {
+		t.Errorf("with the figure's digest: want the page with %s and no SVG, got %d bytes (whole: %d)", stub, len(stubbed), len(full))
+	}
+	if got := resp.Header.Get("Content-Type"); got != "text/html; charset=utf-8" || resp.Header.Get("Cache-Control") != "no-store" {
+		t.Errorf("Content-Type %q, Cache-Control %q", got, resp.Header.Get("Cache-Control"))
+	}
+	if _, other := fetch("0badf00d-1"); other != full {
+		t.Errorf("with another digest: want the whole page")
+	}
 }

@@ -174,10 +174,11 @@ func (s *server) serveSite(w http.ResponseWriter, r *http.Request) {
 	if name == "" {
 		name = "."
 	}
-	page := strings.HasSuffix(name, ".html")
+	page, file := strings.HasSuffix(name, ".html"), name
 	info, err := fs.Stat(fsys, name)
 	if err == nil && info.IsDir() {
-		info, err = fs.Stat(fsys, path.Join(name, "index.html"))
+		file = path.Join(name, "index.html")
+		info, err = fs.Stat(fsys, file)
 		page = true
 	}
 	if !fs.ValidPath(name) || err != nil || info.IsDir() {
@@ -186,8 +187,40 @@ func (s *server) serveSite(w http.ResponseWriter, r *http.Request) {
 	}
 	if page {
 		setBuildCookie(w, id)
+		if have := r.Header.Values(keepHeader); len(have) > 0 {
+			serveStubbed(w, r, fsys, file, have)
+			return
+		}
 	}
 	http.FileServerFS(fsys).ServeHTTP(w, r)
+}
+
+// keepHeader lists the digests of the figures and quizzes an open tab has
+// (reload.js, swapping in a rebuilt page): the page comes with those
+// stubbed (lesson.StubKept), for the tab keeps its own.
+const keepHeader = "X-Descent-Keep"
+
+// serveStubbed answers with the page file, the components the tab holds,
+// as have lists them, stubbed.
+func serveStubbed(w http.ResponseWriter, r *http.Request, fsys fs.FS, file string, have []string) {
+	body, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		http.Error(w, "cannot read the page", http.StatusInternalServerError)
+		return
+	}
+	held := map[string]bool{}
+	for _, h := range have {
+		for _, d := range strings.Fields(h) {
+			held[d] = true
+		}
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Vary", keepHeader)
+	body = lesson.StubKept(body, func(d string) bool { return held[d] })
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
 }
 
 func setBuildCookie(w http.ResponseWriter, id string) {

@@ -180,8 +180,18 @@
     for (; p < olds.length; p++) live.removeChild(olds[p]);
   }
 
+  // held lists the digests of the figures and quizzes on the page. The
+  // server sends those as empty stubs (data-descent-stub), which the morph
+  // takes for the tab's own: they are most of a lesson's bytes.
+  function held() {
+    var seen = {};
+    [].forEach.call(document.querySelectorAll("[data-digest]"), function (e) { seen[e.getAttribute("data-digest")] = true; });
+    return Object.keys(seen).join(" ");
+  }
+
   function swap() {
-    return fetch(location.href, { cache: "no-store" }).then(function (res) {
+    var have = held(), headers = have ? { "X-Descent-Keep": have } : {};
+    return fetch(location.href, { cache: "no-store", headers: headers }).then(function (res) {
       if (!res.ok) throw new Error(String(res.status));
       return res.text();
     }).then(function (html) {
@@ -199,6 +209,9 @@
         if (open) oldNav.classList.add("is-open");
         morph(oldNav, nav, []);
       }
+      // A stub the morph could not match with the tab's own (the figures
+      // moved past each other) stands empty: the page is loaded whole.
+      if (document.querySelector("[data-descent-stub]")) { location.reload(); return; }
       window.scrollTo(0, y);
       hide();
       // The new text and figures show at the next frame; their controls
