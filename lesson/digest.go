@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"hash/crc32"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -84,10 +85,10 @@ func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <
 // hundreds (9 ms of a swap on a 1,000-lesson course's page of 270 KB).
 //
 // An element is replaced only where it is exactly what was marked (the
-// digest's checksum and length agree), its last end tag (before a line
-// break) closes it and no other tag of its name is inside it: then the
-// stub stands for the whole element and nothing else. Anything else is
-// left as it is.
+// digest's checksum and length agree) and its content is balanced, so
+// that its last end tag (before a line break) closes it: then the stub
+// stands for the whole element and nothing else. Anything else is left as
+// it is.
 func StubKept(page []byte, keep func(digest string) bool) []byte {
 	const mark = ` data-digest="`
 	var out []byte // nil until the first stub
@@ -178,29 +179,165 @@ func parseDigest(v string) (sum uint32, n int, ok bool) {
 }
 
 // wholeElement reports whether rest, what follows an element's start tag
-// name, ends with the element's end tag and holds no other start or end
-// tag of its name (in any case): the end tag then closes it.
+// name, is the rest of that one element: its start tag, balanced content
+// and its end tag.
 func wholeElement(rest, name []byte) bool {
-	if len(rest) < len(name)+3 || rest[len(rest)-1] != '>' || !bytes.EqualFold(rest[len(rest)-len(name)-1:len(rest)-1], name) ||
-		!bytes.HasSuffix(rest[:len(rest)-len(name)-1], []byte("</")) {
+	k := tagEnd(rest)
+	n := len(rest) - len(name) - 3 // where the end tag should begin
+	if k < 0 || n < k || !bytes.HasPrefix(rest[n:], []byte("</")) || !bytes.EqualFold(rest[n+2:len(rest)-1], name) || rest[len(rest)-1] != '>' {
 		return false
 	}
-	inner := rest[:len(rest)-len(name)-3]
-	for j := bytes.IndexByte(inner, '<'); j >= 0; {
-		t := inner[j+1:]
-		if len(t) > 0 && t[0] == '/' {
-			t = t[1:]
-		}
-		if len(t) >= len(name) && bytes.EqualFold(t[:len(name)], name) && (len(t) == len(name) || !isNameByte(t[len(name)])) {
-			return false
-		}
-		k := bytes.IndexByte(inner[j+1:], '<')
-		if k < 0 {
+	return balanced(rest[k:n])
+}
+
+// balanced reports whether content, an element's, ends as it began for
+// the browser's parser: every comment and every element whose content is
+// text (a script, a textarea) closed, every tag's quotes closed, and
+// every element opened in it closed by its own end tag in turn: an end
+// tag of another would close the element early, and an open table would
+// keep its end tag from ending it. A script or a style sheet loaded by the
+// element (<script src>, <link>) makes it not balanced too: reload.js
+// compares those of the page before and after a swap, and a stub would
+// hide them.
+func balanced(content []byte) bool {
+	var open [][]byte // the elements open, innermost last
+	for i := 0; i < len(content); {
+		j := bytes.IndexByte(content[i:], '<')
+		if j < 0 {
 			break
 		}
-		j += 1 + k
+		i += j
+		rest := content[i:]
+		switch {
+		case bytes.HasPrefix(rest, []byte("<!--")):
+			end := bytes.Index(rest[4:], []byte("-->"))
+			if end < 0 {
+				return false
+			}
+			i += 4 + end + 3
+			continue
+		case len(rest) > 1 && (rest[1] == '!' || rest[1] == '?'): // a doctype or a bogus comment, to the next >
+			end := bytes.IndexByte(rest, '>')
+			if end < 0 {
+				return false
+			}
+			i += end + 1
+			continue
+		}
+		closing := len(rest) > 1 && rest[1] == '/'
+		t := 1
+		if closing {
+			t = 2
+		}
+		if t >= len(rest) || !isASCIILetter(rest[t]) {
+			if !closing {
+				i++ // a < that starts no tag is text
+				continue
+			}
+			// </ and no name: a comment to the next >, which a
+			// content cut short would take past its end.
+			end := bytes.IndexByte(rest, '>')
+			if end < 0 {
+				return false
+			}
+			i += end + 1
+			continue
+		}
+		e := t
+		for e < len(rest) && isNameByte(rest[e]) {
+			e++
+		}
+		tag := bytes.ToLower(rest[t:e])
+		k := tagEnd(rest[e:])
+		if k < 0 {
+			return false
+		}
+		attrs := bytes.ToLower(rest[e : e+k])
+		if string(tag) == "link" || string(tag) == "plaintext" || string(tag) == "script" && bytes.Contains(attrs, []byte("src")) {
+			return false
+		}
+		i += e + k
+		// In SVG and MathML a tag may close itself, no element's content
+		// is text, and an HTML element such as <p> would end them.
+		foreign := slices.ContainsFunc(open, func(o []byte) bool { return string(o) == "svg" || string(o) == "math" })
+		switch {
+		case closing:
+			if len(open) == 0 || !bytes.Equal(open[len(open)-1], tag) {
+				return false
+			}
+			open = open[:len(open)-1]
+		case foreign && htmlOnly[string(tag)]:
+			return false
+		case foreign && bytes.HasSuffix(attrs, []byte("/>")):
+		case foreign:
+			open = append(open, tag)
+		case rawText[string(tag)]:
+			end := endTag(content[i:], tag)
+			if end < 0 {
+				return false
+			}
+			i += end
+		case !voidElements[string(tag)]: // an HTML element's /> closes nothing
+			open = append(open, tag)
+		}
 	}
-	return true
+	return len(open) == 0
+}
+
+// htmlOnly are the tags that end SVG and MathML content where they
+// appear (the HTML standard's "breakout" tags, and font).
+var htmlOnly = map[string]bool{"b": true, "big": true, "blockquote": true, "body": true, "br": true, "center": true,
+	"code": true, "dd": true, "div": true, "dl": true, "dt": true, "em": true, "embed": true, "font": true, "h1": true,
+	"h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "head": true, "hr": true, "i": true, "img": true,
+	"li": true, "listing": true, "menu": true, "meta": true, "nobr": true, "ol": true, "p": true, "pre": true,
+	"ruby": true, "s": true, "small": true, "span": true, "strong": true, "strike": true, "sub": true, "sup": true,
+	"table": true, "tt": true, "u": true, "ul": true, "var": true}
+
+// voidElements are the HTML elements that have no end tag.
+var voidElements = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true,
+	"img": true, "input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true}
+
+// tagEnd returns the index just after the > that ends the tag whose
+// attributes begin rest, or -1: quoted attribute values may hold a >.
+func tagEnd(rest []byte) int {
+	for i := 0; i < len(rest); i++ {
+		switch rest[i] {
+		case '>':
+			return i + 1
+		case '=':
+			j := i + 1
+			for j < len(rest) && bytes.IndexByte([]byte(spaces), rest[j]) >= 0 {
+				j++
+			}
+			if j < len(rest) && (rest[j] == '"' || rest[j] == '\'') {
+				q := bytes.IndexByte(rest[j+1:], rest[j])
+				if q < 0 {
+					return -1
+				}
+				i = j + 1 + q
+			}
+		}
+	}
+	return -1
+}
+
+// endTag returns the index just after the end tag of the text element
+// tag (lower case) in text, as the browser finds it, or -1.
+func endTag(text, tag []byte) int {
+	for i := 0; ; {
+		j := bytes.Index(text[i:], []byte("</"))
+		if j < 0 {
+			return -1
+		}
+		i += j + 2
+		if len(text)-i >= len(tag) && bytes.EqualFold(text[i:i+len(tag)], tag) && (len(text)-i == len(tag) || !isNameByte(text[i+len(tag)])) {
+			k := tagEnd(text[i+len(tag):])
+			if k < 0 {
+				return -1
+			}
+			return i + len(tag) + k
+		}
+	}
 }
 
 func isNameByte(c byte) bool {

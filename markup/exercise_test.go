@@ -93,3 +93,13 @@ func TestExerciseIDsReservedAnyCase(t *testing.T) {
 		}
 	}
 }
+
+// The preview's marks of a figure (data-digest, data-descent-stub) are
+// not an author's to write on a heading: reload.js would take it for one.
+func TestPreviewAttributesDropped(t *testing.T) {
+	t.Parallel()
+	html, errs := render(t, "## Title {#t data-digest=\"00000000-1\" data-descent-stub=\"\" data-note=\"kept\"}\n\nText.\n")
+	if len(errs) > 0 || strings.Contains(html, "data-digest") || strings.Contains(html, "data-descent-stub") || !strings.Contains(html, `data-note="kept"`) || !strings.Contains(html, `id="t"`) {
+		t.Errorf("got %q (errors %v), want the heading with its id and data-note only", html, errs)
+	}
+}

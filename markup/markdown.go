@@ -94,11 +94,34 @@ func (n *Quiz) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, 
 // written id.
 type setextIDTransformer struct{}
 
+// dropPreviewAttributes removes cmd/serve's marks of a figure or a quiz for its
+// tab's morph (lesson/digest.go), which an author's {…} after a heading
+// does not write: on a heading, reload.js would take it for a figure.
+func dropPreviewAttributes(n ast.Node) {
+	attrs := n.Attributes()
+	if !slices.ContainsFunc(attrs, isPreviewAttribute) {
+		return
+	}
+	n.RemoveAttributes()
+	for _, a := range attrs {
+		if !isPreviewAttribute(a) {
+			n.SetAttribute(a.Name, a.Value)
+		}
+	}
+}
+
+func isPreviewAttribute(a ast.Attribute) bool {
+	return string(a.Name) == "data-digest" || string(a.Name) == "data-descent-stub"
+}
+
 func (setextIDTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	var headings []*ast.Heading
 	again := false
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && n.Attributes() != nil {
+			dropPreviewAttributes(n)
+		}
 		if h, ok := n.(*ast.Heading); ok && entering {
 			headings = append(headings, h)
 			again = again || h.Lines().Len() > 1 || h.Lines().Len() == 1 && hasLabel(h.Lines().At(0), src)

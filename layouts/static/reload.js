@@ -92,7 +92,7 @@
   // any other node as it is, but for the answers the reader opened.
   function same(n, m) {
     if (n.nodeType === 1 && m.nodeType === 1 && m.hasAttribute("data-digest")) {
-      return n.getAttribute("data-digest") === m.getAttribute("data-digest");
+      return n.nodeName === m.nodeName && n.getAttribute("data-digest") === m.getAttribute("data-digest");
     }
     if (n.nodeType === 1 && n.querySelector && (n.matches("details[open]") || n.querySelector("details[open]"))) {
       // Compared without "open" on a copy; not a copy of a figure, which
