@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -21,20 +22,22 @@ import (
 // Editors save in bursts (write a temporary file, rename it over the
 // lesson, touch its mode), so changes are batched: a batch is due once the
 // folders have been quiet for quiet, or max after its first change,
-// whichever comes first. A build reads the files when it starts, so any
-// change that arrives during a build goes into the next batch and the last
-// state always wins.
+// whichever comes first. A changed file that is then missing or empty may
+// be a save under way (truncated, or renamed aside before the new one
+// comes): the batch waits for settle of quiet instead. A build reads the
+// files when it starts, so any change that arrives during a build goes
+// into the next batch and the last state always wins.
 //
 // Each root's parent is watched too, for the root itself only: a folder
 // that is deleted and made again (git checkout, rm -r and a copy) takes
 // its watches with it, and the preview never saw a change again.
 type watcher struct {
-	fsw        *fsnotify.Watcher
-	roots      []string
-	parents    map[string]bool // the folders holding the roots
-	quiet, max time.Duration
-	stderr     io.Writer
-	warned     map[string]bool // folders that could not be watched, said once
+	fsw                *fsnotify.Watcher
+	roots              []string
+	parents            map[string]bool // the folders holding the roots
+	quiet, settle, max time.Duration
+	stderr             io.Writer
+	warned             map[string]bool // folders that could not be watched, said once
 }
 
 func newWatcher(roots []string, stderr io.Writer) (*watcher, error) {
@@ -42,7 +45,9 @@ func newWatcher(roots []string, stderr io.Writer) (*watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{fsw: fsw, quiet: 20 * time.Millisecond, max: 300 * time.Millisecond, stderr: stderr,
+	// 10 ms of quiet took a save to the tab on 1,000 lessons in 65 ms
+	// against 75 with 20 (two alternating runs of 16 saves).
+	w := &watcher{fsw: fsw, quiet: 10 * time.Millisecond, settle: 20 * time.Millisecond, max: 300 * time.Millisecond, stderr: stderr,
 		warned: map[string]bool{}, parents: map[string]bool{}}
 	for _, r := range roots {
 		w.roots = append(w.roots, filepath.Clean(r))
@@ -119,6 +124,13 @@ func relevant(e fsnotify.Event) bool {
 	return !lesson.Ignored(e.Name)
 }
 
+// unsettled reports whether the changed file name is missing or an empty
+// file, as in the middle of a save.
+func unsettled(name string) bool {
+	info, err := os.Lstat(name)
+	return err != nil || info.Mode().IsRegular() && info.Size() == 0
+}
+
 // run sends batches of changed paths to batches until ctx is done.
 func (w *watcher) run(ctx context.Context, batches chan<- []string) {
 	var (
@@ -127,6 +139,9 @@ func (w *watcher) run(ctx context.Context, batches chan<- []string) {
 		first   time.Time
 		due     chan<- []string // batches once the pending batch is due, else nil
 		timer   = time.NewTimer(time.Hour)
+		// settling is set once the batch waits longer for a file
+		// that is missing or empty (unsettled).
+		settling bool
 	)
 	timer.Stop()
 	change := func(name string) {
@@ -170,9 +185,14 @@ func (w *watcher) run(ctx context.Context, batches chan<- []string) {
 			}
 			fmt.Fprintln(w.stderr, "serve: watching for changes:", diag.Printable(err.Error()))
 		case <-timer.C:
+			if wait := first.Add(w.max).Sub(time.Now()); wait > 0 && !settling && slices.ContainsFunc(pending, unsettled) {
+				settling = true
+				timer.Reset(min(w.settle-w.quiet, wait))
+				continue
+			}
 			due = batches
 		case due <- pending:
-			pending, seen, first, due = nil, map[string]bool{}, time.Time{}, nil
+			pending, seen, first, due, settling = nil, map[string]bool{}, time.Time{}, nil, false
 			// fsnotify drops the watch of a folder that was renamed, at
 			// times after the new name was added: look again.
 			w.rescan()
