@@ -119,7 +119,7 @@ type siteIndex struct {
 // index gathers every page's exports: from parsing, or from the record of
 // a page taken from the last build.
 func (b *builder) index() {
-	x := &siteIndex{byFile: map[string]int{}, names: map[string][]int{}, static: map[string]bool{}, bib: b.course.bib, hasBib: b.course.site.Bibliography != ""}
+	x := &siteIndex{byFile: make(map[string]int, len(b.pages)), names: make(map[string][]int, len(b.pages)), static: make(map[string]bool, len(b.course.static)), bib: b.course.bib, hasBib: b.course.site.Bibliography != ""}
 	x.exports = make([][]export, len(b.pages))
 	h := sha256.New()
 	for i, pg := range b.pages {
@@ -137,7 +137,8 @@ func (b *builder) index() {
 		writeField(h, js)
 		for _, e := range x.exports[i] {
 			if e.Kind == "equation" || e.Kind == "figure" || e.Kind == "landscape" {
-				x.names[e.refName()] = append(x.names[e.refName()], i)
+				name := e.refName()
+				x.names[name] = append(x.names[name], i)
 			}
 		}
 	}

@@ -123,6 +123,7 @@ func (m *TextMemo) keepDigest(path string, digest []byte) {
 type memoExports struct {
 	exports []export // read only: shared by the builds that use them
 	moved   []byte   // their JSON without lines, which index hashes
+	key     string   // their JSON, the entry's key
 }
 
 // begin starts a build: the entries it uses are kept for the next.
@@ -175,10 +176,11 @@ func (m *TextMemo) exportsOf(js []byte) ([]export, []byte) {
 	if !ok {
 		json.Unmarshal(js, &e.exports)
 		e.moved = withoutLines(e.exports)
+		e.key = string(js)
 	}
 	if m != nil {
 		m.mu.Lock()
-		m.nextExport[string(js)] = e
+		m.nextExport[e.key] = e // the key kept, not a copy of js a build
 		m.mu.Unlock()
 	}
 	return e.exports, e.moved
