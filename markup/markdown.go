@@ -94,34 +94,11 @@ func (n *Quiz) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, 
 // written id.
 type setextIDTransformer struct{}
 
-// dropPreviewAttributes removes cmd/serve's marks of a figure or a quiz for its
-// tab's morph (lesson/digest.go), which an author's {…} after a heading
-// does not write: on a heading, reload.js would take it for a figure.
-func dropPreviewAttributes(n ast.Node) {
-	attrs := n.Attributes()
-	if !slices.ContainsFunc(attrs, isPreviewAttribute) {
-		return
-	}
-	n.RemoveAttributes()
-	for _, a := range attrs {
-		if !isPreviewAttribute(a) {
-			n.SetAttribute(a.Name, a.Value)
-		}
-	}
-}
-
-func isPreviewAttribute(a ast.Attribute) bool {
-	return string(a.Name) == "data-digest" || string(a.Name) == "data-descent-stub"
-}
-
 func (setextIDTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	var headings []*ast.Heading
 	again := false
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering && n.Attributes() != nil {
-			dropPreviewAttributes(n)
-		}
 		if h, ok := n.(*ast.Heading); ok && entering {
 			headings = append(headings, h)
 			again = again || h.Lines().Len() > 1 || h.Lines().Len() == 1 && hasLabel(h.Lines().At(0), src)
@@ -420,6 +397,32 @@ func (r nodeRenderer) renderLink(w util.BufWriter, src []byte, node ast.Node, en
 	return ast.WalkContinue, nil
 }
 
+// previewAttrTransformer removes from every node the attributes that are
+// cmd/serve's marks of a figure or a quiz for its tab's morph
+// (lesson/digest.go): written by an author ({data-digest=…} after a
+// heading), reload.js would take the heading for a figure.
+type previewAttrTransformer struct{}
+
+func (previewAttrTransformer) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if attrs := n.Attributes(); entering && slices.ContainsFunc(attrs, isPreviewAttribute) {
+			n.RemoveAttributes()
+			for _, a := range attrs {
+				if !isPreviewAttribute(a) {
+					n.SetAttribute(a.Name, a.Value)
+				}
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// isPreviewAttribute reports a preview's mark, in any case: the browser
+// lowers an attribute's name.
+func isPreviewAttribute(a ast.Attribute) bool {
+	return strings.EqualFold(string(a.Name), "data-digest") || strings.EqualFold(string(a.Name), "data-descent-stub")
+}
+
 // newMarkdown configures goldmark: GFM, footnotes, definition lists,
 // heading ids ({#id} too), references (@key), alerts, figures, math passthrough,
 // highlighting with CSS classes (each distinct block once), and our nodes. Raw HTML is escaped unless
@@ -450,7 +453,7 @@ func newMarkdown(unsafe bool) goldmark.Markdown {
 			parser.WithAttribute(),
 			parser.WithInlineParsers(util.Prioritized(refParser{}, 150), util.Prioritized(dollarParser{}, 200)),
 			parser.WithBlockParsers(util.Prioritized(displayParser{}, 650)),
-			parser.WithASTTransformers(util.Prioritized(setextIDTransformer{}, 200), util.Prioritized(landscapeTransformer{}, 100), util.Prioritized(exerciseTransformer{}, 110),
+			parser.WithASTTransformers(util.Prioritized(setextIDTransformer{}, 200), util.Prioritized(previewAttrTransformer{}, 210), util.Prioritized(landscapeTransformer{}, 100), util.Prioritized(exerciseTransformer{}, 110),
 				util.Prioritized(calloutTransformer{Callouts()}, 115), util.Prioritized(figureTransformer{}, 120)),
 		),
 		goldmark.WithRendererOptions(opts...),
